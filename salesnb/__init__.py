@@ -1,0 +1,67 @@
+"""salesnb: the notebook companion to the Dutch introductory sales course.
+
+The package computes every number the notebooks show. Calculation functions
+live in one module per course theme and are re-exported here::
+
+    >>> import salesnb
+    >>> salesnb.nps([10, 9, 6])
+    33.33333333333333
+
+Charts (:mod:`salesnb.plots`), slider widgets (:mod:`salesnb.widgets`) and the
+self-checking exercises (:mod:`salesnb.exercises`) are loaded on first use, so that
+``import salesnb`` stays fast and never imports pyplot or touches matplotlib's
+global state.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from . import errors as _errors
+from .errors import *  # noqa: F401,F403
+
+# Theme modules: each defines __all__; its public names become salesnb.<name>.
+_THEMES = (
+    "data",
+    "satisfaction",
+    "market",
+    "leads",
+    "proposition",
+    "funnel",
+    "portfolio",
+    "accounts",
+    "process",
+    "offerte",
+    "owndata",
+)
+
+__all__ = list(_errors.__all__)
+for _theme in _THEMES:
+    _module = importlib.import_module(f".{_theme}", __name__)
+    globals().update({name: getattr(_module, name) for name in _module.__all__})
+    __all__.extend(_module.__all__)
+del _theme, _module
+
+__version__ = "0.1.0"
+
+# Loaded on first attribute access: these pull in matplotlib or ipywidgets.
+_LAZY_MODULES = {"plots", "widgets", "exercises", "style"}
+_LAZY_NAMES = {
+    "use_style": "style",
+    "check": "exercises",
+    "hint": "exercises",
+    "solution": "exercises",
+    "exercise": "exercises",
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY_MODULES:
+        return importlib.import_module(f".{name}", __name__)
+    if name in _LAZY_NAMES:
+        return getattr(importlib.import_module(f".{_LAZY_NAMES[name]}", __name__), name)
+    raise AttributeError(f"module 'salesnb' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | _LAZY_MODULES | set(_LAZY_NAMES))
