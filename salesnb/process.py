@@ -1,0 +1,656 @@
+"""Stappenplan verkoopproces: the six phases of the sales process.
+
+The course assignment "Stappenplan verkoopproces" walks through six phases:
+(1) klanten vaststellen en werven, (2) onderhandelen, (3) van prospect naar verkoop
+(the offerte, see :mod:`salesnb.offerte`), (4) algemene voorwaarden, (5) after sales and
+(6) klantenbeheer. This module holds the calculations of phases 1, 2, 5 and 6:
+
+- Rogers' adoption curve: :func:`adoption_segments`;
+- SDP narrowing of the Afnemers: :func:`segment_table`, :func:`choose_target_market`;
+- cold / warm / hot prospects: :func:`prospect_temperature`, :func:`temperature_counts`;
+- recruitment channels: :func:`channel_table`;
+- USPs from competitor figures: :func:`usp_table`;
+- after sales: :func:`nps_after_purchase`, :func:`co_purchase`, :func:`cross_sell_candidates`,
+  :func:`follow_up_schedule`;
+- klantenbeheer: :func:`cohort_retention`, :func:`retention_revenue`,
+  :func:`retention_action_value`.
+"""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+
+import numpy as np
+import pandas as pd
+
+from . import _validate as v
+from .errors import InputError
+
+__all__ = [
+    "ADOPTION_SEGMENTS",
+    "adoption_segments",
+    "segment_table",
+    "choose_target_market",
+    "prospect_temperature",
+    "temperature_counts",
+    "channel_table",
+    "usp_table",
+    "nps_after_purchase",
+    "co_purchase",
+    "cross_sell_candidates",
+    "FOLLOW_UP_STEPS",
+    "follow_up_schedule",
+    "cohort_retention",
+    "retention_revenue",
+    "RETENTION_ACTIONS",
+    "retention_action_value",
+]
+
+# ---------------------------------------------------------------------------------------------
+# Phase 1: Rogers' adoption curve
+# ---------------------------------------------------------------------------------------------
+
+#: Rogers' five adopter categories: (name, share, lower z, upper z). The shares are the course's
+#: rounded areas of a normal distribution cut at mu-2sigma, mu-sigma, mu and mu+sigma.
+ADOPTION_SEGMENTS: tuple[tuple[str, float, float, float], ...] = (
+    ("innovators", 0.025, -math.inf, -2.0),
+    ("early adopters", 0.135, -2.0, -1.0),
+    ("early majority", 0.34, -1.0, 0.0),
+    ("late majority", 0.34, 0.0, 1.0),
+    ("laggards", 0.16, 1.0, math.inf),
+)
+
+
+def _normal_cdf(z: float) -> float:
+    return 0.5 * (1.0 + math.erf(z / math.sqrt(2.0))) if math.isfinite(z) else float(z > 0)
+
+
+def _largest_remainder(n: int, shares: list[Fraction]) -> list[int]:
+    """Hamilton's method: floors first, the seats left go to the largest remainders."""
+    quotas = [share * n for share in shares]
+    counts = [math.floor(q) for q in quotas]
+    left = n - sum(counts)
+    # Rank by remainder (largest first); ties go to the larger share, then the earlier segment.
+    order = sorted(range(len(shares)), key=lambda i: (-(quotas[i] - counts[i]), -shares[i], i))
+    for i in order[:left]:
+        counts[i] += 1
+    return counts
+
+
+def adoption_segments(n, *, segments=ADOPTION_SEGMENTS) -> pd.DataFrame:
+    """Adoptiecurve van Rogers (stappenplan fase 1): split ``n`` buyers into the five segments.
+
+    Returns one row per segment with ``segment``, ``aandeel`` (the share, a fraction),
+    ``aantal`` (count), ``z_van``/``z_tot`` (the cut points in standard deviations from the
+    mean) and ``normaal_aandeel`` (the exact area of the normal curve between the cuts,
+    which shows that 2.5% is a rounded 2.3%).
+
+    Rounding: the exact quota ``aandeel × n`` of each segment is rounded down, and the few
+    buyers left over go one by one to the segments with the largest remainder (Hamilton's
+    largest-remainder method; ties go to the larger segment, then to the earlier one). So the
+    counts always add up to exactly ``n`` and each count differs less than 1 from its quota.
+    The arithmetic is exact (fractions), so 34% of 50 is 17, not 16.999...
+
+    ``segments`` is a sequence of (name, share, z_from, z_to); the shares must add up to 1.
+
+    >>> adoption_segments(100)[["segment", "aantal"]]
+              segment  aantal
+    0      innovators       2
+    1  early adopters      14
+    2  early majority      34
+    3   late majority      34
+    4        laggards      16
+    >>> int(adoption_segments(7)["aantal"].sum())
+    7
+    """
+    n = int(v.number(n, "n", minimum=0, integer=True))
+    if isinstance(segments, (str, bytes)) or len(segments) == 0:
+        raise InputError("'segments' moet een lijst van (naam, aandeel, z_van, z_tot) zijn.")
+    names, shares, lows, highs = [], [], [], []
+    for i, row in enumerate(segments):
+        if len(row) != 4:
+            raise InputError(
+                f"Segment {i} moet vier delen hebben (naam, aandeel, z_van, z_tot), maar heeft er {len(row)}."
+            )
+        name, share, low, high = row
+        share = v.fraction(share, f"aandeel van segment '{name}'")
+        names.append(str(name))
+        shares.append(Fraction(repr(share)))
+        lows.append(float(low))
+        highs.append(float(high))
+    total = sum(shares)
+    if abs(float(total) - 1.0) > 1e-9:
+        raise InputError(
+            f"De aandelen van de segmenten tellen op tot {float(total):.4g} in plaats van 1 (100%). "
+            f"Controleer ze: Rogers gebruikt 0.025 + 0.135 + 0.34 + 0.34 + 0.16 = 1."
+        )
+    shares = [s / total for s in shares]
+    counts = _largest_remainder(n, shares)
+    return pd.DataFrame({
+        "segment": names,
+        "aandeel": [float(s) for s in shares],
+        "aantal": np.array(counts, dtype="int64"),
+        "z_van": lows,
+        "z_tot": highs,
+        "normaal_aandeel": [_normal_cdf(h) - _normal_cdf(lo) for lo, h in zip(lows, highs)],
+    })
+
+
+# ---------------------------------------------------------------------------------------------
+# Phase 1: SDP (segmenteren, doelmarkt, positioneren)
+# ---------------------------------------------------------------------------------------------
+
+def segment_table(orders, *, by="sector", customer="customer_id", date="date",
+                  amount="revenue", year=None, prospects=None) -> pd.DataFrame:
+    """Segmenttabel voor het SDP-model (segmenteren, stappenplan fase 1).
+
+    Per value of ``by`` in ``orders``: ``klanten`` (customers who bought in ``year``),
+    ``omzet`` (revenue in ``year``), ``omzet_vorig_jaar``, ``groei`` (fraction:
+    omzet / omzet_vorig_jaar − 1; NaN without revenue last year), ``omzet_per_klant`` and
+    ``aandeel_omzet`` (share of the year's revenue). ``year`` defaults to the last year in
+    the data. ``prospects`` (optional): a Series of segment labels, one per prospect, counted
+    as ``prospects``.
+
+    >>> orders = pd.DataFrame({"customer_id": [1, 1, 2, 3],
+    ...     "sector": ["zorg", "zorg", "zorg", "onderwijs"],
+    ...     "date": pd.to_datetime(["2024-03-01", "2025-03-01", "2025-05-01", "2025-06-01"]),
+    ...     "revenue": [100.0, 150.0, 50.0, 80.0]})
+    >>> segment_table(orders)[["sector", "klanten", "omzet", "groei"]]
+          sector  klanten  omzet  groei
+    0       zorg        2  200.0    1.0
+    1  onderwijs        1   80.0    NaN
+    """
+    v.table(orders, "orders", [by, customer, date, amount])
+    when = _dates(orders[date], f"orders['{date}']")
+    money = v.column_numbers(orders, amount, "orders")
+    years = when.dt.year.to_numpy()
+    if year is None:
+        year = int(years.max())
+    year = int(v.number(year, "year", integer=True))
+    frame = pd.DataFrame({"seg": orders[by].astype(str).to_numpy(), "cust": orders[customer].to_numpy(),
+                          "year": years, "amount": money})
+    now = frame[frame["year"] == year]
+    before = frame[frame["year"] == year - 1]
+    if now.empty:
+        raise InputError(f"Er zijn geen orders in {year}; kies een jaar uit de data met year=....")
+    out = now.groupby("seg", sort=False).agg(klanten=("cust", "nunique"), omzet=("amount", "sum"))
+    out["omzet_vorig_jaar"] = before.groupby("seg")["amount"].sum().reindex(out.index).fillna(0.0)
+    prev = out["omzet_vorig_jaar"].where(out["omzet_vorig_jaar"] > 0)
+    out["groei"] = out["omzet"] / prev - 1.0
+    out["omzet_per_klant"] = out["omzet"] / out["klanten"]
+    out["aandeel_omzet"] = out["omzet"] / out["omzet"].sum()
+    if prospects is not None:
+        labels = pd.Series(prospects).astype(str)
+        out["prospects"] = labels.value_counts().reindex(out.index).fillna(0).astype("int64")
+    out = out.sort_values("omzet", ascending=False).reset_index().rename(columns={"seg": by})
+    return out
+
+
+def choose_target_market(segments, *, min_share=0.10, min_growth=0.0, weight_size=0.5,
+                         weight_growth=0.5, size="omzet", growth="groei") -> pd.DataFrame:
+    """Doelmarktbepaling (SDP, stappenplan fase 1): score segments and mark the doelmarkt.
+
+    A segment qualifies when its share of revenue is at least ``min_share`` and its growth at
+    least ``min_growth``. The ``score`` ranks segments by ``weight_size`` × (size rank share)
+    + ``weight_growth`` × (growth rank share), each a percentile rank from 0 to 1. The
+    qualifying segment with the highest score is the ``doelmarkt`` (on a tie: the first
+    row). Returns a copy of the
+    table with ``score``, ``voldoet`` (qualifies) and ``doelmarkt`` columns.
+
+    >>> seg = pd.DataFrame({"sector": ["a", "b", "c"], "omzet": [500.0, 300.0, 200.0],
+    ...                     "groei": [-0.01, 0.08, 0.02]})
+    >>> choose_target_market(seg)[["sector", "voldoet", "doelmarkt"]]
+      sector  voldoet  doelmarkt
+    0      a    False      False
+    1      b     True       True
+    2      c     True      False
+    """
+    v.table(segments, "segments", [size, growth])
+    sizes = v.column_numbers(segments, size, "segments", minimum=0)
+    growths = v.column_numbers(segments, growth, "segments", allow_nan=True)
+    min_share = v.fraction(min_share, "min_share")
+    min_growth = v.number(min_growth, "min_growth")
+    w_size = v.number(weight_size, "weight_size", minimum=0)
+    w_growth = v.number(weight_growth, "weight_growth", minimum=0)
+    if w_size + w_growth == 0:
+        raise InputError("'weight_size' en 'weight_growth' zijn allebei 0; geef minstens één een gewicht.")
+    out = segments.copy()
+    share = sizes / sizes.sum() if sizes.sum() > 0 else np.zeros_like(sizes)
+    size_rank = pd.Series(sizes).rank(pct=True).to_numpy()
+    growth_rank = pd.Series(growths).rank(pct=True).fillna(0.0).to_numpy()
+    score = (w_size * size_rank + w_growth * growth_rank) / (w_size + w_growth)
+    ok = (share >= min_share) & (np.nan_to_num(growths, nan=-np.inf) >= min_growth)
+    out["score"] = score
+    out["voldoet"] = ok
+    target = np.zeros(len(out), dtype=bool)
+    if ok.any():
+        target[int(np.argmax(np.where(ok, score, -np.inf)))] = True
+    out["doelmarkt"] = target
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Phase 1: cold / warm / hot prospects and recruitment channels
+# ---------------------------------------------------------------------------------------------
+
+TEMPERATURES = ("cold", "warm", "hot")
+
+
+def _dates(values, name: str) -> pd.Series:
+    """Dates from datetimes or text; ISO text (2026-03-06) is read as year-month-day."""
+    series = pd.Series(values).reset_index(drop=True)
+    if not pd.api.types.is_datetime64_any_dtype(series):
+        iso = pd.to_datetime(series, errors="coerce", format="ISO8601")
+        if iso.notna().all():
+            return iso
+    return v.dates(series, name)
+
+
+def _flag(series: pd.Series) -> np.ndarray:
+    return series.fillna(False).astype(bool).to_numpy()
+
+
+def prospect_temperature(prospects, *, score="score", warm_score=40, hot_score=None,
+                         source="source", warm_sources=("netwerken",),
+                         bant=("budget", "authority", "need", "timeline"),
+                         hot_min_bant=4) -> pd.Series:
+    """Cold, warm of hot prospect (stappenplan fase 1, §3.1).
+
+    The course's rules, with the thresholds as parameters:
+
+    - **hot**: concrete need, budget and timing: at least ``hot_min_bant`` of the ``bant``
+      columns are true (or, when ``hot_score`` is given, a score of at least ``hot_score``);
+    - **warm**: showed interest or came by referral: ``score`` ≥ ``warm_score``, or the
+      ``source`` is one of ``warm_sources`` (netwerken: referrals, fairs);
+    - **cold**: everyone else (no relation, no known need).
+
+    Columns that a rule needs must be present; pass ``bant=()`` or ``source=None`` to
+    switch a rule off. Returns an ordered categorical Series (cold < warm < hot) with the
+    table's index.
+
+    >>> p = pd.DataFrame({"score": [10, 55, 20, 80],
+    ...     "source": ["online", "online", "netwerken", "online"],
+    ...     "budget": [False, False, False, True], "authority": [False, True, False, True],
+    ...     "need": [False, True, False, True], "timeline": [False, False, False, True]})
+    >>> prospect_temperature(p).tolist()
+    ['cold', 'warm', 'warm', 'hot']
+    """
+    bant = tuple(bant or ())
+    needed = [score] + ([source] if source else []) + list(bant)
+    v.table(prospects, "prospects", needed)
+    points = v.column_numbers(prospects, score, "prospects")
+    warm_score = v.number(warm_score, "warm_score")
+    warm = points >= warm_score
+    if source:
+        warm |= prospects[source].astype(str).isin([str(s) for s in warm_sources]).to_numpy()
+    hot = np.zeros(len(prospects), dtype=bool)
+    if bant:
+        hot_min_bant = int(v.number(hot_min_bant, "hot_min_bant", minimum=1, maximum=len(bant),
+                                    integer=True))
+        confirmed = sum(_flag(prospects[c]).astype(int) for c in bant)
+        hot |= confirmed >= hot_min_bant
+    if hot_score is not None:
+        hot |= points >= v.number(hot_score, "hot_score")
+    labels = np.where(hot, "hot", np.where(warm, "warm", "cold"))
+    return pd.Series(pd.Categorical(labels, categories=TEMPERATURES, ordered=True),
+                     index=prospects.index, name="temperatuur")
+
+
+def temperature_counts(temperatures) -> pd.DataFrame:
+    """Verdeling cold / warm / hot (stappenplan fase 1): count and share per temperature.
+
+    >>> temperature_counts(["cold", "warm", "warm", "hot"])
+      temperatuur  aantal  aandeel
+    0        cold       1     0.25
+    1        warm       2     0.50
+    2         hot       1     0.25
+    """
+    labels = pd.Series(temperatures, dtype=object).reset_index(drop=True)
+    if labels.empty:
+        raise InputError("Er zijn geen prospects om te verdelen.")
+    bad = ~labels.isin(TEMPERATURES)
+    if bad.any():
+        raise InputError(
+            f"Onbekende temperatuur {labels[bad].iloc[0]!r}; gebruik 'cold', 'warm' of 'hot'."
+        )
+    counts = labels.value_counts().reindex(TEMPERATURES, fill_value=0).astype("int64")
+    return pd.DataFrame({"temperatuur": list(TEMPERATURES), "aantal": counts.to_numpy(),
+                         "aandeel": (counts / counts.sum()).to_numpy()})
+
+
+def channel_table(leads, *, channel="source", won="won", cost="cost", group=None) -> pd.DataFrame:
+    """Wervingskanalen (stappenplan fase 1, §3.1): conversion and cost per channel.
+
+    Per ``channel`` (and per ``group``, e.g. the prospect temperature, when given):
+    ``leads``, ``klanten`` (won), ``conversie`` (klanten / leads), ``kosten`` (sum of
+    ``cost``), ``kosten_per_lead`` and ``kosten_per_klant`` (NaN when nothing was won).
+    ``won`` is a boolean column; ``cost`` is the cost attributed to each lead.
+
+    >>> leads = pd.DataFrame({"source": ["online", "online", "netwerken"],
+    ...                       "won": [True, False, True], "cost": [50.0, 50.0, 200.0]})
+    >>> channel_table(leads)[["source", "leads", "conversie", "kosten_per_klant"]]
+          source  leads  conversie  kosten_per_klant
+    0  netwerken      1        1.0             200.0
+    1     online      2        0.5             100.0
+    """
+    keys = [channel] + ([group] if group else [])
+    v.table(leads, "leads", keys + [won, cost])
+    spend = v.column_numbers(leads, cost, "leads", minimum=0)
+    frame = pd.DataFrame({k: leads[k].astype(str).to_numpy() for k in keys})
+    frame["_won"] = _flag(leads[won]).astype(int)
+    frame["_cost"] = spend
+    out = frame.groupby(keys, sort=True, observed=True).agg(
+        leads=("_won", "size"), klanten=("_won", "sum"), kosten=("_cost", "sum")).reset_index()
+    out["conversie"] = out["klanten"] / out["leads"]
+    out["kosten_per_lead"] = out["kosten"] / out["leads"]
+    out["kosten_per_klant"] = out["kosten"] / out["klanten"].where(out["klanten"] > 0)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Phase 2: USPs from competitor figures
+# ---------------------------------------------------------------------------------------------
+
+def usp_table(own, competitors, *, higher_is_better=None) -> pd.DataFrame:
+    """USP's uit de concurrentieanalyse (stappenplan fase 2, §4.1).
+
+    ``own`` maps criteria to the company's score (e.g. service-uren, levertijd, prijs);
+    ``competitors`` is a DataFrame with one row per competitor and the same criteria as
+    columns. A criterion is a USP when the company beats the best competitor on it.
+    ``higher_is_better`` maps criteria to False where less is better (price, delivery time).
+    Returns per criterion: ``eigen``, ``beste_concurrent``, ``verschil`` (positive = better)
+    and ``usp``.
+
+    >>> comp = pd.DataFrame({"levertijd_dagen": [3, 2], "servicegraad": [0.90, 0.95]})
+    >>> usp_table({"levertijd_dagen": 1, "servicegraad": 0.93}, comp,
+    ...           higher_is_better={"levertijd_dagen": False})[["criterium", "verschil", "usp"]]
+             criterium  verschil    usp
+    0  levertijd_dagen      1.00   True
+    1     servicegraad     -0.02  False
+    """
+    if not isinstance(own, dict) or not own:
+        raise InputError("'own' moet een dict zijn met per criterium de eigen score, bv. {'levertijd_dagen': 1}.")
+    v.table(competitors, "competitors", list(own))
+    direction = {k: True for k in own}
+    direction.update(higher_is_better or {})
+    rows = []
+    for criterion, value in own.items():
+        mine = v.number(value, f"own['{criterion}']")
+        theirs = v.column_numbers(competitors, criterion, "competitors")
+        up = bool(direction[criterion])
+        best = theirs.max() if up else theirs.min()
+        diff = (mine - best) if up else (best - mine)
+        rows.append((criterion, mine, float(best), round(float(diff), 12), diff > 0))
+    return pd.DataFrame(rows, columns=["criterium", "eigen", "beste_concurrent", "verschil", "usp"])
+
+
+# ---------------------------------------------------------------------------------------------
+# Phase 5: after sales
+# ---------------------------------------------------------------------------------------------
+
+def nps_after_purchase(nps_answers, *, moment="na aankoop", moment_column="moment",
+                       score="score", by=None) -> pd.DataFrame:
+    """NPS na aankoop (stappenplan fase 5, §1.1): NPS of the answers given after purchase.
+
+    Keeps the rows where ``moment_column == moment`` and returns per ``by`` group (or one row
+    ``totaal``): ``antwoorden``, ``promotors``, ``passief``, ``criticasters`` (shares) and
+    ``nps`` (−100..100, unrounded). Promotors score 9–10, criticasters 0–6.
+
+    >>> answers = pd.DataFrame({"moment": ["na aankoop"] * 4 + ["jaarlijks"],
+    ...                         "score": [10, 9, 7, 3, 0]})
+    >>> nps_after_purchase(answers)[["antwoorden", "nps"]]
+            antwoorden   nps
+    totaal           4  25.0
+    """
+    v.table(nps_answers, "nps", [moment_column, score] + ([by] if by else []))
+    rows = nps_answers[nps_answers[moment_column].astype(str) == str(moment)]
+    if rows.empty:
+        found = ", ".join(sorted(map(str, nps_answers[moment_column].dropna().unique())))
+        raise InputError(
+            f"Er zijn geen antwoorden met {moment_column} == {moment!r}. Aanwezig zijn: {found}."
+        )
+    points = v.column_numbers(rows, score, "nps", minimum=0, maximum=10)
+    frame = pd.DataFrame({
+        "g": rows[by].astype(str).to_numpy() if by else np.full(len(rows), "totaal"),
+        "promotors": points >= 9, "passief": (points >= 7) & (points <= 8), "criticasters": points <= 6,
+    })
+    out = frame.groupby("g", sort=True).agg(
+        antwoorden=("promotors", "size"), promotors=("promotors", "mean"),
+        passief=("passief", "mean"), criticasters=("criticasters", "mean"))
+    out["nps"] = (out["promotors"] - out["criticasters"]) * 100.0
+    out.index.name = by
+    return out
+
+
+def _baskets(orders, customer, item) -> pd.DataFrame:
+    v.table(orders, "orders", [customer, item])
+    pairs = pd.DataFrame({"c": orders[customer].to_numpy(), "i": orders[item].astype(str).to_numpy()})
+    pairs = pairs.dropna().drop_duplicates()
+    return pd.crosstab(pairs["c"], pairs["i"]).clip(upper=1)
+
+
+def co_purchase(orders, *, customer="customer_id", item="product_group") -> pd.DataFrame:
+    """Cross-selltabel (stappenplan fase 5): "klanten van X kopen ook Y".
+
+    Row X, column Y holds the share of customers who bought X that also bought Y (the
+    diagonal is 1). Read a row: of the customers of koffie, 40% also buy snacks.
+
+    >>> orders = pd.DataFrame({"customer_id": [1, 1, 2, 2, 3],
+    ...     "product_group": ["koffie", "snacks", "koffie", "water", "koffie"]})
+    >>> co_purchase(orders).round(2)
+    product_group  koffie  snacks  water
+    product_group
+    koffie            1.0    0.33   0.33
+    snacks            1.0    1.00   0.00
+    water             1.0    0.00   1.00
+    """
+    baskets = _baskets(orders, customer, item)
+    matrix = baskets.T.to_numpy() @ baskets.to_numpy()
+    buyers = np.diag(matrix).astype(float)
+    shares = matrix / buyers[:, None]
+    labels = pd.Index(baskets.columns, name=item)
+    return pd.DataFrame(shares, index=labels, columns=labels.copy())
+
+
+def cross_sell_candidates(orders, *, customer="customer_id", item="product_group",
+                          min_share=0.3, top=1) -> pd.DataFrame:
+    """Cross-sell kandidaten (stappenplan fase 5): per customer the groups they do not buy yet.
+
+    For every customer and every product group Y they have not bought, the ``kans`` is the
+    highest co-purchase share from a group X they do buy ("klanten van X kopen ook Y").
+    Candidates with kans ≥ ``min_share`` are kept, at most ``top`` per customer, best first.
+    Columns: ``customer``, ``advies`` (Y), ``omdat`` (X) and ``kans``.
+
+    >>> orders = pd.DataFrame({"customer_id": [1, 1, 2, 2, 3],
+    ...     "product_group": ["koffie", "snacks", "koffie", "water", "snacks"]})
+    >>> cross_sell_candidates(orders, min_share=0.5)
+       customer_id  advies    omdat  kans
+    0            1   water   koffie   0.5
+    1            2  snacks   koffie   0.5
+    2            3  koffie   snacks   0.5
+    """
+    min_share = v.fraction(min_share, "min_share")
+    top = int(v.number(top, "top", minimum=1, integer=True))
+    baskets = _baskets(orders, customer, item)
+    shares = co_purchase(orders, customer=customer, item=item).to_numpy()
+    owned = baskets.to_numpy().astype(bool)
+    # score[c, x, y] = share(x -> y) where c owns x; take the best x per (c, y).
+    via = np.where(owned[:, :, None], shares[None, :, :], -1.0)
+    best_x = via.argmax(axis=1)
+    best = via.max(axis=1)
+    best[owned] = -1.0
+    c_idx, y_idx = np.nonzero(best >= min_share)
+    groups = np.asarray(baskets.columns)
+    out = pd.DataFrame({
+        customer: np.asarray(baskets.index)[c_idx],
+        "advies": groups[y_idx],
+        "omdat": groups[best_x[c_idx, y_idx]],
+        "kans": best[c_idx, y_idx],
+    })
+    out = out.sort_values([customer, "kans", "advies"], ascending=[True, False, True], kind="stable")
+    return out.groupby(customer, sort=False).head(top).reset_index(drop=True)
+
+
+#: Default follow-up e-mails after delivery: (days after delivery, subject).
+FOLLOW_UP_STEPS: tuple[tuple[int, str], ...] = (
+    (1, "Bedankt voor uw bestelling en uw contactpersoon"),
+    (7, "Hoe bevalt het? Korte tevredenheidsvraag (NPS)"),
+    (30, "Tips voor gebruik en onderhoud"),
+    (60, "Aanbeveling: producten die vergelijkbare klanten ook kopen"),
+    (90, "Evaluatie en uitnodiging voor een gesprek"),
+)
+
+
+def follow_up_schedule(deliveries, *, date="delivery_date", key="customer_id",
+                       steps=FOLLOW_UP_STEPS, weekdays_only=True) -> pd.DataFrame:
+    """Geautomatiseerde after-sales e-mails (stappenplan fase 5): a dated schedule.
+
+    ``deliveries`` is a DataFrame with a delivery ``date`` (and a ``key`` column, e.g. the
+    customer), or a single date. ``steps`` lists (days after delivery, subject). When
+    ``weekdays_only``, a mail that would fall on a Saturday or Sunday moves to the Monday.
+    Returns one row per delivery and step: the key, ``levering``, ``dagen_na_levering``,
+    ``verzenddatum`` and ``onderwerp``, sorted by date.
+
+    >>> follow_up_schedule("2026-03-06", steps=[(1, "Bedankt"), (7, "Tevreden?")])
+        levering  dagen_na_levering verzenddatum onderwerp
+    0 2026-03-06                  1   2026-03-09   Bedankt
+    1 2026-03-06                  7   2026-03-13 Tevreden?
+    """
+    if isinstance(deliveries, pd.DataFrame):
+        v.table(deliveries, "deliveries", [date] + ([key] if key in deliveries.columns else []))
+        when = _dates(deliveries[date], f"deliveries['{date}']")
+        keys = deliveries[key].to_numpy() if key in deliveries.columns else None
+    else:
+        when = _dates(pd.Series([deliveries]), "deliveries")
+        keys = None
+    if isinstance(steps, (str, bytes)) or len(steps) == 0:
+        raise InputError("'steps' moet een lijst van (dagen na levering, onderwerp) zijn.")
+    days = v.numbers_array([s[0] for s in steps], "dagen na levering", minimum=0, integer=True)
+    subjects = [str(s[1]) for s in steps]
+    n, k = len(when), len(steps)
+    base = np.repeat(when.to_numpy(), k)
+    offsets = np.tile(days.astype("int64"), n)
+    send = pd.Series(base + offsets.astype("timedelta64[D]"))
+    if weekdays_only:
+        shift = send.dt.day_of_week.map({5: 2, 6: 1}).fillna(0).astype("int64").to_numpy()
+        send = send + pd.to_timedelta(shift, unit="D")
+    out = pd.DataFrame({"levering": base, "dagen_na_levering": offsets,
+                        "verzenddatum": send.to_numpy(), "onderwerp": np.tile(subjects, n)})
+    if keys is not None:
+        out.insert(0, key, np.repeat(keys, k))
+    return out.sort_values(["verzenddatum", "dagen_na_levering"], kind="stable").reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Phase 6: klantenbeheer
+# ---------------------------------------------------------------------------------------------
+
+def cohort_retention(orders, *, customer="customer_id", date="date", as_share=True) -> pd.DataFrame:
+    """Klantbehoud per cohort (stappenplan fase 6, §6.4).
+
+    The cohort of a customer is the year of their first order. Cell (cohort, t) holds the
+    share of the cohort that ordered in year cohort + t (t = 0 is always 1), or the number of
+    customers when ``as_share=False``. Years after the last year in the data stay empty (NaN).
+
+    >>> orders = pd.DataFrame({"customer_id": [1, 1, 2, 3, 3, 3],
+    ...     "date": pd.to_datetime(["2023-01-05", "2024-02-01", "2023-06-01",
+    ...                             "2024-03-01", "2025-01-01", "2025-02-01"])})
+    >>> cohort_retention(orders)
+    jaren_sinds  0    1    2
+    cohort
+    2023         1.0  0.5  0.0
+    2024         1.0  1.0  NaN
+    """
+    v.table(orders, "orders", [customer, date])
+    when = _dates(orders[date], f"orders['{date}']")
+    frame = pd.DataFrame({"c": orders[customer].to_numpy(), "y": when.dt.year.to_numpy()})
+    frame = frame.drop_duplicates()
+    first = frame.groupby("c")["y"].transform("min")
+    frame["cohort"] = first
+    frame["jaren_sinds"] = frame["y"] - first
+    counts = pd.crosstab(frame["cohort"], frame["jaren_sinds"])
+    last = int(frame["y"].max())
+    counts = counts.reindex(columns=range(last - int(counts.index.min()) + 1), fill_value=0)
+    horizon = last - counts.index.to_numpy()[:, None]
+    mask = counts.columns.to_numpy()[None, :] > horizon
+    table = counts.astype(float).mask(mask)
+    if as_share:
+        table = table.div(table[0], axis=0)
+    table.index.name = "cohort"
+    table.columns.name = "jaren_sinds"
+    return table
+
+
+def retention_revenue(customers, revenue_per_customer, retention, *, years=5,
+                      new_per_year=0) -> pd.DataFrame:
+    """Effect van klantbehoud op omzet (stappenplan fase 6, §6.4).
+
+    Starting with ``customers`` in year 1, each year a fraction ``retention`` stays and
+    ``new_per_year`` customers join. Returns per year ``klanten`` (at the start of the year)
+    and ``omzet`` (klanten × revenue_per_customer), and ``cumulatief``.
+
+    >>> retention_revenue(100, 1000, 0.8, years=3)
+       jaar  klanten     omzet  cumulatief
+    0     1    100.0  100000.0    100000.0
+    1     2     80.0   80000.0    180000.0
+    2     3     64.0   64000.0    244000.0
+    """
+    n0 = v.number(customers, "customers", minimum=0)
+    rev = v.number(revenue_per_customer, "revenue_per_customer", minimum=0)
+    r = v.fraction(retention, "retention")
+    years = int(v.number(years, "years", minimum=1, integer=True))
+    new = v.number(new_per_year, "new_per_year", minimum=0)
+    t = np.arange(years)
+    # klanten_t = n0·r^t + new·(1 + r + ... + r^(t-1))
+    geometric = np.array([sum(r ** k for k in range(i)) for i in t])
+    count = n0 * r ** t + new * geometric
+    omzet = count * rev
+    return pd.DataFrame({"jaar": t + 1, "klanten": count, "omzet": omzet, "cumulatief": np.cumsum(omzet)})
+
+
+#: Default assumptions for the retention actions of phase 6 (illustrative, per year):
+#: cost per customer (€), fixed cost (€) and the retention uplift in percentage points.
+RETENTION_ACTIONS = pd.DataFrame({
+    "actie": ["nieuwsbrief", "winactie", "spaarkaart"],
+    "kosten_per_klant": [2.0, 5.0, 25.0],
+    "vaste_kosten": [3000.0, 4000.0, 8000.0],
+    "extra_behoud": [0.01, 0.01, 0.03],
+})
+
+
+def retention_action_value(customers, margin_per_customer, *, actions=None,
+                           base_retention=0.80) -> pd.DataFrame:
+    """Wat levert een bindingsactie op? (stappenplan fase 6).
+
+    For each action (a table with ``actie``, ``kosten_per_klant``, ``vaste_kosten`` and
+    ``extra_behoud``, the uplift in retention as a fraction): ``extra_klanten`` =
+    customers × extra_behoud (customers kept who would otherwise leave), ``extra_marge`` =
+    extra_klanten × margin_per_customer (one year), ``kosten`` = customers ×
+    kosten_per_klant + vaste_kosten, ``resultaat`` = extra_marge − kosten and
+    ``nieuw_behoud`` = base_retention + extra_behoud (capped at 1).
+
+    >>> acts = pd.DataFrame({"actie": ["nieuwsbrief"], "kosten_per_klant": [2.0],
+    ...                      "vaste_kosten": [1000.0], "extra_behoud": [0.02]})
+    >>> retention_action_value(1000, 800, actions=acts)[["actie", "extra_klanten", "resultaat"]]
+             actie  extra_klanten  resultaat
+    0  nieuwsbrief           20.0    13000.0
+    """
+    n = v.number(customers, "customers", minimum=0)
+    margin = v.number(margin_per_customer, "margin_per_customer")
+    base = v.fraction(base_retention, "base_retention")
+    acts = RETENTION_ACTIONS if actions is None else actions
+    cols = ["actie", "kosten_per_klant", "vaste_kosten", "extra_behoud"]
+    v.table(acts, "actions", cols)
+    per = v.column_numbers(acts, "kosten_per_klant", "actions", minimum=0)
+    fixed = v.column_numbers(acts, "vaste_kosten", "actions", minimum=0)
+    uplift = v.column_numbers(acts, "extra_behoud", "actions", minimum=0, maximum=1)
+    extra = n * np.minimum(uplift, 1.0 - base)
+    cost = n * per + fixed
+    out = acts[cols].copy().reset_index(drop=True)
+    out["nieuw_behoud"] = np.minimum(base + uplift, 1.0)
+    out["extra_klanten"] = extra
+    out["extra_marge"] = extra * margin
+    out["kosten"] = cost
+    out["resultaat"] = extra * margin - cost
+    return out
