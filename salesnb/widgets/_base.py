@@ -1,0 +1,389 @@
+"""The redraw mechanism behind every slider exploration (issue 3).
+
+A :class:`ChartExplorer` is an ipywidgets ``VBox``: controls on top, below them the
+chart (a PNG in a ``widgets.Image``) with a Dutch text readout of the key numbers
+beside it (for screen readers and quick reading). You give it four things:
+
+``controls``
+    ``{name: widget}``; build them with :func:`slider`, :func:`int_slider`,
+    :func:`percent_slider`, :func:`euro_slider`, :func:`dropdown` (Dutch
+    description, unit in the label). The names are the keyword arguments of
+    ``compute``.
+``compute(**values) -> dict``
+    a pure calculation (call the salesnb theme functions) returning the numbers.
+``draw(ax, result) -> artists``
+    creates the artists ONCE (bars, lines, texts) and returns them (any object,
+    usually a dict). Called once, at construction.
+``update(artists, result)``
+    changes those artists in place (``set_height``, ``set_data``, ``set_text``,
+    ``ax.set_ylim``...). Called on every change. (``update=None`` clears the
+    Axes and calls ``draw`` again: simpler, slower.)
+``readout(result) -> str | dict``
+    the key numbers in Dutch: an HTML string, or ``{"label": "value text"}``.
+
+The figure is a ``matplotlib.figure.Figure`` on an Agg canvas (no pyplot), made
+once and rendered to PNG on each change, so the inline backend never shows it and
+nothing flickers. A widget function registers itself with
+``@register_widget(example=lambda: {...})`` so tests/test_widgets_all.py moves every
+control and benchmarks/widget_callbacks.py times it.
+
+Complete minimal example (copy this pattern into ``salesnb/widgets/<theme>.py``)::
+
+    from ._base import ChartExplorer, register_widget, slider, percent_slider
+    from ..style import PALETTE, format_euro
+
+    @register_widget(example=lambda: {"prijs": 100.0})
+    def omzet_explorer(prijs=100.0, aantal=50):
+        \"\"\"Omzet = prijs × aantal (§2.1).\"\"\"
+        def compute(prijs, aantal):
+            return {"omzet": prijs * aantal}
+
+        def draw(ax, r):
+            bar = ax.bar(["Omzet"], [r["omzet"]], color=PALETTE[0])[0]
+            ax.set_ylim(0, 25_000)
+            ax.set_title("Omzet")
+            return {"bar": bar}
+
+        def update(artists, r):
+            artists["bar"].set_height(r["omzet"])
+
+        return ChartExplorer(
+            controls={"prijs": slider("Prijs", 10, 200, 5, prijs, unit="€"),
+                      "aantal": int_slider("Aantal", 0, 100, 1, aantal, unit="stuks")},
+            compute=compute, draw=draw, update=update,
+            readout=lambda r: {"Omzet": format_euro(r["omzet"])},
+            title="Omzet uit prijs en aantal")
+
+Headless use (tests, benchmark): ``w.set(prijs=150)`` sets controls and runs the
+same callback as a slider move; then read ``w.result``, ``w.image.value`` (PNG
+bytes), ``w.readout.value``, ``w.error`` and ``w.callback_times``.
+
+>>> w = demo_explorer()
+>>> w.result["omzet"]
+5000.0
+>>> png = w.image.value
+>>> w.set(prijs=150)
+>>> w.result["omzet"], w.image.value != png, "7.500" in w.readout.value
+(7500.0, True, True)
+"""
+
+from __future__ import annotations
+
+import builtins
+import io
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from html import escape
+
+import ipywidgets as widgets
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from ..errors import InputError
+from ..style import PALETTE, format_euro
+
+__all__ = [
+    "ChartExplorer",
+    "register_widget",
+    "registered_widgets",
+    "WidgetSpec",
+    "slider",
+    "int_slider",
+    "percent_slider",
+    "euro_slider",
+    "dropdown",
+    "readout_html",
+]
+
+_DESCRIPTION_STYLE = {"description_width": "initial"}
+_CONTROL_LAYOUT = {"width": "420px"}
+
+
+def _label(description: str, unit: str | None) -> str:
+    return f"{description} ({unit})" if unit else description
+
+
+def slider(description: str, min: float, max: float, step: float, value: float, *,
+           unit: str | None = None, decimals: int | None = None,
+           continuous_update: bool = True) -> widgets.FloatSlider:
+    """A FloatSlider with a Dutch description and the unit in its label: "Prijs (€)".
+
+    >>> s = slider("Marge per jaar", 0, 5000, 100, 1200, unit="€")
+    >>> s.description, s.value
+    ('Marge per jaar (€)', 1200.0)
+    """
+    if decimals is None:
+        decimals = builtins.max(0, -int(f"{step:e}".split("e")[1]))
+    return widgets.FloatSlider(
+        value=value, min=min, max=max, step=step, description=_label(description, unit),
+        readout_format=f".{decimals}f", continuous_update=continuous_update,
+        style=_DESCRIPTION_STYLE, layout=dict(_CONTROL_LAYOUT))
+
+
+def int_slider(description: str, min: int, max: int, step: int, value: int, *,
+               unit: str | None = None, continuous_update: bool = True) -> widgets.IntSlider:
+    """An IntSlider with a Dutch description and unit: "Looptijd (jaren)".
+
+    >>> int_slider("Looptijd", 1, 10, 1, 5, unit="jaren").description
+    'Looptijd (jaren)'
+    """
+    return widgets.IntSlider(
+        value=value, min=min, max=max, step=step, description=_label(description, unit),
+        continuous_update=continuous_update, style=_DESCRIPTION_STYLE,
+        layout=dict(_CONTROL_LAYOUT))
+
+
+def percent_slider(description: str, min: float, max: float, step: float, value: float, *,
+                   decimals: int = 0, continuous_update: bool = True) -> widgets.FloatSlider:
+    """A slider over a FRACTION (0.15) whose readout shows a percentage (15%).
+
+    The value stays a fraction, as everywhere in salesnb.
+
+    >>> s = percent_slider("Retentie", 0.0, 0.95, 0.05, 0.8)
+    >>> s.description, s.value, s.readout_format
+    ('Retentie (%)', 0.8, '.0%')
+    """
+    return widgets.FloatSlider(
+        value=value, min=min, max=max, step=step, description=_label(description, "%"),
+        readout_format=f".{decimals}%", continuous_update=continuous_update,
+        style=_DESCRIPTION_STYLE, layout=dict(_CONTROL_LAYOUT))
+
+
+def euro_slider(description: str, min: float, max: float, step: float, value: float, *,
+                continuous_update: bool = True) -> widgets.FloatSlider:
+    """A slider over an amount in euros: "Omzetdoel (€)", readout with thousands groups.
+
+    >>> euro_slider("Omzetdoel", 0, 1_000_000, 10_000, 250_000).description
+    'Omzetdoel (€)'
+    """
+    return widgets.FloatSlider(
+        value=value, min=min, max=max, step=step, description=_label(description, "€"),
+        readout_format=",.0f", continuous_update=continuous_update,
+        style=_DESCRIPTION_STYLE, layout=dict(_CONTROL_LAYOUT))
+
+
+def dropdown(description: str, options, value=None) -> widgets.Dropdown:
+    """A Dropdown with a Dutch description. ``options``: list, or ``{label: value}``.
+
+    >>> d = dropdown("Weging", {"Prijs zwaar": 0.7, "Kwaliteit zwaar": 0.3})
+    >>> d.value
+    0.7
+    """
+    kwargs = {}
+    if value is not None:
+        kwargs["value"] = value
+    return widgets.Dropdown(options=options, description=description,
+                            style=_DESCRIPTION_STYLE, layout=dict(_CONTROL_LAYOUT), **kwargs)
+
+
+def readout_html(items: Mapping[str, str] | str) -> str:
+    """Render the readout: a dict ``{label: value text}`` becomes an HTML list.
+
+    >>> readout_html({"NPS": "+20"})
+    '<ul style="list-style:none;padding-left:0;margin:0"><li><b>NPS:</b> +20</li></ul>'
+    """
+    if isinstance(items, str):
+        return items
+    rows = "".join(f"<li><b>{escape(str(k))}:</b> {escape(str(v))}</li>"
+                   for k, v in items.items())
+    return f'<ul style="list-style:none;padding-left:0;margin:0">{rows}</ul>'
+
+
+class ChartExplorer(widgets.VBox):
+    """Sliders/dropdowns over a pure calculation, redrawing one chart (see module doc).
+
+    Parameters: ``controls``, ``compute``, ``draw``, ``update``, ``readout`` as in
+    the module docstring; ``title`` (Dutch, shown above the controls);
+    ``figsize`` in inches and ``dpi`` (small = fast; default 6.4×3.6 in at 80 dpi);
+    ``nrows``/``ncols`` (``draw`` then gets an array of Axes instead of one Axes).
+
+    Attributes for tests and notebooks: ``controls`` (name → widget), ``image``
+    (``widgets.Image``, PNG bytes in ``.value``), ``readout`` (``widgets.HTML``),
+    ``result`` (last compute result), ``values`` (current control values),
+    ``figure``, ``artists``, ``error`` (Dutch message of the last InputError or
+    None), ``callback_times`` (seconds per redraw, ``time.perf_counter``).
+    """
+
+    def __init__(self, controls: Mapping[str, widgets.ValueWidget], compute: Callable[..., dict],
+                 draw: Callable, update: Callable | None = None,
+                 readout: Callable[[dict], Mapping[str, str] | str] | None = None, *,
+                 title: str | None = None, figsize=(6.4, 3.6), dpi: int = 80,
+                 nrows: int = 1, ncols: int = 1, readout_width: str = "240px"):
+        self.controls = dict(controls)
+        self.compute = compute
+        self._draw = draw
+        self._update = update
+        self._readout_func = readout
+        self.callback_times: list[float] = []
+        self.error: str | None = None
+        self._hold = False
+
+        self.figure = Figure(figsize=figsize, dpi=dpi)
+        self._canvas = FigureCanvasAgg(self.figure)
+        if nrows == 1 and ncols == 1:
+            self.axes = self.figure.add_subplot()
+        else:
+            self.axes = self.figure.subplots(nrows, ncols, squeeze=True)
+
+        self.result = self.compute(**self.values)
+        self.artists = self._draw(self.axes, self.result)
+        self.figure.tight_layout()  # once; no layout engine on later redraws
+
+        width = int(round(figsize[0] * dpi))
+        self.image = widgets.Image(format="png", value=self._render_png(),
+                                   layout=widgets.Layout(width=f"{width}px", height="auto"))
+        self.readout = widgets.HTML(value=self._readout_text(self.result),
+                                    layout=widgets.Layout(width=readout_width, padding="0 0 0 12px"))
+        children = []
+        if title:
+            children.append(widgets.HTML(f"<b>{escape(title)}</b>"))
+        children.extend(self.controls.values())
+        children.append(widgets.HBox([self.image, self.readout]))
+        super().__init__(children)
+        for control in self.controls.values():
+            control.observe(self._on_change, names="value")
+
+    # -- state ---------------------------------------------------------------------
+    @property
+    def values(self) -> dict:
+        """Current control values by name (the keyword arguments of ``compute``)."""
+        return {name: control.value for name, control in self.controls.items()}
+
+    def set(self, **values) -> None:
+        """Set one or more controls (by name) and redraw once, like a slider move."""
+        unknown = set(values) - set(self.controls)
+        if unknown:
+            raise InputError(
+                f"Onbekende schuif(en): {', '.join(sorted(unknown))}. "
+                f"Deze widget heeft: {', '.join(self.controls)}.")
+        self._hold = True
+        try:
+            for name, value in values.items():
+                self.controls[name].value = value
+        finally:
+            self._hold = False
+        self._refresh()
+
+    # -- callback path ---------------------------------------------------------------
+    def _on_change(self, change=None) -> None:
+        if not self._hold:
+            self._refresh()
+
+    def _refresh(self) -> None:
+        start = time.perf_counter()
+        try:
+            result = self.compute(**self.values)
+        except InputError as exc:  # a combination of values the calculation refuses
+            self.error = str(exc)
+            self.readout.value = (f'<p role="alert"><b>Let op:</b> {escape(self.error)}</p>')
+            self.callback_times.append(time.perf_counter() - start)
+            return
+        self.error = None
+        self.result = result
+        if self._update is None:
+            for ax in self._all_axes():
+                ax.clear()
+            self.artists = self._draw(self.axes, result)
+        else:
+            self._update(self.artists, result)
+        self.image.value = self._render_png()
+        self.readout.value = self._readout_text(result)
+        self.callback_times.append(time.perf_counter() - start)
+
+    def _all_axes(self):
+        try:
+            return list(self.axes.flat)
+        except AttributeError:
+            return [self.axes]
+
+    def _render_png(self) -> bytes:
+        from PIL import Image
+
+        self._canvas.draw()
+        rgba = self._canvas.buffer_rgba()
+        image = Image.frombuffer("RGBA", (rgba.shape[1], rgba.shape[0]), rgba, "raw", "RGBA", 0, 1)
+        buffer = io.BytesIO()
+        image.convert("RGB").save(buffer, format="png", compress_level=1)
+        return buffer.getvalue()
+
+    def _readout_text(self, result: dict) -> str:
+        if self._readout_func is None:
+            return ""
+        return readout_html(self._readout_func(result))
+
+    def png(self) -> bytes:
+        """The current chart as PNG bytes (same as ``self.image.value``)."""
+        return bytes(self.image.value)
+
+
+# --------------------------------------------------------------------------- registry
+
+
+@dataclass(frozen=True)
+class WidgetSpec:
+    """A registered widget function and its example keyword arguments."""
+
+    name: str
+    func: Callable[..., ChartExplorer]
+    example: Callable[[], dict]
+    module: str
+
+
+_WIDGETS: dict[str, WidgetSpec] = {}
+
+
+def register_widget(example: Callable[[], dict] = dict):
+    """Decorator: register a widget function (returning a ChartExplorer) with example kwargs.
+
+    ``example`` is a zero-argument function returning keyword arguments for a
+    typical call (it may load company data). The generic tests build the widget
+    with them and move every control; the benchmark times each move.
+    """
+    if not callable(example):
+        raise TypeError("example must be a zero-argument callable returning kwargs")
+
+    def decorator(func):
+        _WIDGETS[func.__name__] = WidgetSpec(func.__name__, func, example, func.__module__)
+        return func
+
+    return decorator
+
+
+def registered_widgets() -> dict[str, WidgetSpec]:
+    """All registered widget functions by name (after ``import salesnb.widgets``)."""
+    return dict(_WIDGETS)
+
+
+# --------------------------------------------------------------------------- demo
+
+
+def demo_explorer(prijs: float = 100.0, aantal: int = 50) -> ChartExplorer:
+    """A tiny example widget: omzet = prijs × aantal (used in doctests and tests).
+
+    >>> demo_explorer().values
+    {'prijs': 100.0, 'aantal': 50}
+    """
+
+    def compute(prijs, aantal):
+        return {"omzet": prijs * aantal}
+
+    def draw(ax, r):
+        bar = ax.bar(["Omzet"], [r["omzet"]], color=PALETTE[0], width=0.5)[0]
+        label = ax.text(0, r["omzet"], format_euro(r["omzet"]), ha="center", va="bottom")
+        ax.set_ylim(0, 200 * 100 * 1.15)
+        ax.set_title("Omzet = prijs × aantal")
+        ax.set_ylabel("Omzet (€)")
+        return {"bar": bar, "label": label}
+
+    def update(artists, r):
+        artists["bar"].set_height(r["omzet"])
+        artists["label"].set_y(r["omzet"])
+        artists["label"].set_text(format_euro(r["omzet"]))
+
+    return ChartExplorer(
+        controls={"prijs": slider("Prijs", 10, 200, 5, prijs, unit="€"),
+                  "aantal": int_slider("Aantal", 0, 100, 1, aantal, unit="stuks")},
+        compute=compute, draw=draw, update=update,
+        readout=lambda r: {"Omzet": format_euro(r["omzet"])},
+        title="Omzet uit prijs en aantal", figsize=(4.0, 3.0))
