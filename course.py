@@ -9,6 +9,7 @@ Maintainer commands:
     python3 course.py execute [NOTEBOOK ...]   re-run notebooks in a fresh kernel and store the outputs
     python3 course.py data                     regenerate data/ from the generator (default seed)
     python3 course.py copy                     copy the notebooks to mijn-notebooks/ (your own work space)
+    python3 course.py bench                    run every benchmark and print the results
 
 The set-up makes a virtual environment in .venv/ with the pinned versions from
 pyproject.toml and installs salesnb from this folder (editable), so the notebooks
@@ -152,12 +153,18 @@ def cmd_copy(extra: list[str]) -> int:
     return 0
 
 
+def cmd_bench(extra: list[str]) -> int:
+    python = ensure_environment("lab,test,bench")
+    return run_in_venv(python, [str(ROOT / "benchmarks" / "run_all.py"), *extra])
+
+
 COMMANDS = {
     "lab": cmd_lab,
     "test": cmd_test,
     "execute": cmd_execute,
     "data": cmd_data,
     "copy": cmd_copy,
+    "bench": cmd_bench,
 }
 
 
