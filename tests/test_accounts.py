@@ -1,0 +1,276 @@
+"""Tests for salesnb.accounts (H7 account management): worked examples by hand, properties, bad input."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from salesnb import accounts as acc
+from salesnb.errors import ColumnError, InputError
+
+# --------------------------------------------------------------------------- share of wallet
+
+
+def test_share_of_wallet_worked_example():
+    # We sell € 45,000 at a customer that spends € 180,000 on coffee & vending: 45/180 = 1/4.
+    assert acc.share_of_wallet(45_000, 180_000) == pytest.approx(0.25)
+    # Everything the customer buys comes from us: 1.
+    assert acc.share_of_wallet(80, 80) == 1.0
+    assert acc.share_of_wallet(0, 10) == 0.0
+
+
+def test_share_of_wallet_vectorised_keeps_index():
+    revenue = pd.Series([10.0, 30.0, 0.0], index=["A", "B", "C"])
+    spend = pd.Series([40.0, 40.0, 5.0], index=["A", "B", "C"])
+    out = acc.share_of_wallet(revenue, spend)
+    assert list(out.index) == ["A", "B", "C"]
+    # 10/40 = 0.25, 30/40 = 0.75, 0/5 = 0
+    assert out.tolist() == pytest.approx([0.25, 0.75, 0.0])
+
+
+def test_share_of_wallet_scalar_broadcast():
+    assert acc.share_of_wallet([10, 20], 40).tolist() == pytest.approx([0.25, 0.5])
+    assert acc.share_of_wallet(10, [20, 40]).tolist() == pytest.approx([0.5, 0.25])
+
+
+def test_share_of_wallet_swapped_is_explained():
+    with pytest.raises(InputError, match="omgewisseld"):
+        acc.share_of_wallet(180_000, 45_000)
+    with pytest.raises(InputError, match="positie 1"):
+        acc.share_of_wallet([1, 50], [10, 40])
+
+
+@pytest.mark.parametrize("revenue, spend", [
+    (10, 0), (-1, 10), ("10", 20), (None, 20), (math.nan, 20), (10, math.inf),
+    ([1, 2], [3]), ([], []), ([1, None], [2, 3]), ([1, 2], [0, 3]), ([1, "x"], [2, 3]),
+])
+def test_share_of_wallet_bad_input(revenue, spend):
+    with pytest.raises(InputError):
+        acc.share_of_wallet(revenue, spend)
+
+
+@given(st.lists(st.tuples(st.floats(0, 1e7), st.floats(1, 1e7)), min_size=1, max_size=30))
+def test_share_of_wallet_between_zero_and_one(pairs):
+    revenue = [min(r, s) for r, s in pairs]
+    spend = [s for _, s in pairs]
+    out = acc.share_of_wallet(revenue, spend)
+    assert ((out >= 0) & (out <= 1)).all()
+    # Doubling both leaves the share unchanged.
+    assert np.allclose(acc.share_of_wallet([2 * r for r in revenue], [2 * s for s in spend]), out)
+
+
+def test_share_of_wallet_does_not_modify_input():
+    revenue = pd.Series([1.0, 2.0])
+    spend = pd.Series([4.0, 4.0])
+    acc.share_of_wallet(revenue, spend)
+    assert revenue.tolist() == [1.0, 2.0] and spend.tolist() == [4.0, 4.0]
+
+
+# --------------------------------------------------------------------------- value tiers and visits
+
+
+def test_value_tiers_boundaries():
+    out = acc.value_tiers([100_000, 99_999, 25_000, 0], key_threshold=100_000, major_threshold=25_000)
+    assert out.tolist() == ["key account", "major account", "major account", "minor account"]
+    assert out.cat.ordered
+
+
+def test_value_tiers_thresholds_swapped():
+    with pytest.raises(InputError, match="wissel"):
+        acc.value_tiers([1], key_threshold=10, major_threshold=20)
+
+
+@given(st.lists(st.floats(0, 1e6), min_size=1, max_size=40))
+def test_value_tiers_monotone(revenue):
+    codes = acc.value_tiers(revenue).cat.codes.to_numpy()
+    order = np.argsort(revenue, kind="stable")
+    # more revenue never gives a lower tier (code 0 = key is highest)
+    assert (np.diff(codes[order]) <= 0).all()
+
+
+def test_visits_needed():
+    out = acc.visits_needed(["key account", "major account", "minor account"],
+                            visits_per_year={"key account": 24, "major account": 6, "minor account": 2})
+    assert out.tolist() == [24.0, 6.0, 2.0]
+    with pytest.raises(InputError, match="bezoeknorm"):
+        acc.visits_needed(["gold"])
+
+
+# --------------------------------------------------------------------------- workload per form
+
+
+@pytest.fixture
+def small_accounts():
+    # 6 accounts: two regions, two sectors, two product groups.
+    return pd.DataFrame({
+        "region": ["Noord", "Noord", "Noord", "Zuid", "Zuid", "Oost"],
+        "sector": ["zorg", "zorg", "onderwijs", "zorg", "onderwijs", "onderwijs"],
+        "product_group": ["koffie", "water", "koffie", "koffie", "water", "koffie"],
+        "tier": ["key account", "minor account", "major account", "minor account", "minor account",
+                 "major account"],
+        "visits": [12.0, 1.0, 4.0, 1.0, 1.0, 4.0],
+        "revenue": [200.0, 5.0, 50.0, 8.0, 6.0, 40.0],
+    }, index=[101, 102, 103, 104, 105, 106])
+
+
+def test_assignment_geografie_combines_regions(small_accounts):
+    # Region visits: Noord 17, Oost 4, Zuid 2. Two managers, three regions -> combine whole regions:
+    # Noord to AM 1, Oost to AM 2 (lightest), Zuid to AM 2 (4 < 17).
+    out = acc.assign_account_managers(small_accounts, "geografie", n_managers=2)
+    assert out.to_dict() == {101: "AM 1", 102: "AM 1", 103: "AM 1", 104: "AM 2", 105: "AM 2", 106: "AM 2"}
+
+
+def test_assignment_branche_extra_manager_to_heaviest(small_accounts):
+    # Sector visits: zorg 12+1+1 = 14, onderwijs 4+1+4 = 9. Three managers: each sector one,
+    # third to zorg (14/1 > 9/1). Zorg accounts spread over 2 managers: 12 | 1+1.
+    out = acc.assign_account_managers(small_accounts, "branche", n_managers=3)
+    load = acc.manager_workload(small_accounts, out)
+    assert sorted(load["bezoeken"].tolist()) == [2.0, 9.0, 12.0]
+    assert out[101] != out[102] and out[102] == out[104]
+
+
+def test_assignment_combination_value_then_region(small_accounts):
+    # Tier visits: key 12, major 8, minor 3 -> 4 managers: 1 each; the fourth would go to key
+    # (12 > 8 > 3) but key has one account, so it goes to major (8 > 3): major split Noord 4 | Oost 4.
+    out = acc.assign_account_managers(small_accounts, ("waarde", "geografie"), n_managers=4)
+    load = acc.manager_workload(small_accounts, out)
+    assert sorted(load["bezoeken"].tolist()) == [3.0, 4.0, 4.0, 12.0]
+    assert out[103] != out[106]
+    # More managers than accounts: nobody is given an empty portfolio twice over, all accounts covered.
+    out9 = acc.assign_account_managers(small_accounts, ("waarde", "geografie"), n_managers=9)
+    assert out9.nunique() == 6
+
+
+def test_assignment_never_loses_accounts(small_accounts):
+    for form in ["geografie", "branche", "product", "waarde", ("geografie", "branche")]:
+        for n in range(1, 9):
+            out = acc.assign_account_managers(small_accounts, form, n_managers=n)
+            assert out.notna().all()
+            assert out.nunique() <= n
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("ABCD"), st.floats(0, 50)), min_size=1, max_size=40),
+       st.integers(1, 6))
+def test_workload_totals_preserved(rows, n):
+    frame = pd.DataFrame({"region": [r for r, _ in rows], "visits": [v for _, v in rows],
+                          "revenue": [10 * v for _, v in rows]})
+    managers = acc.assign_account_managers(frame, "geografie", n_managers=n)
+    load = acc.manager_workload(frame, managers)
+    assert load["klanten"].sum() == len(frame)
+    assert load["bezoeken"].sum() == pytest.approx(frame["visits"].sum())
+    # frame unchanged
+    assert list(frame.columns) == ["region", "visits", "revenue"]
+
+
+def test_assignment_bad_input(small_accounts):
+    with pytest.raises(InputError, match="geografie"):
+        acc.assign_account_managers(small_accounts, "geografi", n_managers=2)
+    with pytest.raises(InputError):
+        acc.assign_account_managers(small_accounts, "branche", n_managers=0)
+    with pytest.raises(ColumnError, match="region"):
+        acc.assign_account_managers(small_accounts.drop(columns="region"), "geografie", n_managers=2)
+    broken = small_accounts.assign(visits=[1, -1, 1, 1, 1, 1])
+    with pytest.raises(InputError):
+        acc.assign_account_managers(broken, "geografie", n_managers=2)
+
+
+def test_workload_inequality_worked_example():
+    # loads 100, 200, 300: max/min 3; mean 200, population sd sqrt((1e4 + 0 + 1e4)/3) = 81.65 -> cv 0.408
+    out = acc.workload_inequality([100, 200, 300])
+    assert out["max_min"] == 3.0
+    assert out["cv"] == pytest.approx(math.sqrt(2 / 3) / 2)
+    assert acc.workload_inequality([5, 5])["cv"] == 0.0
+    assert acc.workload_inequality([0, 5])["max_min"] == math.inf
+
+
+def test_compare_forms_shows_value_form_concentrates_visits(small_accounts):
+    table = acc.compare_forms(small_accounts, ["geografie", "waarde"], n_managers=2)
+    assert list(table.index) == ["geografie", "waarde"]
+    # geografie: Noord 17 vs Oost+Zuid 6 -> 17/6
+    assert table.loc["geografie", "bezoeken max/min"] == pytest.approx(17 / 6)
+    # waarde: key 12, major 8, minor 3 with 2 managers -> key | major+minor = 12 vs 11
+    assert table.loc["waarde", "bezoeken max/min"] == pytest.approx(12 / 11)
+
+
+# --------------------------------------------------------------------------- key account matrix
+
+
+def test_weighted_score_worked_example():
+    # (5*2 + 3*1 + 1*1) / 4 = 14/4 = 3.5 ; (1*2 + 5*1 + 5*1)/4 = 12/4 = 3
+    scores = pd.DataFrame({"omzet": [5, 1], "groei": [3, 5], "marge": [1, 5]})
+    out = acc.weighted_score(scores, {"omzet": 2, "groei": 1, "marge": 1})
+    assert out.tolist() == pytest.approx([3.5, 3.0])
+    # weights as percentages give the same answer
+    assert acc.weighted_score(scores, {"omzet": 50, "groei": 25, "marge": 25}).tolist() == pytest.approx([3.5, 3.0])
+
+
+def test_weighted_score_bad_input():
+    scores = pd.DataFrame({"omzet": [5, 1]})
+    with pytest.raises(ColumnError):
+        acc.weighted_score(scores, {"omzett": 1})
+    with pytest.raises(InputError):
+        acc.weighted_score(scores, {"omzet": 0})
+    with pytest.raises(InputError):
+        acc.weighted_score(scores, {"omzet": -1})
+    with pytest.raises(InputError):
+        acc.weighted_score(scores, {})
+
+
+@given(st.lists(st.integers(1, 5), min_size=2, max_size=2), st.floats(0.01, 10), st.floats(0.01, 10))
+def test_weighted_score_between_min_and_max(score, w1, w2):
+    out = acc.weighted_score(pd.DataFrame({"a": [score[0]], "b": [score[1]]}), {"a": w1, "b": w2})
+    assert min(score) - 1e-9 <= out.iloc[0] <= max(score) + 1e-9
+
+
+def test_key_account_matrix_quadrants():
+    frame = pd.DataFrame({"pot": [5, 5, 1, 1], "rel": [5, 1, 5, 1]}, index=list("abcd"))
+    out = acc.key_account_matrix(frame, {"pot": 1}, {"rel": 1}, cutoff=3)
+    assert out["kwadrant"].tolist() == ["key account", "ontwikkelaccount", "onderhoudsaccount", "basisaccount"]
+    assert out["key_account"].tolist() == [True, False, False, False]
+    # at the cutoff counts as high
+    out = acc.key_account_matrix(pd.DataFrame({"pot": [3], "rel": [3]}), {"pot": 1}, {"rel": 1})
+    assert bool(out["key_account"].iloc[0])
+
+
+def test_criterion_score():
+    assert acc.criterion_score([5, 4, 3, 2, 1]).tolist() == [5, 4, 3, 2, 1]
+    assert acc.criterion_score([5, 4, 3, 2, 1], higher_is_better=False).tolist() == [1, 2, 3, 4, 5]
+    # ten values -> two per band
+    assert acc.criterion_score(list(range(10))).tolist() == [1, 1, 2, 2, 3, 3, 4, 4, 5, 5]
+    with pytest.raises(InputError):
+        acc.criterion_score([1, None])
+
+
+# --------------------------------------------------------------------------- Millman & Wilson, DMU
+
+
+def test_kam_stage_summary():
+    out = acc.kam_stage_summary(pd.Series(["pre-KAM", "synergistic KAM", "uncoupling KAM"], index=[7, 8, 9]))
+    assert out["fase_nr"].tolist() == [1, 5, 6]
+    assert list(out.index) == [7, 8, 9]
+    assert "diamant" in acc.kam_stage_summary(["partnership KAM"])["contactpatroon"].iloc[0]
+    with pytest.raises(InputError, match="mid KAM"):
+        acc.kam_stage_summary(["middle"])
+    with pytest.raises(InputError):
+        acc.kam_stage_summary([])
+
+
+def test_dmu_coverage_worked_example():
+    contacts = pd.DataFrame({"customer_id": [1, 1, 1, 2, 2], "role": ["beslisser", "inkoper", "inkoper",
+                                                                      "gebruiker", None]})
+    out = acc.dmu_coverage(contacts)
+    # customer 1 met 2 of 6 roles, customer 2 met 1 of 6
+    assert out.loc[1, "dekking"] == pytest.approx(2 / 6)
+    assert out.loc[2, "dekking"] == pytest.approx(1 / 6)
+    assert out.loc[1, "gesproken"] == "beslisser, inkoper"
+    assert "poortwachter" in out.loc[1, "niet gesproken"]
+    with pytest.raises(InputError, match="Onbekende DMU-rol"):
+        acc.dmu_coverage(pd.DataFrame({"customer_id": [1], "role": ["baas"]}))
+    with pytest.raises(ColumnError):
+        acc.dmu_coverage(pd.DataFrame({"klant": [1], "role": ["inkoper"]}))
