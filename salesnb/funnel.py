@@ -1,0 +1,551 @@
+"""H5 Sales funnel management (§5.1–5.4).
+
+Business buying behaviour (buygrid, buying phases), team buying (DMU roles), the
+funnel metrics (stage conversion, hit rate, win rate, average deal, sales cycle,
+weighted pipeline, sales velocity) and the verkoopplan worked backwards from a
+revenue target to weekly activities per account manager.
+
+Rounding up in plans never suffers float error: every ``ceil`` goes through exact
+fractions, rounded to 9 decimals first (so ``0.07 * 100`` gives 7, not 8).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from fractions import Fraction
+
+import numpy as np
+import pandas as pd
+
+from . import _validate as v
+from .errors import InputError
+
+__all__ = [
+    "BUYGRID_SITUATIONS",
+    "BUYING_PHASES",
+    "VAN_WEELE_STEPS",
+    "DMU_ROLES",
+    "FUNNEL_STAGES",
+    "buygrid_table",
+    "buygrid_class",
+    "ceil_exact",
+    "sales_plan",
+    "weekly_activities",
+    "hit_rate",
+    "win_rate",
+    "weighted_pipeline",
+    "stage_conversion",
+    "funnel_counts",
+    "average_deal_size",
+    "sales_cycle",
+    "sales_velocity",
+    "dmu_coverage",
+    "win_rate_by_dmu",
+]
+
+# ---------------------------------------------------------------------------------------------
+# §5.1 Zakelijk koopgedrag
+# ---------------------------------------------------------------------------------------------
+
+#: The three buying situations of the buygrid (Robinson, Faris & Wind), most to least effort.
+BUYGRID_SITUATIONS = ("new task", "modified rebuy", "straight rebuy")
+
+#: The eight buying phases of the buygrid, in order (§5.1).
+BUYING_PHASES = (
+    "probleemherkenning",
+    "vaststellen van de behoefte (kenmerken en hoeveelheid)",
+    "specificatie van het product",
+    "zoeken naar leveranciers",
+    "offertes aanvragen en analyseren",
+    "offertes beoordelen en leverancier kiezen",
+    "bestelprocedure vastleggen",
+    "evaluatie van de prestaties",
+)
+
+#: Van Weele's purchasing process (tactical purchasing followed by ordering and follow-up).
+VAN_WEELE_STEPS = (
+    "specificeren",
+    "selecteren",
+    "contracteren",
+    "bestellen",
+    "bewaken",
+    "nazorg",
+)
+
+# Which phases a buyer goes through consciously in each buying situation (the buygrid).
+_BUYGRID = {
+    "new task": ("ja",) * 8,
+    "modified rebuy": ("misschien", "misschien", "ja", "misschien", "misschien", "misschien",
+                       "misschien", "ja"),
+    "straight rebuy": ("nee", "nee", "ja", "nee", "nee", "nee", "nee", "ja"),
+}
+
+
+def buygrid_table() -> pd.DataFrame:
+    """Buygrid (§5.1): the eight buying phases against the three buying situations.
+
+    Cells say whether the buyer goes through the phase consciously: 'ja', 'misschien' or 'nee'.
+
+    >>> grid = buygrid_table()
+    >>> grid.shape
+    (8, 3)
+    >>> grid.loc["zoeken naar leveranciers", "straight rebuy"]
+    'nee'
+    """
+    grid = pd.DataFrame(_BUYGRID, index=pd.Index(BUYING_PHASES, name="koopfase"))
+    return grid[list(BUYGRID_SITUATIONS)]
+
+
+def buygrid_class(orders: pd.DataFrame, *, customer_column="klant_id", group_column="productgroep",
+                  date_column="datum") -> pd.Series:
+    """Buygrid situation of every order (§5.1), derived from the customer's history.
+
+    - ``new task``: the customer's first purchase ever (nothing bought before that date);
+    - ``modified rebuy``: an existing customer buys a product group it never bought before;
+    - ``straight rebuy``: the customer bought this product group before.
+
+    Purchases on the same day as the first purchase count as part of that first purchase.
+    Returns a categorical Series aligned with ``orders``.
+
+    >>> orders = pd.DataFrame({
+    ...     "klant_id": [1, 1, 1, 2],
+    ...     "productgroep": ["koffie", "koffie", "thee", "water"],
+    ...     "datum": pd.to_datetime(["2024-01-05", "2024-02-01", "2024-03-01", "2024-01-10"])})
+    >>> buygrid_class(orders).tolist()
+    ['new task', 'straight rebuy', 'modified rebuy', 'new task']
+    """
+    v.table(orders, "orders", [customer_column, group_column, date_column])
+    when = v.dates(orders[date_column], f"orders['{date_column}']")
+    frame = pd.DataFrame({
+        "customer": orders[customer_column].to_numpy(),
+        "group": orders[group_column].astype(str).to_numpy(),
+        "date": when.to_numpy(),
+        "pos": np.arange(len(orders)),
+    })
+    first_ever = frame.groupby("customer")["date"].transform("min")
+    first_group = frame.groupby(["customer", "group"])["date"].transform("min")
+    situation = np.where(
+        frame["date"] == first_ever, "new task",
+        np.where(frame["date"] == first_group, "modified rebuy", "straight rebuy"),
+    )
+    return pd.Series(pd.Categorical(situation, categories=list(BUYGRID_SITUATIONS)),
+                     index=orders.index, name="koopsituatie")
+
+
+# ---------------------------------------------------------------------------------------------
+# §5.2 Team buying: the DMU
+# ---------------------------------------------------------------------------------------------
+
+#: The DMU roles (Webster & Wind), as the course names them.
+DMU_ROLES = ("initiator", "gebruiker", "beïnvloeder", "beslisser", "inkoper", "poortwachter")
+
+
+def dmu_coverage(contacts: pd.DataFrame, *, opportunity_column="opportunity_id", role_column="rol",
+                 roles=DMU_ROLES, opportunities=None) -> pd.DataFrame:
+    """DMU coverage (§5.2): which DMU roles the seller has met per opportunity.
+
+    ``contacts`` has one row per contact person with the opportunity and the DMU role.
+    Returns a boolean table (opportunities × roles) plus ``rollen_aanwezig`` (count) and
+    ``compleet`` (every role present). Pass ``opportunities`` (a list of ids) to include
+    opportunities without any contact.
+
+    >>> contacts = pd.DataFrame({"opportunity_id": [1, 1, 2],
+    ...                          "rol": ["beslisser", "inkoper", "gebruiker"]})
+    >>> cov = dmu_coverage(contacts, roles=("beslisser", "inkoper", "gebruiker"))
+    >>> cov["rollen_aanwezig"].tolist(), cov["compleet"].tolist()
+    ([2, 1], [False, False])
+    """
+    roles = list(roles)
+    if not roles:
+        raise InputError("'roles' is leeg; geef de DMU-rollen die je wilt tellen.")
+    v.table(contacts, "contacts", [opportunity_column, role_column], allow_empty=opportunities is not None)
+    unknown = sorted(set(contacts[role_column].dropna().astype(str)) - set(roles))
+    if unknown:
+        raise InputError(
+            f"De kolom '{role_column}' bevat rollen die geen DMU-rol zijn: {', '.join(unknown)}. "
+            f"Gebruik {', '.join(roles)} of geef je eigen lijst mee met roles=[...]."
+        )
+    present = pd.crosstab(contacts[opportunity_column], contacts[role_column].astype(str)) > 0
+    present = present.reindex(columns=roles, fill_value=False)
+    if opportunities is not None:
+        present = present.reindex(pd.Index(list(opportunities)), fill_value=False)
+    present.index.name = opportunity_column
+    present.columns.name = None
+    present = present.astype(bool)
+    present["rollen_aanwezig"] = present[roles].sum(axis=1).astype(int)
+    present["compleet"] = present[roles].all(axis=1)
+    return present
+
+
+def win_rate_by_dmu(coverage: pd.DataFrame, outcome: pd.Series, *, won="gewonnen", lost="verloren",
+                    roles=DMU_ROLES) -> pd.DataFrame:
+    """Win rate with and without each DMU role present (§5.2).
+
+    ``coverage`` is the table of :func:`dmu_coverage`; ``outcome`` gives per opportunity
+    (same index) 'gewonnen', 'verloren' or something else (open: ignored). Returns one row
+    per role plus 'alle rollen' with: won and lost deals and the win rate when the role was
+    met (``win_rate_met``) and when it was missing (``win_rate_missing``), and the difference.
+
+    >>> cov = pd.DataFrame({"beslisser": [True, True, False, False]}, index=[1, 2, 3, 4])
+    >>> cov["compleet"] = cov["beslisser"]
+    >>> out = pd.Series(["gewonnen", "gewonnen", "verloren", "gewonnen"], index=[1, 2, 3, 4])
+    >>> t = win_rate_by_dmu(cov, out, roles=["beslisser"])
+    >>> t.loc["beslisser", ["win_rate_met", "win_rate_missing"]].tolist()
+    [1.0, 0.5]
+    """
+    roles = list(roles)
+    v.table(coverage, "coverage", roles + ["compleet"])
+    if not isinstance(outcome, pd.Series):
+        raise InputError("'outcome' moet een Series zijn met dezelfde index als de dekkingstabel.")
+    outcome = outcome.reindex(coverage.index)
+    if outcome.isna().all():
+        raise InputError(
+            "Geen enkele opportunity in 'outcome' past bij de dekkingstabel; gebruik dezelfde "
+            "opportunity-ids als index."
+        )
+    closed = outcome.isin([won, lost]).to_numpy()
+    is_won = (outcome == won).to_numpy()
+    if not closed.any():
+        raise InputError(f"Er zijn geen afgesloten opportunities ('{won}' of '{lost}'); "
+                         f"een win rate kan dan niet.")
+    rows = {}
+    for label, column in [*((r, r) for r in roles), ("alle rollen", "compleet")]:
+        met = coverage[column].to_numpy(dtype=bool)
+        row = {}
+        for key, mask in (("met", met), ("missing", ~met)):
+            n_won = int((is_won & mask & closed).sum())
+            n_closed = int((mask & closed).sum())
+            row[f"won_{key}"] = n_won
+            row[f"lost_{key}"] = n_closed - n_won
+            row[f"win_rate_{key}"] = n_won / n_closed if n_closed else np.nan
+        row["difference"] = row["win_rate_met"] - row["win_rate_missing"]
+        rows[label] = row
+    result = pd.DataFrame.from_dict(rows, orient="index")
+    result.index.name = "rol"
+    return result
+
+
+# ---------------------------------------------------------------------------------------------
+# §5.3 Funnel metrics
+# ---------------------------------------------------------------------------------------------
+
+#: Default opportunity stages of the funnel, in order.
+FUNNEL_STAGES = ("lead", "gekwalificeerd", "bezoek", "offerte", "onderhandeling", "gewonnen")
+
+
+def _pair(name_a, a, name_b, b):
+    """Validate two counts (numbers or equally long rows); return two float arrays and 'both scalar'."""
+    def one(name, value):
+        if np.ndim(value) == 0 and not isinstance(value, (str, bytes)):
+            return np.array(v.number(value, name, minimum=0)), True
+        return v.numbers_array(value, name, minimum=0), False
+    x, x_scalar = one(name_a, a)
+    y, y_scalar = one(name_b, b)
+    if not x_scalar and not y_scalar:
+        v.same_length(**{name_a: x, name_b: y})
+    x, y = np.broadcast_arrays(x, y)
+    return x.astype(float), y.astype(float), x_scalar and y_scalar
+
+
+def hit_rate(orders, quotations) -> float:
+    """Hit rate (scoringspercentage, §5.3) = orders / quotations sent.
+
+    Works on two numbers or on two equally long rows of numbers (returns a Series then).
+
+    >>> hit_rate(30, 120)
+    0.25
+    >>> hit_rate([3, 5], [10, 10]).tolist()
+    [0.3, 0.5]
+    """
+    o, q, scalar = _pair("orders", orders, "quotations", quotations)
+    if np.any(q == 0):
+        raise InputError("'quotations' is 0: zonder offertes bestaat er geen hit rate.")
+    if np.any(o > q):
+        raise InputError(
+            "Er zijn meer orders dan offertes. De hit rate is orders / offertes en kan niet boven 1 "
+            "komen; heb je orders en offertes omgewisseld?"
+        )
+    if scalar:
+        return float(o / q)
+    return pd.Series(o / q, name="hit_rate")
+
+
+def win_rate(won, lost) -> float:
+    """Win rate (§5.3) = won / (won + lost): open offers do not count.
+
+    Differs from the hit rate, which divides by all quotations, open ones included.
+
+    >>> win_rate(30, 60)
+    0.3333333333333333
+    >>> win_rate([1, 2], [1, 0]).tolist()
+    [0.5, 1.0]
+    """
+    w, lo, scalar = _pair("won", won, "lost", lost)
+    total = w + lo
+    if np.any(total == 0):
+        raise InputError("Er is niets gewonnen en niets verloren: zonder afgesloten deals geen win rate.")
+    if scalar:
+        return float(w / total)
+    return pd.Series(w / total, name="win_rate")
+
+
+def weighted_pipeline(values, probabilities) -> float:
+    """Weighted pipeline (gewogen pijplijn, §5.3) = Σ value × probability.
+
+    >>> weighted_pipeline([10_000, 20_000], [0.5, 0.25])
+    10000.0
+    """
+    vals = v.numbers_array(values, "values", minimum=0)
+    probs = v.numbers_array(probabilities, "probabilities", minimum=0, maximum=1)
+    v.same_length(values=vals, probabilities=probs)
+    return float(np.dot(vals, probs))
+
+
+def _stage_list(stages, name="stages"):
+    stages = list(stages)
+    if len(stages) < 2:
+        raise InputError(f"'{name}' moet minstens twee fasen bevatten, in de volgorde van de funnel.")
+    if len(set(stages)) != len(stages):
+        raise InputError(f"'{name}' bevat een fase twee keer; elke fase mag maar één keer voorkomen.")
+    return stages
+
+
+def funnel_counts(stage_reached, *, stages=FUNNEL_STAGES) -> pd.Series:
+    """Number of opportunities that reached at least each funnel stage (§5.3).
+
+    ``stage_reached`` holds per opportunity the furthest stage it reached; ``stages``
+    gives the order of the funnel.
+
+    >>> funnel_counts(["lead", "offerte", "gewonnen", "offerte"],
+    ...               stages=["lead", "offerte", "gewonnen"]).tolist()
+    [4, 3, 1]
+    """
+    stages = _stage_list(stages)
+    reached = pd.Series(stage_reached, dtype=object).reset_index(drop=True)
+    if len(reached) == 0:
+        raise InputError("'stage_reached' is leeg; er zijn geen opportunities om te tellen.")
+    if reached.isna().any():
+        raise InputError("'stage_reached' mist waarden; geef bij elke opportunity de bereikte fase.")
+    unknown = sorted(set(reached.astype(str)) - set(stages))
+    if unknown:
+        raise InputError(
+            f"Onbekende fase(n) {', '.join(unknown)}. Geef alle fasen op volgorde mee met "
+            f"stages=[...]; nu zijn dat: {', '.join(stages)}."
+        )
+    position = reached.astype(str).map({s: i for i, s in enumerate(stages)}).to_numpy()
+    counts = np.bincount(position, minlength=len(stages))[::-1].cumsum()[::-1]
+    return pd.Series(counts.astype(int), index=pd.Index(stages, name="stage"), name="n")
+
+
+def stage_conversion(counts, *, stages=None) -> pd.DataFrame:
+    """Stage conversion of a funnel (§5.3): n(next stage) / n(this stage).
+
+    ``counts`` is a Series or dict stage → number that reached the stage, in funnel order
+    (or give the order with ``stages``). Returns stage, n, conversion (to the next stage;
+    empty for the last stage) and share_of_start (n / n of the first stage).
+
+    >>> stage_conversion({"lead": 200, "offerte": 50, "order": 10})[["stage", "conversion"]]
+         stage  conversion
+    0     lead        0.25
+    1  offerte        0.20
+    2    order         NaN
+    """
+    if isinstance(counts, Mapping):
+        counts = pd.Series(counts)
+    if not isinstance(counts, pd.Series):
+        raise InputError("'counts' moet een Series of dict zijn van fase → aantal, in funnelvolgorde.")
+    if stages is not None:
+        stages = _stage_list(stages)
+        missing = [s for s in stages if s not in counts.index]
+        if missing:
+            raise InputError(f"'counts' mist de fase(n) {', '.join(map(str, missing))}.")
+        counts = counts.reindex(stages)
+    else:
+        _stage_list(counts.index, "counts")
+    n = v.numbers_array(counts, "counts", minimum=0)
+    if n[0] == 0:
+        raise InputError("De eerste fase heeft 0 opportunities; dan valt er niets te converteren.")
+    if np.any(np.diff(n) > 0):
+        raise InputError(
+            "Een latere fase heeft meer opportunities dan een eerdere. Tel per fase hoeveel "
+            "opportunities die fase minstens bereikten (zie funnel_counts)."
+        )
+    with np.errstate(divide="ignore", invalid="ignore"):
+        conversion = np.append(np.where(n[:-1] > 0, n[1:] / n[:-1], np.nan), np.nan)
+    return pd.DataFrame({
+        "stage": [str(s) for s in counts.index],
+        "n": n,
+        "conversion": conversion,
+        "share_of_start": n / n[0],
+    })
+
+
+def average_deal_size(values) -> float:
+    """Average deal size (gemiddelde dealomvang, §5.3): mean value of the won deals.
+
+    >>> average_deal_size([4_000, 6_000, 11_000])
+    7000.0
+    """
+    return float(np.mean(v.numbers_array(values, "values", minimum=0)))
+
+
+def sales_cycle(created, closed) -> float:
+    """Sales cycle (verkoopcyclus, §5.3): mean days from creation to closing of won deals.
+
+    Pass the creation and closing dates of the won deals only.
+
+    >>> created = pd.to_datetime(["2025-01-01", "2025-02-01"])
+    >>> sales_cycle(created, pd.to_datetime(["2025-01-31", "2025-03-03"]))
+    30.0
+    """
+    start = v.dates(created, "created")
+    end = v.dates(closed, "closed")
+    v.same_length(created=start, closed=end)
+    days = (end.to_numpy() - start.to_numpy()) / np.timedelta64(1, "D")
+    if np.any(days < 0):
+        raise InputError(
+            "Een deal sluit vóór hij is aangemaakt (closed < created). Controleer of je de twee "
+            "datumkolommen niet hebt omgewisseld."
+        )
+    return float(np.mean(days))
+
+
+def sales_velocity(opportunities, win_rate, average_deal, cycle_days) -> float:
+    """Sales velocity (§5.3) = (#opportunities × win rate × average deal) / cycle length.
+
+    The result is revenue per day when ``cycle_days`` is in days.
+
+    >>> sales_velocity(100, 0.25, 8_000, 50)
+    4000.0
+    """
+    n = v.number(opportunities, "opportunities", minimum=0)
+    w = v.fraction(win_rate, "win_rate")
+    deal = v.number(average_deal, "average_deal", minimum=0)
+    cycle = v.number(cycle_days, "cycle_days", minimum=0, min_inclusive=False)
+    return n * w * deal / cycle
+
+
+# ---------------------------------------------------------------------------------------------
+# §5.4 Het verkoopplan
+# ---------------------------------------------------------------------------------------------
+
+def _exact(value: float) -> Fraction:
+    # The shortest decimal repr of a float is what the student typed: 0.07 -> 7/100 exactly.
+    return Fraction(repr(float(value)))
+
+
+def ceil_exact(value) -> int:
+    """Round up without float error (§5.4): ``ceil_exact(0.07 * 100)`` is 7, not 8.
+
+    The value is rounded to 9 decimals first, so float noise never adds a whole unit.
+
+    >>> ceil_exact(0.07 * 100), ceil_exact(7.2)
+    (7, 8)
+    """
+    if isinstance(value, Fraction):
+        return math.ceil(round(value, 9))
+    x = v.number(value, "value")
+    return math.ceil(round(_exact(x), 9))
+
+
+def _rates_list(rates):
+    if isinstance(rates, pd.Series):
+        items = list(rates.items())
+    elif isinstance(rates, Mapping):
+        items = list(rates.items())
+    elif isinstance(rates, (list, tuple)) and all(isinstance(r, (list, tuple)) and len(r) == 2 for r in rates):
+        items = [tuple(r) for r in rates]
+    else:
+        raise InputError(
+            "'rates' moet een dict zijn van fase → conversie, in volgorde vanaf de order terug, "
+            "bijvoorbeeld {'offertes': 0.25, 'bezoeken': 0.5, 'telefoongesprekken': 0.2}."
+        )
+    if not items:
+        raise InputError("'rates' is leeg; geef minstens één conversie (bijvoorbeeld de hit rate).")
+    names = [str(k) for k, _ in items]
+    if len(set(names)) != len(names):
+        raise InputError("'rates' bevat een fase twee keer; elke fase mag maar één keer voorkomen.")
+    return [(name, v.fraction(rate, f"rates['{name}']", allow_zero=False)) for name, (_, rate)
+            in zip(names, items)]
+
+
+def sales_plan(target_revenue, average_order, rates, round_each_stage=True, *,
+               order_stage="orders") -> pd.DataFrame:
+    """Verkoopplan worked backwards (§5.4): from a revenue target to the activities needed.
+
+    orders = target / average order; then every next stage = the previous stage / its rate,
+    with ``rates`` an ordered dict from the order backwards, e.g.
+    ``{"offertes": hit rate, "bezoeken": quotations per visit, "telefoongesprekken": visits per call}``.
+
+    ``round_each_stage=True`` rounds every stage up to whole units before going to the next
+    stage (you cannot make 33.3 orders); ``False`` keeps the in-between stages unrounded and
+    rounds up only the end result (the last stage). Both are course conventions; each-stage
+    rounding never gives a smaller plan. Returns stage, rate (empty for the orders row), needed.
+
+    >>> sales_plan(100_000, 3_000, {"offertes": 0.3, "bezoeken": 0.5})
+          stage  rate  needed
+    0    orders   NaN    34.0
+    1  offertes   0.3   114.0
+    2  bezoeken   0.5   228.0
+    >>> sales_plan(100_000, 3_000, {"offertes": 0.3, "bezoeken": 0.5}, round_each_stage=False)["needed"].round(2).tolist()
+    [33.33, 111.11, 223.0]
+    """
+    target = v.number(target_revenue, "target_revenue", minimum=0, min_inclusive=False)
+    average = v.number(average_order, "average_order", minimum=0, min_inclusive=False)
+    if not isinstance(round_each_stage, (bool, np.bool_)):
+        raise InputError("'round_each_stage' moet True of False zijn.")
+    steps = _rates_list(rates)
+    if order_stage in [name for name, _ in steps]:
+        raise InputError(f"'{order_stage}' is al de naam van de orderfase; kies andere fasenamen in 'rates'.")
+    current = _exact(target) / _exact(average)
+    if round_each_stage:
+        current = Fraction(ceil_exact(current))
+    exact = [current]
+    for i, (_, rate) in enumerate(steps):
+        current = current / _exact(rate)
+        if round_each_stage or i == len(steps) - 1:
+            current = Fraction(ceil_exact(current))
+        exact.append(current)
+    return pd.DataFrame({
+        "stage": [order_stage] + [name for name, _ in steps],
+        "rate": [np.nan] + [rate for _, rate in steps],
+        "needed": [float(x) for x in exact],
+    })
+
+
+def weekly_activities(plan, *, account_managers=1, working_weeks=46, round_up=True) -> pd.DataFrame:
+    """Weekly activities per account manager from a yearly plan (§5.4).
+
+    ``plan`` is the table of :func:`sales_plan` (or a dict stage → number per year). The yearly
+    numbers are divided over the account managers and the working weeks (a parameter: 52 weeks
+    minus holidays, training and fairs). ``round_up=True`` rounds the weekly number up without
+    float error (a plan never falls short); ``False`` keeps it exact.
+
+    >>> weekly_activities({"bezoeken": 460, "telefoongesprekken": 1000}, account_managers=2)
+                    stage  needed  per_account_manager  per_week
+    0            bezoeken   460.0                230.0       5.0
+    1  telefoongesprekken  1000.0                500.0      11.0
+    """
+    if isinstance(plan, pd.DataFrame):
+        v.table(plan, "plan", ["stage", "needed"])
+        stages = [str(s) for s in plan["stage"]]
+        needed = v.numbers_array(plan["needed"], "plan['needed']", minimum=0)
+    elif isinstance(plan, (Mapping, pd.Series)):
+        stages = [str(s) for s in plan.keys()]
+        needed = v.numbers_array(list(plan.values) if isinstance(plan, pd.Series) else list(plan.values()),
+                                 "plan", minimum=0)
+    else:
+        raise InputError("'plan' moet de tabel van sales_plan zijn, of een dict fase → aantal per jaar.")
+    managers = v.number(account_managers, "account_managers", minimum=1, integer=True)
+    weeks = v.number(working_weeks, "working_weeks", minimum=1, maximum=52)
+    per_manager = [_exact(x) / _exact(managers) for x in needed]
+    per_week = [x / _exact(weeks) for x in per_manager]
+    if round_up:
+        per_week = [Fraction(ceil_exact(x)) for x in per_week]
+    return pd.DataFrame({
+        "stage": stages,
+        "needed": needed,
+        "per_account_manager": [float(x) for x in per_manager],
+        "per_week": [float(x) for x in per_week],
+    })

@@ -1,0 +1,391 @@
+"""Tests for salesnb.funnel (H5 Sales funnel management)."""
+
+from fractions import Fraction
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from salesnb import funnel as f
+from salesnb.errors import ColumnError, InputError
+
+
+# --- ceil_exact --------------------------------------------------------------------------------
+
+def test_ceil_exact_avoids_float_error():
+    # 0.07 * 100 is 7.000000000000001 in floats; the plain ceil gives 8.
+    assert 0.07 * 100 > 7
+    assert f.ceil_exact(0.07 * 100) == 7
+    assert f.ceil_exact(7.0000001) == 8
+    assert f.ceil_exact(Fraction(22, 7)) == 4
+    assert f.ceil_exact(5) == 5
+
+
+# --- sales_plan --------------------------------------------------------------------------------
+
+RATES = {"offertes": 0.25, "bezoeken": 0.4, "telefoongesprekken": 0.2}
+
+
+def test_sales_plan_each_stage_by_hand():
+    # target 250,000 / average order 2,400 = 104.1667 -> 105 orders
+    # 105 / 0.25 = 420 offertes; 420 / 0.4 = 1050 bezoeken; 1050 / 0.2 = 5250 gesprekken
+    plan = f.sales_plan(250_000, 2_400, RATES)
+    assert list(plan.columns) == ["stage", "rate", "needed"]
+    assert plan["stage"].tolist() == ["orders", "offertes", "bezoeken", "telefoongesprekken"]
+    assert plan["needed"].tolist() == [105, 420, 1050, 5250]
+    assert np.isnan(plan["rate"].iloc[0])
+    assert plan["rate"].iloc[1:].tolist() == [0.25, 0.4, 0.2]
+
+
+def test_sales_plan_only_end_rounded_by_hand():
+    # 104.1667 orders; / 0.25 = 416.667; / 0.4 = 1041.667; / 0.2 = 5208.33 -> 5209
+    plan = f.sales_plan(250_000, 2_400, RATES, round_each_stage=False)
+    assert plan["needed"].iloc[0] == pytest.approx(250_000 / 2_400)
+    assert plan["needed"].iloc[1] == pytest.approx(416.6667, abs=1e-3)
+    assert plan["needed"].iloc[2] == pytest.approx(1041.6667, abs=1e-3)
+    assert plan["needed"].iloc[3] == 5209
+
+
+def test_sales_plan_no_float_error_in_ceil():
+    # 7 orders of 100 needed, hit rate 0.07 -> exactly 100 quotations (floats: 7 / 0.07 = 100.00000000000001)
+    plan = f.sales_plan(700, 100, {"offertes": 0.07})
+    assert plan["needed"].tolist() == [7, 100]
+    # 0.07 * 100 euro orders: target 7 euro / average 0.07 -> exactly 100 orders
+    assert f.sales_plan(7, 0.07, {"offertes": 1.0})["needed"].tolist() == [100, 100]
+
+
+def test_sales_plan_accepts_pairs_and_series_and_custom_order_stage():
+    pairs = [("offertes", 0.5), ("bezoeken", 0.5)]
+    a = f.sales_plan(1_000, 100, pairs, order_stage="opdrachten")
+    b = f.sales_plan(1_000, 100, pd.Series(dict(pairs)), order_stage="opdrachten")
+    pd.testing.assert_frame_equal(a, b)
+    assert a["stage"].iloc[0] == "opdrachten"
+    assert a["needed"].tolist() == [10, 20, 40]
+
+
+def test_sales_plan_does_not_modify_input():
+    rates = dict(RATES)
+    f.sales_plan(250_000, 2_400, rates)
+    assert rates == RATES
+
+
+@pytest.mark.parametrize("kwargs, fragment", [
+    ({"target_revenue": 0}, "target_revenue"),
+    ({"target_revenue": "100000"}, "getal"),
+    ({"average_order": -5}, "average_order"),
+    ({"average_order": float("nan")}, "average_order"),
+    ({"rates": {"offertes": 25}}, "percentage"),
+    ({"rates": {"offertes": 0}}, "offertes"),
+    ({"rates": {}}, "leeg"),
+    ({"rates": [0.25, 0.4]}, "dict"),
+    ({"rates": {"orders": 0.5}}, "orderfase"),
+    ({"round_each_stage": "ja"}, "True of False"),
+])
+def test_sales_plan_bad_input(kwargs, fragment):
+    args = {"target_revenue": 100_000, "average_order": 1_000, "rates": {"offertes": 0.25}}
+    args.update(kwargs)
+    with pytest.raises(InputError, match=fragment):
+        f.sales_plan(**args)
+
+
+rate_st = st.decimals(min_value="0.01", max_value="1", places=2).map(float)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    target=st.integers(min_value=1_000, max_value=5_000_000),
+    average=st.integers(min_value=50, max_value=50_000),
+    rates=st.lists(rate_st, min_size=1, max_size=4),
+    each=st.booleans(),
+)
+def test_sales_plan_never_below_target(target, average, rates, each):
+    names = [f"fase{i}" for i in range(len(rates))]
+    plan = f.sales_plan(target, average, dict(zip(names, rates)), round_each_stage=each)
+    needed = [Fraction(repr(x)) for x in plan["needed"]]
+    exact_rates = [Fraction(repr(r)) for r in rates]
+    # The first activity stage, carried through all rates, yields at least the target revenue.
+    first = needed[-1]
+    for r in reversed(exact_rates):
+        first *= r
+    assert first * average >= target
+    # Every stage is a whole number when rounded per stage; the end result always is.
+    assert needed[-1].denominator == 1
+    if each:
+        assert all(x.denominator == 1 for x in needed)
+        # each stage delivers enough for the next one
+        for i, r in enumerate(exact_rates, start=1):
+            assert needed[i] * r >= needed[i - 1]
+            assert (needed[i] - 1) * r < needed[i - 1]  # and not a whole unit more than needed
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    target=st.integers(min_value=1_000, max_value=5_000_000),
+    average=st.integers(min_value=50, max_value=50_000),
+    rates=st.lists(rate_st, min_size=1, max_size=4),
+)
+def test_each_stage_rounding_never_gives_a_smaller_plan(target, average, rates):
+    names = [f"fase{i}" for i in range(len(rates))]
+    each = f.sales_plan(target, average, dict(zip(names, rates)))
+    end = f.sales_plan(target, average, dict(zip(names, rates)), round_each_stage=False)
+    assert (each["needed"].to_numpy() >= end["needed"].to_numpy() - 1e-9).all()
+
+
+@settings(max_examples=100, deadline=None)
+@given(target=st.integers(min_value=1_000, max_value=1_000_000),
+       hit=rate_st, better=rate_st)
+def test_better_hit_rate_never_needs_more_quotations(target, hit, better):
+    low, high = sorted([hit, better])
+    a = f.sales_plan(target, 1_000, {"offertes": low})["needed"].iloc[-1]
+    b = f.sales_plan(target, 1_000, {"offertes": high})["needed"].iloc[-1]
+    assert b <= a
+
+
+# --- weekly_activities ---------------------------------------------------------------------------
+
+def test_weekly_activities_by_hand():
+    # 5250 calls / 3 account managers = 1750 per AM; / 46 weeks = 38.04 -> 39 per week
+    plan = f.sales_plan(250_000, 2_400, RATES)
+    week = f.weekly_activities(plan, account_managers=3, working_weeks=46)
+    row = week.set_index("stage").loc["telefoongesprekken"]
+    assert row["per_account_manager"] == 1750
+    assert row["per_week"] == 39
+    exact = f.weekly_activities(plan, account_managers=3, working_weeks=46, round_up=False)
+    assert exact.set_index("stage").loc["telefoongesprekken", "per_week"] == pytest.approx(1750 / 46)
+
+
+def test_weekly_activities_exact_division_is_not_rounded_up():
+    # 0.07-like float trap: 460 visits / 46 weeks is exactly 10
+    week = f.weekly_activities({"bezoeken": 460}, working_weeks=46)
+    assert week["per_week"].tolist() == [10]
+
+
+@pytest.mark.parametrize("kwargs, fragment", [
+    ({"account_managers": 0}, "account_managers"),
+    ({"account_managers": 1.5}, "geheel"),
+    ({"working_weeks": 60}, "working_weeks"),
+    ({"plan": [1, 2]}, "plan"),
+    ({"plan": pd.DataFrame({"fase": ["a"], "needed": [1]})}, "stage"),
+])
+def test_weekly_activities_bad_input(kwargs, fragment):
+    args = {"plan": {"bezoeken": 460}}
+    args.update(kwargs)
+    with pytest.raises(InputError, match=fragment):
+        f.weekly_activities(**args)
+
+
+def test_weekly_activities_missing_column_is_column_error():
+    with pytest.raises(ColumnError):
+        f.weekly_activities(pd.DataFrame({"fase": ["a"], "needed": [1]}))
+
+
+# --- hit rate, win rate, weighted pipeline ------------------------------------------------------
+
+def test_hit_rate_and_win_rate_differ_by_hand():
+    # 40 quotations: 10 won, 20 lost, 10 still open
+    assert f.hit_rate(10, 40) == 0.25          # 10 / 40
+    assert f.win_rate(10, 20) == pytest.approx(1 / 3)  # 10 / (10 + 20)
+
+
+def test_rates_vectorised():
+    assert f.hit_rate(pd.Series([1, 2]), [4, 4]).tolist() == [0.25, 0.5]
+    assert f.win_rate([3, 1], 1).tolist() == [0.75, 0.5]
+
+
+@pytest.mark.parametrize("call, fragment", [
+    (lambda: f.hit_rate(50, 40), "omgewisseld"),
+    (lambda: f.hit_rate(0, 0), "offertes"),
+    (lambda: f.hit_rate(-1, 10), "orders"),
+    (lambda: f.hit_rate("10", 40), "getal"),
+    (lambda: f.hit_rate([1, 2], [3, 4, 5]), "even lang"),
+    (lambda: f.win_rate(0, 0), "afgesloten"),
+    (lambda: f.win_rate(float("nan"), 3), "won"),
+    (lambda: f.win_rate([1, None], [1, 1]), "mist"),
+])
+def test_rates_bad_input(call, fragment):
+    with pytest.raises(InputError, match=fragment):
+        call()
+
+
+@given(won=st.integers(0, 1000), lost=st.integers(0, 1000), open_=st.integers(0, 1000))
+def test_win_rate_at_least_hit_rate(won, lost, open_):
+    if won + lost == 0:
+        return
+    # Open quotations lower the hit rate but not the win rate.
+    assert f.win_rate(won, lost) >= f.hit_rate(won, won + lost + open_) - 1e-12
+    assert 0 <= f.win_rate(won, lost) <= 1
+
+
+def test_weighted_pipeline_by_hand():
+    # 50,000 × 0.1 + 20,000 × 0.5 + 8,000 × 0.9 = 5,000 + 10,000 + 7,200 = 22,200
+    assert f.weighted_pipeline([50_000, 20_000, 8_000], [0.1, 0.5, 0.9]) == pytest.approx(22_200)
+
+
+@pytest.mark.parametrize("values, probs, fragment", [
+    ([1, 2], [0.5], "even lang"),
+    ([1, 2], [50, 20], "percentages"),
+    ([1, -2], [0.5, 0.5], "minstens"),
+    ([], [], "leeg"),
+])
+def test_weighted_pipeline_bad_input(values, probs, fragment):
+    with pytest.raises(InputError, match=fragment):
+        f.weighted_pipeline(values, probs)
+
+
+@given(st.lists(st.tuples(st.floats(0, 1e6), st.floats(0, 1)), min_size=1, max_size=30))
+def test_weighted_pipeline_between_zero_and_total(pairs):
+    values, probs = zip(*pairs)
+    w = f.weighted_pipeline(values, probs)
+    assert -1e-6 <= w <= sum(values) + 1e-6
+
+
+# --- funnel counts and conversion ----------------------------------------------------------------
+
+def test_funnel_counts_and_conversion_by_hand():
+    reached = ["lead"] * 5 + ["offerte"] * 3 + ["gewonnen"] * 2
+    counts = f.funnel_counts(reached, stages=["lead", "offerte", "gewonnen"])
+    # reached at least: lead 10, offerte 5, gewonnen 2
+    assert counts.tolist() == [10, 5, 2]
+    table = f.stage_conversion(counts)
+    assert table["conversion"].iloc[:2].tolist() == [0.5, 0.4]
+    assert np.isnan(table["conversion"].iloc[2])
+    assert table["share_of_start"].tolist() == [1.0, 0.5, 0.2]
+
+
+def test_stage_conversion_with_order_parameter():
+    table = f.stage_conversion({"b": 4, "a": 8}, stages=["a", "b"])
+    assert table["stage"].tolist() == ["a", "b"]
+    assert table["conversion"].iloc[0] == 0.5
+
+
+@pytest.mark.parametrize("call, fragment", [
+    (lambda: f.funnel_counts(["lead", "x"], stages=["lead", "offerte"]), "Onbekende"),
+    (lambda: f.funnel_counts([], stages=["lead", "offerte"]), "leeg"),
+    (lambda: f.funnel_counts(["lead"], stages=["lead"]), "twee fasen"),
+    (lambda: f.funnel_counts(["lead", None], stages=["lead", "offerte"]), "mist"),
+    (lambda: f.stage_conversion({"a": 3, "b": 5}), "meer opportunities"),
+    (lambda: f.stage_conversion({"a": 0, "b": 0}), "eerste fase"),
+    (lambda: f.stage_conversion([3, 2]), "Series of dict"),
+    (lambda: f.stage_conversion({"a": 3}, stages=["a", "b"]), "mist"),
+])
+def test_funnel_bad_input(call, fragment):
+    with pytest.raises(InputError, match=fragment):
+        call()
+
+
+@given(st.lists(st.sampled_from(["a", "b", "c", "d"]), min_size=1, max_size=200))
+def test_funnel_counts_monotone_and_conversion_fractions(reached):
+    counts = f.funnel_counts(reached, stages=["a", "b", "c", "d"])
+    assert counts.iloc[0] == len(reached)
+    assert (np.diff(counts.to_numpy()) <= 0).all()
+    conv = f.stage_conversion(counts)["conversion"].dropna()
+    assert ((conv >= 0) & (conv <= 1)).all()
+
+
+# --- average deal, sales cycle, velocity ---------------------------------------------------------
+
+def test_average_deal_cycle_velocity_by_hand():
+    assert f.average_deal_size([2_000, 3_000, 7_000]) == 4_000
+    created = pd.to_datetime(["2025-03-01", "2025-03-10"])
+    closed = pd.to_datetime(["2025-03-21", "2025-04-19"])  # 20 and 40 days
+    assert f.sales_cycle(created, closed) == 30
+    # 60 opportunities × 0.3 × €4,000 / 30 days = €2,400 per day
+    assert f.sales_velocity(60, 0.3, 4_000, 30) == pytest.approx(2_400)
+
+
+@pytest.mark.parametrize("call, fragment", [
+    (lambda: f.sales_cycle(pd.to_datetime(["2025-02-01"]), pd.to_datetime(["2025-01-01"])), "omgewisseld"),
+    (lambda: f.sales_cycle(pd.to_datetime(["2025-02-01"]), pd.to_datetime(["2025-03-01", "2025-03-02"])),
+     "even lang"),
+    (lambda: f.sales_cycle(["geen datum"], ["2025-01-01"]), "datum"),
+    (lambda: f.sales_velocity(10, 30, 1_000, 20), "percentage"),
+    (lambda: f.sales_velocity(10, 0.3, 1_000, 0), "cycle_days"),
+    (lambda: f.average_deal_size([]), "leeg"),
+])
+def test_metrics_bad_input(call, fragment):
+    with pytest.raises(InputError, match=fragment):
+        call()
+
+
+@given(n=st.integers(1, 1000), w=st.floats(0.01, 1), deal=st.floats(100, 1e5), cycle=st.floats(1, 365))
+def test_velocity_rises_with_win_rate_and_falls_with_cycle(n, w, deal, cycle):
+    base = f.sales_velocity(n, w, deal, cycle)
+    assert f.sales_velocity(n, min(1.0, w * 1.1), deal, cycle) >= base
+    assert f.sales_velocity(n, w, deal, cycle * 2) <= base
+
+
+# --- buygrid ------------------------------------------------------------------------------------
+
+def test_buygrid_table_shape_and_content():
+    grid = f.buygrid_table()
+    assert list(grid.columns) == list(f.BUYGRID_SITUATIONS)
+    assert list(grid.index) == list(f.BUYING_PHASES)
+    assert (grid["new task"] == "ja").all()
+    # a straight rebuy skips most phases
+    assert (grid["straight rebuy"] == "nee").sum() >= 5
+
+
+def test_buygrid_class_by_hand():
+    orders = pd.DataFrame({
+        "klant_id": [7, 7, 7, 7, 8],
+        "productgroep": ["koffie", "thee", "koffie", "thee", "koffie"],
+        "datum": pd.to_datetime(["2024-01-01", "2024-01-01", "2024-02-01", "2024-05-01", "2024-03-01"]),
+    }, index=[10, 11, 12, 13, 14])
+    situation = f.buygrid_class(orders)
+    # customer 7: first day (both groups) new task; coffee again straight rebuy; tea again straight rebuy
+    assert situation.tolist() == ["new task", "new task", "straight rebuy", "straight rebuy", "new task"]
+    assert situation.index.tolist() == [10, 11, 12, 13, 14]
+    orders2 = orders.assign(productgroep=["koffie", "koffie", "koffie", "water", "koffie"])
+    assert f.buygrid_class(orders2).tolist()[3] == "modified rebuy"
+
+
+def test_buygrid_class_missing_column():
+    with pytest.raises(ColumnError, match="productgroep"):
+        f.buygrid_class(pd.DataFrame({"klant_id": [1], "datum": pd.to_datetime(["2024-01-01"])}))
+
+
+# --- DMU ----------------------------------------------------------------------------------------
+
+def _dmu_case():
+    contacts = pd.DataFrame({
+        "opportunity_id": [1, 1, 2, 3, 3],
+        "rol": ["beslisser", "inkoper", "inkoper", "beslisser", "gebruiker"],
+    })
+    roles = ("beslisser", "inkoper", "gebruiker")
+    cov = f.dmu_coverage(contacts, roles=roles, opportunities=[1, 2, 3, 4])
+    outcome = pd.Series({1: "gewonnen", 2: "verloren", 3: "gewonnen", 4: "verloren"})
+    return cov, outcome, roles
+
+
+def test_dmu_coverage_by_hand():
+    cov, _, _ = _dmu_case()
+    assert cov.loc[1, ["beslisser", "inkoper", "gebruiker"]].tolist() == [True, True, False]
+    assert cov["rollen_aanwezig"].tolist() == [2, 1, 2, 0]
+    assert not cov["compleet"].any()
+
+
+def test_win_rate_by_dmu_by_hand():
+    cov, outcome, roles = _dmu_case()
+    table = f.win_rate_by_dmu(cov, outcome, roles=roles)
+    # beslisser met in 1 (won) and 3 (won): 2/2; missing in 2 (lost) and 4 (lost): 0/2
+    assert table.loc["beslisser", "win_rate_met"] == 1.0
+    assert table.loc["beslisser", "win_rate_missing"] == 0.0
+    # inkoper met in 1 (won), 2 (lost): 1/2; missing in 3 (won), 4 (lost): 1/2
+    assert table.loc["inkoper", "win_rate_met"] == 0.5
+    assert table.loc["inkoper", "difference"] == 0.0
+    # nobody complete: win rate met undefined
+    assert np.isnan(table.loc["alle rollen", "win_rate_met"])
+    assert table.loc["alle rollen", "win_rate_missing"] == 0.5
+
+
+def test_dmu_unknown_role():
+    with pytest.raises(InputError, match="geen DMU-rol"):
+        f.dmu_coverage(pd.DataFrame({"opportunity_id": [1], "rol": ["koning"]}))
+
+
+def test_win_rate_by_dmu_needs_closed_deals():
+    cov, _, roles = _dmu_case()
+    with pytest.raises(InputError, match="afgesloten"):
+        f.win_rate_by_dmu(cov, pd.Series("open", index=cov.index), roles=roles)
