@@ -19,13 +19,13 @@ import numpy as np
 import pandas as pd
 
 from . import _validate as v
+from .accounts import DMU_ROLES  # the DMU roles (Webster & Wind), shared with H7
 from .errors import InputError
 
 __all__ = [
     "BUYGRID_SITUATIONS",
     "BUYING_PHASES",
     "VAN_WEELE_STEPS",
-    "DMU_ROLES",
     "FUNNEL_STAGES",
     "buygrid_table",
     "buygrid_class",
@@ -40,7 +40,7 @@ __all__ = [
     "average_deal_size",
     "sales_cycle",
     "sales_velocity",
-    "dmu_coverage",
+    "dmu_per_opportunity",
     "win_rate_by_dmu",
 ]
 
@@ -137,11 +137,7 @@ def buygrid_class(orders: pd.DataFrame, *, customer_column="klant_id", group_col
 # §5.2 Team buying: the DMU
 # ---------------------------------------------------------------------------------------------
 
-#: The DMU roles (Webster & Wind), as the course names them.
-DMU_ROLES = ("initiator", "gebruiker", "beïnvloeder", "beslisser", "inkoper", "poortwachter")
-
-
-def dmu_coverage(contacts: pd.DataFrame, *, opportunity_column="opportunity_id", role_column="rol",
+def dmu_per_opportunity(contacts: pd.DataFrame, *, opportunity_column="opportunity_id", role_column="rol",
                  roles=DMU_ROLES, opportunities=None) -> pd.DataFrame:
     """DMU coverage (§5.2): which DMU roles the seller has met per opportunity.
 
@@ -152,7 +148,7 @@ def dmu_coverage(contacts: pd.DataFrame, *, opportunity_column="opportunity_id",
 
     >>> contacts = pd.DataFrame({"opportunity_id": [1, 1, 2],
     ...                          "rol": ["beslisser", "inkoper", "gebruiker"]})
-    >>> cov = dmu_coverage(contacts, roles=("beslisser", "inkoper", "gebruiker"))
+    >>> cov = dmu_per_opportunity(contacts, roles=("beslisser", "inkoper", "gebruiker"))
     >>> cov["rollen_aanwezig"].tolist(), cov["compleet"].tolist()
     ([2, 1], [False, False])
     """
@@ -182,7 +178,7 @@ def win_rate_by_dmu(coverage: pd.DataFrame, outcome: pd.Series, *, won="gewonnen
                     roles=DMU_ROLES) -> pd.DataFrame:
     """Win rate with and without each DMU role present (§5.2).
 
-    ``coverage`` is the table of :func:`dmu_coverage`; ``outcome`` gives per opportunity
+    ``coverage`` is the table of :func:`dmu_per_opportunity`; ``outcome`` gives per opportunity
     (same index) 'gewonnen', 'verloren' or something else (open: ignored). Returns one row
     per role plus 'alle rollen' with: won and lost deals and the win rate when the role was
     met (``win_rate_met``) and when it was missing (``win_rate_missing``), and the difference.

@@ -354,7 +354,7 @@ def _dmu_case():
         "rol": ["beslisser", "inkoper", "inkoper", "beslisser", "gebruiker"],
     })
     roles = ("beslisser", "inkoper", "gebruiker")
-    cov = f.dmu_coverage(contacts, roles=roles, opportunities=[1, 2, 3, 4])
+    cov = f.dmu_per_opportunity(contacts, roles=roles, opportunities=[1, 2, 3, 4])
     outcome = pd.Series({1: "gewonnen", 2: "verloren", 3: "gewonnen", 4: "verloren"})
     return cov, outcome, roles
 
@@ -382,7 +382,7 @@ def test_win_rate_by_dmu_by_hand():
 
 def test_dmu_unknown_role():
     with pytest.raises(InputError, match="geen DMU-rol"):
-        f.dmu_coverage(pd.DataFrame({"opportunity_id": [1], "rol": ["koning"]}))
+        f.dmu_per_opportunity(pd.DataFrame({"opportunity_id": [1], "rol": ["koning"]}))
 
 
 def test_win_rate_by_dmu_needs_closed_deals():
