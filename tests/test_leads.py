@@ -1,0 +1,460 @@
+"""Tests for salesnb.leads (H3 Lead management): worked examples, properties, bad input."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from salesnb import leads as L
+from salesnb.errors import ColumnError, InputError
+
+
+# --------------------------------------------------------------------------- stages
+
+def test_stage_counts_worked_example():
+    # 10 leads, furthest stage: 4 x lead, 3 x MQL, 2 x SQL, 1 x klant (stages lead/MQL/SQL/klant)
+    # at least lead = 10, MQL = 6, SQL = 3, klant = 1
+    # conversion: MQL 6/10 = 0.6, SQL 3/6 = 0.5, klant 1/3
+    reached = ["lead"] * 4 + ["MQL"] * 3 + ["SQL"] * 2 + ["klant"]
+    out = L.stage_counts(reached, stages=["lead", "MQL", "SQL", "klant"])
+    assert out["aantal"].tolist() == [10, 6, 3, 1]
+    assert math.isnan(out["conversie"].iloc[0])
+    assert out["conversie"].iloc[1:].tolist() == pytest.approx([0.6, 0.5, 1 / 3])
+    assert out["vanaf_start"].tolist() == pytest.approx([1.0, 0.6, 0.3, 0.1])
+
+
+def test_stage_order_is_a_parameter():
+    # With 'opportunity' before 'SQL' a lead at 'SQL' has passed 'opportunity'.
+    stages = ["lead", "MQL", "opportunity", "SQL"]
+    out = L.stage_counts(["SQL", "MQL"], stages=stages)
+    assert out["aantal"].tolist() == [2, 2, 1, 1]
+
+
+def test_stage_counts_unknown_stage_suggests():
+    with pytest.raises(InputError, match="Bedoel je 'MQL'"):
+        L.stage_counts(["lead", "MQl"])
+
+
+def test_stage_counts_bad_stages():
+    with pytest.raises(InputError, match="twee keer"):
+        L.stage_counts(["lead"], stages=["lead", "lead"])
+    with pytest.raises(InputError, match="minstens twee"):
+        L.stage_counts(["lead"], stages=["lead"])
+    with pytest.raises(InputError):
+        L.stage_counts(["lead"], stages="lead")
+    with pytest.raises(InputError, match="mist een fase"):
+        L.stage_counts(["lead", None])
+
+
+def test_funnel_by_source_worked_example():
+    # online: lead, MQL, klant, klant -> lead 4, MQL 3, klant 2 ; conversion 3/4, 2/3
+    # beurs: klant -> 1, 1, 1
+    leads = pd.DataFrame({"source": ["online", "online", "online", "online", "beurs"],
+                          "stage": ["lead", "MQL", "klant", "klant", "klant"]})
+    before = leads.copy()
+    out = L.funnel_by_source(leads, stages=["lead", "MQL", "klant"])
+    pd.testing.assert_frame_equal(leads, before)
+    online = out[out["bron"] == "online"]
+    assert online["aantal"].tolist() == [4, 3, 2]
+    assert online["conversie"].iloc[1:].tolist() == pytest.approx([0.75, 2 / 3])
+    beurs = out[out["bron"] == "beurs"]
+    assert beurs["aantal"].tolist() == [1, 1, 1]
+
+
+def test_funnel_by_source_missing_column():
+    with pytest.raises(ColumnError, match="bedoel je 'sourc' voor 'source'"):
+        L.funnel_by_source(pd.DataFrame({"sourc": ["a"], "stage": ["lead"]}))
+
+
+def test_source_costs_worked_example():
+    # online: 5 leads, 1 klant, cost 1000 -> 200 per lead, 1000 per klant
+    # netwerk: 2 leads, 0 klanten, cost 300 -> 150 per lead, NaN per klant
+    leads = pd.DataFrame({"source": ["online"] * 5 + ["netwerk"] * 2,
+                          "stage": ["lead"] * 4 + ["klant"] + ["SQL", "MQL"]})
+    out = L.source_costs(leads, {"online": 1000, "netwerk": 300}).set_index("bron")
+    assert out.loc["online", "kosten_per_lead"] == pytest.approx(200)
+    assert out.loc["online", "kosten_per_klant"] == pytest.approx(1000)
+    assert out.loc["netwerk", "kosten_per_lead"] == pytest.approx(150)
+    assert math.isnan(out.loc["netwerk", "kosten_per_klant"])
+
+
+def test_source_costs_missing_source_cost():
+    leads = pd.DataFrame({"source": ["online", "beurs"], "stage": ["lead", "lead"]})
+    with pytest.raises(InputError, match="'beurs'"):
+        L.source_costs(leads, {"online": 10})
+    with pytest.raises(InputError, match="minstens 0"):
+        L.source_costs(leads, {"online": 10, "beurs": -5})
+    with pytest.raises(InputError, match="dict of Series"):
+        L.source_costs(leads, [10, 20])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(L.LEAD_STAGES), min_size=1, max_size=60))
+def test_stage_counts_monotone_and_bounded(reached):
+    out = L.stage_counts(reached)
+    counts = out["aantal"].to_numpy()
+    assert counts[0] == len(reached)
+    assert (np.diff(counts) <= 0).all()
+    conv = out["conversie"].dropna().to_numpy()
+    assert ((conv >= 0) & (conv <= 1)).all()
+    # the product of the stage conversions is the overall conversion
+    if counts[-1] > 0:
+        assert np.prod(out["conversie"].iloc[1:]) == pytest.approx(counts[-1] / counts[0])
+
+
+# --------------------------------------------------------------------------- online
+
+def test_online_metrics_worked_examples():
+    # CTR 45 / 3000 = 0.015 ; conversion 9 / 300 = 0.03 ; CPL 2250 / 9 = 250
+    assert L.ctr(45, 3000) == pytest.approx(0.015)
+    assert L.landing_page_conversion(9, 300) == pytest.approx(0.03)
+    assert L.cost_per_lead(2250, 9) == pytest.approx(250)
+
+
+def test_online_metrics_series_keep_index():
+    clicks = pd.Series([10, 5], index=["a", "b"])
+    out = L.ctr(clicks, pd.Series([100, 0], index=["a", "b"]))
+    assert list(out.index) == ["a", "b"]
+    assert out["a"] == pytest.approx(0.1) and math.isnan(out["b"])
+
+
+def test_online_metrics_bad_input():
+    with pytest.raises(InputError, match="delen door nul"):
+        L.cost_per_lead(100, 0)
+    with pytest.raises(InputError, match="minstens 0"):
+        L.ctr(-1, 10)
+    with pytest.raises(InputError, match="even lang"):
+        L.ctr([1, 2], [10, 20, 30])
+    with pytest.raises(InputError, match="geen getal"):
+        L.ctr(["tien"], [100])
+
+
+def test_campaign_metrics_group_rates_from_totals():
+    # google: clicks 10+90=100 of impressions 1000+1000=2000 -> CTR 0.05 (not mean of 0.01 and 0.09)
+    # leads 1+4=5 of 100 clicks -> 0.05 ; cost 50+450=500 -> CPL 100
+    c = pd.DataFrame({"channel": ["google", "google"], "impressions": [1000, 1000],
+                      "clicks": [10, 90], "leads": [1, 4], "cost": [50.0, 450.0]})
+    before = c.copy()
+    out = L.campaign_metrics(c, by="channel").iloc[0]
+    pd.testing.assert_frame_equal(c, before)
+    assert out["ctr"] == pytest.approx(0.05)
+    assert out["conversie"] == pytest.approx(0.05)
+    assert out["cpl"] == pytest.approx(100)
+
+
+def test_campaign_metrics_visitors_column_and_errors():
+    c = pd.DataFrame({"impressions": [1000], "clicks": [50], "visits": [40], "leads": [4], "cost": [200.0]})
+    out = L.campaign_metrics(c, visitors="visits")
+    assert out["conversie"].iloc[0] == pytest.approx(0.1)   # 4 / 40
+    with pytest.raises(ColumnError):
+        L.campaign_metrics(c.drop(columns="cost"))
+    with pytest.raises(InputError):
+        L.campaign_metrics(c.assign(cost=[np.nan]))
+
+
+# --------------------------------------------------------------------------- scoring, BANT, nurturing
+
+def test_mql_tradeoff_worked_example():
+    # scores 10..100 step 10, converters at 50, 80, 90, 100 (4 converters)
+    # threshold 50: MQL = 50..100 -> 6 leads, hits 4 -> precision 4/6, coverage 1
+    # threshold 85: MQL = 90, 100 -> 2 leads, hits 2 -> precision 1, missed 2, coverage 0.5
+    scores = list(range(10, 101, 10))
+    conv = [s in (50, 80, 90, 100) for s in scores]
+    out = L.mql_tradeoff(scores, conv, thresholds=[50, 85]).set_index("drempel")
+    assert out.loc[50, "mql"] == 6 and out.loc[50, "raak"] == 4
+    assert out.loc[50, "precisie"] == pytest.approx(4 / 6)
+    assert out.loc[50, "dekking"] == pytest.approx(1.0)
+    assert out.loc[85, "mql"] == 2 and out.loc[85, "gemist"] == 2
+    assert out.loc[85, "precisie"] == pytest.approx(1.0)
+    assert out.loc[85, "aandeel"] == pytest.approx(0.2)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 100), st.booleans()), min_size=1, max_size=50))
+def test_mql_tradeoff_volume_falls_and_coverage_falls(pairs):
+    scores, conv = zip(*pairs)
+    out = L.mql_tradeoff(list(scores), list(conv), thresholds=range(0, 101, 5))
+    assert (np.diff(out["mql"]) <= 0).all()
+    assert (np.diff(out["raak"]) <= 0).all()
+    assert (out["raak"] + out["gemist"] == sum(conv)).all()
+    assert out["mql"].iloc[0] == len(scores)  # threshold 0 lets everyone through
+
+
+def test_mql_bad_input():
+    with pytest.raises(InputError, match="even lang"):
+        L.mql_tradeoff([1, 2], [True])
+    with pytest.raises(InputError, match="ja/nee"):
+        L.mql_tradeoff([1, 2], ["ja", "nee"])
+    with pytest.raises(InputError, match="geen getal"):
+        L.is_mql(["veel"])
+
+
+def test_is_mql_threshold_inclusive():
+    assert L.is_mql([59.9, 60, 60.1], threshold=60).tolist() == [False, True, True]
+
+
+def test_bant_qualification_worked_example():
+    leads = pd.DataFrame({"budget": [1, 1, 0, 1], "authority": [1, 0, 0, 1],
+                          "need": [1, 1, 1, 1], "timeline": [1, 1, 0, 0],
+                          "score": [70, 80, 90, 40]})
+    out = L.bant_qualification(leads)
+    assert out["bant"].tolist() == [4, 3, 1, 3]
+    assert out["sql"].tolist() == [True, False, False, False]
+    assert out["ontbreekt"].tolist() == ["", "authority", "budget", "timeline"]
+    # three of four suffice, but only MQLs (score >= 60) can become SQL: lead 3 has score 40
+    out3 = L.bant_qualification(leads, required=3, score="score", threshold=60)
+    assert out3["sql"].tolist() == [True, True, False, False]
+
+
+def test_bant_bad_input():
+    leads = pd.DataFrame({"budget": [1], "authority": [1], "need": [1], "timeline": ["ja"]})
+    with pytest.raises(InputError, match="ja/nee"):
+        L.bant_qualification(leads)
+    with pytest.raises(ColumnError):
+        L.bant_qualification(leads.drop(columns="need"))
+    with pytest.raises(InputError, match="hoogstens 4"):
+        L.bant_qualification(leads.assign(timeline=[1]), required=5)
+
+
+def test_nurturing_summary_worked_example():
+    # threshold 50, near 10: 55 MQL; 45 (5 short), 42 (8 short) bijna; 20 (30), 10 (40) ver weg
+    out = L.nurturing_summary([55, 45, 42, 20, 10], threshold=50, near=10).set_index("groep")
+    assert out["aantal"].tolist() == [1, 2, 2]
+    assert out.loc["bijna", "tekort_gemiddeld"] == pytest.approx(6.5)
+    assert out.loc["ver weg", "tekort_gemiddeld"] == pytest.approx(35)
+    assert out["aandeel"].sum() == pytest.approx(1)
+
+
+# --------------------------------------------------------------------------- ratio chain
+
+def test_ratio_chain_worked_example():
+    # 500 calls, 150 decision makers (0.3), 30 appointments (0.2), 15 quotations (0.5), 3 orders (0.2)
+    out = L.ratio_chain({"gebeld": 500, "beslisser bereikt": 150, "afspraak": 30, "offerte": 15, "order": 3})
+    assert out["ratio"].iloc[1:].tolist() == pytest.approx([0.3, 0.2, 0.5, 0.2])
+    assert out["een_op"].iloc[1:].tolist() == pytest.approx([10 / 3, 5, 2, 5])
+    assert out["vanaf_start"].iloc[-1] == pytest.approx(3 / 500)
+
+
+def test_ratio_chain_bad_input():
+    with pytest.raises(InputError, match="loopt op"):
+        L.ratio_chain([100, 120, 10, 5, 1])
+    with pytest.raises(InputError, match="even lang"):
+        L.ratio_chain([100, 50, 10])
+    with pytest.raises(InputError, match="'order'"):
+        L.ratio_chain({"gebeld": 10, "beslisser bereikt": 5, "afspraak": 2, "offerte": 1})
+
+
+def test_calls_needed_no_float_error():
+    # 7 orders at a single ratio 0.07 of calls: 7 / 0.07 = 100 exactly, float gives 100.00000000000001
+    out = L.calls_needed(7, [0.07], stages=["gebeld", "order"])
+    assert out["nodig"].tolist() == [100, 7]
+
+
+def test_calls_needed_worked_example_both_conventions():
+    # 5 orders; rates 0.25 (call->DM), 0.3 (DM->appointment), 0.6 (->quotation), 0.35 (->order)
+    # unrounded: quotations 5/0.35 = 14.2857 -> 15; appointments 14.2857/0.6 = 23.81 -> 24;
+    #   DM 23.81/0.3 = 79.37 -> 80; calls 79.37/0.25 = 317.46 -> 318
+    # each stage: quotations 15; appointments 15/0.6 = 25; DM 25/0.3 = 83.33 -> 84; calls 84/0.25 = 336
+    rates = [0.25, 0.3, 0.6, 0.35]
+    assert L.calls_needed(5, rates)["nodig"].tolist() == [318, 80, 24, 15, 5]
+    assert L.calls_needed(5, rates, round_each_stage=True)["nodig"].tolist() == [336, 84, 25, 15, 5]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(1, 50), st.lists(st.integers(1, 100), min_size=4, max_size=4))
+def test_calls_needed_never_below_target(orders, percents):
+    rates = [p / 100 for p in percents]
+    plain = L.calls_needed(orders, rates)["nodig"].to_numpy()
+    each = L.calls_needed(orders, rates, round_each_stage=True)["nodig"].to_numpy()
+    assert (each >= plain).all()
+    # going forward through the chain with the planned numbers reaches the target
+    from fractions import Fraction
+    expected = Fraction(plain[0])
+    for p in percents:
+        expected *= Fraction(p, 100)
+    assert expected >= orders
+    assert plain[-1] == orders
+
+
+def test_calls_needed_bad_input():
+    with pytest.raises(InputError, match="4 ratio's"):
+        L.calls_needed(5, [0.5, 0.5])
+    with pytest.raises(InputError, match="percentages"):
+        L.calls_needed(5, [25, 30, 60, 35])
+    with pytest.raises(InputError, match="nooit een order"):
+        L.calls_needed(5, [0.2, 0, 0.5, 0.5])
+    with pytest.raises(InputError, match="minstens 0"):
+        L.calls_needed(-1, [0.2, 0.2, 0.5, 0.5])
+
+
+# --------------------------------------------------------------------------- EU thresholds, procedures
+
+def test_eu_threshold_by_date():
+    assert L.eu_threshold("2025-12-31", "werken") == 5_538_000
+    assert L.eu_threshold("2026-01-01", "werken") == 5_404_000
+    assert L.eu_threshold(pd.Timestamp("2027-06-01"), "centraal") == 140_000
+    assert L.eu_threshold("01-07-2024", "decentraal") == 221_000   # Dutch date format dd-mm-jjjj
+
+
+def test_eu_threshold_errors():
+    with pytest.raises(InputError, match="geen drempel"):
+        L.eu_threshold("2019-05-01", "werken")
+    with pytest.raises(InputError, match="Bedoel je 'werken'"):
+        L.eu_threshold("2026-05-01", "werkn")
+    with pytest.raises(InputError, match="geen datum"):
+        L.eu_threshold("morgen", "werken")
+
+
+def test_eu_threshold_custom_table():
+    table = pd.DataFrame({"cat": ["x"], "van": [pd.Timestamp("2020-01-01")],
+                          "tot": [pd.NaT], "bedrag": [1000.0]})
+    assert L.eu_threshold("2030-01-01", "x", thresholds=table, category_col="cat", from_col="van",
+                          to_col="tot", amount_col="bedrag") == 1000
+
+
+def test_procedure_choice():
+    # 200,000 in 2025 (decentraal threshold 221,000): below -> national; in 2026 (216,000): still below
+    # 220,000 in 2026: above 216,000 -> European, but in 2025 below 221,000
+    assert not L.procedure_choice(220_000, "2025-06-01", "decentraal")["europees"]
+    assert L.procedure_choice(220_000, "2026-06-01", "decentraal")["europees"]
+    assert L.procedure_choice(216_000, "2026-06-01", "decentraal")["europees"]  # at the threshold
+    assert L.procedure_choice(20_000, "2026-06-01", "centraal")["procedure"].startswith("enkelvoudig")
+    assert L.procedure_choice(80_000, "2026-06-01", "centraal")["procedure"].startswith("meervoudig")
+    with pytest.raises(InputError):
+        L.procedure_choice(80_000, "2026-06-01", "centraal", single_below=100_000, multiple_below=50_000)
+
+
+# --------------------------------------------------------------------------- BPKV
+
+BIDS = pd.DataFrame({"bidder": ["A", "B", "C"], "price": [200_000, 160_000, 250_000],
+                     "quality": [7, 5, 9]})
+
+
+def test_bpkv_worked_example():
+    # weights price 30, quality 70, max 10; lowest bid 160,000
+    # A: 160/200*30 = 24 + 7/10*70 = 49 -> 73
+    # B: 30 + 35 = 65
+    # C: 160/250*30 = 19.2 + 63 = 82.2 -> winner
+    before = BIDS.copy()
+    out = L.bpkv_scores(BIDS, price_weight=30, quality_weight=70).set_index("bidder")
+    pd.testing.assert_frame_equal(BIDS, before)
+    assert out.loc["A", "totaal"] == pytest.approx(73)
+    assert out.loc["B", "totaal"] == pytest.approx(65)
+    assert out.loc["C", "prijspunten"] == pytest.approx(19.2)
+    assert out.loc["C", "totaal"] == pytest.approx(82.2)
+    assert out["rang"].to_dict() == {"C": 1, "A": 2, "B": 3}
+    assert out["winnaar"].to_dict() == {"C": True, "A": False, "B": False}
+
+
+def test_bpkv_lowest_price_and_custom_max():
+    # laagste prijs: 100 points for price only -> cheapest wins
+    out = L.bpkv_scores(BIDS, price_weight=100, quality_weight=0)
+    assert out.iloc[0]["bidder"] == "B"
+    # quality out of 5: C's 9 exceeds max 5 -> error
+    with pytest.raises(InputError, match="hoogstens 5"):
+        L.bpkv_scores(BIDS, price_weight=50, quality_weight=50, max_quality=5)
+
+
+def test_bpkv_ties_share_rank():
+    bids = pd.DataFrame({"bidder": ["A", "B"], "price": [100, 100], "quality": [8, 8]})
+    out = L.bpkv_scores(bids, price_weight=40, quality_weight=60)
+    assert out["rang"].tolist() == [1, 1]
+    assert out["winnaar"].all()
+
+
+def test_bpkv_weight_validation():
+    with pytest.raises(InputError, match="fracties"):
+        L.bpkv_scores(BIDS, price_weight=0.4, quality_weight=0.6)
+    with pytest.raises(InputError, match="samen 100"):
+        L.bpkv_scores(BIDS, price_weight=40, quality_weight=70)
+    with pytest.raises(InputError, match="minstens 0"):
+        L.bpkv_scores(BIDS, price_weight=-10, quality_weight=110)
+    # another points scale is allowed explicitly
+    out = L.bpkv_scores(BIDS, price_weight=400, quality_weight=600, total_points=1000)
+    assert out["totaal"].max() <= 1000
+
+
+def test_bpkv_price_validation():
+    with pytest.raises(InputError, match="groter dan 0"):
+        L.bpkv_scores(BIDS.assign(price=[0, 1, 2]), price_weight=40, quality_weight=60)
+    with pytest.raises(InputError, match="mist waarden"):
+        L.bpkv_scores(BIDS.assign(price=[np.nan, 1, 2]), price_weight=40, quality_weight=60)
+    with pytest.raises(InputError, match="geen getal"):
+        L.bpkv_scores(BIDS.assign(price=["veel", 1, 2]), price_weight=40, quality_weight=60)
+    with pytest.raises(ColumnError):
+        L.bpkv_scores(BIDS.drop(columns="quality"), price_weight=40, quality_weight=60)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(st.integers(1_000, 1_000_000), st.integers(0, 10)), min_size=1, max_size=8),
+       st.integers(0, 100))
+def test_bpkv_properties(pairs, price_weight):
+    bids = pd.DataFrame({"bidder": [f"b{i}" for i in range(len(pairs))],
+                         "price": [p for p, _ in pairs], "quality": [q for _, q in pairs]})
+    out = L.bpkv_scores(bids, price_weight=price_weight, quality_weight=100 - price_weight)
+    # the cheapest bid gets the full price weight, nobody more
+    assert out["prijspunten"].max() == pytest.approx(price_weight)
+    assert (out["totaal"] <= 100 + 1e-9).all() and (out["totaal"] >= 0).all()
+    assert out["winnaar"].any()
+    assert out.loc[out["winnaar"], "totaal"].min() == pytest.approx(out["totaal"].max())
+    # lowering one's own price never lowers one's total
+    cheaper = bids.copy()
+    cheaper.loc[0, "price"] = cheaper.loc[0, "price"] // 2
+    a = L.bpkv_scores(bids, price_weight=price_weight, quality_weight=100 - price_weight).set_index("bidder")
+    b = L.bpkv_scores(cheaper, price_weight=price_weight, quality_weight=100 - price_weight).set_index("bidder")
+    assert b.loc["b0", "totaal"] >= a.loc["b0", "totaal"] - 1e-9
+
+
+def test_tender_results_per_tender_weights_and_win_rate():
+    # tender 1 (price 60 / quality 40): lowest 100
+    #   wij: 100/100*60 + 5/10*40 = 80 ; X: 100/125*60 = 48 + 10/10*40 = 88 -> X wins
+    # tender 2 (price 20 / quality 80): lowest 90
+    #   wij: 90/100*20 = 18 + 9/10*80 = 72 -> 90 ; Y: 20 + 6/10*80 = 48 -> 68 -> wij wins
+    # tender 3: we did not bid
+    bids = pd.DataFrame({
+        "tender_id": [1, 1, 2, 2, 3, 3],
+        "bidder": ["wij", "X", "wij", "Y", "X", "Y"],
+        "price": [100, 125, 100, 90, 50, 60],
+        "quality": [5, 10, 9, 6, 5, 5],
+        "price_weight": [60, 60, 20, 20, 50, 50],
+        "quality_weight": [40, 40, 80, 80, 50, 50],
+        "is_own": [True, False, True, False, False, False],
+    })
+    before = bids.copy()
+    res = L.tender_results(bids)
+    pd.testing.assert_frame_equal(bids, before)
+    idx = res.set_index(["tender_id", "bidder"])
+    assert idx.loc[(1, "wij"), "totaal"] == pytest.approx(80)
+    assert idx.loc[(1, "X"), "totaal"] == pytest.approx(88)
+    assert idx.loc[(2, "wij"), "totaal"] == pytest.approx(90)
+    assert idx.loc[(2, "Y"), "totaal"] == pytest.approx(68)
+    assert idx.loc[(3, "X"), "winnaar"]
+    assert res.groupby("tender_id")["winnaar"].sum().tolist() == [1, 1, 1]
+    assert L.own_win_rate(res) == {"ingeschreven": 2, "gewonnen": 1, "aandeel": 0.5}
+
+
+def test_tender_results_matches_single_tender_scoring():
+    bids = BIDS.assign(tender_id=7, is_own=[False, True, False])
+    many = L.tender_results(bids, price_weight=30, quality_weight=70)
+    one = L.bpkv_scores(BIDS, price_weight=30, quality_weight=70)
+    assert many["totaal"].tolist() == pytest.approx(one["totaal"].tolist())
+    assert many["bidder"].tolist() == one["bidder"].tolist()
+
+
+def test_tender_results_bad_weights():
+    bids = BIDS.assign(tender_id=1, is_own=False, price_weight=40, quality_weight=40)
+    with pytest.raises(InputError, match="samen"):
+        L.tender_results(bids)
+    with pytest.raises(InputError, match="zowel"):
+        L.tender_results(bids, price_weight=40)
+
+
+def test_own_win_rate_no_own_bids():
+    r = pd.DataFrame({"tender_id": [1], "is_own": [False], "winnaar": [True]})
+    with pytest.raises(InputError, match="geen eigen"):
+        L.own_win_rate(r)
