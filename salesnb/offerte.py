@@ -1,0 +1,479 @@
+"""De offerte (stappenplan fase 3) with the algemene voorwaarden (fase 4).
+
+:func:`make_offerte` checks that a quotation holds everything the course asks for (name and
+address of the seller and the customer, date, description, quantity and price of every
+product or service, the VAT rate, the validity period and the general terms) and refuses
+with one Dutch message that names *every* missing or malformed field
+(:class:`OfferteError`). The resulting :class:`Offerte` computes its amounts with
+:class:`decimal.Decimal` (exact cents, no float rounding), shows itself as HTML in a
+notebook and writes an HTML file a student can print (to PDF from the browser: Ctrl+P →
+"Opslaan als PDF"). All text is escaped: a customer called ``<script>`` appears literally.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import html
+import math
+import numbers
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import InputError
+
+__all__ = [
+    "OfferteError",
+    "Offerte",
+    "make_offerte",
+    "euro",
+    "VAT_RATES",
+    "TERMS_TITLE",
+    "terms_text",
+    "csv_safe",
+]
+
+#: The Dutch VAT rates the course uses: 21% (algemeen) and 9% (laag: food, drinks, water).
+VAT_RATES = (Decimal("0.21"), Decimal("0.09"))
+
+#: Title of the company's general terms, referred to on every offerte.
+TERMS_TITLE = "Algemene voorwaarden Brandwijk Koffie & Vending B.V."
+
+CENT = Decimal("0.01")
+
+# Required fields of a party: key -> Dutch label. English keys are accepted as aliases.
+_PARTY_FIELDS = {"naam": "naam", "adres": "adres (straat en huisnummer)", "postcode": "postcode",
+                 "plaats": "plaats"}
+_ALIASES = {"naam": ("naam", "name"), "adres": ("adres", "address", "straat", "street"),
+            "postcode": ("postcode", "postal_code", "zip"), "plaats": ("plaats", "city", "woonplaats")}
+_LINE_ALIASES = {"omschrijving": ("omschrijving", "description", "product", "product_name"),
+                 "aantal": ("aantal", "quantity", "qty"),
+                 "prijs": ("prijs", "price", "unit_price", "stukprijs"),
+                 "btw": ("btw", "vat_rate", "vat", "btw_tarief")}
+
+
+class OfferteError(InputError):
+    """The offerte misses fields or has malformed ones; ``problems`` lists them all (Dutch)."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = list(problems)
+        lines = "\n".join(f"  - {p}" for p in self.problems)
+        super().__init__(
+            f"De offerte is niet compleet of niet juist ({len(self.problems)} "
+            f"{'punt' if len(self.problems) == 1 else 'punten'}):\n{lines}\n"
+            f"Vul deze gegevens aan en maak de offerte opnieuw."
+        )
+
+
+def euro(amount, *, sign=True) -> str:
+    """Bedrag in euro's in Nederlandse notatie: € 1.234,56 (punt voor duizendtallen, komma voor centen).
+
+    >>> euro(Decimal("1234.5"))
+    '€ 1.234,50'
+    >>> euro(-0.5)
+    '€ -0,50'
+    """
+    value = _decimal(amount)
+    if value is None:
+        raise InputError(f"{amount!r} is geen bedrag.")
+    value = value.quantize(CENT, rounding=ROUND_HALF_UP)
+    text = f"{abs(value):,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    text = ("-" if value < 0 else "") + text
+    return f"€ {text}" if sign else text
+
+
+def _pct(rate: Decimal) -> str:
+    return f"{(rate * 100).normalize():f}".replace(".", ",") + "%"
+
+
+def csv_safe(value):
+    """Neutralise a text cell for CSV/Excel: text starting with = + - @ (a formula) gets a ``'``.
+
+    >>> csv_safe('=HYPERLINK("x")')
+    '\\'=HYPERLINK("x")'
+    >>> csv_safe("Koffie"), csv_safe(12)
+    ('Koffie', 12)
+    """
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def terms_text() -> str:
+    """De algemene voorwaarden van het voorbeeldbedrijf (stappenplan fase 4), as Markdown text.
+
+    >>> terms_text().splitlines()[0]
+    '# Algemene voorwaarden Brandwijk Koffie & Vending B.V.'
+    """
+    return resources.files("salesnb").joinpath("resources/algemene_voorwaarden.md").read_text("utf-8")
+
+
+def _terms_html(text: str) -> str:
+    """A tiny Markdown subset (#, ##, paragraphs, '1.' lines) to HTML, all text escaped."""
+    out, para = [], []
+
+    def flush():
+        if para:
+            out.append(f"<p>{html.escape(' '.join(para))}</p>")
+            para.clear()
+
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            flush()
+        elif line.startswith("## "):
+            flush()
+            out.append(f"<h3>{html.escape(line[3:])}</h3>")
+        elif line.startswith("# "):
+            flush()
+            out.append(f"<h2>{html.escape(line[2:])}</h2>")
+        elif line[:1].isdigit() and ". " in line[:6]:
+            flush()
+            para.append(line)
+            flush()
+        else:
+            para.append(line.replace("*", ""))
+    flush()
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# validation helpers: each returns (value, problem) so that all problems are collected
+# ---------------------------------------------------------------------------------------------
+
+def _decimal(value) -> Decimal | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, Decimal):
+        return value if value.is_finite() else None
+    if isinstance(value, numbers.Integral):
+        return Decimal(int(value))
+    if isinstance(value, numbers.Real):
+        if not math.isfinite(float(value)):
+            return None
+        return Decimal(repr(float(value)))  # 0.1 -> Decimal('0.1'), not 0.1000000000000000055...
+    if isinstance(value, str):
+        try:
+            d = Decimal(value.strip().replace(",", "."))
+        except InvalidOperation:
+            return None
+        return d if d.is_finite() else None
+    return None
+
+
+def _get(mapping, key, aliases):
+    for name in aliases.get(key, (key,)):
+        if name in mapping:
+            return mapping[name]
+    return None
+
+
+def _blank(value) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def _party(value, who: str, problems: list[str]) -> dict:
+    if isinstance(value, pd.Series):
+        value = value.to_dict()
+    if not isinstance(value, dict):
+        problems.append(f"de gegevens van {who} ontbreken (geef een dict met naam, adres, postcode en plaats)")
+        return {}
+    party = {}
+    for key, label in _PARTY_FIELDS.items():
+        item = _get(value, key, _ALIASES)
+        if _blank(item):
+            problems.append(f"{label} van {who} ontbreekt")
+        elif not isinstance(item, str):
+            problems.append(f"{label} van {who} moet tekst zijn, maar is {item!r}")
+        else:
+            party[key] = item.strip()
+    for key, item in value.items():
+        if key not in party and not _blank(item) and key not in sum(_ALIASES.values(), ()):
+            party[key] = str(item)
+    return party
+
+
+def _date(value, label: str, problems: list[str]) -> _dt.date | None:
+    if _blank(value):
+        problems.append(f"{label} ontbreekt")
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str):
+        for fmt in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"):
+            try:
+                return _dt.datetime.strptime(value.strip(), fmt).date()
+            except ValueError:
+                pass
+    problems.append(f"{label} is geen datum ({value!r}); schrijf bijvoorbeeld '2026-03-15' of '15-03-2026'")
+    return None
+
+
+def _lines(lines, vat_rates, problems: list[str]) -> list[dict]:
+    if isinstance(lines, pd.DataFrame):
+        lines = lines.to_dict("records")
+    if lines is None or isinstance(lines, (str, bytes, dict)) or len(lines) == 0:
+        problems.append("de offerte heeft geen regels met producten of diensten (geef minstens één regel)")
+        return []
+    allowed = ", ".join(_pct(r) for r in vat_rates)
+    clean = []
+    for i, line in enumerate(lines, start=1):
+        where = f"regel {i}"
+        if not isinstance(line, dict):
+            problems.append(f"{where} moet een dict zijn met omschrijving, aantal, prijs en btw")
+            continue
+        text = _get(line, "omschrijving", _LINE_ALIASES)
+        qty = _get(line, "aantal", _LINE_ALIASES)
+        price = _get(line, "prijs", _LINE_ALIASES)
+        rate = _get(line, "btw", _LINE_ALIASES)
+        ok = True
+        if _blank(text):
+            problems.append(f"{where}: de omschrijving van het product of de dienst ontbreekt")
+            ok = False
+        for value, label in ((qty, "het aantal"), (price, "de prijs per stuk (excl. btw)"),
+                             (rate, "het btw-tarief")):
+            if _blank(value):
+                problems.append(f"{where}: {label} ontbreekt")
+                ok = False
+        q, p, r = _decimal(qty), _decimal(price), _decimal(rate)
+        if not _blank(qty) and (q is None or q <= 0):
+            problems.append(f"{where}: het aantal moet een getal groter dan 0 zijn, maar is {qty!r}")
+            ok = False
+        if not _blank(price) and (p is None or p < 0):
+            problems.append(f"{where}: de prijs moet een bedrag van 0 of meer zijn, maar is {price!r}")
+            ok = False
+        if not _blank(rate):
+            if r is not None and r > 1 and r / 100 in vat_rates:
+                problems.append(f"{where}: btw-tarief {rate!r} is een percentage; schrijf {r / 100} "
+                                f"(een fractie, {_pct(r / 100)})")
+                ok = False
+            elif r is None or r not in vat_rates:
+                problems.append(f"{where}: btw-tarief {rate!r} bestaat niet; kies {allowed} "
+                                f"(als fractie: {' of '.join(str(x) for x in vat_rates)})")
+                ok = False
+        if ok:
+            clean.append({"omschrijving": str(text).strip(), "aantal": q, "prijs": p,
+                          "btw": next(x for x in vat_rates if x == r)})
+    return clean
+
+
+def make_offerte(seller, customer, lines, *, date=None, valid_days=30, valid_until=None,
+                 number=None, terms_title=TERMS_TITLE, vat_rates=VAT_RATES,
+                 vat_rounding="per_tarief") -> "Offerte":
+    """Maak een offerte (stappenplan fase 3): check every required field, then compute.
+
+    ``seller`` and ``customer``: dicts with ``naam``, ``adres``, ``postcode``, ``plaats``
+    (English keys name/address/postal_code/city also work; extra keys such as ``kvk`` or
+    ``email`` are shown). ``lines``: a list of dicts (or a DataFrame) with ``omschrijving``,
+    ``aantal``, ``prijs`` (per unit, excl. btw) and ``btw`` (0.21 or 0.09). ``date``: the
+    offerte date (default today); the offerte is valid ``valid_days`` days, or until
+    ``valid_until``. ``terms_title`` names the algemene voorwaarden declared applicable.
+
+    VAT: ``vat_rounding="per_tarief"`` (default) computes the VAT once per rate on the subtotal
+    of that rate, rounded half up to the cent; ``"per_regel"`` rounds the VAT of every line
+    and adds them up. Both are allowed in the Netherlands; they can differ by a cent.
+
+    Raises :class:`OfferteError` naming every missing or malformed field at once.
+
+    >>> o = make_offerte({"naam": "Verkoper BV", "adres": "Markt 1", "postcode": "3811 AA",
+    ...                   "plaats": "Amersfoort"},
+    ...                  {"naam": "Klant BV", "adres": "Laan 2", "postcode": "1000 AA",
+    ...                   "plaats": "Amsterdam"},
+    ...                  [{"omschrijving": "Koffiebonen 1 kg", "aantal": 10, "prijs": 12.5, "btw": 0.09},
+    ...                   {"omschrijving": "Koffiemachine", "aantal": 1, "prijs": 1000, "btw": 0.21}],
+    ...                  date="2026-03-02")
+    >>> o.totals()["totaal_incl_btw"], o.valid_until
+    (Decimal('1346.25'), datetime.date(2026, 4, 1))
+    >>> make_offerte({"naam": "Verkoper BV"}, {}, [], date="2026-03-02")
+    Traceback (most recent call last):
+    ...
+    salesnb.offerte.OfferteError: De offerte is niet compleet of niet juist (8 punten):
+      - adres (straat en huisnummer) van de verkoper ontbreekt
+    ...
+    """
+    problems: list[str] = []
+    rates = tuple(_decimal(r) for r in vat_rates)
+    if any(r is None or not (0 <= r < 1) for r in rates) or not rates:
+        raise InputError("'vat_rates' moet een lijst van btw-tarieven als fractie zijn, bv. (0.21, 0.09).")
+    if vat_rounding not in ("per_tarief", "per_regel"):
+        raise InputError(f"'vat_rounding' moet 'per_tarief' of 'per_regel' zijn, maar is {vat_rounding!r}.")
+    seller_ = _party(seller, "de verkoper", problems)
+    customer_ = _party(customer, "de klant", problems)
+    when = _date(_dt.date.today() if date is None else date, "de datum van de offerte", problems)
+    until = None
+    if valid_until is not None:
+        until = _date(valid_until, "de geldigheidsdatum (geldig tot)", problems)
+    elif valid_days is None or isinstance(valid_days, bool) or not isinstance(valid_days, numbers.Integral) \
+            or valid_days <= 0:
+        problems.append(f"de geldigheidsduur ontbreekt of is geen geheel aantal dagen groter dan 0 "
+                        f"(valid_days={valid_days!r}); gebruikelijk is 30 dagen")
+    elif when is not None:
+        until = when + _dt.timedelta(days=int(valid_days))
+    if when is not None and until is not None and until <= when:
+        problems.append(f"de offerte moet na de datum ({when:%d-%m-%Y}) geldig blijven, maar 'geldig tot' "
+                        f"is {until:%d-%m-%Y}")
+    if _blank(terms_title):
+        problems.append("de algemene voorwaarden ontbreken: geef de titel van het document dat van "
+                        "toepassing is (terms_title)")
+    clean_lines = _lines(lines, rates, problems)
+    if number is not None and _blank(number):
+        problems.append("het offertenummer is leeg; laat het weg of geef een nummer")
+    if problems:
+        raise OfferteError(problems)
+    if number is None:
+        # Deterministic default: date plus a checksum of the customer's name.
+        number = f"OF-{when:%Y%m%d}-{sum(map(ord, customer_['naam'])) % 1000:03d}"
+    return Offerte(seller_, customer_, clean_lines, when, until, str(number), str(terms_title), vat_rounding)
+
+
+class Offerte:
+    """A checked quotation; build it with :func:`make_offerte`.
+
+    Attributes: ``seller``, ``customer`` (dicts), ``lines`` (list of dicts with Decimal
+    ``aantal``, ``prijs``, ``btw``), ``date``, ``valid_until``, ``number``, ``terms_title``.
+    """
+
+    def __init__(self, seller, customer, lines, date, valid_until, number, terms_title,
+                 vat_rounding="per_tarief"):
+        self.seller = dict(seller)
+        self.customer = dict(customer)
+        self.lines = [dict(line) for line in lines]
+        self.date = date
+        self.valid_until = valid_until
+        self.number = number
+        self.terms_title = terms_title
+        self.vat_rounding = vat_rounding
+
+    # ---- amounts -----------------------------------------------------------------------------
+    def line_table(self) -> pd.DataFrame:
+        """The lines with ``totaal`` (aantal × prijs, rounded to the cent) and ``btw_bedrag``."""
+        rows = []
+        for line in self.lines:
+            total = (line["aantal"] * line["prijs"]).quantize(CENT, rounding=ROUND_HALF_UP)
+            rows.append({**line, "totaal": total,
+                         "btw_bedrag": (total * line["btw"]).quantize(CENT, rounding=ROUND_HALF_UP)})
+        return pd.DataFrame(rows, columns=["omschrijving", "aantal", "prijs", "btw", "totaal", "btw_bedrag"])
+
+    def vat_table(self) -> pd.DataFrame:
+        """Per VAT rate: ``grondslag`` (subtotal excl. btw) and ``btw_bedrag``."""
+        table = self.line_table()
+        rows = []
+        for rate in sorted(set(table["btw"]), reverse=True):
+            part = table[table["btw"] == rate]
+            base = sum(part["totaal"], Decimal("0"))
+            if self.vat_rounding == "per_tarief":
+                vat = (base * rate).quantize(CENT, rounding=ROUND_HALF_UP)
+            else:
+                vat = sum(part["btw_bedrag"], Decimal("0"))
+            rows.append({"btw": rate, "grondslag": base, "btw_bedrag": vat})
+        return pd.DataFrame(rows, columns=["btw", "grondslag", "btw_bedrag"])
+
+    def totals(self) -> dict:
+        """``totaal_excl_btw``, ``btw`` and ``totaal_incl_btw`` as Decimals (exact cents)."""
+        vat = self.vat_table()
+        excl = sum(vat["grondslag"], Decimal("0"))
+        tax = sum(vat["btw_bedrag"], Decimal("0"))
+        return {"totaal_excl_btw": excl, "btw": tax, "totaal_incl_btw": excl + tax}
+
+    # ---- output ------------------------------------------------------------------------------
+    def _party_html(self, party: dict, title: str) -> str:
+        e = html.escape
+        extra = "".join(f"<br>{e(str(k))}: {e(str(v))}" for k, v in party.items()
+                        if k not in _PARTY_FIELDS)
+        return (f"<div class='sn-party'><strong>{e(title)}</strong><br>{e(party['naam'])}<br>"
+                f"{e(party['adres'])}<br>{e(party['postcode'])} {e(party['plaats'])}{extra}</div>")
+
+    def _body_html(self) -> str:
+        e = html.escape
+        rows = []
+        for _, line in self.line_table().iterrows():
+            qty = f"{line['aantal'].normalize():f}".replace(".", ",")
+            rows.append(f"<tr><td>{e(line['omschrijving'])}</td><td class='sn-num'>{e(qty)}</td>"
+                        f"<td class='sn-num'>{euro(line['prijs'])}</td><td class='sn-num'>{_pct(line['btw'])}</td>"
+                        f"<td class='sn-num'>{euro(line['totaal'])}</td></tr>")
+        sums = []
+        for _, rate in self.vat_table().iterrows():
+            sums.append(f"<tr><td colspan='4'>Subtotaal {_pct(rate['btw'])} btw</td>"
+                        f"<td class='sn-num'>{euro(rate['grondslag'])}</td></tr>")
+        for _, rate in self.vat_table().iterrows():
+            sums.append(f"<tr><td colspan='4'>Btw {_pct(rate['btw'])} over {euro(rate['grondslag'])}</td>"
+                        f"<td class='sn-num'>{euro(rate['btw_bedrag'])}</td></tr>")
+        t = self.totals()
+        sums.append(f"<tr><td colspan='4'>Totaal excl. btw</td><td class='sn-num'>{euro(t['totaal_excl_btw'])}</td></tr>")
+        sums.append(f"<tr><td colspan='4'>Totaal btw</td><td class='sn-num'>{euro(t['btw'])}</td></tr>")
+        sums.append(f"<tr class='sn-total'><td colspan='4'><strong>Totaal incl. btw</strong></td>"
+                    f"<td class='sn-num'><strong>{euro(t['totaal_incl_btw'])}</strong></td></tr>")
+        return (
+            f"<h2>Offerte {e(self.number)}</h2>"
+            f"<div class='sn-parties'>{self._party_html(self.seller, 'Van')}"
+            f"{self._party_html(self.customer, 'Aan')}</div>"
+            f"<p>Datum: {self.date:%d-%m-%Y}<br>Offertenummer: {e(self.number)}<br>"
+            f"Geldig tot en met: {self.valid_until:%d-%m-%Y}</p>"
+            f"<table class='sn-lines'><thead><tr><th>Omschrijving</th><th class='sn-num'>Aantal</th>"
+            f"<th class='sn-num'>Prijs per stuk (excl. btw)</th><th class='sn-num'>Btw</th>"
+            f"<th class='sn-num'>Bedrag (excl. btw)</th></tr></thead><tbody>{''.join(rows)}</tbody>"
+            f"<tfoot>{''.join(sums)}</tfoot></table>"
+            f"<p>Deze offerte is geldig tot en met {self.valid_until:%d-%m-%Y}. Op deze offerte zijn onze "
+            f"algemene voorwaarden van toepassing ({e(self.terms_title)}); u vindt ze als bijlage bij "
+            f"deze offerte.</p>"
+        )
+
+    def _repr_html_(self) -> str:
+        return f"<div class='sn-offerte'><style>{_css()}</style>{self._body_html()}</div>"
+
+    def to_html(self, *, include_terms=True) -> str:
+        """A complete HTML document (UTF-8), with the algemene voorwaarden as an appendix."""
+        terms = ""
+        if include_terms:
+            terms = f"<section class='sn-terms'><p><em>Bijlage bij offerte {html.escape(self.number)}</em></p>" \
+                    f"{_terms_html(terms_text())}</section>"
+        return (
+            "<!DOCTYPE html>\n<html lang='nl'><head><meta charset='utf-8'>"
+            f"<title>Offerte {html.escape(self.number)}</title><style>{_css()}</style></head>"
+            f"<body><div class='sn-offerte'>{self._body_html()}</div>{terms}</body></html>\n"
+        )
+
+    def write(self, path=None, *, include_terms=True) -> Path:
+        """Write the offerte as an HTML file (default ``offerte_<nummer>.html``); returns the path.
+
+        Open the file in a browser and print it, or save it as PDF (Ctrl+P → Opslaan als PDF).
+        """
+        path = Path(path) if path is not None else Path(f"offerte_{_safe_name(self.number)}.html")
+        path.write_text(self.to_html(include_terms=include_terms), encoding="utf-8")
+        return path
+
+    def to_csv(self, path) -> Path:
+        """Write the lines as CSV (``;``-separated, Dutch Excel); text cells are neutralised (csv_safe)."""
+        path = Path(path)
+        table = self.line_table()
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle, delimiter=";")
+            writer.writerow(["offerte", "klant", "omschrijving", "aantal", "prijs_excl_btw", "btw", "totaal_excl_btw"])
+            for _, line in table.iterrows():
+                writer.writerow([csv_safe(self.number), csv_safe(self.customer["naam"]),
+                                 csv_safe(line["omschrijving"]), str(line["aantal"]), str(line["prijs"]),
+                                 str(line["btw"]), str(line["totaal"])])
+        return path
+
+    def __repr__(self) -> str:
+        t = self.totals()
+        return (f"Offerte {self.number} aan {self.customer['naam']} ({self.date:%d-%m-%Y}, geldig tot "
+                f"{self.valid_until:%d-%m-%Y}): {len(self.lines)} regels, totaal incl. btw "
+                f"{euro(t['totaal_incl_btw'])}")
+
+
+def _safe_name(text: str) -> str:
+    return "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in text)
+
+
+def _css() -> str:
+    return resources.files("salesnb").joinpath("resources/offerte.css").read_text("utf-8")
