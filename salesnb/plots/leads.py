@@ -1,0 +1,256 @@
+"""Charts for H3 lead management: funnel per lead source, MQL threshold trade-off,
+cold-acquisition ratio chain and the BPKV scores of one tender."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ._base import (
+    COLOR_HIGHLIGHT,
+    COLOR_MUTED,
+    HATCHES,
+    PALETTE,
+    format_number,
+    format_percent,
+    get_ax,
+    register_plot,
+    set_number_axis,
+    set_percent_axis,
+)
+
+__all__ = ["plot_funnel_by_source", "plot_lead_funnel", "plot_mql_tradeoff", "plot_ratio_chain",
+           "plot_bpkv"]
+
+
+def _example_funnel():
+    from ..leads import funnel_by_source
+
+    leads = pd.DataFrame({
+        "source": ["online"] * 10 + ["netwerken"] * 6 + ["koude acquisitie"] * 8,
+        "stage": (["lead"] * 4 + ["MQL"] * 3 + ["SQL"] * 1 + ["opportunity"] + ["klant"]
+                  + ["lead", "MQL", "SQL", "opportunity", "klant", "klant"]
+                  + ["suspect"] * 5 + ["lead", "SQL", "klant"]),
+    })
+    return {"funnel": funnel_by_source(leads)}
+
+
+def _funnel_columns(funnel: pd.DataFrame):
+    from .. import _validate as v
+
+    v.table(funnel, "funnel", ["bron", "fase", "aantal", "conversie", "vanaf_start"])
+    sources = list(dict.fromkeys(funnel["bron"].astype(str)))
+    stages = list(dict.fromkeys(funnel["fase"].astype(str)))
+    return sources, stages
+
+
+@register_plot(example=_example_funnel)
+def plot_funnel_by_source(funnel: pd.DataFrame, *, sources=None, ax=None):
+    """Funnel per lead source side by side (conversie per leadbron, §3.1).
+
+    ``funnel`` is the output of :func:`salesnb.funnel_by_source`. Each source is one
+    funnel: bars centred on its column, width = share of the source's leads that reached
+    the stage (the top bar is 100%), label = number of leads and the conversion from the
+    stage above. Sources differ by colour and hatching.
+    """
+    all_sources, stages = _funnel_columns(funnel)
+    sources = all_sources if sources is None else [str(s) for s in sources]
+    ax = get_ax(ax, figsize=(max(6.5, 2.6 * len(sources)), 0.55 * len(stages) + 2.0))
+    y = np.arange(len(stages))
+    width = 0.9
+    for i, source in enumerate(sources):
+        part = funnel[funnel["bron"].astype(str) == source].set_index("fase").reindex(stages)
+        share = part["vanaf_start"].fillna(0).to_numpy(dtype=float)
+        ax.barh(y, share * width, left=i - share * width / 2, height=0.72,
+                color=PALETTE[i % len(PALETTE)], hatch=HATCHES[i % len(HATCHES)],
+                edgecolor="white", linewidth=0.5, alpha=0.9)
+        for j, stage in enumerate(stages):
+            n = int(part["aantal"].iloc[j])
+            conv = part["conversie"].iloc[j]
+            text = format_number(n) if j == 0 or pd.isna(conv) else f"{format_number(n)}  ({format_percent(conv, 0)})"
+            ax.text(i, y[j], text, ha="center", va="center", fontsize=8.5,
+                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
+    ax.set_yticks(y, stages)
+    ax.invert_yaxis()
+    ax.set_xticks(range(len(sources)), sources)
+    ax.xaxis.set_ticks_position("top")
+    ax.tick_params(axis="x", length=0)
+    ax.set_xlim(-0.55, len(sources) - 0.45)
+    ax.grid(False)
+    for side in ("left", "bottom", "top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.set_title("Leadfunnel per bron: aantal leads (conversie vanaf vorige fase)", pad=24)
+    ax.set_ylabel("Fase")
+    return ax
+
+
+@register_plot(example=lambda: {"funnel": _example_funnel()["funnel"], "source": "online"})
+def plot_lead_funnel(funnel: pd.DataFrame, *, source=None, ax=None):
+    """One lead funnel (leadfasen, §3.1): stage widths = number of leads, labelled with
+    the conversion from the stage above. ``source=None`` adds all sources up."""
+    _, stages = _funnel_columns(funnel)
+    if source is None:
+        counts = funnel.groupby("fase", sort=False)["aantal"].sum().reindex(stages)
+        title = "Leadfunnel, alle bronnen"
+    else:
+        part = funnel[funnel["bron"].astype(str) == str(source)]
+        if part.empty:
+            from ..errors import InputError
+
+            raise InputError(f"Bron {source!r} staat niet in de tabel; kies uit "
+                             f"{', '.join(repr(s) for s in funnel['bron'].unique())}.")
+        counts = part.set_index("fase")["aantal"].reindex(stages)
+        title = f"Leadfunnel: {source}"
+    ax = get_ax(ax, figsize=(6.5, 0.55 * len(stages) + 1.6))
+    values = counts.fillna(0).to_numpy(dtype=float)
+    y = np.arange(len(stages))
+    ax.barh(y, values, left=-values / 2, height=0.72, color=PALETTE[0], edgecolor="white")
+    top = max(values.max(), 1)
+    for j in range(len(stages)):
+        text = format_number(values[j])
+        if j > 0:
+            conv = values[j] / values[j - 1] if values[j - 1] > 0 else np.nan
+            text += f"  ({format_percent(conv, 0)})" if not np.isnan(conv) else ""
+        ax.text(0, y[j], text, ha="center", va="center", fontsize=9,
+                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
+    ax.set_yticks(y, stages)
+    ax.invert_yaxis()
+    ax.set_xlim(-top / 2 * 1.05, top / 2 * 1.05)
+    ax.set_xticks([])
+    ax.grid(False)
+    for side in ("left", "bottom", "top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.set_title(title + " (conversie vanaf vorige fase)")
+    return ax
+
+
+def _example_tradeoff():
+    from ..leads import mql_tradeoff
+
+    rng = np.random.default_rng(3)
+    scores = rng.integers(0, 101, 300)
+    converted = rng.random(300) < scores / 130
+    return {"tradeoff": mql_tradeoff(scores, converted, thresholds=range(0, 101, 5)), "threshold": 60}
+
+
+@register_plot(example=_example_tradeoff)
+def plot_mql_tradeoff(tradeoff: pd.DataFrame, *, threshold=None, ax=None):
+    """MQL threshold trade-off (leadscoring, §3.1): share of leads that become MQL
+    (volume), precision (share of MQLs that convert) and coverage (share of converters
+    caught) against the threshold. ``tradeoff`` comes from :func:`salesnb.mql_tradeoff`.
+    """
+    from .. import _validate as v
+
+    v.table(tradeoff, "tradeoff", ["drempel", "aandeel", "precisie", "dekking"])
+    ax = get_ax(ax)
+    x = tradeoff["drempel"].to_numpy(dtype=float)
+    ax.plot(x, tradeoff["aandeel"], color=PALETTE[0], marker="o", ms=4, label="volume: aandeel leads dat MQL wordt")
+    ax.plot(x, tradeoff["precisie"], color=PALETTE[1], marker="s", ms=4, ls="--",
+            label="precisie: aandeel MQL's dat klant wordt")
+    ax.plot(x, tradeoff["dekking"], color=PALETTE[2], marker="^", ms=4, ls=":",
+            label="dekking: aandeel klanten dat MQL was")
+    if threshold is not None:
+        ax.axvline(threshold, color="#444444", lw=1.2)
+        ax.annotate(f"drempel {format_number(threshold)}", (threshold, 1.02), xycoords=("data", "axes fraction"),
+                    ha="center", va="bottom", fontsize=9)
+    ax.set_ylim(0, 1.05)
+    set_percent_axis(ax, "y")
+    ax.set_xlabel("MQL-drempel (leadscore in punten)")
+    ax.set_ylabel("Aandeel")
+    ax.set_title("Leadscoring: volume tegenover precisie", pad=18)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=1, fontsize=8.5)
+    return ax
+
+
+def _example_chain():
+    from ..leads import ratio_chain
+
+    return {"chain": ratio_chain([400, 120, 30, 15, 5])}
+
+
+@register_plot(example=_example_chain)
+def plot_ratio_chain(chain: pd.DataFrame, *, ax=None):
+    """The cold-acquisition ratio chain (koude acquisitie, §3.2) as bars per stage with
+    the ratio "1 op x" between stages. ``chain`` comes from :func:`salesnb.ratio_chain`
+    or :func:`salesnb.calls_needed` (column ``nodig``)."""
+    from .. import _validate as v
+
+    column = "aantal" if "aantal" in chain.columns else "nodig"
+    v.table(chain, "chain", ["fase", column])
+    ax = get_ax(ax)
+    values = chain[column].to_numpy(dtype=float)
+    stages = chain["fase"].astype(str).tolist()
+    x = np.arange(len(stages))
+    colors = [PALETTE[0]] * (len(stages) - 1) + [COLOR_HIGHLIGHT]
+    bars = ax.bar(x, values, color=colors, width=0.6)
+    bars[-1].set_hatch("//")
+    for i, bar in enumerate(bars):
+        ax.annotate(format_number(values[i]), (bar.get_x() + bar.get_width() / 2, values[i]),
+                    xytext=(0, 3), textcoords="offset points", ha="center", va="bottom", fontsize=9)
+    top = max(values.max(), 1)
+    for i in range(1, len(stages)):
+        if values[i] > 0:
+            ax.annotate(f"1 op {format_number(values[i - 1] / values[i], 1)}", ((x[i - 1] + x[i]) / 2, 0.55 * top),
+                        ha="center", va="center", fontsize=8.5, color="#333333",
+                        bbox={"boxstyle": "rarrow,pad=0.25", "fc": "#F2F2F2", "ec": "#999999"})
+    ax.set_xticks(x, stages)
+    ax.set_ylim(0, top * 1.12)
+    set_number_axis(ax, "y")
+    ax.set_ylabel("Aantal")
+    ax.set_title("Koude acquisitie: de ratioketen")
+    return ax
+
+
+def _example_bpkv():
+    from ..leads import bpkv_scores
+
+    bids = pd.DataFrame({"bidder": ["Brandwijk", "Concurrent A", "Concurrent B"],
+                         "price": [182_000, 165_000, 199_000], "quality": [8, 6, 9],
+                         "is_own": [True, False, False]})
+    return {"scores": bpkv_scores(bids, price_weight=40, quality_weight=60), "own": "Brandwijk"}
+
+
+def _bpkv_bar_data(scores: pd.DataFrame, own=None):
+    """Labels and bar lengths for :func:`plot_bpkv` (shared with the BPKV widget)."""
+    order = scores.sort_values("totaal", ascending=True, kind="stable")
+    bidder_col = order.columns[0]
+    names = order[bidder_col].astype(str).tolist()
+    own_names = {str(o) for o in ([own] if isinstance(own, str) else (own or []))}
+    labels = [f"{n} (wij)" if n in own_names else n for n in names]
+    return (labels, order["prijspunten"].to_numpy(float), order["kwaliteitspunten"].to_numpy(float),
+            order["winnaar"].to_numpy(bool))
+
+
+@register_plot(example=_example_bpkv)
+def plot_bpkv(scores: pd.DataFrame, *, own=None, total_points: float = 100, ax=None):
+    """BPKV scores of one tender (beste prijs-kwaliteitverhouding, §3.4): stacked price
+    points (solid) and quality points (hatched) per bidder, the winner marked.
+
+    ``scores`` is the output of :func:`salesnb.bpkv_scores` (first column = bidder);
+    ``own`` names our own bid(s), shown with "(wij)".
+    """
+    from .. import _validate as v
+
+    v.table(scores, "scores", ["prijspunten", "kwaliteitspunten", "totaal", "winnaar"])
+    labels, price, quality, winner = _bpkv_bar_data(scores, own)
+    ax = get_ax(ax, figsize=(7, 0.6 * len(labels) + 1.8))
+    y = np.arange(len(labels))
+    ax.barh(y, price, color=PALETTE[0], height=0.6, label="prijspunten")
+    ax.barh(y, quality, left=price, color=PALETTE[4], hatch="//", edgecolor="white", height=0.6,
+            label="kwaliteitspunten")
+    for i in range(len(labels)):
+        total = price[i] + quality[i]
+        text = format_number(total, 1) + ("  ★ winnaar" if winner[i] else "")
+        ax.annotate(text, (total, y[i]), xytext=(4, 0), textcoords="offset points", va="center",
+                    fontsize=9, fontweight="bold" if winner[i] else "normal")
+    ax.set_yticks(y, labels)
+    for tick, win in zip(ax.get_yticklabels(), winner):
+        if win:
+            tick.set_fontweight("bold")
+    ax.set_xlim(0, total_points * 1.22)
+    ax.grid(axis="x")
+    ax.grid(axis="y", visible=False)
+    ax.set_xlabel("Punten")
+    ax.set_title("BPKV-score per inschrijver")
+    ax.legend(loc="lower right", fontsize=8.5)
+    return ax
