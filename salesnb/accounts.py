@@ -406,7 +406,8 @@ def key_account_matrix(accounts: pd.DataFrame, attractiveness: Mapping[str, floa
     cut = _v.number(cutoff, "cutoff")
     a = weighted_score(accounts, attractiveness).rename("aantrekkelijkheid")
     s = weighted_score(accounts, strength).rename("sterkte")
-    high_a, high_s = a.to_numpy() >= cut, s.to_numpy() >= cut
+    # a score exactly on the cutoff counts as high (tolerance for float error in the weighting)
+    high_a, high_s = a.to_numpy() >= cut - 1e-9, s.to_numpy() >= cut - 1e-9
     names = [quadrants[(x, y)][0] for x, y in zip(high_a, high_s)]
     strategies = [quadrants[(x, y)][1] for x, y in zip(high_a, high_s)]
     out = pd.DataFrame({"aantrekkelijkheid": a, "sterkte": s}, index=accounts.index)
