@@ -1,0 +1,35 @@
+"""Self-checking exercises: ``check``, ``hint``, ``solution``, ``exercise``, ``exercises``.
+
+The mechanism lives in :mod:`salesnb.exercises._core` (read its docstring to add
+exercises); answers are read by :mod:`salesnb.exercises.answers`. This package
+imports every chapter module that exists (``start``, ``h1`` ... ``h7``, ``process``)
+so their exercises register themselves; a new chapter module only has to be added.
+
+>>> import salesnb.exercises as ex
+>>> ex.check("0.1", ...)
+✏️ Opgave 0.1: nog niet ingevuld. Vervang de ... door je antwoord en voer de cel opnieuw uit.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+
+from . import answers  # noqa: F401
+from ._core import *  # noqa: F401,F403
+from ._core import __all__ as _core_all
+from .answers import parse_number  # noqa: F401
+
+#: Chapter modules picked up when present (exercises/<name>.py).
+CHAPTERS = ("start", "h1", "h2", "h3", "h4", "h5", "h6", "h7", "process")
+
+__all__ = list(_core_all) + ["parse_number"]
+for _chapter in CHAPTERS:
+    if importlib.util.find_spec(f"{__name__}.{_chapter}") is None:
+        continue
+    _module = importlib.import_module(f".{_chapter}", __name__)
+    for _name in getattr(_module, "__all__", []):
+        globals()[_name] = getattr(_module, _name)
+        if _name not in __all__:
+            __all__.append(_name)
+del _chapter

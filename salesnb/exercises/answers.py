@@ -1,0 +1,189 @@
+"""Reading what students type as an answer: numbers, percentages, euros.
+
+:func:`parse_number` turns ``0.15``, ``15``, ``"15%"``, ``"15,0 %"``, ``"€ 1.234,50"``
+or ``"1234.5"`` into a :class:`ParsedNumber` (value + the unit sign the student
+wrote). :func:`interpretations` then lists what the number can mean for the unit
+an exercise asks for (fraction, percent, euro, count, number): the literal reading
+first, then the alternative reading of an ambiguous answer (15 for a fraction may
+mean 15% = 0,15) with the Dutch note that tells the student what was assumed.
+
+>>> parse_number("€ 1.234,50").value
+1234.5
+>>> parse_number("15,0 %")
+ParsedNumber(value=15.0, sign='%', note=None)
+>>> [round(i.value, 4) for i in interpretations(parse_number(15), "fraction")]
+[15.0, 0.15]
+>>> interpretations(parse_number("15%"), "fraction")[0].value
+0.15
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+import re
+from dataclasses import dataclass
+
+from ..style import format_number
+
+__all__ = ["AnswerError", "ParsedNumber", "Interpretation", "parse_number", "interpretations",
+           "UNITS"]
+
+#: Units a number exercise can ask for.
+UNITS = ("fraction", "percent", "euro", "count", "number")
+
+
+class AnswerError(ValueError):
+    """The answer cannot be read as the kind of answer asked for (Dutch message)."""
+
+
+@dataclass(frozen=True)
+class ParsedNumber:
+    """A number read from an answer; ``sign`` is ``"%"``, ``"€"`` or None."""
+
+    value: float
+    sign: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Interpretation:
+    """One reading of an answer in the exercise's unit.
+
+    ``kind`` is ``"literal"`` (as written) or ``"percent_as_fraction"`` /
+    ``"fraction_as_percent"`` (the other reading of an ambiguous number).
+    """
+
+    value: float
+    kind: str
+    note: str | None = None
+
+
+_SPACES = re.compile(r"[\s\u00a0\u2009\u202f_']+")
+_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d+)*([.,]\d*)?|[.,]\d+)$")
+
+
+def parse_number(answer, unit: str | None = None) -> ParsedNumber:
+    """Read one number from an answer (number or text, Dutch or English notation).
+
+    Text may hold ``€``/``euro``/``EUR`` and ``%``. With both ``.`` and ``,`` the
+    last one is the decimal mark; a lone ``,`` is a decimal comma (Dutch); a lone
+    ``.`` is a decimal point, except ``"1.234"`` for euros or counts (Dutch
+    thousands). Raises :class:`AnswerError` with a Dutch message otherwise.
+
+    >>> parse_number("1.234.567").value, parse_number("1,5").value, parse_number("1234.5").value
+    (1234567.0, 1.5, 1234.5)
+    >>> parse_number("1.234", unit="euro").value
+    1234.0
+    >>> parse_number("twaalf")
+    Traceback (most recent call last):
+    ...
+    salesnb.exercises.answers.AnswerError: Ik kan 'twaalf' niet lezen als getal. Schrijf het getal in cijfers, bijvoorbeeld 0.15 of '15%'.
+    """
+    value = _as_real(answer)
+    if value is not None:
+        return ParsedNumber(value)
+    if not isinstance(answer, str):
+        raise AnswerError(_not_a_number(answer))
+    text = answer.strip().lower().replace("−", "-")
+    sign = None
+    if "%" in text or "procent" in text:
+        sign = "%"
+        text = text.replace("procent", "").replace("%", "")
+    if any(s in text for s in ("€", "eur", "euro")):
+        if sign:
+            raise AnswerError(f"In {answer!r} staan zowel € als %; kies één eenheid.")
+        sign = "€"
+        text = re.sub(r"€|euro|eur", "", text)
+    text = _SPACES.sub("", text)
+    if text.endswith(",-") or text.endswith(".-"):  # "€ 25,-"
+        text = text[:-2]
+    if not _NUMBER.match(text):
+        raise AnswerError(_not_a_number(answer))
+    negative = text.startswith("-")
+    text = text.lstrip("+-")
+    note = None
+    if "." in text and "," in text:
+        decimal = "." if text.rfind(".") > text.rfind(",") else ","
+        thousands = "," if decimal == "." else "."
+        text = text.replace(thousands, "").replace(decimal, ".")
+    elif "," in text:
+        text = text.replace(",", "") if text.count(",") > 1 else text.replace(",", ".")
+    elif text.count(".") > 1:
+        text = text.replace(".", "")
+    elif "." in text and re.fullmatch(r"\d{1,3}\.\d{3}", text) and (sign == "€" or unit in ("euro", "count")):
+        note = f"Ik las {answer!r} als {text.replace('.', '')} (de punt als scheiding van duizendtallen)."
+        text = text.replace(".", "")
+    value = float(text)
+    return ParsedNumber(-value if negative else value, sign, note)
+
+
+def _as_real(answer) -> float | None:
+    if isinstance(answer, bool):
+        raise AnswerError("Je antwoord is True of False; gevraagd is een getal.")
+    if isinstance(answer, numbers.Real):
+        value = float(answer)
+    elif hasattr(answer, "shape") and getattr(answer, "shape", None) == () and hasattr(answer, "item"):
+        item = answer.item()  # numpy 0-d array
+        return _as_real(item)
+    else:
+        return None
+    if math.isnan(value):
+        raise AnswerError("Je antwoord is NaN (geen getal). Controleer je berekening: "
+                          "misschien deel je door nul of ontbreken er gegevens.")
+    return value
+
+
+def _not_a_number(answer) -> str:
+    if hasattr(answer, "__len__") and not isinstance(answer, str):
+        kind = type(answer).__name__
+        return (f"Je antwoord is een {kind} met {len(answer)} waarden; gevraagd is één getal. "
+                f"Kies de juiste waarde, of tel op met .sum() of neem het gemiddelde met .mean().")
+    return (f"Ik kan {answer!r} niet lezen als getal. Schrijf het getal in cijfers, "
+            f"bijvoorbeeld 0.15 of '15%'.")
+
+
+def interpretations(parsed: ParsedNumber, unit: str) -> list[Interpretation]:
+    """The readings of ``parsed`` in ``unit``: the literal one first, then an alternative.
+
+    For ``"fraction"`` (expected 0.15): ``"15%"`` is 0.15 (explicit); a bare number
+    above 1 may be meant as a percentage (second reading 0.15). For ``"percent"``
+    (expected 15.0): a bare number between -1 and 1 may be a fraction (second reading
+    15.0). Other units have one reading.
+
+    >>> [i.kind for i in interpretations(ParsedNumber(0.15), "percent")]
+    ['literal', 'fraction_as_percent']
+    """
+    if unit not in UNITS:
+        raise ValueError(f"unknown unit {unit!r}; use one of {UNITS}")
+    value = parsed.value
+    if unit == "fraction":
+        if parsed.sign == "%":
+            return [Interpretation(value / 100, "literal")]
+        readings = [Interpretation(value, "literal", parsed.note)]
+        if 1 < abs(value) <= 100:
+            readings.append(Interpretation(
+                value / 100, "percent_as_fraction",
+                f"Ik heb {format_number(value, _decimals(value))} opgevat als "
+                f"{format_number(value, _decimals(value))}% = "
+                f"{format_number(value / 100, _decimals(value) + 2)} als fractie."))
+        return readings
+    if unit == "percent":
+        readings = [Interpretation(value, "literal", parsed.note)]
+        if parsed.sign is None and 0 < abs(value) <= 1:
+            readings.append(Interpretation(
+                value * 100, "fraction_as_percent",
+                f"Ik heb {format_number(value, _decimals(value))} opgevat als fractie, "
+                f"dus {format_number(value * 100, max(_decimals(value) - 2, 0))}%."))
+        return readings
+    return [Interpretation(value, "literal", parsed.note)]
+
+
+def _decimals(value: float) -> int:
+    """Number of decimals in the shortest repr of ``value`` (0.15 → 2)."""
+    text = repr(float(value))
+    if "e" in text:
+        mantissa, exponent = text.split("e")
+        digits = len(mantissa.split(".")[1].rstrip("0")) if "." in mantissa else 0
+        return max(digits - int(exponent), 0)
+    return len(text.split(".")[1].rstrip("0"))
