@@ -1,0 +1,274 @@
+"""Tests for the stappenplan verkoopproces calculations (salesnb.process)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from salesnb.errors import ColumnError, InputError
+from salesnb.process import (
+    adoption_segments,
+    channel_table,
+    choose_target_market,
+    co_purchase,
+    cohort_retention,
+    cross_sell_candidates,
+    follow_up_schedule,
+    nps_after_purchase,
+    prospect_temperature,
+    retention_action_value,
+    retention_revenue,
+    segment_table,
+    temperature_counts,
+    usp_table,
+)
+
+# ---- Rogers -------------------------------------------------------------------------------
+
+
+def test_adoption_segments_200_exact():
+    # 200 × (2.5, 13.5, 34, 34, 16)% = 5, 27, 68, 68, 32 (no remainders)
+    table = adoption_segments(200)
+    assert table["segment"].tolist() == ["innovators", "early adopters", "early majority",
+                                         "late majority", "laggards"]
+    assert table["aantal"].tolist() == [5, 27, 68, 68, 32]
+
+
+def test_adoption_segments_rounding_by_hand():
+    # n = 10: quotas 0.25, 1.35, 3.4, 3.4, 1.6 -> floors 0, 1, 3, 3, 1 (sum 8), 2 left.
+    # remainders .25 .35 .4 .4 .6: laggards (.6) first; then .4 tie between the two majorities
+    # (equal shares) -> the earlier one, early majority.
+    assert adoption_segments(10)["aantal"].tolist() == [0, 1, 4, 3, 2]
+    # n = 100: floors 2, 13, 34, 34, 16 (sum 99); tie .5/.5 goes to the larger share (early adopters)
+    assert adoption_segments(100)["aantal"].tolist() == [2, 14, 34, 34, 16]
+    # n = 1: the single buyer sits in a majority segment (remainder .34 is largest)
+    assert adoption_segments(1)["aantal"].tolist() == [0, 0, 1, 0, 0]
+
+
+def test_adoption_segments_cuts_and_normal_area():
+    table = adoption_segments(40)
+    assert table["z_tot"].tolist()[:4] == [-2.0, -1.0, 0.0, 1.0]
+    # area below mu - 2 sigma is 2.275%, which the course rounds to 2.5%
+    assert table["normaal_aandeel"].iloc[0] == pytest.approx(0.02275, abs=1e-5)
+    assert table["normaal_aandeel"].sum() == pytest.approx(1.0)
+    assert table["aandeel"].sum() == pytest.approx(1.0)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 100_000))
+def test_adoption_segments_sum_and_quota_property(n):
+    table = adoption_segments(n)
+    assert int(table["aantal"].sum()) == n
+    quotas = table["aandeel"] * n
+    assert ((table["aantal"] - quotas).abs() < 1).all()
+
+
+def test_adoption_segments_bad_input():
+    with pytest.raises(InputError, match="geheel getal"):
+        adoption_segments(10.5)
+    with pytest.raises(InputError, match="minstens 0"):
+        adoption_segments(-1)
+    with pytest.raises(InputError, match="getal"):
+        adoption_segments("100")
+    bad = [("a", 0.5, -1, 0), ("b", 0.4, 0, 1)]
+    with pytest.raises(InputError, match="tellen op tot 0.9"):
+        adoption_segments(10, segments=bad)
+    with pytest.raises(InputError, match="percentage"):
+        adoption_segments(10, segments=[("a", 50, -1, 0), ("b", 50, 0, 1)])
+
+
+# ---- SDP ----------------------------------------------------------------------------------
+
+ORDERS = pd.DataFrame({
+    "customer_id": [1, 1, 2, 2, 3, 4, 4, 5],
+    "sector": ["zorg", "zorg", "zorg", "zorg", "onderwijs", "industrie", "industrie", "zorg"],
+    "product_group": ["koffie", "koffie", "koffie", "snacks", "koffie", "water", "koffie", "snacks"],
+    "date": pd.to_datetime(["2024-02-01", "2025-02-01", "2024-05-01", "2025-06-01",
+                            "2025-03-01", "2024-01-10", "2024-11-10", "2025-09-01"]),
+    "revenue": [100.0, 120.0, 200.0, 150.0, 80.0, 50.0, 60.0, 30.0],
+})
+
+
+def test_segment_table_by_hand():
+    table = segment_table(ORDERS).set_index("sector")
+    # 2025: zorg 120 + 150 + 30 = 300 by customers 1, 2, 5; 2024 zorg 100 + 200 = 300 -> growth 0
+    assert table.loc["zorg", "klanten"] == 3
+    assert table.loc["zorg", "omzet"] == 300.0
+    assert table.loc["zorg", "groei"] == 0.0
+    # onderwijs: 80 in 2025, nothing in 2024 -> growth undefined
+    assert math.isnan(table.loc["onderwijs", "groei"])
+    # industrie bought only in 2024: not a row for 2025
+    assert "industrie" not in table.index
+    assert table["aandeel_omzet"].sum() == pytest.approx(1.0)
+    in_2024 = segment_table(ORDERS, year=2024).set_index("sector")
+    assert in_2024.loc["industrie", "omzet"] == 110.0
+    with pytest.raises(InputError, match="geen orders in 2019"):
+        segment_table(ORDERS, year=2019)
+
+
+def test_choose_target_market_filters_and_scores():
+    seg = pd.DataFrame({"sector": ["a", "b", "c", "d"], "omzet": [50.0, 30.0, 15.0, 5.0],
+                        "groei": [0.00, 0.10, 0.20, 0.50]})
+    # d has 5% of revenue (< 10%): never the doelmarkt even with the best growth.
+    # ranks size: a 1, b .75, c .5, d .25 ; growth: a .25, b .5, c .75, d 1
+    # scores (equal weights): a .625, b .625, c .625 -> tie, first row wins
+    out = choose_target_market(seg)
+    assert out["voldoet"].tolist() == [True, True, True, False]
+    assert out["doelmarkt"].tolist() == [True, False, False, False]
+    # only growth counts -> c (d does not qualify)
+    growth_only = choose_target_market(seg, weight_size=0, weight_growth=1)
+    assert growth_only.loc[growth_only["doelmarkt"], "sector"].item() == "c"
+    assert "score" not in seg.columns  # input untouched
+    with pytest.raises(InputError, match="percentage"):
+        choose_target_market(seg, min_share=10)
+
+
+# ---- prospects and channels ---------------------------------------------------------------
+
+PROSPECTS = pd.DataFrame({
+    "score": [10, 45, 39, 20, 90, 60],
+    "source": ["online", "online", "online", "netwerken", "koude acquisitie", "online"],
+    "budget": [False, False, True, False, True, True],
+    "authority": [False, False, True, False, True, True],
+    "need": [False, True, True, False, True, True],
+    "timeline": [False, False, True, False, False, True],
+})
+
+
+def test_prospect_temperature_rules_by_hand():
+    temp = prospect_temperature(PROSPECTS)
+    # row 0: cold; 1: score 45 >= 40 warm; 2: all BANT -> hot; 3: netwerken -> warm;
+    # row 4: score 90 but timeline missing -> warm (no hot_score); 5: all BANT -> hot
+    assert temp.tolist() == ["cold", "warm", "hot", "warm", "warm", "hot"]
+    assert prospect_temperature(PROSPECTS, hot_score=85).tolist()[4] == "hot"
+    assert prospect_temperature(PROSPECTS, hot_min_bant=3).tolist()[4] == "hot"
+    assert prospect_temperature(PROSPECTS, warm_score=50, warm_sources=()).tolist()[:4] == \
+        ["cold", "cold", "hot", "cold"]
+    counts = temperature_counts(temp)
+    assert counts["aantal"].tolist() == [1, 3, 2]
+    assert counts["aandeel"].sum() == pytest.approx(1.0)
+
+
+def test_prospect_temperature_missing_column():
+    with pytest.raises(ColumnError, match="timeline"):
+        prospect_temperature(PROSPECTS.drop(columns="timeline"))
+    # switching the BANT rule off needs no BANT columns
+    assert prospect_temperature(PROSPECTS[["score", "source"]], bant=()).tolist()[2] == "cold"
+
+
+def test_channel_table_by_hand():
+    leads = pd.DataFrame({"source": ["online"] * 4 + ["netwerken"] * 2,
+                          "won": [True, False, False, False, True, True],
+                          "cost": [25.0] * 4 + [150.0, 150.0]})
+    out = channel_table(leads).set_index("source")
+    # online: 1 of 4 won = 25%, cost 100 -> 25 per lead, 100 per customer
+    assert out.loc["online", "conversie"] == 0.25
+    assert out.loc["online", "kosten_per_klant"] == 100.0
+    assert out.loc["netwerken", "kosten_per_lead"] == 150.0
+    nothing = channel_table(leads.assign(won=False))
+    assert nothing["kosten_per_klant"].isna().all()
+
+
+def test_usp_table_directions():
+    comp = pd.DataFrame({"prijs": [10.0, 12.0], "reactietijd_uren": [8, 24], "nps": [20, 35]})
+    out = usp_table({"prijs": 11.0, "reactietijd_uren": 4, "nps": 30}, comp,
+                    higher_is_better={"prijs": False, "reactietijd_uren": False}).set_index("criterium")
+    assert out.loc["prijs", "usp"] == False  # noqa: E712  (cheapest competitor asks 10)
+    assert out.loc["reactietijd_uren", "verschil"] == 4.0
+    assert out.loc["nps", "usp"] == False  # noqa: E712
+    with pytest.raises(ColumnError):
+        usp_table({"levertijd": 1}, comp)
+
+
+# ---- after sales --------------------------------------------------------------------------
+
+def test_nps_after_purchase_by_hand():
+    answers = pd.DataFrame({"moment": ["na aankoop"] * 5 + ["jaarlijks"] * 2,
+                            "sector": ["zorg", "zorg", "zorg", "onderwijs", "onderwijs", "zorg", "zorg"],
+                            "score": [10, 8, 6, 9, 9, 0, 0]})
+    # zorg: 1 promotor, 1 passief, 1 criticaster -> 0 ; onderwijs: 2 promotors -> 100 ; all: (3-1)/5 = 40
+    assert nps_after_purchase(answers)["nps"].item() == pytest.approx(40.0)
+    by = nps_after_purchase(answers, by="sector")
+    assert by.loc["zorg", "nps"] == pytest.approx(0.0)
+    assert by.loc["onderwijs", "nps"] == pytest.approx(100.0)
+    with pytest.raises(InputError, match="jaarlijks"):
+        nps_after_purchase(answers, moment="na klacht")
+
+
+def test_co_purchase_and_candidates_by_hand():
+    table = co_purchase(ORDERS)
+    # koffie buyers: 1, 2, 3, 4 ; snacks: 2, 5 ; water: 4
+    assert table.loc["koffie", "snacks"] == 0.25
+    assert table.loc["snacks", "koffie"] == 0.5
+    assert table.loc["water", "koffie"] == 1.0
+    assert np.allclose(np.diag(table), 1.0)
+    cand = cross_sell_candidates(ORDERS, min_share=0.25, top=2)
+    # customer 5 (snacks only): koffie via snacks (0.5)
+    five = cand[cand["customer_id"] == 5]
+    assert five[["advies", "omdat", "kans"]].values.tolist() == [["koffie", "snacks", 0.5]]
+    # customer 1 (koffie only): snacks 0.25 and water 0.25 via koffie, alphabetical on a tie
+    one = cand[cand["customer_id"] == 1]
+    assert one["advies"].tolist() == ["snacks", "water"]
+    # nobody is advised a group they already buy
+    owned = set(zip(ORDERS["customer_id"], ORDERS["product_group"]))
+    assert not any((c, a) in owned for c, a in zip(cand["customer_id"], cand["advies"]))
+
+
+def test_follow_up_schedule_dates():
+    deliveries = pd.DataFrame({"customer_id": [7, 8],
+                               "delivery_date": pd.to_datetime(["2026-03-06", "2026-03-09"])})
+    plan = follow_up_schedule(deliveries, steps=[(1, "Bedankt"), (8, "Tevreden?")])
+    # 6 March 2026 is a Friday: +1 = Saturday 7th -> Monday 9th; +8 = Saturday 14th -> Monday 16th
+    # 9 March is a Monday: +1 = Tuesday 10th ; +8 = Tuesday 17th
+    got = sorted(zip(plan["customer_id"], plan["verzenddatum"].dt.strftime("%Y-%m-%d")))
+    assert got == [(7, "2026-03-09"), (7, "2026-03-16"), (8, "2026-03-10"), (8, "2026-03-17")]
+    raw = follow_up_schedule("2026-03-06", steps=[(1, "x")], weekdays_only=False)
+    assert raw["verzenddatum"].iloc[0] == pd.Timestamp("2026-03-07")
+    with pytest.raises(InputError):
+        follow_up_schedule("2026-03-06", steps=[(-1, "x")])
+
+
+# ---- klantenbeheer ------------------------------------------------------------------------
+
+def test_cohort_retention_by_hand():
+    table = cohort_retention(ORDERS)
+    # cohort 2024: customers 1, 2, 4 ; in 2025: 1 and 2 -> 2/3
+    assert table.loc[2024, 1] == pytest.approx(2 / 3)
+    # cohort 2025: 3 and 5 ; year 1 lies beyond the data -> NaN
+    assert math.isnan(table.loc[2025, 1])
+    counts = cohort_retention(ORDERS, as_share=False)
+    assert counts.loc[2024, 0] == 3 and counts.loc[2025, 0] == 2
+
+
+def test_retention_revenue_by_hand():
+    out = retention_revenue(200, 500, 0.5, years=3, new_per_year=20)
+    # klanten: 200 ; 100 + 20 = 120 ; 50 + 20·(1 + 0.5) = 80
+    assert out["klanten"].tolist() == pytest.approx([200, 120, 80])
+    assert out["cumulatief"].iloc[-1] == pytest.approx((200 + 120 + 80) * 500)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.floats(0, 0.99), st.floats(0, 0.99))
+def test_retention_revenue_monotone(r1, r2):
+    low, high = sorted((r1, r2))
+    a = retention_revenue(100, 1000, low, years=4)["cumulatief"].iloc[-1]
+    b = retention_revenue(100, 1000, high, years=4)["cumulatief"].iloc[-1]
+    assert b >= a - 1e-6
+
+
+def test_retention_action_value_by_hand():
+    acts = pd.DataFrame({"actie": ["nieuwsbrief", "spaarkaart"], "kosten_per_klant": [1.0, 20.0],
+                         "vaste_kosten": [500.0, 2000.0], "extra_behoud": [0.01, 0.05]})
+    out = retention_action_value(2000, 600, actions=acts, base_retention=0.8).set_index("actie")
+    # nieuwsbrief: 20 extra × 600 = 12000 ; cost 2000 + 500 = 2500 ; result 9500
+    assert out.loc["nieuwsbrief", "resultaat"] == pytest.approx(9500)
+    # spaarkaart: 100 × 600 = 60000 ; cost 40000 + 2000 = 42000 ; result 18000
+    assert out.loc["spaarkaart", "resultaat"] == pytest.approx(18000)
+    assert out.loc["spaarkaart", "nieuw_behoud"] == pytest.approx(0.85)
+    with pytest.raises(InputError, match="percentage"):
+        retention_action_value(2000, 600, base_retention=80)
