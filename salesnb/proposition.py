@@ -1,0 +1,564 @@
+"""H4 Waardepropositie (§4.1–4.3).
+
+Buying motives (rational / emotional, SABONE) and what they do to the win rate, the
+sellogram of the sample company (koopmotief → eigenschap → voordeel → verkoopargument →
+bewijs), USP against UBR, Cialdini's principles of persuasion with example sentences from
+the company's sales conversations, and the weighted criteria comparison of offers.
+
+The sellogram rows and the Cialdini sentences are data of this module: they describe
+Brandwijk Koffie & Vending, the fictional company of the companion.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from . import _validate as v
+from .errors import InputError
+
+__all__ = [
+    "SABONE",
+    "MOTIVE_TYPES",
+    "REASON_MOTIVES",
+    "PRODUCT_LEVELS",
+    "CIALDINI",
+    "buying_motives",
+    "motive_of",
+    "motive_profile",
+    "motives_in_reasons",
+    "win_rate_by_motive",
+    "sales_argument",
+    "sellogram",
+    "usp_vs_ubr",
+    "cialdini_examples",
+    "weights_checked",
+    "weighted_criteria",
+    "winning_offer",
+]
+
+# ---------------------------------------------------------------------------------------------
+# §4.1 Koopmotieven
+# ---------------------------------------------------------------------------------------------
+
+#: The SABONE buying motives: letter → Dutch name.
+SABONE = {
+    "S": "zekerheid",
+    "A": "sympathie",
+    "B": "gemak",
+    "O": "trots",
+    "N": "nieuwigheid",
+    "E": "economie",
+}
+
+_SABONE_ORIGIN = {
+    "S": "Security",
+    "A": "Affection",
+    "B": "Bequemlichkeit",
+    "O": "Opinion (Orgueil)",
+    "N": "Novelty",
+    "E": "Economy",
+}
+
+_SABONE_MEANING = {
+    "S": "risico's vermijden: betrouwbaarheid, garantie, continuïteit van levering",
+    "A": "een goede relatie en een prettig contact met de leverancier",
+    "B": "ontzorgd worden: weinig werk, snel geregeld, alles bij één adres",
+    "O": "status en uitstraling: indruk maken op medewerkers, klanten en bezoekers",
+    "N": "het nieuwste willen hebben: innovatie, duurzaamheid, primeurs",
+    "E": "geld besparen of verdienen: lage totale kosten, korting, minder verspilling",
+}
+
+#: Rational or emotional: the package's convention (B2B buyers justify security, convenience
+#: and economy with arguments; affection, pride and novelty are feelings). A parameter where used.
+MOTIVE_TYPES = {"S": "rationeel", "A": "emotioneel", "B": "rationeel",
+                "O": "emotioneel", "N": "emotioneel", "E": "rationeel"}
+
+#: Keywords in won/lost reasons → SABONE letter (first match wins; matching ignores case).
+REASON_MOTIVES = {
+    "prijs": "E", "kosten": "E", "korting": "E", "goedkoper": "E", "tco": "E", "budget": "E",
+    "storing": "S", "betrouwba": "S", "garantie": "S", "levering": "S", "zekerheid": "S",
+    "reactietijd": "S", "kwaliteit": "S",
+    "relatie": "A", "contact": "A", "klik": "A", "vertrouwen": "A", "accountmanager": "A",
+    "gemak": "B", "ontzorg": "B", "service": "B", "één leverancier": "B", "snel": "B",
+    "uitstraling": "O", "imago": "O", "design": "O", "barista": "O", "beleving": "O",
+    "nieuw": "N", "innovat": "N", "duurzaam": "N", "smart": "N",
+    "gedoe": "B", "overstap": "B", "merk": "O", "premium": "O",
+}
+
+#: The three product levels, with the company's example.
+PRODUCT_LEVELS = {
+    "fysiek product": "de koffieautomaat zelf: bonen-to-cup, 2 soorten melk, 150 koppen per uur",
+    "uitgebreid product": "installatie, servicecontract met reactietijd, vullen van de automaat, "
+                          "betaling per kop",
+    "totaal product": "de beleving: een koffiemoment waar medewerkers voor blijven, de naam "
+                      "Brandwijk, de vaste accountmanager die meedenkt",
+}
+
+
+def buying_motives(*, types: Mapping[str, str] = MOTIVE_TYPES) -> pd.DataFrame:
+    """The SABONE buying motives (§4.1) with their type, rational or emotional.
+
+    >>> buying_motives().loc["economie", ["letter", "type"]].tolist()
+    ['E', 'rationeel']
+    """
+    letters = list(SABONE)
+    missing = [m for m in letters if m not in types]
+    if missing:
+        raise InputError(f"'types' mist het type (rationeel/emotioneel) van {', '.join(missing)}.")
+    for letter in letters:
+        v.choice(types[letter], f"types['{letter}']", ("rationeel", "emotioneel"))
+    return pd.DataFrame({
+        "letter": letters,
+        "sabone": [_SABONE_ORIGIN[m] for m in letters],
+        "type": [types[m] for m in letters],
+        "betekenis": [_SABONE_MEANING[m] for m in letters],
+    }, index=pd.Index([SABONE[m] for m in letters], name="motief"))
+
+
+def _motive_letter(value, name="motive") -> str:
+    """Accept a SABONE letter ('E'), Dutch name ('economie') or English name ('Economy')."""
+    text = str(value).strip()
+    if text.upper() in SABONE:
+        return text.upper()
+    lower = text.lower()
+    if lower == "nieuwheid":
+        return "N"
+    for letter in SABONE:
+        if lower in (SABONE[letter], _SABONE_ORIGIN[letter].split()[0].lower()):
+            return letter
+    choices = [f"{k} ({n})" for k, n in SABONE.items()]
+    raise InputError(f"'{name}' = {value!r} is geen SABONE-koopmotief. Kies uit: {', '.join(choices)}.")
+
+
+def motive_of(reasons, *, keywords: Mapping[str, str] = REASON_MOTIVES) -> pd.Series:
+    """The SABONE motive (letter) behind each won/lost reason (§4.1), by keywords.
+
+    A reason without any keyword gets NaN. ``keywords`` maps a piece of text to a letter.
+
+    >>> motive_of(["Prijs te hoog", "Snelle service", "weet niet"]).tolist()
+    ['E', 'B', nan]
+    """
+    if isinstance(reasons, (str, bytes)) or reasons is None:
+        raise InputError("'reasons' moet een rij redenen zijn (lijst of Series), niet één tekst.")
+    series = pd.Series(reasons, dtype=object)
+    index = series.index
+    if not keywords:
+        raise InputError("'keywords' is leeg; geef minstens één trefwoord → motief.")
+    pairs = [(str(k).lower(), _motive_letter(m, f"keywords['{k}']")) for k, m in keywords.items()]
+    text = series.astype("string").str.lower()
+    result = pd.Series(np.nan, index=index, dtype=object)
+    for word, letter in pairs:
+        hit = text.str.contains(word, regex=False).fillna(False).to_numpy(dtype=bool)
+        result[hit & result.isna().to_numpy()] = letter
+    result.name = "motief"
+    return result
+
+
+def motive_profile(motives, *, types: Mapping[str, str] = MOTIVE_TYPES) -> pd.DataFrame:
+    """How often each SABONE motive occurs (§4.1): count, share and rational/emotional type.
+
+    ``motives`` holds motives (letters or names) per reason or opportunity; missing values
+    are left out. One row per motive (index: the Dutch name).
+
+    >>> t = motive_profile(["E", "economie", "S", "O"])
+    >>> int(t.loc["economie", "aantal"]), float(t.loc["economie", "aandeel"])
+    (2, 0.5)
+    """
+    series = pd.Series(motives, dtype=object).dropna()
+    if series.empty:
+        raise InputError("'motives' bevat geen motieven; niets om te tellen.")
+    letters = series.map(_motive_letter)
+    counts = letters.value_counts().reindex(list(SABONE), fill_value=0).astype(int)
+    table = buying_motives(types=types)[["letter", "type"]].copy()
+    table["aantal"] = counts.to_numpy()
+    table["aandeel"] = table["aantal"] / table["aantal"].sum()
+    return table
+
+
+def motives_in_reasons(reasons, outcomes, *, won="gewonnen", lost="verloren",
+                       keywords: Mapping[str, str] = REASON_MOTIVES) -> pd.DataFrame:
+    """Buying motives named in the won and lost reasons (§4.1), counted per outcome.
+
+    Each reason is traced to a SABONE motive with :func:`motive_of`; reasons without a motive
+    (e.g. 'beslisser niet gesproken') are counted as ``geen motief``. Returns counts per motive
+    (rows) for won and lost deals, with each column's share.
+
+    >>> t = motives_in_reasons(["concurrent was goedkoper", "goede klik", "geen idee"],
+    ...                        ["verloren", "gewonnen", "verloren"])
+    >>> t.loc["economie", ["gewonnen", "verloren"]].tolist()
+    [0, 1]
+    """
+    r = pd.Series(reasons, dtype=object).reset_index(drop=True)
+    o = pd.Series(outcomes, dtype=object).reset_index(drop=True)
+    v.same_length(reasons=r, outcomes=o)
+    closed = o.isin([won, lost]).to_numpy()
+    if not closed.any():
+        raise InputError(f"Er zijn geen afgesloten deals ('{won}' of '{lost}') met een reden.")
+    letters = motive_of(r[closed], keywords=keywords)
+    names = letters.map(SABONE).fillna("geen motief")
+    order = [SABONE[x] for x in SABONE] + ["geen motief"]
+    table = pd.crosstab(pd.Categorical(names, categories=order),
+                        pd.Categorical(o[closed], categories=[won, lost]), dropna=False)
+    table.index.name, table.columns.name = "motief", None
+    table = table.astype(int)
+    totals = table.sum()
+    for col in [won, lost]:
+        table[f"aandeel_{col}"] = table[col] / totals[col] if totals[col] else np.nan
+    return table
+
+
+def win_rate_by_motive(motives, outcomes, *, won="gewonnen", lost="verloren",
+                       types: Mapping[str, str] = MOTIVE_TYPES) -> pd.DataFrame:
+    """Win rate per (dominant) buying motive (§4.1) = won / (won + lost) within the motive.
+
+    ``motives`` gives the customer's dominant SABONE motive per opportunity; ``outcomes``
+    the result ('gewonnen', 'verloren'; anything else is still open and is left out).
+
+    >>> t = win_rate_by_motive(["E", "E", "S", "S", "S"],
+    ...                        ["gewonnen", "verloren", "gewonnen", "gewonnen", "open"])
+    >>> t.loc[["economie", "zekerheid"], "win_rate"].tolist()
+    [0.5, 1.0]
+    """
+    m = pd.Series(motives, dtype=object).reset_index(drop=True)
+    o = pd.Series(outcomes, dtype=object).reset_index(drop=True)
+    v.same_length(motives=m, outcomes=o)
+    if m.isna().any():
+        raise InputError("'motives' mist waarden; geef bij elke opportunity het dominante motief.")
+    letters = m.map(_motive_letter)
+    closed = o.isin([won, lost])
+    if not closed.any():
+        raise InputError(f"Er zijn geen afgesloten opportunities ('{won}' of '{lost}'); "
+                         f"een win rate kan dan niet.")
+    frame = pd.DataFrame({"letter": letters[closed], "won": (o[closed] == won).astype(int)})
+    grouped = frame.groupby("letter")["won"].agg(["sum", "count"]).reindex(list(SABONE))
+    table = buying_motives(types=types)[["letter", "type"]].copy()
+    table["won"] = grouped["sum"].fillna(0).astype(int).to_numpy()
+    table["lost"] = (grouped["count"] - grouped["sum"]).fillna(0).astype(int).to_numpy()
+    closed_n = table["won"] + table["lost"]
+    table["win_rate"] = (table["won"] / closed_n.where(closed_n > 0)).astype(float)
+    return table
+
+
+# ---------------------------------------------------------------------------------------------
+# §4.2 Het sellogram
+# ---------------------------------------------------------------------------------------------
+
+def sales_argument(doordat: str, kunt_u: str, zodat: str) -> str:
+    """A sales argument in the customer's words (§4.2): "Doordat …, kunt u …, zodat …".
+
+    >>> sales_argument("de automaat zelf storingen meldt", "rekenen op een monteur binnen 4 uur",
+    ...                "uw medewerkers nooit zonder koffie zitten")
+    'Doordat de automaat zelf storingen meldt, kunt u rekenen op een monteur binnen 4 uur, zodat uw medewerkers nooit zonder koffie zitten.'
+    """
+    parts = {"doordat": doordat, "kunt_u": kunt_u, "zodat": zodat}
+    for name, text in parts.items():
+        if not isinstance(text, str) or not text.strip():
+            raise InputError(f"'{name}' moet een stukje tekst zijn, bijvoorbeeld een eigenschap of voordeel.")
+    clean = {k: t.strip().rstrip(".,") for k, t in parts.items()}
+    return f"Doordat {clean['doordat']}, kunt u {clean['kunt_u']}, zodat {clean['zodat']}."
+
+
+# (product, motive, eigenschap, voordeel, doordat, kunt u, zodat, bewijs)
+_SELLOGRAM_ROWS = (
+    ("Koffiemachines", "S", "telemetrie: de automaat meldt zelf storingen",
+     "storingen worden verholpen voordat iemand het merkt",
+     "de automaat zelf storingen doorgeeft aan onze servicedienst",
+     "rekenen op een monteur binnen 4 uur", "uw medewerkers nooit lang zonder koffie zitten",
+     "servicerapport 2025: 97% van de storingen binnen 4 uur verholpen"),
+    ("Koffiemachines", "O", "bonen-to-cup met barista-menu en aanraakscherm",
+     "koffie van horecakwaliteit op kantoor",
+     "de automaat verse bonen maalt en 16 barista-dranken zet",
+     "uw bezoekers een cappuccino als in een koffiebar aanbieden",
+     "uw ontvangst de uitstraling krijgt die bij uw bedrijf past",
+     "proeverij op locatie; referentie van een advocatenkantoor in Utrecht"),
+    ("Koffiemachines", "N", "app om vooraf een drank te kiezen en contactloos te tappen",
+     "geen wachtrij en geen knoppen aanraken",
+     "medewerkers hun koffie vooraf in de app bestellen",
+     "de drukte rond de automaat in de pauze spreiden",
+     "iedereen sneller terug aan het werk is",
+     "demonstratie van de app; pilot bij een ziekenhuis in Amersfoort"),
+    ("Koffie & thee", "E", "prijs per kop vast voor drie jaar",
+     "voorspelbare kosten zonder verrassingen",
+     "wij de prijs per kop drie jaar vastzetten",
+     "uw koffiebudget nu al voor drie jaar vastleggen",
+     "u geen last hebt van stijgende koffieprijzen",
+     "contractvoorwaarde in de offerte; prijsontwikkeling koffie 2021–2025"),
+    ("Koffie & thee", "N", "fairtrade en biologische bonen met CO2-compensatie",
+     "een duurzaam assortiment dat past bij het MVO-beleid",
+     "al onze bonen fairtrade en biologisch zijn en het transport CO2-gecompenseerd is",
+     "in uw duurzaamheidsverslag laten zien wat u doet",
+     "uw organisatie aantoonbaar werk maakt van maatschappelijk verantwoord inkopen",
+     "keurmerken Fairtrade en EKO; jaarlijkse CO2-verklaring"),
+    ("Snacks & frisdrank", "B", "automatische bijvulling op basis van verbruik",
+     "nooit zelf bestellen of tellen",
+     "onze vuller het verbruik uitleest en op tijd aanvult",
+     "het bestellen van snacks en dranken volledig aan ons overlaten",
+     "uw facilitair medewerker tijd overhoudt voor ander werk",
+     "verbruiksrapport per maand; gemiddeld 1 vulbeurt per week"),
+    ("Snacks & frisdrank", "A", "vaste vuller die de locatie en de mensen kent",
+     "een bekend gezicht dat meedenkt",
+     "steeds dezelfde vuller bij u komt",
+     "wensen van uw medewerkers direct doorgeven",
+     "het assortiment past bij wat uw mensen lekker vinden",
+     "klantbeoordeling vullers: 8,6 gemiddeld"),
+    ("Waterkoelers", "S", "koelers met UV-ontsmetting en halfjaarlijkse hygiënebeurt",
+     "schoon en veilig drinkwater",
+     "de koeler het water met UV-licht ontsmet en wij hem twee keer per jaar reinigen",
+     "zonder zorgen water aanbieden aan patiënten, leerlingen of medewerkers",
+     "u voldoet aan de hygiëne-eisen van uw sector",
+     "certificaat hygiënebeurt; labrapport waterkwaliteit"),
+    ("Waterkoelers", "E", "aansluiting op de waterleiding in plaats van flessen",
+     "geen flessen kopen, opslaan of sjouwen",
+     "de koeler op de waterleiding is aangesloten",
+     "besparen op flessenwater en opslagruimte",
+     "uw kosten per liter dalen en u minder plastic gebruikt",
+     "rekenvoorbeeld kosten per liter: leiding tegen flessen"),
+    ("Service & onderhoud", "S", "all-in servicecontract met vaste reactietijd",
+     "geen onverwachte reparatiekosten",
+     "onderdelen, arbeid en voorrijkosten in het contract zitten",
+     "storingen laten verhelpen zonder een nieuwe offerte af te wachten",
+     "uw kosten vastliggen en de automaat blijft draaien",
+     "contractvoorwaarden; 8 jaar gemiddelde levensduur van onze automaten"),
+    ("Service & onderhoud", "B", "één aanspreekpunt voor koffie, snacks, water en service",
+     "één factuur en één telefoonnummer",
+     "u alles via één accountmanager en één factuur regelt",
+     "leveranciersbeheer en administratie sterk vereenvoudigen",
+     "uw inkoopafdeling minder tijd kwijt is aan leveranciers",
+     "voorbeeldfactuur; referentie van een gemeente"),
+    ("Service & onderhoud", "A", "vaste accountmanager met kwartaaloverleg",
+     "iemand die uw organisatie kent en meedenkt",
+     "u een vaste accountmanager hebt die elk kwartaal langskomt",
+     "veranderingen in uw organisatie op tijd bespreken",
+     "de dienstverlening blijft passen bij uw mensen",
+     "NPS-score van onze klanten; gespreksverslagen kwartaaloverleg"),
+    ("Verbruiksartikelen", "E", "bekers, suiker en melk in grootverpakking tegen staffelprijs",
+     "lagere prijs per eenheid",
+     "u verbruiksartikelen in grootverpakking tegen een staffelprijs afneemt",
+     "per kop koffie besparen op bekers en melk",
+     "uw totale kosten per kop omlaag gaan",
+     "staffelprijslijst 2026"),
+    ("Verbruiksartikelen", "O", "bekers met uw eigen logo",
+     "uw merk in elke pauze zichtbaar",
+     "wij de bekers met uw logo laten bedrukken",
+     "uw huisstijl tot in de koffiehoek doortrekken",
+     "medewerkers en bezoekers uw merk steeds zien",
+     "proefdruk en voorbeeldbekers"),
+)
+
+_SELLOGRAM_COLUMNS = ["product", "letter", "koopmotief", "eigenschap", "voordeel", "verkoopargument", "bewijs"]
+
+
+def sellogram(motives=None, *, products=None) -> pd.DataFrame:
+    """The sellogram of Brandwijk Koffie & Vending (§4.2).
+
+    One row per link koopmotief → eigenschap → voordeel → verkoopargument ("Doordat …,
+    kunt u …, zodat …") → bewijs. Pass a customer's ``motives`` (SABONE letters or names)
+    and/or ``products`` to keep only the rows that matter in that conversation.
+
+    >>> s = sellogram(["zekerheid"], products=["Waterkoelers"])
+    >>> s[["product", "koopmotief"]].values.tolist()
+    [['Waterkoelers', 'zekerheid']]
+    >>> s["verkoopargument"].iloc[0].split(",")[0]
+    'Doordat de koeler het water met UV-licht ontsmet en wij hem twee keer per jaar reinigen'
+    """
+    rows = [(p, m, SABONE[m], eig, voordeel, sales_argument(d, k, z), bewijs)
+            for p, m, eig, voordeel, d, k, z, bewijs in _SELLOGRAM_ROWS]
+    table = pd.DataFrame(rows, columns=_SELLOGRAM_COLUMNS)
+    if motives is not None:
+        if isinstance(motives, str):
+            motives = [motives]
+        letters = [_motive_letter(m, "motives") for m in motives]
+        if not letters:
+            raise InputError("'motives' is leeg; geef minstens één koopmotief van de klant.")
+        table = table[table["letter"].isin(letters)]
+    if products is not None:
+        if isinstance(products, str):
+            products = [products]
+        known = sorted(set(p for p, *_ in _SELLOGRAM_ROWS))
+        for p in products:
+            v.choice(p, "products", known)
+        table = table[table["product"].isin(list(products))]
+    return table.reset_index(drop=True)
+
+
+def usp_vs_ubr(usps: Mapping[str, str], won_reasons, *,
+               keywords: Mapping[str, str] = REASON_MOTIVES) -> pd.DataFrame:
+    """USP against UBR (§4.2): do customers buy for the reasons we think make us unique?
+
+    A USP (unique selling point) is what the seller finds unique; a UBR (unique buying
+    reason) is why the customer actually buys. ``usps`` maps each USP to its SABONE motive;
+    ``won_reasons`` are the reasons given in won deals. Per motive: whether we claim a USP
+    and the share of won deals that name it (``aandeel_gewonnen``), sorted by that share.
+
+    >>> t = usp_vs_ubr({"reactietijd 4 uur": "S"}, ["prijs", "prijs", "storing snel opgelost"])
+    >>> t.loc["economie", "usp"], float(t.loc["economie", "aandeel_gewonnen"])
+    ('', 0.6666666666666666)
+    """
+    if not isinstance(usps, Mapping) or not usps:
+        raise InputError("'usps' moet een dict zijn van USP → SABONE-motief, bijvoorbeeld "
+                         "{'reactietijd 4 uur': 'S'}.")
+    letters = motive_of(won_reasons, keywords=keywords)
+    known = letters.dropna()
+    if known.empty:
+        raise InputError("Geen enkele reden in 'won_reasons' past bij een koopmotief; "
+                         "controleer de kolom of geef eigen trefwoorden mee (keywords=...).")
+    share = known.value_counts().reindex(list(SABONE), fill_value=0) / len(letters)
+    claimed = {letter: [] for letter in SABONE}
+    for usp, motive in usps.items():
+        claimed[_motive_letter(motive, f"usps['{usp}']")].append(str(usp))
+    table = pd.DataFrame({
+        "letter": list(SABONE),
+        "usp": ["; ".join(claimed[x]) for x in SABONE],
+        "aandeel_gewonnen": share.to_numpy(dtype=float),
+    }, index=pd.Index([SABONE[x] for x in SABONE], name="motief"))
+    table["is_ubr"] = table["aandeel_gewonnen"] == table["aandeel_gewonnen"].max()
+    return table.sort_values("aandeel_gewonnen", ascending=False, kind="stable")
+
+
+# ---------------------------------------------------------------------------------------------
+# §4.3 Overtuigen en beïnvloeden (Cialdini)
+# ---------------------------------------------------------------------------------------------
+
+#: Cialdini's principles: name → (short explanation, example sentence from a Brandwijk sales conversation).
+CIALDINI = {
+    "wederkerigheid": (
+        "wie iets krijgt, wil iets terugdoen",
+        "We zetten de nieuwe automaat vier weken gratis bij u neer, inclusief koffie; "
+        "daarna bespreken we rustig of hij bevalt.",
+    ),
+    "commitment & consistentie": (
+        "wie een klein ja heeft gegeven, blijft graag in lijn met zichzelf",
+        "U zei net dat duurzaamheid voor uw organisatie vooropstaat; dan past fairtrade "
+        "koffie toch goed bij uw beleid?",
+    ),
+    "sociale bewijskracht": (
+        "we doen wat vergelijkbare anderen doen",
+        "Van de ziekenhuizen in de provincie Utrecht werken er al vijf met ons servicecontract.",
+    ),
+    "sympathie": (
+        "we zeggen eerder ja tegen mensen die we aardig vinden of op ons lijken",
+        "Ik zag dat u ook in Amersfoort bent opgegroeid; dan kent u onze eerste branderij "
+        "aan de Kamp vast nog.",
+    ),
+    "autoriteit": (
+        "we volgen deskundigen en bewezen kwaliteit",
+        "Onze monteurs zijn gecertificeerd door de fabrikant en onze waterkoelers hebben "
+        "het hygiënecertificaat voor de zorg.",
+    ),
+    "schaarste": (
+        "wat beperkt beschikbaar is, lijkt waardevoller",
+        "De actieprijs per kop geldt voor contracten die vóór 1 maart zijn getekend; daarna "
+        "gaat de nieuwe prijslijst in.",
+    ),
+    "eenheid": (
+        "we kiezen voor wie bij onze groep hoort",
+        "Als familiebedrijf uit de regio begrijpen wij als geen ander hoe belangrijk een "
+        "vaste, lokale partner voor u als regionale zorginstelling is.",
+    ),
+}
+
+
+def cialdini_examples(principles=None) -> pd.DataFrame:
+    """Cialdini's principles of persuasion (§4.3) with an example from the company's conversations.
+
+    >>> t = cialdini_examples(["schaarste"])
+    >>> t.index.tolist(), t.columns.tolist()
+    (['schaarste'], ['uitleg', 'voorbeeld'])
+    """
+    names = list(CIALDINI) if principles is None else (
+        [principles] if isinstance(principles, str) else list(principles))
+    for name in names:
+        v.choice(name, "principles", list(CIALDINI))
+    return pd.DataFrame({
+        "uitleg": [CIALDINI[n][0] for n in names],
+        "voorbeeld": [CIALDINI[n][1] for n in names],
+    }, index=pd.Index(names, name="principe"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Weighted criteria comparison of offers (§4.1/§4.2)
+# ---------------------------------------------------------------------------------------------
+
+def weights_checked(weights, criteria=None, *, normalize=False) -> pd.Series:
+    """Check the weights of a criteria comparison (§4.2) and return them as a Series.
+
+    Weights are fractions that add up to 1 (0.4 = 40%). With ``normalize=True`` any
+    non-negative weights are scaled to add up to 1 (handy for sliders). ``criteria``
+    (optional) is the list of criteria the weights must cover exactly.
+
+    >>> weights_checked({"prijs": 2, "service": 2}, normalize=True).tolist()
+    [0.5, 0.5]
+    """
+    if isinstance(weights, Mapping):
+        weights = pd.Series(dict(weights), dtype=object)
+    if not isinstance(weights, pd.Series):
+        raise InputError("'weights' moet een dict zijn van criterium → gewicht, bijvoorbeeld "
+                         "{'prijs': 0.4, 'service': 0.6}.")
+    values = v.numbers_array(weights, "weights", minimum=0)
+    result = pd.Series(values, index=[str(i) for i in weights.index], name="gewicht")
+    if criteria is not None:
+        criteria = [str(c) for c in criteria]
+        missing = [c for c in criteria if c not in result.index]
+        extra = [c for c in result.index if c not in criteria]
+        if missing or extra:
+            parts = []
+            if missing:
+                parts.append(f"er ontbreekt een gewicht voor {', '.join(missing)}")
+            if extra:
+                parts.append(f"{', '.join(extra)} is geen criterium in de scoretabel")
+            raise InputError(f"De gewichten passen niet bij de criteria: {'; '.join(parts)}.")
+        result = result.reindex(criteria)
+    total = float(result.sum())
+    if total == 0:
+        raise InputError("Alle gewichten zijn 0; geef minstens één criterium een gewicht.")
+    if normalize:
+        return result / total
+    if abs(total - 1) > 1e-9:
+        hint = " Het lijken percentages: deel ze door 100." if abs(total - 100) < 1e-6 else ""
+        raise InputError(
+            f"De gewichten tellen op tot {total:g}, maar moeten samen 1 (100%) zijn.{hint} "
+            f"Pas ze aan, of gebruik normalize=True om ze naar verhouding te schalen."
+        )
+    return result
+
+
+def weighted_criteria(scores: pd.DataFrame, weights, *, normalize=False, max_score=None) -> pd.DataFrame:
+    """Weighted criteria comparison of offers (§4.2): Σ weight × score per offer.
+
+    ``scores`` has one row per offer (supplier) and one column per criterion (e.g. scores
+    1–10); ``weights`` gives per criterion its weight (fractions adding up to 1). Returns the
+    weighted points per criterion, ``totaal`` and ``rang`` (1 = best), best first.
+
+    >>> scores = pd.DataFrame({"prijs": [8, 5], "service": [5, 9]}, index=["Brandwijk", "Rivaal"])
+    >>> weighted_criteria(scores, {"prijs": 0.3, "service": 0.7})
+               prijs  service  totaal  rang
+    Rivaal       1.5      6.3     7.8     1
+    Brandwijk    2.4      3.5     5.9     2
+    """
+    if not isinstance(scores, pd.DataFrame):
+        raise InputError("'scores' moet een tabel zijn: per aanbieding een rij, per criterium een kolom.")
+    v.table(scores, "scores", [])
+    if scores.shape[1] == 0:
+        raise InputError("'scores' heeft geen criteria (kolommen).")
+    w = weights_checked(weights, scores.columns, normalize=normalize)
+    values = np.column_stack([
+        v.numbers_array(scores[c], f"scores['{c}']", minimum=0, maximum=max_score) for c in scores.columns
+    ])
+    points = pd.DataFrame(values * w.to_numpy(), index=scores.index,
+                          columns=[str(c) for c in scores.columns])
+    points["totaal"] = points.sum(axis=1)
+    points["rang"] = points["totaal"].rank(ascending=False, method="min").astype(int)
+    return points.sort_values(["rang"], kind="stable")
+
+
+def winning_offer(scores: pd.DataFrame, weights, *, normalize=False) -> str:
+    """The offer with the highest weighted score (§4.2); ties go to the first row.
+
+    >>> scores = pd.DataFrame({"prijs": [8, 5], "service": [5, 9]}, index=["Brandwijk", "Rivaal"])
+    >>> winning_offer(scores, {"prijs": 0.8, "service": 0.2})
+    'Brandwijk'
+    """
+    return str(weighted_criteria(scores, weights, normalize=normalize).index[0])

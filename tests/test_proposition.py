@@ -1,0 +1,254 @@
+"""Tests for salesnb.proposition (H4 Waardepropositie)."""
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from salesnb import proposition as p
+from salesnb.errors import InputError
+
+
+# --- §4.1 buying motives -------------------------------------------------------------------------
+
+def test_buying_motives_table():
+    table = p.buying_motives()
+    assert table["letter"].tolist() == list("SABONE")
+    assert set(table["type"]) == {"rationeel", "emotioneel"}
+    assert table.loc["gemak", "letter"] == "B"
+    other = p.buying_motives(types={**p.MOTIVE_TYPES, "S": "emotioneel"})
+    assert other.loc["zekerheid", "type"] == "emotioneel"
+
+
+def test_buying_motives_bad_types():
+    with pytest.raises(InputError, match="mist"):
+        p.buying_motives(types={"S": "rationeel"})
+    with pytest.raises(InputError, match="rationeel"):
+        p.buying_motives(types={**p.MOTIVE_TYPES, "E": "logisch"})
+
+
+def test_motive_of_by_hand():
+    reasons = pd.Series(["Prijs te hoog", "Relatie met accountmanager", None, "Innovatieve app",
+                         "geen idee"], index=[5, 6, 7, 8, 9])
+    result = p.motive_of(reasons)
+    assert result.index.tolist() == [5, 6, 7, 8, 9]
+    assert result.iloc[:2].tolist() == ["E", "A"]
+    assert pd.isna(result.iloc[2]) and pd.isna(result.iloc[4])
+    assert result.iloc[3] == "N"
+    custom = p.motive_of(["snoep"], keywords={"snoep": "economie"})
+    assert custom.tolist() == ["E"]
+
+
+@pytest.mark.parametrize("call, fragment", [
+    (lambda: p.motive_of("prijs"), "rij redenen"),
+    (lambda: p.motive_of(["prijs"], keywords={"prijs": "X"}), "SABONE"),
+    (lambda: p.motive_of(["prijs"], keywords={}), "leeg"),
+])
+def test_motive_of_bad_input(call, fragment):
+    with pytest.raises(InputError, match=fragment):
+        call()
+
+
+def test_motive_profile_by_hand():
+    # 4 motives known (None dropped): E twice = 0.5, S and O each 0.25
+    table = p.motive_profile(["E", "economie", "S", "Opinion", None])
+    assert table.loc["economie", "aantal"] == 2
+    assert table.loc["economie", "aandeel"] == 0.5
+    assert table.loc["trots", "aandeel"] == 0.25
+    assert table["aandeel"].sum() == pytest.approx(1)
+    with pytest.raises(InputError, match="geen motieven"):
+        p.motive_profile([None])
+
+
+def test_win_rate_by_motive_by_hand():
+    motives = ["E", "E", "E", "O", "O", "S"]
+    outcomes = ["gewonnen", "verloren", "verloren", "gewonnen", "open", "verloren"]
+    table = p.win_rate_by_motive(motives, outcomes)
+    # E: 1 won of 3 closed; O: 1 of 1 (open left out); S: 0 of 1; A, B, N: none
+    assert table.loc["economie", "win_rate"] == pytest.approx(1 / 3)
+    assert table.loc["trots", ["won", "lost", "win_rate"]].tolist() == [1, 0, 1.0]
+    assert table.loc["zekerheid", "win_rate"] == 0
+    assert np.isnan(table.loc["sympathie", "win_rate"])
+
+
+def test_motives_in_reasons_by_hand():
+    reasons = ["concurrent was goedkoper", "laagste kosten per kopje", "goede klik met de accountmanager",
+               "beslisser niet gesproken", None]
+    outcomes = ["verloren", "gewonnen", "gewonnen", "verloren", "open"]
+    table = p.motives_in_reasons(reasons, outcomes)
+    # won: economie 1, sympathie 1; lost: economie 1, geen motief 1; the open deal is left out
+    assert table.loc["economie", ["gewonnen", "verloren"]].tolist() == [1, 1]
+    assert table.loc["sympathie", ["gewonnen", "verloren"]].tolist() == [1, 0]
+    assert table.loc["geen motief", "verloren"] == 1
+    assert table["aandeel_gewonnen"].sum() == pytest.approx(1)
+    assert table.loc["economie", "aandeel_verloren"] == 0.5
+
+
+@pytest.mark.parametrize("motives, outcomes, fragment", [
+    (["E"], ["gewonnen", "verloren"], "even lang"),
+    (["E", None], ["gewonnen", "verloren"], "mist"),
+    (["E"], ["open"], "afgesloten"),
+    (["Q"], ["gewonnen"], "SABONE"),
+])
+def test_win_rate_by_motive_bad_input(motives, outcomes, fragment):
+    with pytest.raises(InputError, match=fragment):
+        p.win_rate_by_motive(motives, outcomes)
+
+
+@given(st.lists(st.tuples(st.sampled_from(list("SABONE")), st.sampled_from(["gewonnen", "verloren"])),
+                min_size=1, max_size=60))
+def test_win_rate_by_motive_totals(pairs):
+    motives, outcomes = zip(*pairs)
+    table = p.win_rate_by_motive(motives, outcomes)
+    assert table["won"].sum() == outcomes.count("gewonnen")
+    assert table["won"].sum() + table["lost"].sum() == len(pairs)
+    rates = table["win_rate"].dropna()
+    assert ((rates >= 0) & (rates <= 1)).all()
+
+
+# --- §4.2 sellogram, USP/UBR ---------------------------------------------------------------------
+
+def test_sales_argument_format():
+    text = p.sales_argument("de koeler op de leiding zit.", " geen flessen sjouwen", "u tijd wint")
+    assert text == "Doordat de koeler op de leiding zit, kunt u geen flessen sjouwen, zodat u tijd wint."
+    with pytest.raises(InputError, match="zodat"):
+        p.sales_argument("a", "b", "  ")
+
+
+def test_sellogram_complete_and_in_course_form():
+    table = p.sellogram()
+    assert list(table.columns) == ["product", "letter", "koopmotief", "eigenschap", "voordeel",
+                                   "verkoopargument", "bewijs"]
+    # every SABONE motive has at least one row, and every row is filled in
+    assert set(table["letter"]) == set("SABONE")
+    assert table.notna().all().all()
+    assert table["verkoopargument"].str.match(r"^Doordat .+, kunt u .+, zodat .+\.$").all()
+    assert (table["bewijs"].str.len() > 5).all()
+
+
+def test_sellogram_filters_to_one_customer():
+    table = p.sellogram(["S", "gemak"])
+    assert set(table["letter"]) == {"S", "B"}
+    both = p.sellogram("economie", products="Waterkoelers")
+    assert both["product"].tolist() == ["Waterkoelers"]
+    assert both["letter"].tolist() == ["E"]
+
+
+@pytest.mark.parametrize("kwargs, fragment", [
+    ({"motives": ["hebzucht"]}, "SABONE"),
+    ({"motives": []}, "leeg"),
+    ({"products": ["fietsen"]}, "products"),
+])
+def test_sellogram_bad_input(kwargs, fragment):
+    with pytest.raises(InputError, match=fragment):
+        p.sellogram(**kwargs)
+
+
+def test_usp_vs_ubr_by_hand():
+    usps = {"monteur binnen 4 uur": "S", "barista-kwaliteit": "O"}
+    won = ["prijs", "lage kosten", "storing snel verholpen", "prijs", "onbekend"]
+    # motives: E, E, S, E, nan -> E 3/5, S 1/5, O 0/5
+    table = p.usp_vs_ubr(usps, won)
+    assert table.index[0] == "economie"
+    assert table.loc["economie", "aandeel_gewonnen"] == pytest.approx(0.6)
+    assert table.loc["zekerheid", "aandeel_gewonnen"] == pytest.approx(0.2)
+    assert table.loc["trots", "usp"] == "barista-kwaliteit"
+    assert table.loc["economie", "usp"] == ""
+    assert table["is_ubr"].tolist()[0] and table["is_ubr"].sum() == 1
+
+
+@pytest.mark.parametrize("usps, won, fragment", [
+    ({}, ["prijs"], "dict"),
+    ({"x": "S"}, ["niets bruikbaars"], "koopmotief"),
+    ({"x": "Z"}, ["prijs"], "SABONE"),
+])
+def test_usp_vs_ubr_bad_input(usps, won, fragment):
+    with pytest.raises(InputError, match=fragment):
+        p.usp_vs_ubr(usps, won)
+
+
+# --- §4.3 Cialdini -------------------------------------------------------------------------------
+
+def test_cialdini_has_all_seven_principles_with_examples():
+    table = p.cialdini_examples()
+    assert table.index.tolist() == ["wederkerigheid", "commitment & consistentie", "sociale bewijskracht",
+                                    "sympathie", "autoriteit", "schaarste", "eenheid"]
+    assert (table["voorbeeld"].str.len() > 30).all()
+    assert table["voorbeeld"].is_unique
+    with pytest.raises(InputError, match="principles"):
+        p.cialdini_examples(["angst"])
+
+
+# --- weighted criteria ---------------------------------------------------------------------------
+
+SCORES = pd.DataFrame({"prijs": [6, 9, 7], "service": [9, 5, 7], "duurzaamheid": [8, 4, 6]},
+                      index=["Brandwijk", "KoffieDirect", "VendingPlus"])
+
+
+def test_weighted_criteria_by_hand():
+    # weights 0.5 / 0.3 / 0.2:
+    # Brandwijk    3.0 + 2.7 + 1.6 = 7.3
+    # KoffieDirect 4.5 + 1.5 + 0.8 = 6.8
+    # VendingPlus  3.5 + 2.1 + 1.2 = 6.8
+    table = p.weighted_criteria(SCORES, {"prijs": 0.5, "service": 0.3, "duurzaamheid": 0.2})
+    assert table.index.tolist() == ["Brandwijk", "KoffieDirect", "VendingPlus"]
+    assert table["totaal"].tolist() == pytest.approx([7.3, 6.8, 6.8])
+    assert table["rang"].tolist() == [1, 2, 2]
+    assert table.loc["Brandwijk", "service"] == pytest.approx(2.7)
+
+
+def test_price_weight_changes_winner():
+    # price only: KoffieDirect (9) wins; service only: Brandwijk (9) wins
+    assert p.winning_offer(SCORES, {"prijs": 1, "service": 0, "duurzaamheid": 0}) == "KoffieDirect"
+    assert p.winning_offer(SCORES, {"prijs": 0, "service": 1, "duurzaamheid": 0}) == "Brandwijk"
+
+
+def test_weights_normalize():
+    w = p.weights_checked({"prijs": 50, "service": 30, "duurzaamheid": 20}, normalize=True)
+    assert w.tolist() == pytest.approx([0.5, 0.3, 0.2])
+    a = p.weighted_criteria(SCORES, {"prijs": 5, "service": 3, "duurzaamheid": 2}, normalize=True)
+    b = p.weighted_criteria(SCORES, {"prijs": 0.5, "service": 0.3, "duurzaamheid": 0.2})
+    pd.testing.assert_frame_equal(a, b)
+
+
+@pytest.mark.parametrize("weights, fragment", [
+    ({"prijs": 50, "service": 30, "duurzaamheid": 20}, "percentages"),
+    ({"prijs": 0.5, "service": 0.3, "duurzaamheid": 0.1}, "optellen|tellen op"),
+    ({"prijs": 0.5, "service": 0.5}, "ontbreekt"),
+    ({"prijs": 0.5, "service": 0.3, "duurzaamheid": 0.1, "kleur": 0.1}, "geen criterium"),
+    ({"prijs": -0.5, "service": 1.3, "duurzaamheid": 0.2}, "minstens"),
+    ({"prijs": 0, "service": 0, "duurzaamheid": 0}, "Alle gewichten"),
+    ({"prijs": "veel", "service": 0.5, "duurzaamheid": 0.5}, "getal"),
+    ([0.5, 0.3, 0.2], "dict"),
+])
+def test_weights_bad_input(weights, fragment):
+    with pytest.raises(InputError, match=fragment):
+        p.weighted_criteria(SCORES, weights)
+
+
+def test_weighted_criteria_bad_scores():
+    with pytest.raises(InputError, match="tabel"):
+        p.weighted_criteria([[1, 2]], {"a": 1})
+    with pytest.raises(InputError, match="hoogstens"):
+        p.weighted_criteria(SCORES, {"prijs": 0.5, "service": 0.3, "duurzaamheid": 0.2}, max_score=8)
+    with pytest.raises(InputError, match="mist"):
+        p.weighted_criteria(SCORES.assign(prijs=[1, None, 3]), {"prijs": 0.5, "service": 0.3,
+                                                                 "duurzaamheid": 0.2})
+
+
+def test_weighted_criteria_does_not_modify_input():
+    before = SCORES.copy()
+    p.weighted_criteria(SCORES, {"prijs": 0.5, "service": 0.3, "duurzaamheid": 0.2})
+    pd.testing.assert_frame_equal(SCORES, before)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.floats(0, 10), min_size=3, max_size=3).filter(lambda w: sum(w) > 0.01))
+def test_weighted_total_between_min_and_max_score(raw):
+    weights = dict(zip(SCORES.columns, raw))
+    table = p.weighted_criteria(SCORES, weights, normalize=True)
+    for offer, row in SCORES.iterrows():
+        assert row.min() - 1e-9 <= table.loc[offer, "totaal"] <= row.max() + 1e-9
+    # the winner has the highest total
+    assert table["totaal"].iloc[0] == table["totaal"].max()
