@@ -1,0 +1,496 @@
+"""H2 Marktonderzoek, analyse en verkoopplan: market measures, targets, ABCD and SWOT.
+
+The calculations of chapter 2 (§2.1–2.2):
+
+- market measures (§2.2), each for scalars AND element-wise for lists/arrays/Series (one value
+  per sector or region): :func:`market_potential`, :func:`market_size`, :func:`saturation`,
+  :func:`remaining_demand`, :func:`market_share`, :func:`relative_market_share`,
+  :func:`penetration_rate`, :func:`spending_index`;
+- all measures per sector/region in one table, with the identity
+  marktaandeel = penetratiegraad (eigen merk) × bestedingsindex: :func:`market_table`;
+- targets (§2.1): :func:`smart_check`, :func:`split_target`, :func:`revenue_vs_target`;
+- external analysis (§2.2): :func:`abcd_table` and :func:`swot_table`.
+
+Shares and rates are fractions (0.15); percentages only when displayed.
+"""
+
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+import pandas as pd
+
+from . import _validate as v
+from .errors import InputError
+from .style import format_number, format_percent
+
+__all__ = [
+    "market_potential",
+    "market_size",
+    "saturation",
+    "remaining_demand",
+    "market_share",
+    "relative_market_share",
+    "penetration_rate",
+    "spending_index",
+    "market_table",
+    "SMART_CRITERIA",
+    "smart_check",
+    "split_target",
+    "revenue_vs_target",
+    "ABCD_FACTORS",
+    "abcd_table",
+    "swot_table",
+]
+
+
+# ---------------------------------------------------------------------------------------------
+# helpers: scalars or vectors
+# ---------------------------------------------------------------------------------------------
+
+def _arg(value, name, *, minimum=0.0):
+    """Return (values, index, is_scalar): a float for scalars, a float array otherwise."""
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        return v.number(value, name, minimum=minimum), None, True
+    array = v.numbers_array(value, name, minimum=minimum)
+    index = value.index if isinstance(value, pd.Series) else None
+    return array, index, False
+
+
+def _prepare(**named):
+    """Validate all arguments (non-negative numbers) and check that vectors match in length."""
+    values, index, vectors = {}, None, {}
+    for name, raw in named.items():
+        val, idx, scalar = _arg(raw, name)
+        values[name] = val
+        if not scalar:
+            vectors[name] = val
+            if index is None and idx is not None:
+                index = idx
+    if len(vectors) > 1:
+        v.same_length(**vectors)
+    return values, index, bool(vectors)
+
+
+def _out(result, index, vector, name):
+    if not vector:
+        return float(result)
+    result = np.asarray(result, dtype=float)
+    if index is not None:
+        return pd.Series(result, index=index, name=name)
+    return result
+
+
+def _positive(values, name, what):
+    arr = np.atleast_1d(values)
+    if (arr <= 0).any():
+        raise InputError(f"'{name}' moet groter dan 0 zijn: je kunt niet delen door {what} van 0.")
+
+
+def _not_above(part, whole, part_name, whole_name, tip):
+    p, w = np.broadcast_arrays(np.atleast_1d(part), np.atleast_1d(whole))
+    bad = p > w * (1 + 1e-12)
+    if bad.any():
+        i = int(np.flatnonzero(bad)[0])
+        raise InputError(
+            f"'{part_name}' ({p[i]:g}) is groter dan '{whole_name}' ({w[i]:g})"
+            f"{'' if p.size == 1 else f' op positie {i}'}. {tip}"
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# §2.2 market measures
+# ---------------------------------------------------------------------------------------------
+
+def market_potential(buyers, purchase_per_buyer):
+    """Marktpotentieel (§2.2): potential buyers × expected purchase per buyer.
+
+    The maximum the whole market could buy if every potential buyer bought. Scalars give a
+    float; lists/arrays/Series (e.g. one value per sector) give one value per element.
+
+    >>> market_potential(2_000, 1_500.0)
+    3000000.0
+    >>> market_potential([100, 200], [10.0, 5.0]).tolist()
+    [1000.0, 1000.0]
+    """
+    values, index, vector = _prepare(buyers=buyers, purchase_per_buyer=purchase_per_buyer)
+    return _out(values["buyers"] * values["purchase_per_buyer"], index, vector, "marktpotentieel")
+
+
+def market_size(sales) -> float:
+    """Marktomvang of actuele vraag (§2.2): the sum of the sales of all suppliers.
+
+    ``sales`` lists every supplier's sales in the market (including our own).
+
+    >>> market_size([400_000, 250_000, 350_000])
+    1000000.0
+    """
+    array = v.numbers_array(sales, "sales", minimum=0)
+    return float(array.sum())
+
+
+def saturation(market_size, market_potential):
+    """Verzadigingsgraad (§2.2): marktomvang / marktpotentieel, a fraction from 0 to 1.
+
+    The market size can never exceed the potential; if it does, the two are probably swapped.
+
+    >>> saturation(750_000, 1_000_000)
+    0.75
+    >>> saturation([50, 80], [100, 100]).tolist()
+    [0.5, 0.8]
+    """
+    values, index, vector = _prepare(market_size=market_size, market_potential=market_potential)
+    size, potential = values["market_size"], values["market_potential"]
+    _positive(potential, "market_potential", "een marktpotentieel")
+    _not_above(size, potential, "market_size", "market_potential",
+               "De marktomvang (wat er nu verkocht wordt) kan niet boven het marktpotentieel "
+               "(wat er maximaal verkocht kan worden) liggen: heb je ze verwisseld?")
+    return _out(size / potential, index, vector, "verzadigingsgraad")
+
+
+def remaining_demand(market_potential, market_size):
+    """Restvraag (§2.2): marktpotentieel − marktomvang, the demand nobody serves yet.
+
+    >>> remaining_demand(1_000_000, 750_000)
+    250000.0
+    """
+    values, index, vector = _prepare(market_potential=market_potential, market_size=market_size)
+    size, potential = values["market_size"], values["market_potential"]
+    _not_above(size, potential, "market_size", "market_potential",
+               "De restvraag is marktpotentieel − marktomvang; de marktomvang kan niet groter zijn: "
+               "heb je ze verwisseld?")
+    return _out(potential - size, index, vector, "restvraag")
+
+
+def market_share(own_sales, market_size):
+    """Marktaandeel (§2.2): own sales / marktomvang (not / marktpotentieel), a fraction.
+
+    >>> market_share(150_000, 1_000_000)
+    0.15
+    >>> market_share(pd.Series([10.0, 30.0], index=["zorg", "horeca"]), [100.0, 120.0]).tolist()
+    [0.1, 0.25]
+    """
+    values, index, vector = _prepare(own_sales=own_sales, market_size=market_size)
+    own, size = values["own_sales"], values["market_size"]
+    _positive(size, "market_size", "een marktomvang")
+    _not_above(own, size, "own_sales", "market_size",
+               "De eigen omzet is een deel van de marktomvang (de omzet van alle aanbieders samen).")
+    return _out(own / size, index, vector, "marktaandeel")
+
+
+def relative_market_share(own_share, largest_competitor_share):
+    """Relatief marktaandeel (§2.2): own share / share of the largest competitor.
+
+    Below 1: a competitor is bigger. For the market leader, the largest *competitor* is
+    number two, so divide by number two's share: the result is then above 1 (1.5 means 1.5
+    times as big as number two). Works equally on shares or on sales.
+
+    >>> relative_market_share(0.15, 0.30)
+    0.5
+    >>> relative_market_share(0.30, 0.20)   # we are the leader: divide by number two
+    1.5
+    """
+    values, index, vector = _prepare(own_share=own_share,
+                                     largest_competitor_share=largest_competitor_share)
+    competitor = values["largest_competitor_share"]
+    _positive(competitor, "largest_competitor_share", "een marktaandeel")
+    return _out(values["own_share"] / competitor, index, vector, "relatief_marktaandeel")
+
+
+def penetration_rate(buyers, potential_buyers):
+    """Penetratiegraad (§2.2): buyers / potential buyers, a fraction.
+
+    For the product class: buyers in the class / potential buyers. For the own brand: own
+    buyers / buyers in the product class.
+
+    >>> penetration_rate(300, 1_200)
+    0.25
+    """
+    values, index, vector = _prepare(buyers=buyers, potential_buyers=potential_buyers)
+    b, pb = values["buyers"], values["potential_buyers"]
+    _positive(pb, "potential_buyers", "een aantal (potentiële) kopers")
+    _not_above(b, pb, "buyers", "potential_buyers",
+               "Kopers zijn een deel van de (potentiële) kopers; controleer de volgorde.")
+    return _out(b / pb, index, vector, "penetratiegraad")
+
+
+def spending_index(own_sales, own_buyers, class_sales, class_buyers):
+    """Bestedingsindex (§2.2): (own sales per own buyer) / (class sales per class buyer).
+
+    Above 1: our buyers spend more with us than the average buyer spends in the product class.
+    Together with the own-brand penetratiegraad it gives the marktaandeel:
+    marktaandeel = penetratiegraad (eigen merk) × bestedingsindex.
+
+    >>> spending_index(120_000, 40, 1_000_000, 500)
+    1.5
+    """
+    values, index, vector = _prepare(own_sales=own_sales, own_buyers=own_buyers,
+                                     class_sales=class_sales, class_buyers=class_buyers)
+    for name, what in (("own_buyers", "een aantal eigen kopers"), ("class_sales", "een klasse-omzet"),
+                       ("class_buyers", "een aantal kopers")):
+        _positive(values[name], name, what)
+    own_avg = values["own_sales"] / values["own_buyers"]
+    class_avg = values["class_sales"] / values["class_buyers"]
+    return _out(own_avg / class_avg, index, vector, "bestedingsindex")
+
+
+def market_table(market, *, by=("sector",), potential_buyers="potential_buyers",
+                 purchase_per_buyer="purchase_per_buyer", class_buyers="class_buyers",
+                 class_sales="class_sales", own_buyers="own_buyers", own_sales="own_sales",
+                 competitor_sales="largest_competitor_sales", market_potential_col=None,
+                 ) -> pd.DataFrame:
+    """Alle marktcijfers per sector/regio (§2.2) in one table.
+
+    ``market`` holds one row per segment (e.g. sector × region) with potential buyers,
+    expected purchase per buyer (or a ready ``market_potential_col``), buyers and sales in the
+    product class (all suppliers), our own buyers and sales, and the sales of the largest
+    competitor. Rows are summed over ``by`` (counts and amounts add up; the marktpotentieel
+    is computed per row first). Returns per segment: ``marktpotentieel``, ``marktomvang``,
+    ``verzadigingsgraad``, ``restvraag``, ``eigen_omzet``, ``marktaandeel``,
+    ``aandeel_grootste_concurrent``, ``relatief_marktaandeel`` (leader: divided by the
+    number two, which is then the largest competitor), ``penetratiegraad_klasse``,
+    ``penetratiegraad_merk``, ``bestedingsindex`` and ``controle`` =
+    penetratiegraad_merk × bestedingsindex, which equals ``marktaandeel``.
+
+    >>> m = pd.DataFrame({"sector": ["zorg", "zorg"], "potential_buyers": [100, 100],
+    ...     "purchase_per_buyer": [10.0, 10.0], "class_buyers": [50, 30], "class_sales": [500.0, 300.0],
+    ...     "own_buyers": [10, 5], "own_sales": [150.0, 50.0], "largest_competitor_sales": [300.0, 100.0]})
+    >>> t = market_table(m)
+    >>> t[["marktpotentieel", "marktomvang", "verzadigingsgraad", "marktaandeel"]]
+            marktpotentieel  marktomvang  verzadigingsgraad  marktaandeel
+    sector
+    zorg             2000.0        800.0                0.4          0.25
+    >>> bool(abs(t["controle"] - t["marktaandeel"]).max() < 1e-12)
+    True
+    """
+    keys = [by] if isinstance(by, str) else list(by)
+    need = [potential_buyers, class_buyers, class_sales, own_buyers, own_sales, competitor_sales]
+    need += [market_potential_col] if market_potential_col else [purchase_per_buyer]
+    v.table(market, "market", keys + need)
+    data = {}
+    for column in need:
+        data[column] = v.column_numbers(market, column, "market", minimum=0)
+    frame = pd.DataFrame({k: market[k].to_numpy() for k in keys})
+    frame["pb"] = data[potential_buyers]
+    frame["pot"] = (data[market_potential_col] if market_potential_col
+                    else data[potential_buyers] * data[purchase_per_buyer])
+    frame["cb"] = data[class_buyers]
+    frame["cs"] = data[class_sales]
+    frame["ob"] = data[own_buyers]
+    frame["os"] = data[own_sales]
+    frame["comp"] = data[competitor_sales]
+    if keys:
+        g = frame.groupby(keys, observed=True, sort=True)[["pb", "pot", "cb", "cs", "ob", "os"]].sum()
+        # the largest competitor of a combined segment: the largest competitor's sales summed
+        # is only right if it is the same firm everywhere; we take the sum (same firm assumed).
+        g["comp"] = frame.groupby(keys, observed=True, sort=True)["comp"].sum()
+    else:
+        g = frame[["pb", "pot", "cb", "cs", "ob", "os", "comp"]].sum().to_frame().T
+        g.index = pd.Index(["totaal"], name="markt")
+    out = pd.DataFrame(index=g.index)
+    out["marktpotentieel"] = g["pot"]
+    out["marktomvang"] = g["cs"]
+    out["verzadigingsgraad"] = saturation(g["cs"], g["pot"])
+    out["restvraag"] = remaining_demand(g["pot"], g["cs"])
+    out["eigen_omzet"] = g["os"]
+    out["marktaandeel"] = market_share(g["os"], g["cs"])
+    out["aandeel_grootste_concurrent"] = g["comp"] / g["cs"]
+    out["relatief_marktaandeel"] = relative_market_share(out["marktaandeel"],
+                                                         out["aandeel_grootste_concurrent"])
+    out["penetratiegraad_klasse"] = penetration_rate(g["cb"], g["pb"])
+    out["penetratiegraad_merk"] = penetration_rate(g["ob"], g["cb"])
+    out["bestedingsindex"] = spending_index(g["os"], g["ob"], g["cs"], g["cb"])
+    out["controle"] = out["penetratiegraad_merk"] * out["bestedingsindex"]
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# §2.1 targets
+# ---------------------------------------------------------------------------------------------
+
+#: The SMART letters (§2.1) and the question each one asks.
+SMART_CRITERIA = pd.DataFrame({
+    "letter": ["S", "M", "A", "R", "T"],
+    "criterium": ["Specifiek", "Meetbaar", "Acceptabel", "Realistisch", "Tijdgebonden"],
+    "vraag": ["Is duidelijk wat er bereikt moet worden en voor welke groep?",
+              "Is er een getal waarmee je kunt nagaan of het doel gehaald is?",
+              "Staan de verkopers achter het doel (draagvlak)?",
+              "Is het haalbaar, gezien wat eerder gehaald werd?",
+              "Staat er een einddatum bij?"],
+}).set_index("letter")
+
+
+def smart_check(*, what=None, measure=None, target=None, baseline=None, deadline=None,
+                accepted=None, max_growth=0.15) -> pd.DataFrame:
+    """SMART-toets van een target (§2.1): which of the five letters does it meet?
+
+    ``what``: the specific subject (e.g. "omzet servicecontracten in de zorg");
+    ``measure``: the measure (omzet, afzet, aantal bezoeken, ...); ``target``: the number;
+    ``baseline``: what was achieved last period (to judge Realistisch: growth at most
+    ``max_growth``); ``deadline``: the end date; ``accepted``: True when the team agreed.
+    Returns per letter ``voldoet`` (True/False) and a Dutch ``toelichting``.
+
+    >>> t = smart_check(what="omzet zorg", measure="omzet", target=1_100_000, baseline=1_000_000,
+    ...                 deadline="2026-12-31", accepted=True)
+    >>> t["voldoet"].tolist()
+    [True, True, True, True, True]
+    >>> smart_check(what="meer omzet", measure="omzet", target=2e6, baseline=1e6)["voldoet"].tolist()
+    [True, True, False, False, False]
+    """
+    max_growth = v.number(max_growth, "max_growth", minimum=0)
+    rows = []
+    specific = isinstance(what, str) and len(what.split()) >= 2
+    rows.append((specific, "Wat en voor wie staat erbij." if specific else
+                 "Beschrijf wat er bereikt moet worden en voor welke groep, bijvoorbeeld "
+                 "'omzet servicecontracten in de zorg'."))
+    measurable = measure is not None and target is not None
+    if target is not None:
+        target = v.number(target, "target", minimum=0)
+    rows.append((measurable, f"Meetbaar: {measure} = {format_number(target)}." if measurable else
+                 "Noem de maatstaf en het getal (bijvoorbeeld omzet € 1.100.000)."))
+    rows.append((accepted is True, "Het team staat erachter." if accepted is True else
+                 "Onbekend of het team het doel accepteert: bespreek het (bottom-up) met de verkopers."))
+    if baseline is not None and target is not None:
+        baseline = v.number(baseline, "baseline", minimum=0, min_inclusive=False)
+        growth = target / baseline - 1.0
+        realistic = growth <= max_growth + 1e-12
+        rows.append((realistic, f"Groei {format_percent(growth)} ten opzichte van de nulmeting "
+                     f"({'binnen' if realistic else 'boven'} de grens van {format_percent(max_growth, 0)})."))
+    else:
+        rows.append((False, "Zonder nulmeting (wat haalden we vorig jaar?) is niet te zeggen of het "
+                     "realistisch is."))
+    timed = False
+    if deadline is not None:
+        timed = not pd.isna(pd.to_datetime(deadline, errors="coerce"))
+    rows.append((timed, f"Einddatum {deadline}." if timed else "Zet er een einddatum bij."))
+    out = SMART_CRITERIA[["criterium"]].copy()
+    out["voldoet"] = [r[0] for r in rows]
+    out["toelichting"] = [r[1] for r in rows]
+    return out
+
+
+def split_target(total, weights) -> pd.Series:
+    """Top-down verdelen van een target (§2.1): split ``total`` in proportion to ``weights``.
+
+    ``weights`` is a Series (e.g. last year's revenue per account manager or sector); the
+    result has the same index and adds up to ``total``.
+
+    >>> split_target(1_000, pd.Series({"An": 300.0, "Bo": 100.0}))
+    An    750.0
+    Bo    250.0
+    Name: target, dtype: float64
+    """
+    total = v.number(total, "total", minimum=0)
+    if not isinstance(weights, pd.Series):
+        weights = pd.Series(weights)
+    w = v.numbers_array(weights, "weights", minimum=0)
+    if w.sum() <= 0:
+        raise InputError("De gewichten tellen op tot 0; geef minstens één positief gewicht.")
+    return pd.Series(total * w / w.sum(), index=weights.index, name="target")
+
+
+def revenue_vs_target(orders, target, *, year=None, date="date", amount="revenue",
+                      seasonality=None) -> pd.DataFrame:
+    """Omzet tegen target per maand (§2.1).
+
+    ``target`` is a yearly total (split over the months by ``seasonality``: twelve weights,
+    default last year's monthly revenue pattern, or equal months when there is no last year)
+    or a sequence of twelve monthly targets. Returns per month ``omzet``, ``target``,
+    ``verschil``, ``realisatie`` (omzet / target) and the cumulative ``omzet_cum``,
+    ``target_cum`` and ``realisatie_cum``. ``year`` defaults to the last year in the orders.
+
+    >>> o = pd.DataFrame({"date": pd.to_datetime(["2025-01-15", "2025-02-10"]), "revenue": [90.0, 120.0]})
+    >>> r = revenue_vs_target(o, [100.0] * 12)
+    >>> r.loc[1:2, ["omzet", "target", "realisatie"]]
+           omzet  target  realisatie
+    maand
+    1       90.0   100.0         0.9
+    2      120.0   100.0         1.2
+    """
+    v.table(orders, "orders", [date, amount])
+    when = v.dates(orders[date], f"orders['{date}']")
+    money = v.column_numbers(orders, amount, "orders")
+    years = when.dt.year.to_numpy()
+    year = int(years.max()) if year is None else int(v.number(year, "year", integer=True))
+    months = when.dt.month.to_numpy()
+    index = pd.Index(range(1, 13), name="maand")
+    revenue = pd.Series(money[years == year]).groupby(months[years == year]).sum()
+    revenue = revenue.reindex(index, fill_value=0.0).astype(float)
+    if isinstance(target, numbers.Real) and not isinstance(target, bool):
+        total = v.number(target, "target", minimum=0)
+        if seasonality is None:
+            last = pd.Series(money[years == year - 1]).groupby(months[years == year - 1]).sum()
+            last = last.reindex(index, fill_value=0.0)
+            weights = last.to_numpy() if last.sum() > 0 else np.ones(12)
+        else:
+            weights = v.numbers_array(seasonality, "seasonality", minimum=0)
+            if len(weights) != 12 or weights.sum() <= 0:
+                raise InputError("'seasonality' moet twaalf niet-negatieve gewichten hebben (één per maand).")
+        monthly = total * weights / weights.sum()
+    else:
+        monthly = v.numbers_array(target, "target", minimum=0)
+        if len(monthly) != 12:
+            raise InputError(f"Geef één target per maand (12 getallen), niet {len(monthly)}.")
+    out = pd.DataFrame({"omzet": revenue.to_numpy(), "target": monthly}, index=index)
+    out["verschil"] = out["omzet"] - out["target"]
+    out["realisatie"] = out["omzet"] / out["target"].where(out["target"] > 0)
+    out["omzet_cum"] = out["omzet"].cumsum()
+    out["target_cum"] = out["target"].cumsum()
+    out["realisatie_cum"] = out["omzet_cum"] / out["target_cum"].where(out["target_cum"] > 0)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# §2.2 ABCD feeding a SWOT
+# ---------------------------------------------------------------------------------------------
+
+#: The four parts of the external ABCD analysis.
+ABCD_FACTORS: tuple[str, str, str, str] = ("Afnemers", "Bedrijfstak", "Concurrenten", "Distributie")
+
+
+def abcd_table(findings) -> pd.DataFrame:
+    """ABCD-analyse (§2.2): external findings, each marked as kans or bedreiging.
+
+    ``findings`` is a list of ``(factor, bevinding, effect)`` with factor one of Afnemers,
+    Bedrijfstak, Concurrenten, Distributie and effect "kans" or "bedreiging".
+
+    >>> abcd_table([("Afnemers", "zorg groeit", "kans")])
+         factor   bevinding effect
+    0  Afnemers  zorg groeit   kans
+    """
+    if isinstance(findings, (str, bytes)) or not len(findings):
+        raise InputError("Geef de ABCD-bevindingen als lijst van (factor, bevinding, 'kans'/'bedreiging').")
+    rows = []
+    for i, item in enumerate(findings):
+        if len(item) != 3:
+            raise InputError(f"Bevinding {i} moet drie delen hebben: (factor, bevinding, effect).")
+        factor, finding, effect = item
+        v.choice(factor, f"factor van bevinding {i}", ABCD_FACTORS)
+        v.choice(effect, f"effect van bevinding {i}", ("kans", "bedreiging"))
+        rows.append((factor, str(finding), effect))
+    return pd.DataFrame(rows, columns=["factor", "bevinding", "effect"])
+
+
+def swot_table(abcd, strengths, weaknesses) -> pd.DataFrame:
+    """SWOT (§2.2): internal sterktes/zwaktes beside the kansen/bedreigingen from the ABCD.
+
+    Returns a 2 × 2 table (rows ``intern``/``extern``, columns ``positief``/``negatief``);
+    each cell lists its points, one per line, with the ABCD factor in brackets.
+
+    >>> a = abcd_table([("Afnemers", "zorg groeit", "kans"), ("Concurrenten", "prijsvechter", "bedreiging")])
+    >>> swot_table(a, ["eigen servicedienst"], ["hoge prijs"]).loc["extern", "positief"]
+    'kansen: zorg groeit (Afnemers)'
+    """
+    v.table(abcd, "abcd", ["factor", "bevinding", "effect"])
+    strengths = [str(s) for s in (strengths or [])]
+    weaknesses = [str(s) for s in (weaknesses or [])]
+
+    def cell(title, items):
+        return f"{title}: " + ("; ".join(items) if items else "(nog niets)")
+
+    opportunities = [f"{r.bevinding} ({r.factor})" for r in abcd.itertuples() if r.effect == "kans"]
+    threats = [f"{r.bevinding} ({r.factor})" for r in abcd.itertuples() if r.effect == "bedreiging"]
+    return pd.DataFrame({"positief": [cell("sterktes", strengths), cell("kansen", opportunities)],
+                         "negatief": [cell("zwaktes", weaknesses), cell("bedreigingen", threats)]},
+                        index=pd.Index(["intern", "extern"], name="SWOT"))

@@ -1,0 +1,508 @@
+"""H1 De klant centraal: NPS, satisfaction, service recovery, the klantrelatiecyclus.
+
+The calculations of chapter 1 (§1.1–1.5):
+
+- NPS (Reichheld, §1.1): :func:`nps`, :func:`nps_breakdown`, :func:`nps_groups`, :func:`nps_by`;
+- satisfaction as experience against expectation (§1.1): :func:`satisfaction_gap`,
+  :func:`satisfaction_class`, :func:`satisfaction_table`;
+- the service recovery paradox (§1.1): :func:`service_recovery`;
+- the klantrelatiecyclus (§1.1): :func:`relationship_status`, :func:`relationship_counts`;
+- Treacy & Wiersema's waardestrategieën (§1.2): :data:`VALUE_STRATEGIES`,
+  :func:`value_strategy_fit`;
+- the three kinds of CRM technology (§1.3): :data:`CRM_TYPES`, :func:`crm_data_map`.
+
+Shares are fractions (0.15); the NPS is a number from -100 to +100 (no % sign), unrounded.
+"""
+
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+import pandas as pd
+
+from . import _validate as v
+from .errors import InputError
+
+__all__ = [
+    "NPS_GROUPS",
+    "nps",
+    "nps_breakdown",
+    "nps_groups",
+    "nps_by",
+    "SATISFACTION_CLASSES",
+    "satisfaction_gap",
+    "satisfaction_class",
+    "satisfaction_table",
+    "service_recovery",
+    "RELATIONSHIP_STAGES",
+    "relationship_status",
+    "relationship_counts",
+    "VALUE_STRATEGIES",
+    "value_strategy_fit",
+    "CRM_TYPES",
+    "crm_data_map",
+]
+
+#: The three NPS groups, in the course's words (promotors 9–10, passief 7–8, criticasters 0–6).
+NPS_GROUPS: tuple[str, str, str] = ("promotors", "passief", "criticasters")
+
+
+# ---------------------------------------------------------------------------------------------
+# NPS
+# ---------------------------------------------------------------------------------------------
+
+def _check_thresholds(promoter_min, passive_min) -> tuple[float, float]:
+    promoter_min = v.number(promoter_min, "promoter_min", minimum=0, maximum=10)
+    passive_min = v.number(passive_min, "passive_min", minimum=0, maximum=10)
+    if passive_min > promoter_min:
+        raise InputError(
+            f"'passive_min' ({passive_min:g}) mag niet groter zijn dan 'promoter_min' ({promoter_min:g}). "
+            f"In de cursus: promotors vanaf 9, passief vanaf 7, criticasters 0 t/m 6."
+        )
+    return promoter_min, passive_min
+
+
+def _scores(scores, name: str = "scores") -> np.ndarray:
+    """Validate NPS answers: whole numbers 0..10, no text, no gaps."""
+    if isinstance(scores, numbers.Real) and not isinstance(scores, bool):
+        scores = [scores]
+    if not isinstance(scores, (str, bytes)) and scores is not None:
+        items = scores.tolist() if isinstance(scores, np.ndarray) else list(scores) \
+            if not isinstance(scores, pd.DataFrame) else None
+        if items is not None:
+            texts = [i for i, s in enumerate(items) if isinstance(s, (str, bytes))]
+            if texts:
+                raise InputError(
+                    f"'{name}' bevat tekst ({items[texts[0]]!r}) op positie {texts[0]}; een NPS-score is "
+                    f"een heel getal van 0 tot en met 10. Schrijf 9 in plaats van '9'."
+                )
+    array = v.numbers_array(scores, name, minimum=0, maximum=10, integer=True)
+    return array
+
+
+def nps_groups(scores, *, promoter_min=9, passive_min=7, labels=NPS_GROUPS) -> pd.Series:
+    """NPS-groep per respondent (§1.1): promotors, passief or criticasters.
+
+    A score of at least ``promoter_min`` is a promotor, at least ``passive_min`` passief,
+    lower a criticaster. Returns a categorical Series (index of ``scores`` when it is a Series).
+
+    >>> nps_groups([10, 8, 6, 9]).tolist()
+    ['promotors', 'passief', 'criticasters', 'promotors']
+    """
+    promoter_min, passive_min = _check_thresholds(promoter_min, passive_min)
+    if len(labels) != 3:
+        raise InputError("'labels' moet drie namen hebben: promotors, passief, criticasters.")
+    array = _scores(scores)
+    codes = np.where(array >= promoter_min, 0, np.where(array >= passive_min, 1, 2))
+    index = scores.index if isinstance(scores, pd.Series) else None
+    return pd.Series(pd.Categorical.from_codes(codes, categories=list(labels)), index=index,
+                     name="nps_groep")
+
+
+def nps(scores, *, promoter_min=9, passive_min=7) -> float:
+    """Net Promoter Score (§1.1): % promotors − % criticasters, from -100 to +100.
+
+    ``scores`` are answers 0–10 to "hoe waarschijnlijk is het dat u ons aanbeveelt?".
+    Passives (7–8) count in the total but neither add nor subtract. Unrounded; no % sign.
+
+    >>> nps([10, 9, 6])
+    33.33333333333333
+    >>> nps([7, 8, 8, 7])
+    0.0
+    """
+    promoter_min, passive_min = _check_thresholds(promoter_min, passive_min)
+    array = _scores(scores)
+    promoters = np.count_nonzero(array >= promoter_min)
+    detractors = np.count_nonzero(array < passive_min)
+    return float(100.0 * (promoters - detractors) / array.size)
+
+
+def nps_breakdown(scores, *, promoter_min=9, passive_min=7) -> pd.DataFrame:
+    """Opbouw van de NPS (§1.1): count and share of promotors, passief and criticasters.
+
+    Returns a table indexed by ``groep`` with ``aantal`` and ``aandeel`` (a fraction).
+    The NPS is ``100 × (aandeel promotors − aandeel criticasters)``.
+
+    >>> nps_breakdown([10, 9, 8, 6])
+                  aantal  aandeel
+    groep
+    promotors          2     0.50
+    passief            1     0.25
+    criticasters       1     0.25
+    """
+    groups = nps_groups(scores, promoter_min=promoter_min, passive_min=passive_min)
+    counts = groups.value_counts(sort=False).reindex(list(NPS_GROUPS)).astype("int64")
+    out = pd.DataFrame({"aantal": counts.to_numpy(), "aandeel": counts.to_numpy() / counts.sum()},
+                       index=pd.Index(list(NPS_GROUPS), name="groep"))
+    return out
+
+
+def _quarter_labels(dates: pd.Series) -> pd.Series:
+    return dates.dt.year.astype(str) + "-K" + dates.dt.quarter.astype(str)
+
+
+def nps_by(responses, by, *, score="score", promoter_min=9, passive_min=7,
+           min_respondents=1) -> pd.DataFrame:
+    """NPS per segment (§1.1): per sector, account manager, quarter, ... of a survey table.
+
+    ``by`` is a column name (or a list of them). A datetime column is grouped per
+    quarter (labels like ``2024-K3``). Returns one row per segment with ``respondenten``,
+    the counts ``promotors``, ``passief``, ``criticasters``, their shares
+    ``aandeel_promotors``, ``aandeel_passief``, ``aandeel_criticasters`` and ``nps``.
+    Segments with fewer than ``min_respondents`` answers are left out (small groups give a
+    jumpy NPS).
+
+    >>> answers = pd.DataFrame({"sector": ["zorg", "zorg", "zorg", "horeca"],
+    ...                         "score": [10, 9, 3, 8]})
+    >>> nps_by(answers, "sector")[["sector", "respondenten", "nps"]]
+       sector  respondenten        nps
+    0  horeca             1   0.000000
+    1    zorg             3  33.333333
+    """
+    keys = [by] if isinstance(by, str) else list(by)
+    if not keys:
+        raise InputError("Geef in 'by' minstens één kolom om op te groeperen, bijvoorbeeld by='sector'.")
+    v.table(responses, "responses", keys + [score])
+    min_respondents = int(v.number(min_respondents, "min_respondents", minimum=1, integer=True))
+    groups = nps_groups(responses[score], promoter_min=promoter_min, passive_min=passive_min)
+    frame = pd.DataFrame(index=responses.index)
+    for key in keys:
+        column = responses[key]
+        frame[key] = _quarter_labels(column) if pd.api.types.is_datetime64_any_dtype(column) else column
+    dummies = pd.get_dummies(groups).astype("int64")
+    frame = pd.concat([frame, dummies], axis=1)
+    out = frame.groupby(keys, observed=True, sort=True)[list(NPS_GROUPS)].sum()
+    out.insert(0, "respondenten", out[list(NPS_GROUPS)].sum(axis=1))
+    for group in NPS_GROUPS:
+        out[f"aandeel_{group}"] = out[group] / out["respondenten"]
+    out["nps"] = 100.0 * (out["aandeel_promotors"] - out["aandeel_criticasters"])
+    out = out[out["respondenten"] >= min_respondents]
+    return out.reset_index()
+
+
+# ---------------------------------------------------------------------------------------------
+# Satisfaction: experience against expectation
+# ---------------------------------------------------------------------------------------------
+
+#: Classes of the satisfaction gap, from bad to best.
+SATISFACTION_CLASSES: tuple[str, str, str, str] = (
+    "negatieve ervaring", "neutraal", "positieve ervaring", "customer delight")
+
+
+def _values(value, name):
+    """Scalar -> (float, True); sequence -> (array, False)."""
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        return v.number(value, name), True
+    return v.numbers_array(value, name), False
+
+
+def satisfaction_gap(expectation, experience, *, higher_is_better=True):
+    """Tevredenheidskloof (§1.1): ervaring (prestatie P) − verwachting (E).
+
+    Negative means the customer got less than expected (a negative experience).
+    For measures where less is better (delivery days, waiting time) pass
+    ``higher_is_better=False``: then the gap is E − P, so "2 days expected, 4 delivered"
+    is −2. Scalars give a float; lists, arrays and Series give an array (Series keep their index).
+
+    >>> satisfaction_gap(7, 8.5)
+    1.5
+    >>> satisfaction_gap(2, 4, higher_is_better=False)
+    -2.0
+    """
+    e, e_scalar = _values(expectation, "expectation")
+    p, p_scalar = _values(experience, "experience")
+    if not (e_scalar and p_scalar):
+        e_arr, p_arr = np.atleast_1d(e), np.atleast_1d(p)
+        if not e_scalar and not p_scalar:
+            v.same_length(expectation=e_arr, experience=p_arr)
+    gap = (p - e) if higher_is_better else (e - p)
+    if e_scalar and p_scalar:
+        return float(gap)
+    for original in (experience, expectation):
+        if isinstance(original, pd.Series):
+            return pd.Series(gap, index=original.index, name="verschil")
+    return np.asarray(gap, dtype=float)
+
+
+def satisfaction_class(gap, *, tolerance=0.0, delight_from=2.0, labels=SATISFACTION_CLASSES):
+    """Oordeel over de kloof ervaring − verwachting (§1.1).
+
+    ``gap < -tolerance``: negatieve ervaring; ``|gap| <= tolerance``: neutraal (as expected,
+    satisfied but not yet loyal); ``gap >= delight_from``: customer delight (clearly exceeded);
+    in between: positieve ervaring. A scalar gives a string, a sequence a categorical Series.
+
+    >>> satisfaction_class(-1.0), satisfaction_class(0.0), satisfaction_class(2.5)
+    ('negatieve ervaring', 'neutraal', 'customer delight')
+    >>> satisfaction_class([0.5, -0.5], tolerance=0.5).tolist()
+    ['neutraal', 'neutraal']
+    """
+    tolerance = v.number(tolerance, "tolerance", minimum=0)
+    delight_from = v.number(delight_from, "delight_from")
+    if delight_from <= tolerance:
+        raise InputError(
+            f"'delight_from' ({delight_from:g}) moet groter zijn dan 'tolerance' ({tolerance:g}): "
+            f"customer delight is duidelijk méér dan verwacht."
+        )
+    if len(labels) != 4:
+        raise InputError("'labels' moet vier namen hebben (negatief, neutraal, positief, delight).")
+    values, scalar = _values(gap, "gap")
+    arr = np.atleast_1d(values)
+    codes = np.select([arr < -tolerance, arr <= tolerance, arr < delight_from], [0, 1, 2], default=3)
+    if scalar:
+        return labels[int(codes[0])]
+    index = gap.index if isinstance(gap, pd.Series) else None
+    return pd.Series(pd.Categorical.from_codes(codes, categories=list(labels), ordered=True),
+                     index=index, name="oordeel")
+
+
+def satisfaction_table(expectation, experience, *, higher_is_better=True, tolerance=0.0,
+                       delight_from=2.0) -> pd.DataFrame:
+    """Verwachting, ervaring, verschil and oordeel side by side (§1.1).
+
+    >>> satisfaction_table([7, 7, 6], [6, 7, 9])
+       verwachting  ervaring  verschil              oordeel
+    0          7.0       6.0      -1.0   negatieve ervaring
+    1          7.0       7.0       0.0             neutraal
+    2          6.0       9.0       3.0     customer delight
+    """
+    e = v.numbers_array(expectation, "expectation")
+    p = v.numbers_array(experience, "experience")
+    v.same_length(expectation=e, experience=p)
+    gap = satisfaction_gap(e, p, higher_is_better=higher_is_better)
+    verdict = satisfaction_class(gap, tolerance=tolerance, delight_from=delight_from)
+    index = expectation.index if isinstance(expectation, pd.Series) else None
+    out = pd.DataFrame({"verwachting": e, "ervaring": p, "verschil": gap,
+                        "oordeel": verdict.to_numpy()}, index=index)
+    out["oordeel"] = out["oordeel"].astype(verdict.dtype)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Service recovery paradox
+# ---------------------------------------------------------------------------------------------
+
+def service_recovery(complaints, *, handled="handled_well", before="satisfaction_before",
+                     after="satisfaction_after", labels=("goed afgehandeld", "niet goed afgehandeld")
+                     ) -> pd.DataFrame:
+    """Service recovery paradox (§1.1): satisfaction before and after a complaint, by handling.
+
+    ``complaints`` holds one row per complaint with a boolean ``handled`` column and the
+    customer's satisfaction ``before`` the failure and ``after`` the handling (same scale).
+    Per handling: ``klachten``, ``voor`` and ``na`` (means), ``verschil`` (na − voor) and
+    ``aandeel_hoger`` (share of complaints where the customer ends more satisfied than before).
+    The paradox shows when ``verschil`` is positive for well-handled complaints.
+
+    >>> c = pd.DataFrame({"handled_well": [True, True, False],
+    ...                   "satisfaction_before": [7, 6, 7], "satisfaction_after": [8, 8, 4]})
+    >>> service_recovery(c)[["afhandeling", "klachten", "voor", "na", "verschil"]]
+                 afhandeling  klachten  voor   na  verschil
+    0       goed afgehandeld         2   6.5  8.0       1.5
+    1  niet goed afgehandeld         1   7.0  4.0      -3.0
+    """
+    v.table(complaints, "complaints", [handled, before, after])
+    b = v.column_numbers(complaints, before, "complaints")
+    a = v.column_numbers(complaints, after, "complaints")
+    flag = complaints[handled]
+    if flag.isna().any() or not set(pd.unique(flag)) <= {True, False}:
+        raise InputError(
+            f"De kolom '{handled}' moet per klacht True (goed afgehandeld) of False bevatten."
+        )
+    frame = pd.DataFrame({"ok": flag.astype(bool).to_numpy(), "voor": b, "na": a})
+    frame["hoger"] = frame["na"] > frame["voor"]
+    out = frame.groupby("ok").agg(klachten=("voor", "size"), voor=("voor", "mean"),
+                                  na=("na", "mean"), aandeel_hoger=("hoger", "mean"))
+    out = out.reindex([True, False]).dropna(how="all")
+    out["verschil"] = out["na"] - out["voor"]
+    out["klachten"] = out["klachten"].astype("int64")
+    out.insert(0, "afhandeling", [labels[0] if ok else labels[1] for ok in out.index])
+    return out.reset_index(drop=True)[["afhandeling", "klachten", "voor", "na", "verschil",
+                                       "aandeel_hoger"]]
+
+
+# ---------------------------------------------------------------------------------------------
+# Klantrelatiecyclus
+# ---------------------------------------------------------------------------------------------
+
+#: The stages of the klantrelatiecyclus (§1.1), in order.
+RELATIONSHIP_STAGES: tuple[str, str, str, str] = (
+    "potentiële klant", "nieuwe klant", "loyale klant", "ex-klant")
+
+
+def relationship_status(orders, *, customers=None, as_of=None, new_months=12, lapsed_months=12,
+                        customer="customer_id", date="date", stages=RELATIONSHIP_STAGES
+                        ) -> pd.DataFrame:
+    """Klantrelatiecyclus (§1.1): the stage of every customer on a reference date.
+
+    Rules (all parameters): no order up to ``as_of`` → potentiële klant; last order more than
+    ``lapsed_months`` before ``as_of`` → ex-klant; first order within the last ``new_months``
+    → nieuwe klant; otherwise (buying for longer and still buying) → loyale klant.
+    ``customers``: optional list/Series of all customer ids (including those who never
+    ordered); ``as_of`` defaults to the last order date. Returns one row per customer with
+    ``eerste_order``, ``laatste_order``, ``orders`` and ``status`` (ordered categorical).
+
+    >>> o = pd.DataFrame({"customer_id": [1, 1, 2, 3],
+    ...                   "date": pd.to_datetime(["2022-01-10", "2025-06-01", "2025-03-01", "2023-02-01"])})
+    >>> relationship_status(o, customers=[1, 2, 3, 4], as_of="2025-12-31")[["customer_id", "status"]]
+       customer_id            status
+    0            1      loyale klant
+    1            2      nieuwe klant
+    2            3          ex-klant
+    3            4  potentiële klant
+    """
+    v.table(orders, "orders", [customer, date])
+    when = v.dates(orders[date], f"orders['{date}']")
+    new_months = int(v.number(new_months, "new_months", minimum=1, integer=True))
+    lapsed_months = int(v.number(lapsed_months, "lapsed_months", minimum=1, integer=True))
+    if len(stages) != 4:
+        raise InputError("'stages' moet vier namen hebben: potentieel, nieuw, loyaal, ex-klant.")
+    if as_of is None:
+        as_of = when.max()
+    else:
+        try:
+            as_of = pd.Timestamp(as_of)
+        except (TypeError, ValueError):
+            raise InputError(f"'as_of' moet een datum zijn, bijvoorbeeld '2025-12-31', maar is {as_of!r}.") from None
+        if pd.isna(as_of):
+            raise InputError("'as_of' mist een datum; geef bijvoorbeeld as_of='2025-12-31'.")
+    frame = pd.DataFrame({"cust": orders[customer].to_numpy(), "date": when.to_numpy()})
+    frame = frame[frame["date"] <= as_of]
+    summary = frame.groupby("cust").agg(eerste_order=("date", "min"), laatste_order=("date", "max"),
+                                        orders=("date", "size"))
+    if customers is not None:
+        ids = pd.Index(pd.unique(pd.Series(list(customers))))
+        summary = summary.reindex(summary.index.union(ids, sort=False))
+    summary["orders"] = summary["orders"].fillna(0).astype("int64")
+    lapsed_since = as_of - pd.DateOffset(months=lapsed_months)
+    new_since = as_of - pd.DateOffset(months=new_months)
+    codes = np.select(
+        [summary["eerste_order"].isna(), summary["laatste_order"] < lapsed_since,
+         summary["eerste_order"] > new_since],
+        [0, 3, 1], default=2)
+    summary["status"] = pd.Categorical.from_codes(codes, categories=list(stages), ordered=True)
+    summary.index.name = customer
+    return summary.reset_index()
+
+
+def relationship_counts(status, *, column="status") -> pd.DataFrame:
+    """Aantal en aandeel klanten per fase van de klantrelatiecyclus (§1.1).
+
+    ``status`` is the table of :func:`relationship_status` (or a Series of stages).
+
+    >>> s = pd.Series(pd.Categorical(["nieuwe klant", "loyale klant", "loyale klant"],
+    ...                              categories=list(RELATIONSHIP_STAGES), ordered=True))
+    >>> relationship_counts(s)
+                      aantal   aandeel
+    status
+    potentiële klant       0  0.000000
+    nieuwe klant           1  0.333333
+    loyale klant           2  0.666667
+    ex-klant               0  0.000000
+    """
+    if isinstance(status, pd.DataFrame):
+        v.table(status, "status", [column])
+        status = status[column]
+    series = pd.Series(status)
+    counts = series.value_counts(sort=False)
+    order = list(series.cat.categories) if isinstance(series.dtype, pd.CategoricalDtype) \
+        else list(counts.index)
+    counts = counts.reindex(order).fillna(0).astype("int64")
+    out = pd.DataFrame({"aantal": counts.to_numpy(), "aandeel": counts.to_numpy() / max(counts.sum(), 1)},
+                       index=pd.Index(order, name="status"))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# §1.2 Waardestrategieën and §1.3 CRM technology
+# ---------------------------------------------------------------------------------------------
+
+#: Treacy & Wiersema (§1.2): the value strategies with what they promise and what shows it.
+VALUE_STRATEGIES = pd.DataFrame({
+    "waardestrategie": ["operational excellence", "product leadership", "customer intimacy"],
+    "belofte": ["betrouwbaar, snel en goedkoop: geen gedoe",
+                "het nieuwste en beste product",
+                "de beste totaaloplossing voor deze ene klant"],
+    "waaraan je het ziet": ["lage prijs, scherpe marge, standaardassortiment, efficiënte levering",
+                            "veel omzet uit nieuwe producten, hogere prijzen voor innovatie",
+                            "maatwerk, service- en onderhoudscontracten, vaste accountmanager, "
+                            "langdurige relaties"],
+}).set_index("waardestrategie")
+
+
+def value_strategy_fit(indicators, *, weights=None) -> pd.DataFrame:
+    """Waardestrategieën (§1.2): score the three strategies from indicators between 0 and 1.
+
+    ``indicators`` maps an indicator name to ``(strategy, value)`` where ``value`` is a
+    fraction (0..1) telling how strongly the company shows that sign (e.g. the share of
+    revenue from service contracts for customer intimacy). ``weights`` (optional) maps
+    indicator name → weight (default 1). Returns per strategy the weighted mean
+    ``score`` and the ``indicatoren`` used, best fit first.
+
+    >>> fit = value_strategy_fit({"servicecontracten": ("customer intimacy", 0.6),
+    ...                           "nieuwe producten": ("product leadership", 0.1),
+    ...                           "lage prijs": ("operational excellence", 0.3)})
+    >>> fit.index[0], float(fit.loc["customer intimacy", "score"])
+    ('customer intimacy', 0.6)
+    """
+    if not isinstance(indicators, dict) or not indicators:
+        raise InputError("'indicators' moet een dict zijn: {naam: (waardestrategie, waarde 0..1)}.")
+    weights = weights or {}
+    rows = []
+    for name, item in indicators.items():
+        if not isinstance(item, tuple) or len(item) != 2:
+            raise InputError(f"Indicator '{name}' moet een paar (waardestrategie, waarde) zijn.")
+        strategy, value = item
+        v.choice(strategy, f"waardestrategie van '{name}'", VALUE_STRATEGIES.index)
+        value = v.fraction(value, f"waarde van '{name}'")
+        weight = v.number(weights.get(name, 1.0), f"gewicht van '{name}'", minimum=0)
+        rows.append((strategy, name, value, weight))
+    frame = pd.DataFrame(rows, columns=["waardestrategie", "indicator", "waarde", "gewicht"])
+    frame["gewogen"] = frame["waarde"] * frame["gewicht"]
+    grouped = frame.groupby("waardestrategie")
+    out = pd.DataFrame({"score": grouped["gewogen"].sum() / grouped["gewicht"].sum(),
+                        "indicatoren": grouped["indicator"].agg(", ".join)})
+    out = out.reindex(VALUE_STRATEGIES.index)
+    out["indicatoren"] = out["indicatoren"].fillna("")
+    return out.sort_values("score", ascending=False, na_position="last")
+
+
+#: The three kinds of CRM technology (§1.3).
+CRM_TYPES = pd.DataFrame({
+    "soort CRM": ["operationeel", "analytisch", "collaboratief"],
+    "wat het doet": ["legt klantcontacten en transacties vast en ondersteunt het dagelijkse werk "
+                     "(orders, offertes, klachten, bezoeken)",
+                     "analyseert de vastgelegde gegevens: segmenten, NPS-trends, klantwaarde, "
+                     "voorspellingen",
+                     "deelt klantkennis tussen afdelingen en met de klant (service, sales, "
+                     "marketing, portals)"],
+}).set_index("soort CRM")
+
+
+def crm_data_map(tables, mapping) -> pd.DataFrame:
+    """Welke klantgegevens legt het bedrijf vast, en wat zie je alleen daardoor? (§1.3)
+
+    ``tables`` maps a table name to its DataFrame; ``mapping`` maps the same name to
+    ``(soort CRM, wat je alleen hierdoor ziet)``. Returns one row per table with the number
+    of ``rijen``, the ``kolommen``, the kind of CRM and the insight.
+
+    >>> t = {"klachten": pd.DataFrame({"klant": [1, 2], "datum": ["2025-01-01", "2025-02-01"]})}
+    >>> m = {"klachten": ("operationeel", "of klagers na een goede afhandeling blijven")}
+    >>> crm_data_map(t, m)[["rijen", "soort CRM"]]
+              rijen     soort CRM
+    tabel
+    klachten      2  operationeel
+    """
+    if not isinstance(tables, dict) or not isinstance(mapping, dict) or not tables:
+        raise InputError("Geef 'tables' als {naam: DataFrame} en 'mapping' als {naam: (soort CRM, inzicht)}.")
+    rows = []
+    for name, frame in tables.items():
+        if not isinstance(frame, pd.DataFrame):
+            raise InputError(f"Tabel '{name}' moet een DataFrame zijn.")
+        if name not in mapping:
+            raise InputError(f"Voor tabel '{name}' ontbreekt in 'mapping' de soort CRM en het inzicht.")
+        kind, insight = mapping[name]
+        v.choice(kind, f"soort CRM van '{name}'", CRM_TYPES.index)
+        rows.append((name, len(frame), ", ".join(map(str, frame.columns)), kind, insight))
+    out = pd.DataFrame(rows, columns=["tabel", "rijen", "kolommen", "soort CRM",
+                                      "wat je alleen hierdoor ziet"])
+    return out.set_index("tabel")

@@ -1,0 +1,218 @@
+"""H2 calculations: market measures, the share identity, targets, ABCD/SWOT (hand-computed)."""
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from salesnb import market as m
+from salesnb.errors import ColumnError, InputError
+
+# ------------------------------------------------------------------ scalar worked examples
+
+
+def test_market_potential_scalar_and_vector():
+    # 2,000 potential buyers x € 1,500 = € 3,000,000
+    assert m.market_potential(2000, 1500) == 3_000_000.0
+    # per sector: 100 x 10 = 1,000; 40 x 50 = 2,000
+    got = m.market_potential(pd.Series([100, 40], index=["zorg", "horeca"]), [10.0, 50.0])
+    assert got.to_dict() == {"zorg": 1000.0, "horeca": 2000.0}
+
+
+def test_market_size_is_sum_of_suppliers():
+    # 400k + 250k + 350k = 1,000k
+    assert m.market_size([400_000, 250_000, 350_000]) == 1_000_000.0
+
+
+def test_saturation_and_remaining_demand():
+    # size 750k of potential 1,000k -> 0.75 saturated, 250k remaining
+    assert m.saturation(750_000, 1_000_000) == 0.75
+    assert m.remaining_demand(1_000_000, 750_000) == 250_000.0
+    assert m.saturation(np.array([20.0, 90.0]), 100.0).tolist() == [0.2, 0.9]
+
+
+def test_saturation_diagnoses_swapped_arguments():
+    with pytest.raises(InputError, match="verwisseld"):
+        m.saturation(1_000_000, 750_000)
+    with pytest.raises(InputError, match="verwisseld"):
+        m.remaining_demand(750_000, 1_000_000)
+
+
+def test_market_share_is_against_size_not_potential():
+    # own 150k of size 1,000k = 0.15 (a fraction, not 15)
+    assert m.market_share(150_000, 1_000_000) == pytest.approx(0.15)
+    with pytest.raises(InputError, match="deel van de marktomvang"):
+        m.market_share(200, 100)
+    with pytest.raises(InputError, match="groter dan 0"):
+        m.market_share(0, 0)
+
+
+def test_relative_market_share_follower_and_leader():
+    # follower: 15% / 30% = 0.5
+    assert m.relative_market_share(0.15, 0.30) == pytest.approx(0.5)
+    # leader with 30%, number two has 20%: 30 / 20 = 1.5
+    assert m.relative_market_share(0.30, 0.20) == pytest.approx(1.5)
+    # also on sales: 300k / 200k
+    assert m.relative_market_share(300_000, 200_000) == pytest.approx(1.5)
+
+
+def test_penetration_and_spending_index_worked_example():
+    # class: 500 buyers of 1,250 potential -> 0.4
+    assert m.penetration_rate(500, 1250) == pytest.approx(0.4)
+    # own brand: 40 of the 500 class buyers -> 0.08
+    assert m.penetration_rate(40, 500) == pytest.approx(0.08)
+    # own 120,000 / 40 = 3,000 per buyer; class 1,000,000 / 500 = 2,000 -> index 1.5
+    assert m.spending_index(120_000, 40, 1_000_000, 500) == pytest.approx(1.5)
+    # identity: 0.08 x 1.5 = 0.12 = 120,000 / 1,000,000
+    assert m.penetration_rate(40, 500) * m.spending_index(120_000, 40, 1_000_000, 500) == \
+        pytest.approx(m.market_share(120_000, 1_000_000))
+
+
+def test_penetration_rejects_more_buyers_than_potential():
+    with pytest.raises(InputError, match="volgorde"):
+        m.penetration_rate(600, 500)
+
+
+@pytest.mark.parametrize("call", [
+    lambda: m.market_potential("100", 5),
+    lambda: m.market_potential(-1, 5),
+    lambda: m.market_potential([1, None], [1, 2]),
+    lambda: m.market_potential([1, 2, 3], [1, 2]),
+    lambda: m.market_share(float("nan"), 10),
+    lambda: m.spending_index(10, 0, 100, 10),
+    lambda: m.market_potential([], []),
+])
+def test_bad_input_raises_dutch_input_error(call):
+    with pytest.raises(InputError) as info:
+        call()
+    assert any(w in str(info.value) for w in ("moet", "mist", "leeg", "even lang", "getal", "oneindig"))
+
+
+def test_inputs_are_not_modified():
+    own = pd.Series([10.0, 20.0])
+    size = pd.Series([100.0, 100.0])
+    m.market_share(own, size)
+    assert own.tolist() == [10.0, 20.0] and size.tolist() == [100.0, 100.0]
+
+
+POS = st.floats(min_value=1, max_value=1e7, allow_nan=False)
+
+
+@given(POS, POS, st.floats(0.01, 1), st.floats(0.01, 1), st.floats(0.01, 1))
+def test_identity_share_is_penetration_times_spending(class_sales, class_buyers, f_buyers, f_sales, _):
+    own_buyers = class_buyers * f_buyers
+    own_sales = class_sales * f_sales
+    share = m.market_share(own_sales, class_sales)
+    product = m.penetration_rate(own_buyers, class_buyers) * m.spending_index(own_sales, own_buyers,
+                                                                              class_sales, class_buyers)
+    assert product == pytest.approx(share, rel=1e-9)
+
+
+@given(POS, st.floats(0, 1))
+def test_saturation_plus_rest_share_is_one(potential, f):
+    size = potential * f
+    sat = m.saturation(size, potential)
+    assert 0 <= sat <= 1
+    assert sat + m.remaining_demand(potential, size) / potential == pytest.approx(1.0)
+
+
+# ------------------------------------------------------------------ market table
+
+def _market():
+    return pd.DataFrame({
+        "sector": ["zorg", "zorg", "horeca"],
+        "region": ["Noord", "Zuid", "Noord"],
+        "potential_buyers": [100, 300, 50],
+        "purchase_per_buyer": [1000.0, 1000.0, 2000.0],
+        "class_buyers": [60, 140, 40],
+        "class_sales": [60_000.0, 140_000.0, 60_000.0],
+        "own_buyers": [15, 25, 4],
+        "own_sales": [18_000.0, 22_000.0, 12_000.0],
+        "largest_competitor_sales": [20_000.0, 40_000.0, 9_000.0],
+    })
+
+
+def test_market_table_per_sector_hand_computed():
+    t = m.market_table(_market())
+    z = t.loc["zorg"]
+    # zorg: potential (100+300) x 1000 = 400,000; size 200,000 -> saturation 0.5, rest 200,000
+    assert z["marktpotentieel"] == 400_000
+    assert z["marktomvang"] == 200_000
+    assert z["verzadigingsgraad"] == pytest.approx(0.5)
+    assert z["restvraag"] == 200_000
+    # share 40,000 / 200,000 = 0.2; competitor 60,000 / 200,000 = 0.3 -> relative 2/3
+    assert z["marktaandeel"] == pytest.approx(0.2)
+    assert z["relatief_marktaandeel"] == pytest.approx(2 / 3)
+    # penetration class 200/400 = 0.5; brand 40/200 = 0.2; index (40,000/40)/(200,000/200) = 1.0
+    assert z["penetratiegraad_klasse"] == pytest.approx(0.5)
+    assert z["penetratiegraad_merk"] == pytest.approx(0.2)
+    assert z["bestedingsindex"] == pytest.approx(1.0)
+    h = t.loc["horeca"]
+    # horeca: share 12,000/60,000 = 0.2; brand pen 4/40 = 0.1; index 3,000/1,500 = 2.0; leader vs 9,000
+    assert h["bestedingsindex"] == pytest.approx(2.0)
+    assert h["relatief_marktaandeel"] == pytest.approx(12_000 / 9_000)
+    np.testing.assert_allclose(t["controle"], t["marktaandeel"])
+
+
+def test_market_table_by_region_and_missing_column():
+    t = m.market_table(_market(), by=["region"])
+    # Noord: size 120,000, own 30,000 -> 0.25
+    assert t.loc["Noord", "marktaandeel"] == pytest.approx(0.25)
+    with pytest.raises(ColumnError, match="own_sales"):
+        m.market_table(_market().drop(columns="own_sales"))
+
+
+# ------------------------------------------------------------------ targets
+
+def test_smart_check_letters():
+    ok = m.smart_check(what="omzet servicecontracten zorg", measure="omzet", target=1_150_000,
+                       baseline=1_000_000, deadline="2026-12-31", accepted=True)
+    assert ok["voldoet"].all()
+    # 30% growth with a 15% limit is not realistic
+    bad = m.smart_check(what="omzet servicecontracten zorg", measure="omzet", target=1_300_000,
+                        baseline=1_000_000, deadline="2026-12-31", accepted=True)
+    assert bad.loc["R", "voldoet"] == False  # noqa: E712
+    assert "30,0%" in bad.loc["R", "toelichting"]
+    vague = m.smart_check(what="beter")
+    assert vague["voldoet"].tolist() == [False] * 5
+
+
+def test_split_target_top_down():
+    # 1,200 split 1:2:3 -> 200, 400, 600
+    got = m.split_target(1200, pd.Series({"a": 1.0, "b": 2.0, "c": 3.0}))
+    assert got.tolist() == pytest.approx([200.0, 400.0, 600.0])
+    with pytest.raises(InputError, match="0"):
+        m.split_target(100, pd.Series({"a": 0.0}))
+
+
+def test_revenue_vs_target_seasonality_from_last_year():
+    orders = pd.DataFrame({
+        "date": pd.to_datetime(["2024-01-10", "2024-07-10", "2025-01-05", "2025-07-20"]),
+        "revenue": [100.0, 300.0, 150.0, 200.0],
+    })
+    r = m.revenue_vs_target(orders, 800.0)
+    # last year: jan 100, jul 300 of 400 -> target jan 200, jul 600, other months 0
+    assert r.loc[1, "target"] == pytest.approx(200.0)
+    assert r.loc[7, "target"] == pytest.approx(600.0)
+    assert r.loc[1, "realisatie"] == pytest.approx(0.75)
+    assert np.isnan(r.loc[2, "realisatie"])
+    # cumulative at year end: 350 of 800
+    assert r.loc[12, "realisatie_cum"] == pytest.approx(350 / 800)
+    with pytest.raises(InputError, match="12"):
+        m.revenue_vs_target(orders, [1.0, 2.0])
+
+
+# ------------------------------------------------------------------ ABCD -> SWOT
+
+def test_abcd_to_swot():
+    a = m.abcd_table([("Afnemers", "zorg groeit", "kans"),
+                      ("Concurrenten", "VendoPlus is goedkoper", "bedreiging"),
+                      ("Distributie", "inkoop via platforms", "kans")])
+    swot = m.swot_table(a, ["eigen monteurs"], [])
+    assert swot.loc["extern", "positief"] == "kansen: zorg groeit (Afnemers); inkoop via platforms (Distributie)"
+    assert swot.loc["intern", "negatief"] == "zwaktes: (nog niets)"
+    with pytest.raises(InputError, match="Afnemers"):
+        m.abcd_table([("Klanten", "x", "kans")])
+    with pytest.raises(InputError, match="kans"):
+        m.abcd_table([("Afnemers", "x", "sterkte")])
