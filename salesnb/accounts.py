@@ -10,6 +10,7 @@ and returns a float, Series or DataFrame. Shares are fractions (0.15).
 from __future__ import annotations
 
 import heapq
+from dataclasses import dataclass
 import math
 import numbers
 from collections.abc import Mapping, Sequence
@@ -36,6 +37,10 @@ __all__ = [
     "kam_stage_summary",
     "DMU_ROLES",
     "dmu_coverage",
+    "QUADRANTS",
+    "AccountFacts",
+    "AccountPlan",
+    "account_plan",
 ]
 
 # --------------------------------------------------------------------------- share of wallet
@@ -504,3 +509,367 @@ def dmu_coverage(contacts: pd.DataFrame, *, account: str = "customer_id", role: 
     met["niet gesproken"] = [", ".join(role_array[~row]) or "—" for row in met[roles].to_numpy()]
     met["dekking"] = met[roles].sum(axis=1) / len(roles)
     return met
+
+
+# --------------------------------------------------------------------------- accountplan (§7.9)
+
+
+@dataclass(frozen=True)
+class AccountFacts:
+    """What the accountplan is built from: the facts about one account (§7.9).
+
+    Build it by hand (a case) or from the company data with :func:`account_facts`.
+    ``revenue_history`` maps year → our revenue; ``spend`` is the customer's yearly spend in
+    our category; ``nps`` the customer's most recent NPS answer(s) as a number -100..100 or None.
+    """
+
+    name: str
+    customer_id: object
+    sector: str
+    region: str
+    size: str
+    account_manager: str
+    revenue_history: Mapping[int, float]
+    spend: float
+    kam_stage: str
+    purchasing: str = "onbekend"
+    nps: float | None = None
+    competitors: Sequence[str] = ()
+    roles_met: Sequence[str] = ()
+    roles_missing: Sequence[str] = ()
+    products_bought: Sequence[str] = ()
+    products_not_bought: Sequence[str] = ()
+    complaints_open: int = 0
+    relationship_years: float | None = None
+    seller: str = "Brandwijk Koffie & Vending B.V."
+
+
+@dataclass
+class AccountPlan:
+    """A complete accountplan for one key account (§7.9): a data structure and a readable document.
+
+    Sections: ``customer`` (klantanalyse), ``dmu`` (DMU-contactmatrix), ``relationship``
+    (relatieanalyse), ``revenue`` (omzethistorie), ``swot``, ``confrontation``
+    (confrontatiematrix), ``goals`` (SMART-doelen), ``actions`` (actieplan: wie, wat, wanneer),
+    ``budget`` and ``monitoring``. Show it in a notebook (it renders itself as HTML), get the
+    HTML with :meth:`to_html` or write it to a file with :meth:`write`.
+    """
+
+    title: str
+    facts: AccountFacts
+    plan_year: int
+    customer: dict[str, str]
+    dmu: pd.DataFrame
+    revenue: pd.DataFrame
+    relationship: dict[str, str]
+    swot: dict[str, list[str]]
+    confrontation: pd.DataFrame
+    goals: pd.DataFrame
+    actions: pd.DataFrame
+    budget: pd.DataFrame
+    monitoring: pd.DataFrame
+    strategy: str = ""
+
+    def to_html(self) -> str:
+        """The plan as one HTML document; every text from the data is escaped."""
+        return _plan_html(self)
+
+    def _repr_html_(self) -> str:
+        return _plan_html(self, full_document=False)
+
+    def write(self, path) -> "Path":
+        """Write the plan as an HTML file (UTF-8) and return its path."""
+        from pathlib import Path
+
+        target = Path(path)
+        if target.suffix.lower() not in (".html", ".htm"):
+            raise InputError(f"Geef een bestandsnaam die eindigt op .html, niet {target.name!r}.")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(self.to_html(), encoding="utf-8")
+        return target
+
+
+def _euro(value: float) -> str:
+    from .style import format_euro
+
+    return format_euro(value)
+
+
+def _pct(value: float) -> str:
+    from .style import format_percent
+
+    return format_percent(value, 1)
+
+
+def account_plan(facts: AccountFacts, *, plan_year: int = 2026, sow_step: float = 0.10,
+                 sow_cap: float = 0.80, nps_step: float = 10.0, visit_cost: float = 150.0,
+                 visits_per_year: float = 12.0, deadline: str | None = None) -> AccountPlan:
+    """Generate the accountplan (§7.9) for one key account from its facts.
+
+    The SMART goals are computed: share of wallet from its current value up by ``sow_step``
+    (at most ``sow_cap``) by the deadline (default 31 December of ``plan_year``), the revenue
+    that takes at the customer's spend, every missing DMU role met, NPS up by ``nps_step``,
+    and one step further in Millman & Wilson. Budget = visits × ``visit_cost`` + the actions.
+
+    >>> facts = AccountFacts(name="Zorggroep Eem", customer_id=1, sector="zorg", region="Utrecht",
+    ...     size="250+ medewerkers", account_manager="Sanne de Vries",
+    ...     revenue_history={2024: 40_000, 2025: 50_000}, spend=200_000, kam_stage="mid KAM",
+    ...     roles_met=["inkoper"], roles_missing=["beslisser"])
+    >>> plan = account_plan(facts)
+    >>> float(plan.goals.loc[0, "doel"]), float(plan.goals.loc[0, "nu"])
+    (0.35, 0.25)
+    >>> "Zorggroep Eem" in plan.to_html()
+    True
+    """
+    if not isinstance(facts, AccountFacts):
+        raise InputError("'facts' moet een AccountFacts zijn; maak die met account_facts(klantnummer).")
+    year = int(_v.number(plan_year, "plan_year", minimum=2000, maximum=2100, integer=True))
+    step = _v.fraction(sow_step, "sow_step")
+    cap = _v.fraction(sow_cap, "sow_cap")
+    _v.number(nps_step, "nps_step", minimum=0, maximum=200)
+    cost = _v.number(visit_cost, "visit_cost", minimum=0)
+    visits = _v.number(visits_per_year, "visits_per_year", minimum=0)
+    if not facts.revenue_history:
+        raise InputError("De omzethistorie van het account is leeg; een accountplan heeft omzetcijfers nodig.")
+    history = pd.Series({int(k): float(v) for k, v in dict(facts.revenue_history).items()}).sort_index()
+    _v.numbers_array(history, "revenue_history", minimum=0)
+    last_year = int(history.index[-1])
+    last = float(history.iloc[-1])
+    spend = _v.number(facts.spend, "spend", minimum=0, min_inclusive=False)
+    sow = share_of_wallet(last, spend)
+    _v.choice(facts.kam_stage, "kam_stage", list(KAM_STAGES))
+    until = deadline or f"31-12-{year}"
+    stage_names = list(KAM_STAGES)
+    stage_nr = stage_names.index(facts.kam_stage)
+    next_stage = stage_names[min(stage_nr + 1, 4)] if facts.kam_stage != "uncoupling KAM" else "mid KAM"
+
+    # --- customer and relationship analysis
+    customer = {
+        "Klant": facts.name, "Klantnummer": str(facts.customer_id), "Branche": facts.sector,
+        "Regio": facts.region, "Omvang": facts.size, "Inkoopbeleid": facts.purchasing,
+        "Accountmanager": facts.account_manager,
+        "Producten die de klant al afneemt": ", ".join(facts.products_bought) or "geen",
+        "Producten die de klant nog niet afneemt": ", ".join(facts.products_not_bought) or "geen",
+    }
+    all_roles = list(facts.roles_met) + [r for r in facts.roles_missing if r not in facts.roles_met]
+    dmu = pd.DataFrame({"DMU-rol": all_roles,
+                        "contact": ["ja" if r in facts.roles_met else "nee" for r in all_roles]})
+    growth = history.pct_change()
+    revenue = pd.DataFrame({"jaar": history.index.astype(int), "omzet": history.to_numpy(),
+                            "groei": growth.to_numpy()})
+    relationship = {
+        f"Omzet {last_year}": _euro(last),
+        "Totale besteding klant in onze categorie": _euro(spend),
+        "Share of wallet": _pct(sow),
+        "NPS (laatste meting)": "niet gemeten" if facts.nps is None else f"{facts.nps:+.0f}",
+        "Fase Millman & Wilson": f"{facts.kam_stage}: {KAM_STAGES[facts.kam_stage][0]}",
+        "Contactpatroon": KAM_STAGES[facts.kam_stage][1],
+        "Concurrenten bij de klant": ", ".join(facts.competitors) or "niet bekend",
+        "Klant sinds": "onbekend" if facts.relationship_years is None
+        else f"{facts.relationship_years:.0f} jaar",
+    }
+
+    # --- SWOT from the facts
+    prev = float(history.iloc[-2]) if len(history) > 1 else None
+    s, w, o, t = [], [], [], []
+    if sow >= 0.5:
+        s.append(f"grote share of wallet ({_pct(sow)}): wij zijn hoofdleverancier")
+    else:
+        w.append(f"kleine share of wallet ({_pct(sow)}): de klant koopt het meeste elders")
+    if prev is not None and last > prev:
+        s.append(f"omzet groeide in {last_year} met {_pct(last / prev - 1) if prev else 'n.v.t.'}")
+    elif prev is not None and last < prev:
+        w.append(f"omzet daalde in {last_year} met {_pct(1 - last / prev)}")
+    if facts.nps is not None and facts.nps >= 30:
+        s.append(f"tevreden klant (NPS {facts.nps:+.0f})")
+    elif facts.nps is not None and facts.nps < 0:
+        w.append(f"ontevreden klant (NPS {facts.nps:+.0f})")
+    if facts.roles_met:
+        s.append(f"contact met {', '.join(facts.roles_met)}")
+    if facts.roles_missing:
+        w.append(f"geen contact met {', '.join(facts.roles_missing)} in de DMU")
+    if stage_nr >= 3 and facts.kam_stage != "uncoupling KAM":
+        s.append(f"hechte relatie ({facts.kam_stage})")
+    if facts.complaints_open:
+        w.append(f"{facts.complaints_open} klacht(en) niet goed afgehandeld")
+    if spend > last:
+        o.append(f"{_euro(spend - last)} besteding gaat nog naar anderen (restant van de wallet)")
+    if facts.products_not_bought:
+        o.append(f"cross-selling: {', '.join(facts.products_not_bought)}")
+    if facts.kam_stage != "synergistic KAM":
+        o.append(f"relatie verdiepen naar {next_stage}")
+    if facts.competitors:
+        t.append(f"concurrenten actief bij de klant: {', '.join(facts.competitors)}")
+    if "aanbesteding" in facts.purchasing.lower():
+        t.append("inkoop via aanbesteding: het contract kan bij een nieuwe ronde verloren gaan")
+    if facts.kam_stage == "uncoupling KAM":
+        t.append("de relatie is aan het ontkoppelen")
+    if prev is not None and last < prev:
+        t.append("dalende omzet kan wijzen op overstap naar een concurrent")
+    for items, filler in ((s, "nog geen duidelijke sterkte in de data"), (w, "geen duidelijke zwakte in de data"),
+                          (o, "geen duidelijke kans in de data"), (t, "geen duidelijke bedreiging in de data")):
+        if not items:
+            items.append(filler)
+    swot = {"Sterktes": s, "Zwaktes": w, "Kansen": o, "Bedreigingen": t}
+    confrontation = pd.DataFrame([
+        {"combinatie": "sterkte × kans", "strategie": "aanvallen",
+         "optie": f"Zet '{s[0]}' in om '{o[0]}' te benutten."},
+        {"combinatie": "sterkte × bedreiging", "strategie": "verdedigen",
+         "optie": f"Gebruik '{s[0]}' tegen '{t[0]}'."},
+        {"combinatie": "zwakte × kans", "strategie": "versterken",
+         "optie": f"Verhelp '{w[0]}' om '{o[0]}' te kunnen benutten."},
+        {"combinatie": "zwakte × bedreiging", "strategie": "terugtrekken of beperken",
+         "optie": f"Beperk het risico van '{w[0]}' bij '{t[0]}'."},
+    ])
+
+    # --- SMART goals, computed
+    sow_goal = round(min(max(cap, sow), sow + step), 9)
+    revenue_goal = sow_goal * spend
+    goals = [{"doel_id": "D1", "omschrijving":
+              f"Share of wallet van {_pct(sow)} naar {_pct(sow_goal)} uiterlijk {until} "
+              f"(omzet van {_euro(last)} naar {_euro(revenue_goal)}).",
+              "kpi": "share of wallet", "nu": round(sow, 9), "doel": sow_goal, "deadline": until}]
+    if facts.roles_missing:
+        goals.append({"doel_id": "D2", "omschrijving":
+                      f"Uiterlijk 30-06-{year} een gesprek gehad met elke ontbrekende DMU-rol "
+                      f"({', '.join(facts.roles_missing)}).",
+                      "kpi": "DMU-rollen gesproken", "nu": float(len(facts.roles_met)),
+                      "doel": float(len(all_roles)), "deadline": f"30-06-{year}"})
+    if facts.nps is not None:
+        nps_goal = min(100.0, facts.nps + nps_step)
+        goals.append({"doel_id": f"D{len(goals) + 1}", "omschrijving":
+                      f"NPS bij deze klant van {facts.nps:+.0f} naar {nps_goal:+.0f} bij de meting van {until}.",
+                      "kpi": "NPS", "nu": float(facts.nps), "doel": nps_goal, "deadline": until})
+    goals.append({"doel_id": f"D{len(goals) + 1}", "omschrijving":
+                  f"Relatie van {facts.kam_stage} naar {next_stage} uiterlijk {until} "
+                  f"(contactpatroon: {KAM_STAGES[next_stage][1]}).",
+                  "kpi": "fase Millman & Wilson", "nu": float(stage_nr + 1),
+                  "doel": float(stage_names.index(next_stage) + 1), "deadline": until})
+    goals = pd.DataFrame(goals)
+
+    # --- strategy, action plan and budget
+    strategy = (f"Groeien bij {facts.name} door de share of wallet te vergroten "
+                + (f"met {', '.join(facts.products_not_bought[:2])} " if facts.products_not_bought else "")
+                + ("en de hele DMU te bereiken" if facts.roles_missing else "en de relatie te verdiepen")
+                + f", op weg naar {next_stage}.")
+    am = facts.account_manager
+    actions = [
+        {"wie": am, "wat": "Jaargesprek met de inkoper en beslisser: accountplan en doelen bespreken",
+         "wanneer": f"januari {year}", "kosten": 0.0},
+    ]
+    if facts.roles_missing:
+        actions.append({"wie": am, "wat": f"Kennismaking met {', '.join(facts.roles_missing)}",
+                        "wanneer": f"voor 30-06-{year}", "kosten": 250.0})
+    if facts.products_not_bought:
+        actions.append({"wie": f"{am} + productspecialist",
+                        "wat": f"Voorstel en proefplaatsing {facts.products_not_bought[0]}",
+                        "wanneer": f"2e kwartaal {year}", "kosten": 1_500.0})
+    actions.append({"wie": "servicedienst", "wat": "Onderhoudsrapport en storingsanalyse delen",
+                    "wanneer": "elk kwartaal", "kosten": 400.0})
+    if facts.complaints_open:
+        actions.append({"wie": "klantenservice", "wat": "Openstaande klachten oplossen en terugkoppelen",
+                        "wanneer": f"februari {year}", "kosten": 300.0})
+    actions.append({"wie": am, "wat": "NPS-meting en evaluatie accountplan", "wanneer": f"december {year}",
+                    "kosten": 0.0})
+    actions = pd.DataFrame(actions)
+    budget = pd.DataFrame([
+        {"post": f"Accountbezoeken ({visits:.0f} × {_euro(cost)})", "bedrag": visits * cost},
+        *({"post": a["wat"], "bedrag": a["kosten"]} for _, a in actions.iterrows() if a["kosten"] > 0),
+    ])
+    budget = pd.concat([budget, pd.DataFrame([{"post": "Totaal", "bedrag": budget["bedrag"].sum()}])],
+                       ignore_index=True)
+    monitoring = pd.DataFrame([
+        {"kpi": "omzet bij de klant", "nu": _euro(last), "doel": _euro(revenue_goal), "meten": "elke maand",
+         "bron": "orders"},
+        {"kpi": "share of wallet", "nu": _pct(sow), "doel": _pct(sow_goal), "meten": "elk kwartaal",
+         "bron": "orders en besteding klant"},
+        {"kpi": "DMU-rollen gesproken", "nu": str(len(facts.roles_met)), "doel": str(len(all_roles)),
+         "meten": "elk kwartaal", "bron": "CRM-contacten"},
+        {"kpi": "NPS", "nu": "—" if facts.nps is None else f"{facts.nps:+.0f}",
+         "doel": "—" if facts.nps is None else f"{min(100.0, facts.nps + nps_step):+.0f}",
+         "meten": "elk jaar", "bron": "NPS-enquête"},
+        {"kpi": "fase Millman & Wilson", "nu": facts.kam_stage, "doel": next_stage, "meten": "elk half jaar",
+         "bron": "beoordeling accountteam"},
+    ])
+    return AccountPlan(title=f"Accountplan {year}: {facts.name}", facts=facts, plan_year=year,
+                       customer=customer, dmu=dmu, revenue=revenue, relationship=relationship, swot=swot,
+                       confrontation=confrontation, goals=goals, actions=actions, budget=budget,
+                       monitoring=monitoring, strategy=strategy)
+
+
+_PLAN_CSS = """
+.salesnb-plan{font-family:system-ui,Arial,sans-serif;max-width:900px;line-height:1.4;color:#222}
+.salesnb-plan h1{font-size:1.5em;margin-bottom:0}.salesnb-plan h2{font-size:1.15em;border-bottom:2px solid #0072B2;
+margin-top:1.4em}.salesnb-plan table{border-collapse:collapse;margin:.4em 0}
+.salesnb-plan th,.salesnb-plan td{border:1px solid #ccc;padding:3px 8px;text-align:left;vertical-align:top}
+.salesnb-plan th{background:#eef4fa}.salesnb-plan td.num{text-align:right}
+.salesnb-plan .swot{display:grid;grid-template-columns:1fr 1fr;gap:8px}
+.salesnb-plan .swot div{border:1px solid #ccc;padding:4px 10px}
+"""
+
+
+def _cell(value, column: str) -> tuple[str, bool]:
+    from .style import format_number
+
+    if isinstance(value, (float, np.floating, int, np.integer)) and not isinstance(value, bool):
+        if pd.isna(value):
+            return "—", True
+        if column in ("omzet", "bedrag", "kosten"):
+            return _euro(float(value)), True
+        if column == "groei":
+            return _pct(float(value)), True
+        if column in ("nu", "doel") and 0 <= float(value) <= 1 and float(value) != int(value):
+            return _pct(float(value)), True
+        if column == "jaar":
+            return str(int(value)), True
+        return format_number(float(value), 0 if float(value) == int(value) else 1), True
+    return str(value), False
+
+
+def _table_html(frame: pd.DataFrame) -> str:
+    from html import escape
+
+    head = "".join(f"<th>{escape(str(c))}</th>" for c in frame.columns)
+    rows = []
+    for _, row in frame.iterrows():
+        cells = []
+        for column in frame.columns:
+            text, numeric = _cell(row[column], str(column))
+            cells.append(f'<td class="num">{escape(text)}</td>' if numeric else f"<td>{escape(text)}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def _dict_html(items: Mapping[str, str]) -> str:
+    from html import escape
+
+    rows = "".join(f"<tr><th>{escape(str(k))}</th><td>{escape(str(v))}</td></tr>" for k, v in items.items())
+    return f"<table><tbody>{rows}</tbody></table>"
+
+
+def _plan_html(plan: AccountPlan, *, full_document: bool = True) -> str:
+    from html import escape
+
+    swot = "".join(
+        f"<div><b>{escape(k)}</b><ul>{''.join(f'<li>{escape(i)}</li>' for i in items)}</ul></div>"
+        for k, items in plan.swot.items())
+    goals = plan.goals[["doel_id", "omschrijving", "kpi", "nu", "doel", "deadline"]].rename(
+        columns={"doel_id": "nr"})
+    body = "".join([
+        f'<div class="salesnb-plan"><h1>{escape(plan.title)}</h1>',
+        f"<p>{escape(plan.facts.seller)} · accountmanager {escape(plan.facts.account_manager)}</p>",
+        "<h2>1. Klantanalyse</h2>", _dict_html(plan.customer),
+        "<h3>DMU-contactmatrix</h3>", _table_html(plan.dmu),
+        "<h2>2. Relatieanalyse</h2>", _dict_html(plan.relationship),
+        "<h3>Omzethistorie</h3>", _table_html(plan.revenue),
+        f'<h2>3. SWOT</h2><div class="swot">{swot}</div>',
+        "<h3>Confrontatiematrix</h3>", _table_html(plan.confrontation),
+        "<h2>4. SMART-doelen</h2>", _table_html(goals),
+        f"<h2>5. Strategie en actieplan</h2><p>{escape(plan.strategy)}</p>", _table_html(plan.actions),
+        "<h2>6. Budget</h2>", _table_html(plan.budget),
+        "<h2>7. Monitoring</h2>", _table_html(plan.monitoring), "</div>",
+    ])
+    if not full_document:
+        return f"<style>{_PLAN_CSS}</style>{body}"
+    return (f'<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>{escape(plan.title)}</title>'
+            f"<style>{_PLAN_CSS}</style></head><body>{body}</body></html>")

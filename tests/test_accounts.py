@@ -274,3 +274,82 @@ def test_dmu_coverage_worked_example():
         acc.dmu_coverage(pd.DataFrame({"customer_id": [1], "role": ["baas"]}))
     with pytest.raises(ColumnError):
         acc.dmu_coverage(pd.DataFrame({"klant": [1], "role": ["inkoper"]}))
+
+
+# --------------------------------------------------------------------------- accountplan
+
+
+def _facts(**overrides):
+    base = dict(name="Zorggroep Eem", customer_id=17, sector="zorg", region="Utrecht",
+                size="250+ medewerkers", account_manager="Sanne de Vries",
+                revenue_history={2023: 30_000.0, 2024: 40_000.0, 2025: 50_000.0}, spend=200_000.0,
+                kam_stage="mid KAM", purchasing="raamcontract via aanbesteding", nps=20.0,
+                competitors=["Koffiemaat", "VendingPro"], roles_met=["inkoper", "gebruiker"],
+                roles_missing=["beslisser"], products_bought=["koffie"],
+                products_not_bought=["waterkoelers", "snacks"], complaints_open=1)
+    base.update(overrides)
+    return acc.AccountFacts(**base)
+
+
+def test_account_plan_smart_goals_computed():
+    plan = acc.account_plan(_facts(), plan_year=2026, sow_step=0.10)
+    goals = plan.goals.set_index("kpi")
+    # share of wallet now 50,000 / 200,000 = 0.25, goal 0.35 -> revenue 0.35 * 200,000 = 70,000
+    assert goals.loc["share of wallet", "nu"] == pytest.approx(0.25)
+    assert goals.loc["share of wallet", "doel"] == pytest.approx(0.35)
+    assert "€ 70.000" in goals.loc["share of wallet", "omschrijving"]
+    assert "31-12-2026" in goals.loc["share of wallet", "omschrijving"]
+    # all DMU roles: 2 met now, 3 at the goal; NPS 20 -> 30; mid KAM (3) -> partnership KAM (4)
+    assert (goals.loc["DMU-rollen gesproken", "nu"], goals.loc["DMU-rollen gesproken", "doel"]) == (2, 3)
+    assert goals.loc["NPS", "doel"] == 30
+    assert goals.loc["fase Millman & Wilson", "doel"] == 4
+
+
+def test_account_plan_goal_capped_and_budget_adds_up():
+    plan = acc.account_plan(_facts(revenue_history={2025: 150_000.0}), sow_step=0.2, sow_cap=0.8,
+                            visit_cost=100, visits_per_year=10)
+    # 0.75 + 0.2 = 0.95 is above the cap 0.8 -> 0.8
+    assert plan.goals.loc[0, "doel"] == pytest.approx(0.8)
+    budget = plan.budget.set_index("post")["bedrag"]
+    # visits 10 x 100 = 1,000 plus the actions with costs
+    assert budget.iloc[0] == 1_000
+    assert budget["Totaal"] == pytest.approx(budget.drop("Totaal").sum())
+    assert budget["Totaal"] == pytest.approx(1_000 + plan.actions["kosten"].sum())
+
+
+def test_account_plan_swot_from_facts():
+    plan = acc.account_plan(_facts())
+    text = " ".join(sum(plan.swot.values(), []))
+    assert "25,0%" in text  # small share of wallet is a weakness
+    assert "beslisser" in " ".join(plan.swot["Zwaktes"])
+    assert "Koffiemaat" in " ".join(plan.swot["Bedreigingen"])
+    assert "aanbesteding" in " ".join(plan.swot["Bedreigingen"])
+    assert "waterkoelers" in " ".join(plan.swot["Kansen"])
+    assert len(plan.confrontation) == 4
+    assert set(plan.actions.columns) >= {"wie", "wat", "wanneer"}
+
+
+def test_account_plan_html_escapes_everything(tmp_path):
+    evil = "<script>alert('x')</script>"
+    plan = acc.account_plan(_facts(name=evil, competitors=["<b>Concurrent</b>"], account_manager="A & B"))
+    html = plan.to_html()
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
+    assert "<b>Concurrent</b>" not in html and "&lt;b&gt;Concurrent&lt;/b&gt;" in html
+    assert "A &amp; B" in html
+    assert "<script>" not in plan._repr_html_()
+    path = plan.write(tmp_path / "plan.html")
+    assert path.read_text(encoding="utf-8") == html
+    with pytest.raises(InputError, match=".html"):
+        plan.write(tmp_path / "plan.txt")
+
+
+def test_account_plan_bad_input():
+    with pytest.raises(InputError):
+        acc.account_plan({"name": "x"})
+    with pytest.raises(InputError, match="mid KAM"):
+        acc.account_plan(_facts(kam_stage="mid"))
+    with pytest.raises(InputError):
+        acc.account_plan(_facts(revenue_history={}))
+    with pytest.raises(InputError):
+        acc.account_plan(_facts(spend=0))

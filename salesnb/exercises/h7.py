@@ -1,0 +1,165 @@
+"""Exercises of chapter 7, account management (notebook 07_account_management)."""
+
+from __future__ import annotations
+
+from ..style import format_euro
+from ._core import Mistake, register_exercise
+
+__all__: list[str] = []
+
+# --------------------------------------------------------------------------- 7.1 share of wallet (case)
+
+SOW_REVENUE = 36_000.0
+SOW_SPEND = 144_000.0
+
+register_exercise(
+    id="7.1",
+    title="Share of wallet van een account",
+    question=(f"Brandwijk levert Hogeschool De Eem dit jaar voor {format_euro(SOW_REVENUE)} aan koffie, "
+              f"automaten en service. De hogeschool besteedt in totaal {format_euro(SOW_SPEND)} per jaar aan "
+              f"koffie en vending (bij alle leveranciers samen). Wat is onze share of wallet? Geef een "
+              f"fractie (bijvoorbeeld 0.15)."),
+    answer=lambda: SOW_REVENUE / SOW_SPEND,
+    unit="fraction",
+    mistakes=[
+        Mistake(SOW_SPEND / SOW_REVENUE,
+                "Je deelde de besteding van de klant door onze omzet: dat is omgekeerd. Share of wallet = "
+                "onze omzet bij de klant / de totale besteding van de klant in onze categorie, en ligt dus "
+                "altijd tussen 0 en 1."),
+        Mistake(SOW_REVENUE / (SOW_SPEND + SOW_REVENUE),
+                "Je telde onze omzet nog eens bij de besteding op. De totale besteding van de klant bevat "
+                "onze omzet al: deel alleen door die totale besteding."),
+        Mistake(1 - SOW_REVENUE / SOW_SPEND,
+                "Dat is het deel dat de klant bij concurrenten koopt. Gevraagd is ons deel."),
+    ],
+    hints=["Share of wallet = onze omzet bij de klant / totale besteding van de klant in onze categorie.",
+           "Een fractie is een getal tussen 0 en 1; 25% schrijf je als 0.25."],
+    solution=f"""
+        onze_omzet = {SOW_REVENUE:.0f}
+        besteding_klant = {SOW_SPEND:.0f}
+        antwoord = salesnb.share_of_wallet(onze_omzet, besteding_klant)
+    """,
+)
+
+# --------------------------------------------------------------------------- 7.2 weighted attractiveness (case)
+
+CRITERIA = {  # criterion: (weight, score 1-5)
+    "omzetpotentieel": (0.40, 4),
+    "groei van de klant": (0.20, 2),
+    "verwachte marge": (0.25, 5),
+    "referentiewaarde": (0.15, 3),
+}
+
+
+def _weighted():
+    return sum(w * s for w, s in CRITERIA.values()) / sum(w for w, _ in CRITERIA.values())
+
+
+_table = "; ".join(f"{c}: gewicht {round(w * 100)}%, score {s}" for c, (w, s) in CRITERIA.items())
+
+register_exercise(
+    id="7.2",
+    title="Gewogen aantrekkelijkheidsscore",
+    question=("Brandwijk beoordeelt de aantrekkelijkheid van Zorggroep Amstelland op vier criteria "
+              f"(scores 1 tot 5): {_table}. Bereken de gewogen aantrekkelijkheidsscore (op dezelfde "
+              "schaal 1–5, twee decimalen)."),
+    answer=_weighted,
+    unit="number",
+    tolerance=0.005,
+    mistakes=[
+        Mistake(sum(s for _, s in CRITERIA.values()) / len(CRITERIA),
+                "Je nam het gewone gemiddelde van de scores. Bij een gewogen score tellen belangrijke "
+                "criteria zwaarder: vermenigvuldig elke score met zijn gewicht en tel op."),
+        Mistake(sum(round(w * 100) * s for w, s in CRITERIA.values()),
+                "Je rekende met de gewichten als hele getallen (40 in plaats van 0,40). Deel door de som "
+                "van de gewichten (100) om weer op de schaal 1–5 uit te komen."),
+        Mistake(sum(s for _, s in CRITERIA.values()),
+                "Je telde alleen de scores op, zonder gewichten. Vermenigvuldig elke score met zijn gewicht."),
+    ],
+    hints=["Gewogen score = som van (gewicht × score) / som van de gewichten.",
+           "De gewichten tellen op tot 100% = 1, dus hier is het gewoon de som van gewicht × score.",
+           "Met salesnb: salesnb.weighted_score(tabel_met_scores, {criterium: gewicht, ...})."],
+    solution="""
+        import pandas as pd
+        scores = pd.DataFrame({"omzetpotentieel": [4], "groei van de klant": [2],
+                               "verwachte marge": [5], "referentiewaarde": [3]})
+        gewichten = {"omzetpotentieel": 0.40, "groei van de klant": 0.20,
+                     "verwachte marge": 0.25, "referentiewaarde": 0.15}
+        antwoord = salesnb.weighted_score(scores, gewichten).iloc[0]
+    """,
+)
+
+# --------------------------------------------------------------------------- 7.3 Millman & Wilson (reasoning)
+
+register_exercise(
+    id="7.3",
+    title="Fase van Millman & Wilson herkennen",
+    question=("Bij Zorggroep Eem praten de facilitair manager, de financieel directeur en de ICT-afdeling "
+              "inmiddels rechtstreeks met de servicedienst, de planning en de directie van Brandwijk. Er ligt "
+              "een meerjarencontract en de zorggroep deelt haar bezettingsprognoses, zodat Brandwijk de "
+              "bevoorrading kan plannen. Samen nieuwe diensten ontwikkelen of als één team werken doen ze "
+              "nog niet. In welke fase van Millman & Wilson zit deze relatie? Kies a, b, c, d, e of f."),
+    answer="d",
+    choices={
+        "a": ("pre-KAM",
+              "Nee: in pre-KAM is er nog geen echte relatie en onderzoek je pas of de klant een key account "
+              "kan worden. Hier is al een meerjarencontract."),
+        "b": ("early KAM",
+              "Nee: in early KAM loopt het contact vooral via één verkoper en één inkoper (de vlinderdas) en "
+              "test de klant de leverancier nog. Hier praten veel afdelingen rechtstreeks met elkaar."),
+        "c": ("mid KAM",
+              "Bijna: in mid KAM groeit het vertrouwen en komen er meer contacten, maar de klant deelt nog "
+              "geen vertrouwelijke informatie zoals prognoses en ziet ons nog niet als strategische partner."),
+        "d": ("partnership KAM",
+              "Juist: veel afdelingen praten direct met elkaar (de diamant), er is een langlopend contract en "
+              "er wordt vertrouwelijke informatie gedeeld. Dat is partnership KAM."),
+        "e": ("synergistic KAM",
+              "Nee: in synergistic KAM werken beide bedrijven als één geheel en ontwikkelen ze samen nieuwe "
+              "waarde. Dat doen ze hier uitdrukkelijk nog niet."),
+        "f": ("uncoupling KAM",
+              "Nee: uncoupling is het afbouwen van de relatie. Hier groeit de relatie juist."),
+    },
+    hints=["Let op wie met wie praat: één contactpersoon aan elke kant (vlinderdas) of veel afdelingen "
+           "direct met elkaar (diamant)?",
+           "Wat wordt er gedeeld? Vertrouwelijke informatie en lange contracten horen bij een partnerschap."],
+    solution="""
+        # Veel directe contacten (diamant) + meerjarencontract + gedeelde prognoses,
+        # maar nog geen gezamenlijke innovatie: partnership KAM.
+        antwoord = "d"
+    """,
+)
+
+# --------------------------------------------------------------------------- 7.4 workload (case)
+
+PORTFOLIO = {"key account": (4, 12), "major account": (25, 4), "minor account": (120, 1)}  # (accounts, visits)
+
+
+def _visits():
+    return sum(n * v for n, v in PORTFOLIO.values())
+
+
+register_exercise(
+    id="7.4",
+    title="Werklast van een accountmanager",
+    question=("Bij een indeling naar waarde van de klant krijgt een accountmanager "
+              + ", ".join(f"{n} {t}s ({v} bezoek{'en' if v > 1 else ''} per jaar per klant)"
+                          for t, (n, v) in PORTFOLIO.items())
+              + ". Hoeveel bezoeken per jaar moet deze accountmanager afleggen?"),
+    answer=_visits,
+    unit="count",
+    mistakes=[
+        Mistake(sum(n for n, _ in PORTFOLIO.values()),
+                "Je telde de klanten, niet de bezoeken. Vermenigvuldig per klasse het aantal klanten met het "
+                "aantal bezoeken per klant."),
+        Mistake(sum(n * v for t, (n, v) in PORTFOLIO.items() if t != "minor account"),
+                "Je vergat de minor accounts: ook die krijgen een bezoek per jaar."),
+        Mistake(sum(v for _, v in PORTFOLIO.values()),
+                "Je telde alleen de bezoeknormen op. Vermenigvuldig ze met het aantal klanten per klasse."),
+    ],
+    hints=["Werk per klasse: aantal klanten × bezoeken per klant per jaar.",
+           "Tel de drie uitkomsten op."],
+    solution="""
+        klassen = {"key account": (4, 12), "major account": (25, 4), "minor account": (120, 1)}
+        antwoord = sum(aantal * bezoeken for aantal, bezoeken in klassen.values())
+    """,
+)
