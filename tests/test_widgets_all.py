@@ -1,0 +1,287 @@
+"""Every registered widget, headless: move every control, check chart, numbers and readout.
+
+Also tests the ChartExplorer mechanism itself with small widgets defined here.
+"""
+
+from __future__ import annotations
+
+import math
+
+import ipywidgets as widgets
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+import salesnb.widgets as W
+from salesnb.errors import InputError
+from salesnb.widgets._base import (ChartExplorer, demo_explorer, dropdown, euro_slider, int_slider,
+                                   percent_slider, readout_html, register_widget,
+                                   registered_widgets, slider)
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+SPECS = registered_widgets()
+
+
+def same(a, b) -> bool:
+    """Deep equality for compute results (dicts of numbers, arrays, Series, DataFrames...)."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
+    if isinstance(a, (pd.DataFrame, pd.Series)) or isinstance(b, (pd.DataFrame, pd.Series)):
+        if type(a) is not type(b):
+            return False
+        try:
+            (pd.testing.assert_frame_equal if isinstance(a, pd.DataFrame)
+             else pd.testing.assert_series_equal)(a, b)
+        except AssertionError:
+            return False
+        return True
+    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
+        a, b = np.asarray(a), np.asarray(b)
+        if a.shape != b.shape:
+            return False
+        if a.dtype.kind in "fc" or b.dtype.kind in "fc":
+            return bool(np.allclose(a, b, equal_nan=True, rtol=1e-12, atol=0))
+        return bool((a == b).all())
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
+    if isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b):
+        return True
+    result = a == b
+    return bool(result.all()) if hasattr(result, "all") else bool(result)
+
+
+def targets(control) -> list:
+    """Values to move a control to: min, max and a value in between (or every dropdown option)."""
+    if isinstance(control, widgets.Dropdown):
+        values = list(control._options_values)
+        current = values.index(control.value)
+        return values[current + 1:] + values[:current + 1]  # every other option, then back
+    lo, hi, step = control.min, control.max, control.step
+    middle = lo + round((hi - lo) / 3 / step) * step
+    if isinstance(control, widgets.IntSlider):
+        middle = int(middle)
+    out = []
+    for value in (lo, hi, middle):
+        if not out or out[-1] != value:
+            out.append(value)
+    if out[0] == control.value:  # the first move must change something
+        out = out[1:] + [out[0]]
+    return out
+
+
+def build(name):
+    spec = SPECS[name]
+    return spec.func(**spec.example())
+
+
+# --------------------------------------------------------------------------- every widget
+
+
+def test_registry_holds_the_example_widgets():
+    assert {"nps_explorer", "expectation_explorer"} <= set(SPECS)
+    assert all(callable(s.example) for s in SPECS.values())
+
+
+@pytest.mark.parametrize("name", sorted(SPECS))
+def test_widget_builds_headless_with_dutch_controls(name):
+    import matplotlib.pyplot as plt
+
+    before = plt.get_fignums()
+    w = build(name)
+    assert isinstance(w, ChartExplorer)
+    assert plt.get_fignums() == before, "a widget must not create pyplot figures (they show twice)"
+    assert isinstance(w.figure.canvas, FigureCanvasAgg)
+    assert w.image.value[:8] == PNG_MAGIC
+    assert w.readout.value.strip(), "the readout must show the key numbers as text"
+    assert w.error is None, w.error
+    assert w.controls, "a widget needs at least one control"
+    for control_name, control in w.controls.items():
+        assert control.description.strip(), f"control {control_name} has no (Dutch) description"
+        assert control in w.children or any(control in getattr(c, "children", ()) for c in w.children)
+    assert same(w.result, w.compute(**w.values))
+
+
+@pytest.mark.parametrize("name", sorted(SPECS))
+def test_every_control_changes_chart_numbers_and_readout(name):
+    w = build(name)
+    moves = 0
+    for control_name, control in w.controls.items():
+        for target in targets(control):
+            png, text, result = w.png(), w.readout.value, w.result
+            calls = len(w.callback_times)
+            w.set(**{control_name: target})
+            where = f"{name}: {control_name} → {target!r}"
+            assert w.error is None, f"{where}: {w.error}"
+            assert len(w.callback_times) == calls + 1, f"{where}: expected exactly one redraw"
+            assert same(w.result, w.compute(**w.values)), f"{where}: result is not compute(values)"
+            assert not same(w.result, result), f"{where}: the numbers did not change"
+            assert w.png() != png, f"{where}: the chart did not change"
+            assert w.readout.value != text, f"{where}: the readout text did not change"
+            moves += 1
+    assert moves >= len(w.controls)
+
+
+@pytest.mark.parametrize("name", sorted(SPECS))
+def test_moving_a_slider_directly_uses_the_same_callback(name):
+    w = build(name)
+    control_name, control = next(iter(w.controls.items()))
+    target = targets(control)[0]
+    calls = len(w.callback_times)
+    control.value = target  # what the browser does
+    assert len(w.callback_times) == calls + 1
+    assert same(w.result, w.compute(**w.values))
+
+
+# --------------------------------------------------------------------------- the mechanism
+
+
+def test_demo_explorer_computes_and_redraws():
+    w = demo_explorer(prijs=100.0, aantal=50)
+    assert w.result == {"omzet": 5000.0}  # 100 × 50
+    first = w.png()
+    w.set(prijs=20.0, aantal=10)
+    assert w.result == {"omzet": 200.0}  # 20 × 10
+    assert w.png() != first
+    assert "€ 200" in w.readout.value
+    assert len(w.callback_times) == 1, "set() with two values redraws once"
+    assert all(t > 0 for t in w.callback_times)
+
+
+def test_png_has_the_figure_size_in_pixels():
+    from PIL import Image
+    import io
+
+    w = demo_explorer()
+    image = Image.open(io.BytesIO(w.png()))
+    assert image.size == (320, 240)  # figsize (4.0, 3.0) inches × 80 dpi
+    assert w.image.format == "png"
+
+
+def test_set_unknown_control_raises_dutch_error():
+    w = demo_explorer()
+    with pytest.raises(InputError, match="Onbekende schuif"):
+        w.set(korting=0.1)
+
+
+def _counting_widget(update=True):
+    calls = {"draw": 0, "update": 0}
+
+    def compute(a, keuze):
+        if a < 0:
+            raise InputError("a mag niet negatief zijn.")
+        return {"y": np.arange(5) * a * keuze, "a": a}
+
+    def draw(ax, r):
+        calls["draw"] += 1
+        (line,) = ax.plot(np.arange(5), r["y"])
+        ax.set_ylim(-1, 100)
+        return {"line": line}
+
+    def upd(artists, r):
+        calls["update"] += 1
+        artists["line"].set_ydata(r["y"])
+
+    w = ChartExplorer(
+        controls={"a": slider("A", -2, 5, 0.5, 1.0), "keuze": dropdown("Keuze", {"één": 1, "twee": 2})},
+        compute=compute, draw=draw, update=upd if update else None,
+        readout=lambda r: {"A": f"{r['a']:.1f}", "<tag>": "x & y"})
+    return w, calls
+
+
+def test_draw_once_then_update():
+    w, calls = _counting_widget()
+    w.set(a=2.0)
+    w.set(keuze=2)
+    assert calls == {"draw": 1, "update": 2}
+    np.testing.assert_array_equal(w.artists["line"].get_ydata(), [0, 4, 8, 12, 16])  # 2 × 2 × i
+
+
+def test_without_update_the_axes_are_redrawn():
+    w, calls = _counting_widget(update=False)
+    png = w.png()
+    w.set(a=3.0)
+    assert calls == {"draw": 2, "update": 0}
+    assert len(w.axes.lines) == 1, "the Axes is cleared before drawing again"
+    assert w.png() != png
+
+
+def test_input_error_is_shown_in_the_readout_not_raised():
+    w, _ = _counting_widget()
+    png, result = w.png(), w.result
+    w.set(a=-1.0)
+    assert w.error == "a mag niet negatief zijn."
+    assert "Let op" in w.readout.value and "negatief" in w.readout.value
+    assert w.png() == png and w.result is result
+    w.set(a=4.0)
+    assert w.error is None and w.result["a"] == 4.0
+
+
+def test_readout_is_escaped_html():
+    w, _ = _counting_widget()
+    assert "&lt;tag&gt;" in w.readout.value and "x &amp; y" in w.readout.value
+    assert readout_html("<b>al HTML</b>") == "<b>al HTML</b>"
+
+
+def test_layout_has_controls_image_and_readout_side_by_side():
+    w = ChartExplorer({"a": slider("A", 0, 1, 0.1, 0.5)}, compute=lambda a: {"a": a},
+                      draw=lambda axes, r: [ax.bar([0], [r["a"]]) for ax in axes], readout=lambda r: "x",
+                      title="Titel", nrows=1, ncols=2)
+    assert isinstance(w, widgets.VBox)
+    assert len(w.axes) == 2, "ncols=2 gives draw an array of two Axes"
+    row = w.children[-1]
+    assert isinstance(row, widgets.HBox) and row.children == (w.image, w.readout)
+    assert "Titel" in w.children[0].value
+
+
+def test_control_helpers_put_units_in_dutch_labels():
+    assert slider("Prijs", 0, 10, 0.5, 5, unit="€").readout_format == ".1f"
+    assert int_slider("Looptijd", 1, 10, 1, 3, unit="jaren").description == "Looptijd (jaren)"
+    p = percent_slider("Retentie", 0, 1, 0.05, 0.8)
+    assert p.readout_format == ".0%" and p.value == 0.8
+    assert euro_slider("Doel", 0, 1e6, 1e4, 2e5).description == "Doel (€)"
+
+
+def test_register_widget_adds_to_registry():
+    @register_widget(example=lambda: {"prijs": 50.0})
+    def tijdelijke_widget(prijs=10.0):
+        return demo_explorer(prijs=prijs)
+
+    try:
+        assert registered_widgets()["tijdelijke_widget"].example() == {"prijs": 50.0}
+    finally:
+        from salesnb.widgets import _base
+        _base._WIDGETS.pop("tijdelijke_widget")
+    with pytest.raises(TypeError):
+        register_widget(example={"niet": "callable"})
+
+
+# --------------------------------------------------------------------------- the H1 examples
+
+
+def test_nps_explorer_passives_do_not_count():
+    w = W.nps_explorer(promotors=45, passief=30, criticasters=25)
+    assert w.result["nps"] == pytest.approx(20.0)  # (45 - 25) / 100 × 100
+    w.set(passief=0)
+    assert w.result["nps"] == pytest.approx(100 * 20 / 70)  # same difference, fewer respondents
+    w.set(passief=30, criticasters=5)
+    assert w.result["nps"] == pytest.approx(100 * 40 / 80)  # (45 - 5) / 80
+    assert "+50" in w.readout.value
+
+
+def test_nps_explorer_with_nobody_shows_a_message():
+    w = W.nps_explorer(promotors=0, passief=0, criticasters=1)
+    w.set(criticasters=0)
+    assert w.error is not None
+
+
+def test_expectation_explorer_classes():
+    w = W.expectation_explorer(verwachting=7.0, ervaring=7.0)
+    assert w.result["oordeel"] == "neutraal"
+    w.set(ervaring=9.5)  # 2.5 above expectation ≥ delight threshold 2
+    assert w.result["oordeel"] == "customer delight"
+    w.set(delight_from=3.0)
+    assert w.result["oordeel"] == "positieve ervaring"
+    w.set(verwachting=10.0)
+    assert w.result["oordeel"] == "negatieve ervaring"
+    assert w.result["verschil"] == pytest.approx(-0.5)
