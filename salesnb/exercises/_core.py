@@ -410,9 +410,12 @@ def _current_seed() -> str:
         from .. import data
 
         seed = data.current_seed()
+        default = data.DEFAULT_SEED
     except Exception:
         return "standaard"
-    return "standaard" if seed is None else f"seed {seed}"
+    if seed is None or seed == default:
+        return f"standaard, seed {default}"
+    return f"persoonlijke dataset, seed {seed}"
 
 
 def _describe_expected(ex: Exercise, expected) -> str:
@@ -504,10 +507,10 @@ def _check_number(ex: Exercise, answer, expected):
 
 def _unit_mistake_message(alt: Interpretation, value: float, expected: float) -> str:
     if alt.kind == "percent_as_fraction":
-        return (f"Je antwoord lijkt een percentage ({format_number(value, _dec(value))}). Gevraagd is "
+        return (f"Je antwoord lijkt een percentage ({_show(value)}). Gevraagd is "
                 f"een fractie tussen 0 en 1: deel door 100 (in salesnb zijn aandelen altijd fracties, "
                 f"zoals 0,15 voor 15%).")
-    return (f"Je antwoord lijkt een fractie ({format_number(value, _dec(value))}). Gevraagd is een "
+    return (f"Je antwoord lijkt een fractie ({_show(value)}). Gevraagd is een "
             f"percentage: vermenigvuldig met 100 (of schrijf het %-teken erbij).")
 
 
@@ -515,6 +518,11 @@ def _dec(value: float) -> int:
     from .answers import _decimals
 
     return min(_decimals(value), 6)
+
+
+def _show(value: float) -> str:
+    """A student's number as Dutch text, at most 2 decimals (4 below 1)."""
+    return format_number(value, min(_dec(value), 2 if abs(value) >= 1 else 4))
 
 
 def _generic_number_diagnosis(ex: Exercise, literal: Interpretation, expected: float, parsed) -> str:
