@@ -37,9 +37,14 @@ __all__ = [
     "weighted_pipeline",
     "stage_conversion",
     "funnel_counts",
+    "stage_reached",
+    "opportunity_funnel",
+    "pipeline_by_stage",
+    "funnel_metrics",
     "average_deal_size",
     "sales_cycle",
     "sales_velocity",
+    "DMU_STATES",
     "dmu_per_opportunity",
     "win_rate_by_dmu",
 ]
@@ -97,8 +102,8 @@ def buygrid_table() -> pd.DataFrame:
     return grid[list(BUYGRID_SITUATIONS)]
 
 
-def buygrid_class(orders: pd.DataFrame, *, customer_column="klant_id", group_column="productgroep",
-                  date_column="datum") -> pd.Series:
+def buygrid_class(orders: pd.DataFrame, *, customer="customer_id", group="product_group",
+                  date="date") -> pd.Series:
     """Buygrid situation of every order (§5.1), derived from the customer's history.
 
     - ``new task``: the customer's first purchase ever (nothing bought before that date);
@@ -109,17 +114,17 @@ def buygrid_class(orders: pd.DataFrame, *, customer_column="klant_id", group_col
     Returns a categorical Series aligned with ``orders``.
 
     >>> orders = pd.DataFrame({
-    ...     "klant_id": [1, 1, 1, 2],
-    ...     "productgroep": ["koffie", "koffie", "thee", "water"],
-    ...     "datum": pd.to_datetime(["2024-01-05", "2024-02-01", "2024-03-01", "2024-01-10"])})
+    ...     "customer_id": [1, 1, 1, 2],
+    ...     "product_group": ["koffie", "koffie", "thee", "water"],
+    ...     "date": pd.to_datetime(["2024-01-05", "2024-02-01", "2024-03-01", "2024-01-10"])})
     >>> buygrid_class(orders).tolist()
     ['new task', 'straight rebuy', 'modified rebuy', 'new task']
     """
-    v.table(orders, "orders", [customer_column, group_column, date_column])
-    when = v.dates(orders[date_column], f"orders['{date_column}']")
+    v.table(orders, "orders", [customer, group, date])
+    when = v.dates(orders[date], f"orders['{date}']")
     frame = pd.DataFrame({
-        "customer": orders[customer_column].to_numpy(),
-        "group": orders[group_column].astype(str).to_numpy(),
+        "customer": orders[customer].to_numpy(),
+        "group": orders[group].astype(str).to_numpy(),
         "date": when.to_numpy(),
         "pos": np.arange(len(orders)),
     })
@@ -137,85 +142,104 @@ def buygrid_class(orders: pd.DataFrame, *, customer_column="klant_id", group_col
 # §5.2 Team buying: the DMU
 # ---------------------------------------------------------------------------------------------
 
-def dmu_per_opportunity(contacts: pd.DataFrame, *, opportunity_column="opportunity_id", role_column="rol",
-                 roles=DMU_ROLES, opportunities=None) -> pd.DataFrame:
-    """DMU coverage (§5.2): which DMU roles the seller has met per opportunity.
+#: The state of a DMU role at one opportunity.
+DMU_STATES = ("gesproken", "niet gesproken", "geen rol")
 
-    ``contacts`` has one row per contact person with the opportunity and the DMU role.
-    Returns a boolean table (opportunities × roles) plus ``rollen_aanwezig`` (count) and
-    ``compleet`` (every role present). Pass ``opportunities`` (a list of ids) to include
-    opportunities without any contact.
+
+def dmu_per_opportunity(contacts: pd.DataFrame, *, opportunity="opportunity_id", role="role",
+                        met="met", roles=DMU_ROLES, opportunities=None) -> pd.DataFrame:
+    """DMU roles per opportunity (§5.2): which roles the buyer has, and which ones we met.
+
+    ``contacts`` has one row per person in the customer's DMU, with the opportunity, the
+    DMU role and (column ``met``, optional: pass ``met=None``) whether the selling team
+    spoke to that person. Per opportunity and role the state is 'gesproken', 'niet
+    gesproken' (the role is there, we missed it) or 'geen rol' (nobody in that role).
+    Adds counts ``rollen_in_dmu``, ``rollen_gesproken``, ``rollen_gemist`` and ``compleet``
+    (no role missed). Pass ``opportunities`` (ids) to include opportunities without contacts.
 
     >>> contacts = pd.DataFrame({"opportunity_id": [1, 1, 2],
-    ...                          "rol": ["beslisser", "inkoper", "gebruiker"]})
-    >>> cov = dmu_per_opportunity(contacts, roles=("beslisser", "inkoper", "gebruiker"))
-    >>> cov["rollen_aanwezig"].tolist(), cov["compleet"].tolist()
-    ([2, 1], [False, False])
+    ...                          "role": ["beslisser", "inkoper", "beslisser"],
+    ...                          "met": [True, False, True]})
+    >>> t = dmu_per_opportunity(contacts, roles=("beslisser", "inkoper"))
+    >>> t[["beslisser", "inkoper", "rollen_gemist", "compleet"]].values.tolist()
+    [['gesproken', 'niet gesproken', 1, False], ['gesproken', 'geen rol', 0, True]]
     """
     roles = list(roles)
     if not roles:
         raise InputError("'roles' is leeg; geef de DMU-rollen die je wilt tellen.")
-    v.table(contacts, "contacts", [opportunity_column, role_column], allow_empty=opportunities is not None)
-    unknown = sorted(set(contacts[role_column].dropna().astype(str)) - set(roles))
+    needed = [opportunity, role] + ([met] if met is not None else [])
+    v.table(contacts, "contacts", needed, allow_empty=opportunities is not None)
+    unknown = sorted(set(contacts[role].dropna().astype(str)) - set(roles))
     if unknown:
         raise InputError(
-            f"De kolom '{role_column}' bevat rollen die geen DMU-rol zijn: {', '.join(unknown)}. "
+            f"De kolom '{role}' bevat rollen die geen DMU-rol zijn: {', '.join(unknown)}. "
             f"Gebruik {', '.join(roles)} of geef je eigen lijst mee met roles=[...]."
         )
-    present = pd.crosstab(contacts[opportunity_column], contacts[role_column].astype(str)) > 0
-    present = present.reindex(columns=roles, fill_value=False)
-    if opportunities is not None:
-        present = present.reindex(pd.Index(list(opportunities)), fill_value=False)
-    present.index.name = opportunity_column
-    present.columns.name = None
-    present = present.astype(bool)
-    present["rollen_aanwezig"] = present[roles].sum(axis=1).astype(int)
-    present["compleet"] = present[roles].all(axis=1)
-    return present
+    if met is None:
+        spoken = pd.Series(True, index=contacts.index)
+    else:
+        if contacts[met].isna().any():
+            raise InputError(f"De kolom '{met}' mist waarden; vul bij elk contact True of False in.")
+        spoken = contacts[met].astype(bool)
+    keys = [contacts[opportunity], contacts[role].astype(str)]
+    present = pd.crosstab(*keys) > 0
+    covered = pd.crosstab(*keys, values=spoken.astype(int), aggfunc="max").fillna(0) > 0
+    index = present.index if opportunities is None else pd.Index(list(opportunities))
+    present = present.reindex(index=index, columns=roles, fill_value=False).astype(bool)
+    covered = covered.reindex(index=index, columns=roles, fill_value=False).astype(bool)
+    state = np.where(covered, DMU_STATES[0], np.where(present, DMU_STATES[1], DMU_STATES[2]))
+    table = pd.DataFrame(state, index=index, columns=roles)
+    table.index.name = opportunity
+    table["rollen_in_dmu"] = present.sum(axis=1).astype(int).to_numpy()
+    table["rollen_gesproken"] = covered.sum(axis=1).astype(int).to_numpy()
+    table["rollen_gemist"] = table["rollen_in_dmu"] - table["rollen_gesproken"]
+    table["compleet"] = table["rollen_gemist"] == 0
+    return table
 
 
 def win_rate_by_dmu(coverage: pd.DataFrame, outcome: pd.Series, *, won="gewonnen", lost="verloren",
                     roles=DMU_ROLES) -> pd.DataFrame:
-    """Win rate with and without each DMU role present (§5.2).
+    """Win rate with each DMU role met against missed (§5.2).
 
-    ``coverage`` is the table of :func:`dmu_per_opportunity`; ``outcome`` gives per opportunity
-    (same index) 'gewonnen', 'verloren' or something else (open: ignored). Returns one row
-    per role plus 'alle rollen' with: won and lost deals and the win rate when the role was
-    met (``win_rate_met``) and when it was missing (``win_rate_missing``), and the difference.
+    ``coverage`` is the table of :func:`dmu_per_opportunity`; ``outcome`` gives per
+    opportunity (same index) 'gewonnen', 'verloren' or something else (open: left out).
+    Per role, over the closed opportunities where the buyer has that role: won and lost
+    deals and the win rate when we spoke to the role (``win_rate_met``) and when we missed it
+    (``win_rate_missed``), and the difference. The row 'alle rollen' compares complete
+    coverage with at least one missed role.
 
-    >>> cov = pd.DataFrame({"beslisser": [True, True, False, False]}, index=[1, 2, 3, 4])
-    >>> cov["compleet"] = cov["beslisser"]
-    >>> out = pd.Series(["gewonnen", "gewonnen", "verloren", "gewonnen"], index=[1, 2, 3, 4])
+    >>> cov = pd.DataFrame({"beslisser": ["gesproken", "gesproken", "niet gesproken", "geen rol"]},
+    ...                    index=[1, 2, 3, 4])
+    >>> cov["compleet"] = cov["beslisser"] != "niet gesproken"
+    >>> out = pd.Series(["gewonnen", "verloren", "verloren", "gewonnen"], index=[1, 2, 3, 4])
     >>> t = win_rate_by_dmu(cov, out, roles=["beslisser"])
-    >>> t.loc["beslisser", ["win_rate_met", "win_rate_missing"]].tolist()
-    [1.0, 0.5]
+    >>> t.loc["beslisser", ["win_rate_met", "win_rate_missed"]].tolist()
+    [0.5, 0.0]
     """
     roles = list(roles)
     v.table(coverage, "coverage", roles + ["compleet"])
     if not isinstance(outcome, pd.Series):
-        raise InputError("'outcome' moet een Series zijn met dezelfde index als de dekkingstabel.")
+        raise InputError("'outcome' moet een Series zijn met dezelfde index als de DMU-tabel.")
     outcome = outcome.reindex(coverage.index)
-    if outcome.isna().all():
-        raise InputError(
-            "Geen enkele opportunity in 'outcome' past bij de dekkingstabel; gebruik dezelfde "
-            "opportunity-ids als index."
-        )
     closed = outcome.isin([won, lost]).to_numpy()
     is_won = (outcome == won).to_numpy()
     if not closed.any():
-        raise InputError(f"Er zijn geen afgesloten opportunities ('{won}' of '{lost}'); "
-                         f"een win rate kan dan niet.")
+        raise InputError(f"Er zijn geen afgesloten opportunities ('{won}' of '{lost}') in de "
+                         f"DMU-tabel; een win rate kan dan niet. Gebruik dezelfde ids als index.")
     rows = {}
-    for label, column in [*((r, r) for r in roles), ("alle rollen", "compleet")]:
-        met = coverage[column].to_numpy(dtype=bool)
+    groups = [(r, coverage[r].to_numpy() == DMU_STATES[0], coverage[r].to_numpy() == DMU_STATES[1])
+              for r in roles]
+    complete = coverage["compleet"].to_numpy(dtype=bool)
+    groups.append(("alle rollen", complete, ~complete))
+    for label, met_mask, missed_mask in groups:
         row = {}
-        for key, mask in (("met", met), ("missing", ~met)):
+        for key, mask in (("met", met_mask), ("missed", missed_mask)):
             n_won = int((is_won & mask & closed).sum())
             n_closed = int((mask & closed).sum())
             row[f"won_{key}"] = n_won
             row[f"lost_{key}"] = n_closed - n_won
             row[f"win_rate_{key}"] = n_won / n_closed if n_closed else np.nan
-        row["difference"] = row["win_rate_met"] - row["win_rate_missing"]
+        row["difference"] = row["win_rate_met"] - row["win_rate_missed"]
         rows[label] = row
     result = pd.DataFrame.from_dict(rows, orient="index")
     result.index.name = "rol"
@@ -226,8 +250,8 @@ def win_rate_by_dmu(coverage: pd.DataFrame, outcome: pd.Series, *, won="gewonnen
 # §5.3 Funnel metrics
 # ---------------------------------------------------------------------------------------------
 
-#: Default opportunity stages of the funnel, in order.
-FUNNEL_STAGES = ("lead", "gekwalificeerd", "bezoek", "offerte", "onderhandeling", "gewonnen")
+#: Default opportunity stages of the funnel, in order (the sample company's stages).
+FUNNEL_STAGES = ("kwalificatie", "behoeftebepaling", "offerte", "onderhandeling", "gewonnen")
 
 
 def _pair(name_a, a, name_b, b):
@@ -375,6 +399,127 @@ def stage_conversion(counts, *, stages=None) -> pd.DataFrame:
         "conversion": conversion,
         "share_of_start": n / n[0],
     })
+
+
+def stage_reached(opportunities: pd.DataFrame, *, stage="last_stage", outcome="outcome",
+                  won="gewonnen") -> pd.Series:
+    """The furthest funnel stage each opportunity reached (§5.3): the won stage for won deals.
+
+    ``stage`` holds the furthest open stage (for lost deals where they dropped out).
+
+    >>> opps = pd.DataFrame({"last_stage": ["offerte", "onderhandeling"],
+    ...                      "outcome": ["verloren", "gewonnen"]})
+    >>> stage_reached(opps).tolist()
+    ['offerte', 'gewonnen']
+    """
+    v.table(opportunities, "opportunities", [stage, outcome])
+    reached = np.where(opportunities[outcome].astype(object) == won, won,
+                       opportunities[stage].astype(object))
+    return pd.Series(reached, index=opportunities.index, name="stage_reached", dtype=object)
+
+
+def opportunity_funnel(opportunities: pd.DataFrame, *, stages=FUNNEL_STAGES, stage="last_stage",
+                       outcome="outcome", won="gewonnen", lost="verloren",
+                       closed_only=True) -> pd.DataFrame:
+    """The funnel of the opportunities table (§5.3): reached per stage and stage conversion.
+
+    By default only closed opportunities count (``closed_only``): open ones have not finished
+    their way through the funnel yet. Returns the table of :func:`stage_conversion`.
+
+    >>> opps = pd.DataFrame({"last_stage": ["offerte", "offerte", "onderhandeling", "onderhandeling"],
+    ...                      "outcome": ["verloren", "verloren", "gewonnen", "open"]})
+    >>> opportunity_funnel(opps, stages=["offerte", "onderhandeling", "gewonnen"])["n"].tolist()
+    [3.0, 1.0, 1.0]
+    """
+    v.table(opportunities, "opportunities", [stage, outcome])
+    data = opportunities
+    if closed_only:
+        data = opportunities[opportunities[outcome].isin([won, lost])]
+        if data.empty:
+            raise InputError(f"Er zijn geen afgesloten opportunities ('{won}' of '{lost}').")
+    counts = funnel_counts(stage_reached(data, stage=stage, outcome=outcome, won=won), stages=stages)
+    return stage_conversion(counts)
+
+
+def pipeline_by_stage(opportunities: pd.DataFrame, *, stages=FUNNEL_STAGES[:-1], stage="stage",
+                      value="value", probability="probability", outcome="outcome",
+                      open_outcome="open") -> pd.DataFrame:
+    """Pipeline forecast per stage (§5.3): open opportunities, their value and weighted value.
+
+    Weighted value = Σ value × stage probability (the chance to win at that stage).
+
+    >>> opps = pd.DataFrame({"stage": ["offerte", "offerte", "onderhandeling"], "value": [1000.0, 3000.0, 2000.0],
+    ...                      "probability": [0.5, 0.5, 0.75], "outcome": ["open"] * 3})
+    >>> pipeline_by_stage(opps, stages=["offerte", "onderhandeling"])[["n", "value", "weighted"]].values.tolist()
+    [[2.0, 4000.0, 2000.0], [1.0, 2000.0, 1500.0]]
+    """
+    stages = list(stages)
+    v.table(opportunities, "opportunities", [stage, value, probability, outcome])
+    data = opportunities[opportunities[outcome] == open_outcome]
+    values = v.numbers_array(data[value], f"opportunities['{value}']", minimum=0, allow_empty=True)
+    probs = v.numbers_array(data[probability], f"opportunities['{probability}']", minimum=0, maximum=1,
+                            allow_empty=True)
+    frame = pd.DataFrame({"stage": data[stage].astype(str).to_numpy(), "value": values,
+                          "weighted": values * probs, "n": 1.0})
+    unknown = sorted(set(frame["stage"]) - set(stages))
+    if unknown:
+        raise InputError(f"Open opportunities in onbekende fase(n) {', '.join(unknown)}; "
+                         f"geef alle open fasen mee met stages=[...].")
+    table = frame.groupby("stage")[["n", "value", "weighted"]].sum().reindex(stages, fill_value=0.0)
+    table.index.name = "stage"
+    table["probability"] = (table["weighted"] / table["value"].where(table["value"] > 0)).astype(float)
+    return table.reset_index()[["stage", "n", "value", "probability", "weighted"]]
+
+
+def funnel_metrics(opportunities: pd.DataFrame, *, outcome="outcome", value="value", created="created_on",
+                   closed="closed_on", quotation="quotation_sent", probability="probability",
+                   won="gewonnen", lost="verloren", open_outcome="open") -> pd.Series:
+    """The funnel key figures of an opportunities table (§5.3), as one Series.
+
+    - ``offertes``: quotations sent (``quotation`` is True), ``orders``: won deals;
+    - ``hit_rate`` = orders / offertes; ``win_rate`` = won / (won + lost);
+    - ``average_deal``: mean value of the won deals; ``sales_cycle``: mean days created → closed
+      of the won deals;
+    - ``open_opportunities`` and ``weighted_pipeline`` (Σ value × probability of the open ones);
+    - ``sales_velocity`` = open opportunities × win rate × average deal / sales cycle (€ per day).
+
+    >>> opps = pd.DataFrame({
+    ...     "outcome": ["gewonnen", "verloren", "verloren", "open"],
+    ...     "value": [4000.0, 1000.0, 2000.0, 6000.0],
+    ...     "created_on": pd.to_datetime(["2025-01-01", "2025-01-01", "2025-02-01", "2025-03-01"]),
+    ...     "closed_on": pd.to_datetime(["2025-01-21", "2025-02-01", "2025-03-01", None]),
+    ...     "quotation_sent": [True, True, True, True], "probability": [1.0, 0.0, 0.0, 0.5]})
+    >>> m = funnel_metrics(opps)
+    >>> [float(m[k]) for k in ["hit_rate", "win_rate", "average_deal", "sales_cycle", "weighted_pipeline"]]
+    [0.25, 0.3333333333333333, 4000.0, 20.0, 3000.0]
+    """
+    v.table(opportunities, "opportunities", [outcome, value, created, closed, quotation, probability])
+    result = opportunities[outcome].astype(object)
+    is_won = (result == won).to_numpy()
+    is_lost = (result == lost).to_numpy()
+    is_open = (result == open_outcome).to_numpy()
+    if not is_won.any():
+        raise InputError(f"Er zijn geen gewonnen deals ('{won}'); dan bestaan gemiddelde deal en "
+                         f"verkoopcyclus niet.")
+    sent = opportunities[quotation].fillna(False).astype(bool).to_numpy()
+    won_rows = opportunities[is_won]
+    average = average_deal_size(won_rows[value])
+    cycle = sales_cycle(won_rows[created], won_rows[closed])
+    wr = win_rate(int(is_won.sum()), int(is_lost.sum()))
+    open_rows = opportunities[is_open]
+    pipeline = (weighted_pipeline(open_rows[value], open_rows[probability]) if len(open_rows) else 0.0)
+    return pd.Series({
+        "offertes": float(sent.sum()),
+        "orders": float(is_won.sum()),
+        "lost": float(is_lost.sum()),
+        "hit_rate": hit_rate(int(is_won.sum()), int(sent.sum())),
+        "win_rate": wr,
+        "average_deal": average,
+        "sales_cycle": cycle,
+        "open_opportunities": float(is_open.sum()),
+        "weighted_pipeline": pipeline,
+        "sales_velocity": sales_velocity(int(is_open.sum()), wr, average, cycle) if cycle > 0 else np.nan,
+    }, name="waarde")
 
 
 def average_deal_size(values) -> float:

@@ -329,63 +329,141 @@ def test_buygrid_table_shape_and_content():
 
 def test_buygrid_class_by_hand():
     orders = pd.DataFrame({
-        "klant_id": [7, 7, 7, 7, 8],
-        "productgroep": ["koffie", "thee", "koffie", "thee", "koffie"],
-        "datum": pd.to_datetime(["2024-01-01", "2024-01-01", "2024-02-01", "2024-05-01", "2024-03-01"]),
+        "customer_id": [7, 7, 7, 7, 8],
+        "product_group": ["koffie", "thee", "koffie", "thee", "koffie"],
+        "date": pd.to_datetime(["2024-01-01", "2024-01-01", "2024-02-01", "2024-05-01", "2024-03-01"]),
     }, index=[10, 11, 12, 13, 14])
     situation = f.buygrid_class(orders)
     # customer 7: first day (both groups) new task; coffee again straight rebuy; tea again straight rebuy
     assert situation.tolist() == ["new task", "new task", "straight rebuy", "straight rebuy", "new task"]
     assert situation.index.tolist() == [10, 11, 12, 13, 14]
-    orders2 = orders.assign(productgroep=["koffie", "koffie", "koffie", "water", "koffie"])
+    orders2 = orders.assign(product_group=["koffie", "koffie", "koffie", "water", "koffie"])
     assert f.buygrid_class(orders2).tolist()[3] == "modified rebuy"
 
 
 def test_buygrid_class_missing_column():
-    with pytest.raises(ColumnError, match="productgroep"):
-        f.buygrid_class(pd.DataFrame({"klant_id": [1], "datum": pd.to_datetime(["2024-01-01"])}))
+    with pytest.raises(ColumnError, match="product_group"):
+        f.buygrid_class(pd.DataFrame({"customer_id": [1], "date": pd.to_datetime(["2024-01-01"])}))
 
 
 # --- DMU ----------------------------------------------------------------------------------------
 
+ROLES3 = ("beslisser", "inkoper", "gebruiker")
+
+
 def _dmu_case():
     contacts = pd.DataFrame({
-        "opportunity_id": [1, 1, 2, 3, 3],
-        "rol": ["beslisser", "inkoper", "inkoper", "beslisser", "gebruiker"],
+        "opportunity_id": [1, 1, 2, 3, 3, 4],
+        "role": ["beslisser", "inkoper", "inkoper", "beslisser", "gebruiker", "beslisser"],
+        "met": [True, True, True, True, False, False],
     })
-    roles = ("beslisser", "inkoper", "gebruiker")
-    cov = f.dmu_per_opportunity(contacts, roles=roles, opportunities=[1, 2, 3, 4])
-    outcome = pd.Series({1: "gewonnen", 2: "verloren", 3: "gewonnen", 4: "verloren"})
-    return cov, outcome, roles
+    cov = f.dmu_per_opportunity(contacts, roles=ROLES3, opportunities=[1, 2, 3, 4, 5])
+    outcome = pd.Series({1: "gewonnen", 2: "verloren", 3: "gewonnen", 4: "verloren", 5: "verloren"})
+    return cov, outcome
 
 
-def test_dmu_coverage_by_hand():
-    cov, _, _ = _dmu_case()
-    assert cov.loc[1, ["beslisser", "inkoper", "gebruiker"]].tolist() == [True, True, False]
-    assert cov["rollen_aanwezig"].tolist() == [2, 1, 2, 0]
-    assert not cov["compleet"].any()
+def test_dmu_per_opportunity_by_hand():
+    cov, _ = _dmu_case()
+    assert cov.loc[1, list(ROLES3)].tolist() == ["gesproken", "gesproken", "geen rol"]
+    assert cov.loc[3, list(ROLES3)].tolist() == ["gesproken", "geen rol", "niet gesproken"]
+    assert cov.loc[5, list(ROLES3)].tolist() == ["geen rol"] * 3
+    assert cov["rollen_in_dmu"].tolist() == [2, 1, 2, 1, 0]
+    assert cov["rollen_gesproken"].tolist() == [2, 1, 1, 0, 0]
+    assert cov["rollen_gemist"].tolist() == [0, 0, 1, 1, 0]
+    assert cov["compleet"].tolist() == [True, True, False, False, True]
+
+
+def test_dmu_per_opportunity_without_met_column():
+    contacts = pd.DataFrame({"opportunity_id": [1], "role": ["inkoper"]})
+    cov = f.dmu_per_opportunity(contacts, met=None, roles=ROLES3)
+    assert cov.loc[1, "inkoper"] == "gesproken"
 
 
 def test_win_rate_by_dmu_by_hand():
-    cov, outcome, roles = _dmu_case()
-    table = f.win_rate_by_dmu(cov, outcome, roles=roles)
-    # beslisser met in 1 (won) and 3 (won): 2/2; missing in 2 (lost) and 4 (lost): 0/2
-    assert table.loc["beslisser", "win_rate_met"] == 1.0
-    assert table.loc["beslisser", "win_rate_missing"] == 0.0
-    # inkoper met in 1 (won), 2 (lost): 1/2; missing in 3 (won), 4 (lost): 1/2
+    cov, outcome = _dmu_case()
+    table = f.win_rate_by_dmu(cov, outcome, roles=ROLES3)
+    # beslisser met in 1 (won), 3 (won): 2/2; missed in 4 (lost): 0/1; not in the DMU of 2 and 5
+    assert table.loc["beslisser", ["won_met", "lost_met", "win_rate_met"]].tolist() == [2, 0, 1.0]
+    assert table.loc["beslisser", ["won_missed", "lost_missed", "win_rate_missed"]].tolist() == [0, 1, 0.0]
+    assert table.loc["beslisser", "difference"] == 1.0
+    # inkoper met in 1 (won) and 2 (lost): 1/2; never missed
     assert table.loc["inkoper", "win_rate_met"] == 0.5
-    assert table.loc["inkoper", "difference"] == 0.0
-    # nobody complete: win rate met undefined
-    assert np.isnan(table.loc["alle rollen", "win_rate_met"])
-    assert table.loc["alle rollen", "win_rate_missing"] == 0.5
+    assert np.isnan(table.loc["inkoper", "win_rate_missed"])
+    # complete: 1 (won), 2 (lost), 5 (lost) = 1/3; incomplete: 3 (won), 4 (lost) = 1/2
+    assert table.loc["alle rollen", "win_rate_met"] == pytest.approx(1 / 3)
+    assert table.loc["alle rollen", "win_rate_missed"] == 0.5
 
 
-def test_dmu_unknown_role():
+def test_dmu_bad_input():
     with pytest.raises(InputError, match="geen DMU-rol"):
-        f.dmu_per_opportunity(pd.DataFrame({"opportunity_id": [1], "rol": ["koning"]}))
-
-
-def test_win_rate_by_dmu_needs_closed_deals():
-    cov, _, roles = _dmu_case()
+        f.dmu_per_opportunity(pd.DataFrame({"opportunity_id": [1], "role": ["koning"], "met": [True]}))
+    with pytest.raises(ColumnError, match="met"):
+        f.dmu_per_opportunity(pd.DataFrame({"opportunity_id": [1], "role": ["inkoper"]}))
+    with pytest.raises(InputError, match="mist waarden"):
+        f.dmu_per_opportunity(pd.DataFrame({"opportunity_id": [1], "role": ["inkoper"], "met": [None]}))
+    cov, _ = _dmu_case()
     with pytest.raises(InputError, match="afgesloten"):
-        f.win_rate_by_dmu(cov, pd.Series("open", index=cov.index), roles=roles)
+        f.win_rate_by_dmu(cov, pd.Series("open", index=cov.index), roles=ROLES3)
+    with pytest.raises(InputError, match="Series"):
+        f.win_rate_by_dmu(cov, ["gewonnen"] * 5, roles=ROLES3)
+
+
+# --- opportunities table ---------------------------------------------------------------------------
+
+def _opps():
+    return pd.DataFrame({
+        "last_stage": ["kwalificatie", "offerte", "offerte", "onderhandeling", "onderhandeling",
+                       "onderhandeling", "behoeftebepaling"],
+        "stage": ["verloren", "verloren", "offerte", "gewonnen", "gewonnen", "onderhandeling", "verloren"],
+        "outcome": ["verloren", "verloren", "open", "gewonnen", "gewonnen", "open", "verloren"],
+        "value": [1_000.0, 2_000.0, 5_000.0, 3_000.0, 5_000.0, 10_000.0, 500.0],
+        "probability": [0.0, 0.0, 0.5, 1.0, 1.0, 0.75, 0.0],
+        "created_on": pd.to_datetime(["2025-01-01"] * 7),
+        "closed_on": pd.to_datetime(["2025-02-01", "2025-03-01", None, "2025-01-31", "2025-03-02", None,
+                                     "2025-01-15"]),
+        "quotation_sent": [False, True, True, True, True, True, False],
+    })
+
+
+def test_opportunity_funnel_by_hand():
+    # closed: lost at kwalificatie, offerte, behoeftebepaling; 2 won
+    # reached at least: kwalificatie 5, behoeftebepaling 4, offerte 3, onderhandeling 2, gewonnen 2
+    table = f.opportunity_funnel(_opps())
+    assert table["stage"].tolist() == list(f.FUNNEL_STAGES)
+    assert table["n"].tolist() == [5, 4, 3, 2, 2]
+    assert table["conversion"].iloc[:4].tolist() == pytest.approx([0.8, 0.75, 2 / 3, 1.0])
+    everything = f.opportunity_funnel(_opps(), closed_only=False)
+    assert everything["n"].tolist() == [7, 6, 5, 3, 2]
+
+
+def test_pipeline_by_stage_by_hand():
+    table = f.pipeline_by_stage(_opps()).set_index("stage")
+    # open: offerte 5,000 × 0.5 = 2,500; onderhandeling 10,000 × 0.75 = 7,500
+    assert table.loc["offerte", ["n", "value", "weighted"]].tolist() == [1, 5_000, 2_500]
+    assert table.loc["onderhandeling", "weighted"] == 7_500
+    assert table.loc["kwalificatie", "n"] == 0
+    assert np.isnan(table.loc["kwalificatie", "probability"])
+    with pytest.raises(InputError, match="onbekende"):
+        f.pipeline_by_stage(_opps(), stages=["offerte"])
+
+
+def test_funnel_metrics_by_hand():
+    m = f.funnel_metrics(_opps())
+    # quotations 5, orders 2 -> hit rate 0.4; won 2, lost 3 -> win rate 0.4
+    assert m["offertes"] == 5 and m["orders"] == 2
+    assert m["hit_rate"] == pytest.approx(0.4)
+    assert m["win_rate"] == pytest.approx(0.4)
+    # average deal (3,000 + 5,000) / 2 = 4,000; cycle (30 + 60) / 2 = 45 days
+    assert m["average_deal"] == 4_000
+    assert m["sales_cycle"] == 45
+    # pipeline 2,500 + 7,500 = 10,000; velocity 2 open × 0.4 × 4,000 / 45
+    assert m["weighted_pipeline"] == 10_000
+    assert m["sales_velocity"] == pytest.approx(2 * 0.4 * 4_000 / 45)
+
+
+def test_funnel_metrics_needs_won_deals():
+    opps = _opps().assign(outcome="verloren")
+    with pytest.raises(InputError, match="gewonnen"):
+        f.funnel_metrics(opps)
+    with pytest.raises(ColumnError, match="quotation_sent"):
+        f.funnel_metrics(_opps().drop(columns="quotation_sent"))
