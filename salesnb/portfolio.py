@@ -34,6 +34,8 @@ __all__ = [
     "gini",
     "customer_revenue",
     "customer_pyramid",
+    "quota_layers",
+    "split_prospects",
     "pyramid_summary",
     "pyramid_strategy",
     "pyramid_migration",
@@ -480,11 +482,7 @@ def customer_pyramid(orders, *, reference_date=None, method=None, quotas=(0.01, 
     if method == "quota":
         if thresholds is not None:
             raise InputError("Kies óf method='quota' met 'quotas', óf method='revenue' met 'thresholds'.")
-        q = [v.fraction(x, f"quotas[{i}]", allow_zero=False) for i, x in enumerate(_seq(quotas, 3, "quotas"))]
-        if not q[0] <= q[1] <= q[2]:
-            raise InputError("De quota moeten cumulatief oplopen, bijvoorbeeld (0.01, 0.05, 0.20).")
-        n = int(active.sum())
-        cuts = [_ceil_count(x, n) for x in q]
+        cuts = _quota_cuts(quotas, int(active.sum()))
         r = rank.to_numpy()
         labels = np.where(r <= cuts[0], layers[0], np.where(r <= cuts[1], layers[1],
                           np.where(r <= cuts[2], layers[2], layers[3])))
@@ -511,6 +509,54 @@ def customer_pyramid(orders, *, reference_date=None, method=None, quotas=(0.01, 
     out.index.name = customer_col
     out["laag"] = pd.Categorical(out["laag"], categories=list(layers), ordered=True)
     return out
+
+
+def _quota_cuts(quotas, n: int) -> list[int]:
+    q = [v.fraction(x, f"quotas[{i}]", allow_zero=False) for i, x in enumerate(_seq(quotas, 3, "quotas"))]
+    if not q[0] <= q[1] <= q[2]:
+        raise InputError("De quota moeten cumulatief oplopen, bijvoorbeeld (0.01, 0.05, 0.20).")
+    return [_ceil_count(x, n) for x in q]
+
+
+def quota_layers(values, quotas=(0.01, 0.05, 0.20), *, layers=PYRAMID_LAYERS[:4]):
+    """Curry's rank quotas on the revenue of active customers (§6.1): top, groot, middelgroot, klein.
+
+    Ranked by revenue (highest first; equal revenue keeps input order); the first
+    ceil(q1·N) are top, up to ceil(q2·N) groot, up to ceil(q3·N) middelgroot, the rest klein.
+    Returns an ordered categorical Series aligned to the input.
+
+    >>> quota_layers([5, 80, 20, 1, 3, 2, 9, 4, 6, 7], quotas=(0.1, 0.2, 0.5)).tolist()
+    ['klein', 'top', 'groot', 'klein', 'klein', 'klein', 'middelgroot', 'klein', 'middelgroot', 'middelgroot']
+    """
+    layers = tuple(layers)
+    if len(layers) != 4:
+        raise InputError("'layers' moet vier namen hebben: top, groot, middelgroot, klein.")
+    array = v.numbers_array(values, "values")
+    index = values.index if isinstance(values, pd.Series) else pd.RangeIndex(len(array))
+    cuts = _quota_cuts(quotas, len(array))
+    rank = np.empty(len(array), dtype=int)
+    rank[np.argsort(-array, kind="stable")] = np.arange(1, len(array) + 1)
+    labels = np.where(rank <= cuts[0], layers[0], np.where(rank <= cuts[1], layers[1],
+                      np.where(rank <= cuts[2], layers[2], layers[3])))
+    return pd.Series(pd.Categorical(labels, categories=list(layers), ordered=True), index=index, name="laag")
+
+
+def split_prospects(prospects, *, id_col="prospect_id", contact_col="last_contact",
+                    quotation_col="had_quotation", prefix="P"):
+    """Split a prospects table into prospect ids (contact or quotation, never bought) and suspect
+    ids (fits the profile, no contact yet) for :func:`customer_pyramid` (§6.1).
+
+    Ids get ``prefix`` ("P12") so they never clash with customer numbers.
+
+    >>> t = pd.DataFrame({"prospect_id": [1, 2], "last_contact": pd.to_datetime(["2025-03-01", None]),
+    ...                   "had_quotation": [False, False]})
+    >>> split_prospects(t)
+    (['P1'], ['P2'])
+    """
+    v.table(prospects, "prospects", [id_col, contact_col, quotation_col], allow_empty=True)
+    contact = prospects[contact_col].notna().to_numpy() | prospects[quotation_col].fillna(False).to_numpy(dtype=bool)
+    ids = np.array([f"{prefix}{x}" for x in prospects[id_col]], dtype=object)
+    return list(ids[contact]), list(ids[~contact])
 
 
 def _seq(values, n, name):
