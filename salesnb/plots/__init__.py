@@ -21,7 +21,7 @@ from ._base import __all__ as _base_all
 
 #: Theme modules picked up when present (plots/<name>.py).
 THEMES = ("satisfaction", "market", "leads", "proposition", "funnel", "portfolio",
-          "accounts", "process")
+          "accounts", "process", "overview")
 
 __all__ = list(_base_all)
 for _theme in THEMES:
