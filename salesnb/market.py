@@ -235,26 +235,34 @@ def spending_index(own_sales, own_buyers, class_sales, class_buyers):
     return _out(own_avg / class_avg, index, vector, "bestedingsindex")
 
 
-def market_table(market, *, by=("sector",), potential_buyers="potential_buyers",
-                 purchase_per_buyer="purchase_per_buyer", class_buyers="class_buyers",
-                 class_sales="class_sales", own_buyers="own_buyers", own_sales="own_sales",
-                 competitor_sales="largest_competitor_sales", market_potential_col=None,
-                 ) -> pd.DataFrame:
+def market_table(market, *, by=("sector",), year=None, competitors=None,
+                 potential_buyers="potential_buyers", purchase_per_buyer="purchase_per_buyer",
+                 class_buyers="buyers", class_sales="class_sales", own_buyers="own_buyers",
+                 own_sales="own_sales", competitor_sales="largest_competitor_sales",
+                 competitor="competitor", sales="sales") -> pd.DataFrame:
     """Alle marktcijfers per sector/regio (§2.2) in one table.
 
-    ``market`` holds one row per segment (e.g. sector × region) with potential buyers,
-    expected purchase per buyer (or a ready ``market_potential_col``), buyers and sales in the
-    product class (all suppliers), our own buyers and sales, and the sales of the largest
-    competitor. Rows are summed over ``by`` (counts and amounts add up; the marktpotentieel
-    is computed per row first). Returns per segment: ``marktpotentieel``, ``marktomvang``,
-    ``verzadigingsgraad``, ``restvraag``, ``eigen_omzet``, ``marktaandeel``,
-    ``aandeel_grootste_concurrent``, ``relatief_marktaandeel`` (leader: divided by the
-    number two, which is then the largest competitor), ``penetratiegraad_klasse``,
-    ``penetratiegraad_merk``, ``bestedingsindex`` and ``controle`` =
-    penetratiegraad_merk × bestedingsindex, which equals ``marktaandeel``.
+    ``market`` holds one row per cell (e.g. sector × region) with the potential buyers, the
+    expected purchase per buyer, the buyers and sales in the product class (all suppliers
+    together), our own buyers and sales, and the sales of the largest competitor in the cell.
+    Cells are summed over ``by`` (counts and amounts add up; the marktpotentieel is computed
+    per cell first); ``by=()`` gives one row for the whole market. With a ``year`` column the
+    table uses ``year`` (default: the last year).
+
+    The largest competitor of a combined segment is not simply the sum of the cells' largest
+    competitors (that may be a different firm in every region): pass ``competitors`` (one row
+    per cell and competitor with ``competitor`` and ``sales``) to take the competitor with the
+    largest summed sales, also named in ``grootste_concurrent``. For the market leader the
+    largest competitor is number two, so ``relatief_marktaandeel`` > 1.
+
+    Returns per segment: ``marktpotentieel``, ``marktomvang``, ``verzadigingsgraad``,
+    ``restvraag``, ``eigen_omzet``, ``marktaandeel``, ``aandeel_grootste_concurrent``,
+    ``relatief_marktaandeel``, ``penetratiegraad_klasse``, ``penetratiegraad_merk``,
+    ``bestedingsindex`` and ``controle`` = penetratiegraad_merk × bestedingsindex, which
+    equals ``marktaandeel`` (the identity of §2.2).
 
     >>> m = pd.DataFrame({"sector": ["zorg", "zorg"], "potential_buyers": [100, 100],
-    ...     "purchase_per_buyer": [10.0, 10.0], "class_buyers": [50, 30], "class_sales": [500.0, 300.0],
+    ...     "purchase_per_buyer": [10.0, 10.0], "buyers": [50, 30], "class_sales": [500.0, 300.0],
     ...     "own_buyers": [10, 5], "own_sales": [150.0, 50.0], "largest_competitor_sales": [300.0, 100.0]})
     >>> t = market_table(m)
     >>> t[["marktpotentieel", "marktomvang", "verzadigingsgraad", "marktaandeel"]]
@@ -265,29 +273,44 @@ def market_table(market, *, by=("sector",), potential_buyers="potential_buyers",
     True
     """
     keys = [by] if isinstance(by, str) else list(by)
-    need = [potential_buyers, class_buyers, class_sales, own_buyers, own_sales, competitor_sales]
-    need += [market_potential_col] if market_potential_col else [purchase_per_buyer]
+    need = [potential_buyers, purchase_per_buyer, class_buyers, class_sales, own_buyers, own_sales]
+    if competitors is None:
+        need.append(competitor_sales)
     v.table(market, "market", keys + need)
-    data = {}
-    for column in need:
-        data[column] = v.column_numbers(market, column, "market", minimum=0)
-    frame = pd.DataFrame({k: market[k].to_numpy() for k in keys})
+    market, year = _one_year(market, year, "market")
+    frame = pd.DataFrame({k: market[k].to_numpy() for k in keys}, index=pd.RangeIndex(len(market)))
+    data = {c: v.column_numbers(market, c, "market", minimum=0) for c in need}
     frame["pb"] = data[potential_buyers]
-    frame["pot"] = (data[market_potential_col] if market_potential_col
-                    else data[potential_buyers] * data[purchase_per_buyer])
+    frame["pot"] = data[potential_buyers] * data[purchase_per_buyer]
     frame["cb"] = data[class_buyers]
     frame["cs"] = data[class_sales]
     frame["ob"] = data[own_buyers]
     frame["os"] = data[own_sales]
-    frame["comp"] = data[competitor_sales]
-    if keys:
-        g = frame.groupby(keys, observed=True, sort=True)[["pb", "pot", "cb", "cs", "ob", "os"]].sum()
-        # the largest competitor of a combined segment: the largest competitor's sales summed
-        # is only right if it is the same firm everywhere; we take the sum (same firm assumed).
-        g["comp"] = frame.groupby(keys, observed=True, sort=True)["comp"].sum()
+    sums = ["pb", "pot", "cb", "cs", "ob", "os"]
+    if not keys:
+        frame["markt"] = "totaal"
+        group_keys = ["markt"]
     else:
-        g = frame[["pb", "pot", "cb", "cs", "ob", "os", "comp"]].sum().to_frame().T
-        g.index = pd.Index(["totaal"], name="markt")
+        group_keys = keys
+    g = frame.groupby(group_keys, observed=True, sort=True)[sums].sum()
+    names = None
+    if competitors is None:
+        frame["comp"] = data[competitor_sales]
+        g["comp"] = frame.groupby(group_keys, observed=True, sort=True)["comp"].sum()
+    else:
+        v.table(competitors, "competitors", keys + [competitor, sales])
+        comp, _ = _one_year(competitors, year, "competitors")
+        cf = pd.DataFrame({k: comp[k].to_numpy() for k in keys}, index=pd.RangeIndex(len(comp)))
+        if not keys:
+            cf["markt"] = "totaal"
+        cf["firm"] = comp[competitor].astype(str).to_numpy()
+        cf["sales"] = v.column_numbers(comp, sales, "competitors", minimum=0)
+        per_firm = cf.groupby(group_keys + ["firm"], observed=True)["sales"].sum()
+        best = per_firm.groupby(level=list(range(len(group_keys))), observed=True).idxmax()
+        top = per_firm.loc[best.to_numpy()]
+        top.index = top.index.droplevel("firm")
+        g["comp"] = top.reindex(g.index).to_numpy()
+        names = pd.Series([i[-1] for i in best.to_numpy()], index=best.index).reindex(g.index)
     out = pd.DataFrame(index=g.index)
     out["marktpotentieel"] = g["pot"]
     out["marktomvang"] = g["cs"]
@@ -295,14 +318,31 @@ def market_table(market, *, by=("sector",), potential_buyers="potential_buyers",
     out["restvraag"] = remaining_demand(g["pot"], g["cs"])
     out["eigen_omzet"] = g["os"]
     out["marktaandeel"] = market_share(g["os"], g["cs"])
-    out["aandeel_grootste_concurrent"] = g["comp"] / g["cs"]
-    out["relatief_marktaandeel"] = relative_market_share(out["marktaandeel"],
-                                                         out["aandeel_grootste_concurrent"])
+    if names is not None:
+        out["grootste_concurrent"] = names
+    out["aandeel_grootste_concurrent"] = g["comp"].fillna(0.0) / g["cs"]
+    # no competitor in a segment: the relative share is undefined (NaN), not an error
+    out["relatief_marktaandeel"] = out["marktaandeel"] / out["aandeel_grootste_concurrent"].where(
+        out["aandeel_grootste_concurrent"] > 0)
     out["penetratiegraad_klasse"] = penetration_rate(g["cb"], g["pb"])
     out["penetratiegraad_merk"] = penetration_rate(g["ob"], g["cb"])
     out["bestedingsindex"] = spending_index(g["os"], g["ob"], g["cs"], g["cb"])
     out["controle"] = out["penetratiegraad_merk"] * out["bestedingsindex"]
     return out
+
+
+def _one_year(frame, year, name):
+    """Rows of one year when the table has a 'year' column (default: the last year)."""
+    if "year" not in frame.columns:
+        return frame, year
+    years = v.column_numbers(frame, "year", name, integer=True)
+    if year is None:
+        year = int(years.max())
+    year = int(v.number(year, "year", integer=True))
+    if not (years == year).any():
+        raise InputError(f"De tabel '{name}' heeft geen rijen voor jaar {year}; kies uit "
+                         f"{', '.join(str(int(y)) for y in np.unique(years))}.")
+    return frame[years == year], year
 
 
 # ---------------------------------------------------------------------------------------------

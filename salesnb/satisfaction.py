@@ -384,10 +384,12 @@ def relationship_status(orders, *, customers=None, as_of=None, new_months=12, la
     return summary.reset_index()
 
 
-def relationship_counts(status, *, column="status") -> pd.DataFrame:
+def relationship_counts(status, *, column="status", prospects=0) -> pd.DataFrame:
     """Aantal en aandeel klanten per fase van de klantrelatiecyclus (§1.1).
 
     ``status`` is the table of :func:`relationship_status` (or a Series of stages).
+    ``prospects``: the number of potential customers kept elsewhere (e.g. a prospect list),
+    added to the first stage (potentiële klant).
 
     >>> s = pd.Series(pd.Categorical(["nieuwe klant", "loyale klant", "loyale klant"],
     ...                              categories=list(RELATIONSHIP_STAGES), ordered=True))
@@ -407,6 +409,9 @@ def relationship_counts(status, *, column="status") -> pd.DataFrame:
     order = list(series.cat.categories) if isinstance(series.dtype, pd.CategoricalDtype) \
         else list(counts.index)
     counts = counts.reindex(order).fillna(0).astype("int64")
+    prospects = int(v.number(prospects, "prospects", minimum=0, integer=True))
+    if prospects and order:
+        counts.iloc[0] += prospects
     out = pd.DataFrame({"aantal": counts.to_numpy(), "aandeel": counts.to_numpy() / max(counts.sum(), 1)},
                        index=pd.Index(order, name="status"))
     return out

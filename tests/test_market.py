@@ -125,7 +125,7 @@ def _market():
         "region": ["Noord", "Zuid", "Noord"],
         "potential_buyers": [100, 300, 50],
         "purchase_per_buyer": [1000.0, 1000.0, 2000.0],
-        "class_buyers": [60, 140, 40],
+        "buyers": [60, 140, 40],
         "class_sales": [60_000.0, 140_000.0, 60_000.0],
         "own_buyers": [15, 25, 4],
         "own_sales": [18_000.0, 22_000.0, 12_000.0],
@@ -216,3 +216,27 @@ def test_abcd_to_swot():
         m.abcd_table([("Klanten", "x", "kans")])
     with pytest.raises(InputError, match="kans"):
         m.abcd_table([("Afnemers", "x", "sterkte")])
+
+
+def test_market_table_with_competitor_table_and_year():
+    market = pd.concat([_market().assign(year=2024), _market().assign(year=2025, own_sales=[1.0, 1.0, 1.0])])
+    comp = pd.DataFrame({
+        "year": [2025] * 4 + [2024],
+        "sector": ["zorg", "zorg", "zorg", "zorg", "zorg"],
+        "region": ["Noord", "Noord", "Zuid", "Zuid", "Noord"],
+        "competitor": ["X", "Y", "X", "Y", "Y"],
+        "sales": [20_000.0, 15_000.0, 10_000.0, 40_000.0, 99_999.0],
+    })
+    t = m.market_table(market, competitors=comp, by="sector")
+    # 2025 (the last year): own zorg sales 1 + 1 = 2 of 200,000
+    assert t.loc["zorg", "marktaandeel"] == pytest.approx(2 / 200_000)
+    # X = 30,000, Y = 55,000 in zorg 2025 -> Y is the largest competitor: 55,000 / 200,000
+    assert t.loc["zorg", "grootste_concurrent"] == "Y"
+    assert t.loc["zorg", "aandeel_grootste_concurrent"] == pytest.approx(0.275)
+    old = m.market_table(market, year=2024, by=())
+    assert old.loc["totaal", "marktaandeel"] == pytest.approx(52_000 / 260_000)
+    with pytest.raises(InputError, match="2023"):
+        m.market_table(market, year=2023)
+    # horeca has no competitor in the table: relative share undefined (NaN), share still computed
+    assert np.isnan(t.loc["horeca", "relatief_marktaandeel"])
+    assert t.loc["horeca", "aandeel_grootste_concurrent"] == 0.0

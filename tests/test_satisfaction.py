@@ -254,3 +254,11 @@ def test_crm_data_map():
     assert out.loc["nps", "rijen"] == 3
     with pytest.raises(InputError, match="soort CRM"):
         s.crm_data_map(tables, {"nps": ("magisch", "x")})
+
+
+def test_relationship_counts_adds_prospects_to_first_stage():
+    orders = pd.DataFrame({"customer_id": [1], "date": pd.to_datetime(["2025-12-01"])})
+    c = s.relationship_counts(s.relationship_status(orders), prospects=3)
+    # 3 prospects + 1 new customer: 3/4 potential
+    assert c["aantal"].tolist() == [3, 1, 0, 0]
+    assert c.loc["potentiële klant", "aandeel"] == 0.75
