@@ -26,6 +26,8 @@ __all__ = [
     "RELATIONSHIP_STRATEGIES",
     "clv",
     "clv_table",
+    "segment_clv_inputs",
+    "clv_per_segment",
     "clv_cac_ratio",
     "retention_rate",
     "abc_classes",
@@ -297,6 +299,65 @@ def clv_table(segments, *, margin_col="marge", retention_col="retentie", cac_col
         with np.errstate(divide="ignore"):
             out["clv_cac"] = np.where(cac > 0, out["clv_oneindig"].to_numpy() / np.where(cac > 0, cac, 1), np.nan)
     return out
+
+
+def segment_clv_inputs(orders, customers, *, by="sector", year=None, leads=None,
+                       customer_col="customer_id", date_col="date", margin_col="margin",
+                       lead_cost_col="cost", lead_won_col="customer_id"):
+    """The inputs of CLV per segment from the data (§6.4): per value of ``by``
+
+    - ``klanten``: customers with an order in ``year`` (default: the last year in the orders);
+    - ``marge``: average margin per such customer in ``year`` (€ per year);
+    - ``retentie``: share of the customers of ``year − 1`` that bought again in ``year``;
+    - ``cac`` (with ``leads``): total lead cost in the segment / leads won as customer.
+
+    >>> orders = pd.DataFrame({"customer_id": [1, 1, 2, 2], "margin": [100.0, 300, 50, 70],
+    ...     "date": pd.to_datetime(["2024-05-01", "2025-05-01", "2024-06-01", "2025-02-01"])})
+    >>> customers = pd.DataFrame({"customer_id": [1, 2], "sector": ["zorg", "zorg"]})
+    >>> segment_clv_inputs(orders, customers).loc["zorg", ["marge", "retentie"]].tolist()
+    [185.0, 1.0]
+    """
+    v.table(customers, "customers", [customer_col, by])
+    data = _orders(orders, "orders", customer_col, date_col, margin_col)
+    year = int(data["datum"].dt.year.max()) if year is None else int(v.number(year, "year", integer=True))
+    segment = pd.Series(customers[by].to_numpy(), index=customers[customer_col].to_numpy())
+    this = data[data["datum"].dt.year == year]
+    if this.empty:
+        raise InputError(f"Er zijn geen orders in {year}; kies een ander jaar.")
+    per_customer = this.groupby("klant")["omzet"].sum()
+    groups = segment.reindex(per_customer.index)
+    out = pd.DataFrame({"klanten": per_customer.groupby(groups, observed=True).size(),
+                        "marge": per_customer.groupby(groups, observed=True).mean()})
+    out["retentie"] = retention_rate(orders, year, customer_col=customer_col, date_col=date_col, by=segment)
+    if leads is not None:
+        v.table(leads, "leads", [by, lead_cost_col, lead_won_col])
+        cost = pd.Series(v.column_numbers(leads, lead_cost_col, "leads", allow_nan=True), index=leads.index)
+        won = leads[lead_won_col].notna()
+        per = pd.DataFrame({"kosten": cost.fillna(0.0).groupby(leads[by], observed=True).sum(),
+                            "gewonnen": won.groupby(leads[by], observed=True).sum()})
+        out["cac"] = (per["kosten"] / per["gewonnen"].where(per["gewonnen"] > 0)).reindex(out.index)
+    out.index.name = by
+    return out
+
+
+def clv_per_segment(orders, customers, *, by="sector", year=None, leads=None, years=5,
+                    discount_rate=0.08, margin_at_start=False, **columns):
+    """CLV per segment from the data (§6.4): :func:`segment_clv_inputs` followed by :func:`clv_table`.
+
+    Columns: klanten, marge, retentie, (cac), levensduur, clv_eenvoudig, clv_oneindig,
+    clv_horizon, (clv_netto, clv_cac). Segments without a retention below 1 (no customers the
+    year before, or all of them kept) are left out: their CLV is not finite.
+
+    >>> orders = pd.DataFrame({"customer_id": [1, 1, 2, 3], "margin": [100.0, 300, 50, 70],
+    ...     "date": pd.to_datetime(["2024-05-01", "2025-05-01", "2024-06-01", "2025-02-01"])})
+    >>> customers = pd.DataFrame({"customer_id": [1, 2, 3], "sector": ["zorg", "zorg", "zorg"]})
+    >>> clv_per_segment(orders, customers, discount_rate=0).loc["zorg", "clv_eenvoudig"]
+    np.float64(370.0)
+    """
+    inputs = segment_clv_inputs(orders, customers, by=by, year=year, leads=leads, **columns)
+    inputs = inputs[inputs["retentie"].notna() & (inputs["retentie"] < 1)]
+    return clv_table(inputs, cac_col="cac" if leads is not None else None, years=years,
+                     discount_rate=discount_rate, margin_at_start=margin_at_start)
 
 
 # --------------------------------------------------------------------------- §6.2 ABC / Pareto
@@ -603,12 +664,14 @@ def pyramid_strategy(pyramid, *, strategies=None):
     return out
 
 
-def migration_moves(before, after):
+def migration_moves(before, after, *, missing="prospect"):
     """Per customer: layer at the first and the second date and the move (§6.1).
 
     ``beweging`` is one of ``omhoog``, ``omlaag``, ``gelijk``, ``inactief geworden``,
     ``nieuwe klant`` (from prospect/suspect/unknown to an active layer) and ``gereactiveerd``
-    (from inactief to active). A customer missing from ``before`` counts as suspect there.
+    (from inactief to active). A customer missing from one of the two pyramids (not yet known,
+    e.g. won from a lead in the second year) counts as ``missing`` there: "prospect" (default)
+    or "suspect".
 
     >>> cat = lambda x: pd.Categorical(x, categories=PYRAMID_LAYERS, ordered=True)
     >>> b = pd.DataFrame({"laag": cat(["groot", "top", "klein"])}, index=[1, 2, 3])
@@ -616,6 +679,7 @@ def migration_moves(before, after):
     >>> migration_moves(b, a)["beweging"].tolist()
     ['omhoog', 'inactief geworden', 'gelijk', 'nieuwe klant']
     """
+    v.choice(missing, "missing", ["prospect", "suspect"])
     for name, frame in (("before", before), ("after", after)):
         v.table(frame, name, ["laag"])
         if not isinstance(frame["laag"].dtype, pd.CategoricalDtype):
@@ -624,8 +688,9 @@ def migration_moves(before, after):
     if list(after["laag"].cat.categories) != layers:
         raise InputError("De twee piramides gebruiken verschillende laagnamen; gebruik dezelfde 'layers'.")
     index = before.index.union(after.index, sort=False)
-    van = before["laag"].reindex(index).fillna(layers[6])
-    naar = after["laag"].reindex(index).fillna(layers[6])
+    fill = layers[5] if missing == "prospect" else layers[6]
+    van = before["laag"].reindex(index).fillna(fill)
+    naar = after["laag"].reindex(index).fillna(fill)
     vi, ni = van.cat.codes.to_numpy(), naar.cat.codes.to_numpy()
     move = np.where(ni < vi, "omhoog", np.where(ni > vi, "omlaag", "gelijk")).astype(object)
     active_after = ni <= 3
@@ -635,7 +700,7 @@ def migration_moves(before, after):
     return pd.DataFrame({"van": van, "naar": naar, "beweging": move}, index=index)
 
 
-def pyramid_migration(before, after):
+def pyramid_migration(before, after, *, missing="prospect"):
     """Migration table of the klantenpiramide between two dates (§6.1): counts from layer (rows)
     to layer (columns).
 
@@ -645,7 +710,7 @@ def pyramid_migration(before, after):
     >>> int(pyramid_migration(b, a).loc["groot", "top"])
     1
     """
-    moves = migration_moves(before, after)
+    moves = migration_moves(before, after, missing=missing)
     table = pd.crosstab(moves["van"], moves["naar"], dropna=False)
     layers = list(before["laag"].cat.categories)
     table = table.reindex(index=layers, columns=layers, fill_value=0).astype(int)
@@ -702,7 +767,7 @@ def rfm_scores(orders, *, reference_date=None, method="quintiles", months=None,
     elif revenue.isna().any():
         raise InputError(f"De kolom '{revenue_col}' mist bedragen; vul ze aan of laat die rijen weg.")
     ref = _reference(reference_date, dates)
-    keep = (dates < ref).to_numpy()
+    keep = np.array(dates < ref, dtype=bool)
     if months is not None:
         months = int(v.number(months, "months", minimum=1, integer=True))
         keep &= (dates >= ref - pd.DateOffset(months=months)).to_numpy()

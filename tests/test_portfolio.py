@@ -338,7 +338,8 @@ def test_migration_between_two_years():
                                            "d": "nieuwe klant"}
     table = pf.pyramid_migration(y1, y2)
     assert table.loc["groot", "top"] == 1 and table.loc["top", "inactief"] == 1
-    assert table.loc["suspect", "middelgroot"] == 1
+    assert table.loc["prospect", "middelgroot"] == 1
+    assert pf.pyramid_migration(y1, y2, missing="suspect").loc["suspect", "middelgroot"] == 1
     assert table.to_numpy().sum() == 4
     assert list(table.index) == LAYERS and list(table.columns) == LAYERS
 
@@ -378,6 +379,14 @@ def test_rfm_quintiles_by_hand():
     assert rfm["R"].tolist() == [1, 2, 3, 4, 5]
     assert rfm["M"].tolist() == [1, 2, 3, 4, 5]
     assert rfm["F"].tolist() == [3, 3, 3, 3, 3]  # all equal frequency: tie at average rank 3/5
+
+
+def test_rfm_window_in_months():
+    orders = pd.DataFrame({"customer_id": [1, 1, 2], "revenue": [100.0, 50, 70],
+                           "date": pd.to_datetime(["2024-06-01", "2025-06-01", "2024-03-01"])})
+    rfm = pf.rfm_scores(orders, reference_date="2026-01-01", months=12)
+    # only the 2025-06-01 order lies in the 12 months before 2026-01-01; customer 2 drops out
+    assert list(rfm.index) == [1] and rfm.loc[1, "monetary"] == 50 and rfm.loc[1, "frequency"] == 1
 
 
 def test_rfm_order_col_counts_orders():
