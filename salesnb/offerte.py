@@ -34,6 +34,9 @@ __all__ = [
     "TERMS_TITLE",
     "terms_text",
     "csv_safe",
+    "seller_from_company",
+    "offerte_lines",
+    "offerte_for",
 ]
 
 #: The Dutch VAT rates the course uses: 21% (algemeen) and 9% (laag: food, drinks, water).
@@ -477,3 +480,75 @@ def _safe_name(text: str) -> str:
 
 def _css() -> str:
     return resources.files("salesnb").joinpath("resources/offerte.css").read_text("utf-8")
+
+
+# ---------------------------------------------------------------------------------------------
+# the sample company's offerte for a prospect
+# ---------------------------------------------------------------------------------------------
+
+_EXTRA_LABELS = {"kvk": "KvK", "btw": "btw-nummer", "iban": "IBAN", "email": "e-mail",
+                 "phone": "telefoon", "website": "website"}
+
+
+def seller_from_company(company=None) -> dict:
+    """The seller block of an offerte from ``salesnb.data.COMPANY`` (or another dict like it).
+
+    >>> seller_from_company({"name": "X B.V.", "street": "Weg 1", "postcode": "1234 AB",
+    ...                      "city": "Ede", "kvk": "123"})
+    {'naam': 'X B.V.', 'adres': 'Weg 1', 'postcode': '1234 AB', 'plaats': 'Ede', 'KvK': '123'}
+    """
+    if company is None:
+        from .data import COMPANY as company
+    out = {}
+    for key in _PARTY_FIELDS:
+        value = _get(company, key, _ALIASES)
+        if value is not None:
+            out[key] = value
+    for key, label in _EXTRA_LABELS.items():
+        if key in company and not _blank(company[key]):
+            out[label] = str(company[key])
+    return out
+
+
+def offerte_lines(items, products, *, product="product", price="unit_price", vat="vat_rate",
+                  unit="unit") -> list[dict]:
+    """Offerte lines from (product name, quantity) pairs, with price and VAT from ``products``.
+
+    >>> products = pd.DataFrame({"product": ["Koffie 1 kg"], "unit": ["kg"], "unit_price": [18.5],
+    ...                          "vat_rate": [0.09]})
+    >>> offerte_lines([("Koffie 1 kg", 20)], products)
+    [{'omschrijving': 'Koffie 1 kg (per kg)', 'aantal': 20, 'prijs': 18.5, 'btw': 0.09}]
+    """
+    from . import _validate as v
+
+    v.table(products, "products", [product, price, vat])
+    lookup = products.set_index(products[product].astype(str))
+    lines, unknown = [], []
+    for name, qty in items:
+        if str(name) not in lookup.index:
+            unknown.append(str(name))
+            continue
+        row = lookup.loc[str(name)]
+        text = str(name) + (f" (per {row[unit]})" if unit in lookup.columns and not _blank(row[unit]) else "")
+        lines.append({"omschrijving": text, "aantal": qty, "prijs": float(row[price]), "btw": float(row[vat])})
+    if unknown:
+        raise OfferteError([f"product {u!r} staat niet in de productenlijst" for u in unknown])
+    return lines
+
+
+def offerte_for(customer, items, *, products=None, date=None, valid_days=30, number=None,
+                company=None) -> "Offerte":
+    """Offerte van het voorbeeldbedrijf (stappenplan fase 3) for one customer or prospect.
+
+    ``customer`` is a row (Series or dict) with name and address (``name``, ``street``,
+    ``postcode``, ``city``, or the Dutch keys); ``items`` are (product name, quantity) pairs;
+    prices and VAT rates come from ``products`` (default ``salesnb.load("products")``).
+    """
+    if products is None:
+        from .data import load
+
+        products = load("products")
+    customer = customer.to_dict() if isinstance(customer, pd.Series) else dict(customer or {})
+    party = {key: _get(customer, key, _ALIASES) for key in _PARTY_FIELDS}
+    return make_offerte(seller_from_company(company), party, offerte_lines(items, products),
+                        date=date, valid_days=valid_days, number=number)

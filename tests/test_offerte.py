@@ -220,3 +220,25 @@ def test_totals_add_up(rows):
         vat = o.vat_table()
         got = sum(vat.loc[vat["btw"] == rate, "btw_bedrag"], Decimal(0))
         assert abs(got - exact) <= Decimal("0.005")
+
+
+def test_offerte_for_uses_product_prices_and_company():
+    import pandas as pd
+
+    from salesnb.offerte import offerte_for, seller_from_company
+
+    products = pd.DataFrame({"product": ["Koffiebonen 1 kg", "Koffiemachine"], "unit": ["kg", "stuk"],
+                             "unit_price": [18.50, 4950.00], "vat_rate": [0.09, 0.21]})
+    company = {"name": "Brandwijk", "street": "Kapelweg 12", "postcode": "3818 BN", "city": "Amersfoort",
+               "kvk": "1"}
+    customer = pd.Series({"name": "Hotel X", "street": "Dijk 3", "postcode": "1234 AB", "city": "Ede"})
+    o = offerte_for(customer, [("Koffiebonen 1 kg", 10), ("Koffiemachine", 1)], products=products,
+                    company=company, date="2026-01-10")
+    # 185.00 at 9% -> 16.65 ; 4950.00 at 21% -> 1039.50 ; incl 6191.15
+    assert o.totals()["totaal_incl_btw"] == Decimal("6191.15")
+    assert o.seller == seller_from_company(company)
+    assert o.line_table()["omschrijving"].tolist() == ["Koffiebonen 1 kg (per kg)", "Koffiemachine (per stuk)"]
+    with pytest.raises(OfferteError, match="'Thee' staat niet"):
+        offerte_for(customer, [("Thee", 1)], products=products, company=company)
+    with pytest.raises(OfferteError, match="postcode van de klant ontbreekt"):
+        offerte_for(customer.drop("postcode"), [("Koffiemachine", 1)], products=products, company=company)

@@ -272,3 +272,75 @@ def test_retention_action_value_by_hand():
     assert out.loc["spaarkaart", "nieuw_behoud"] == pytest.approx(0.85)
     with pytest.raises(InputError, match="percentage"):
         retention_action_value(2000, 600, base_retention=80)
+
+
+# ---- own company (notebook 09) ------------------------------------------------------------
+
+from copy import deepcopy  # noqa: E402
+
+from salesnb.process import (  # noqa: E402
+    EXAMPLE_COMPANY,
+    CompanyError,
+    company_offerte,
+    company_prospects,
+    validate_company,
+)
+
+
+def test_example_company_is_valid_and_untouched():
+    before = deepcopy(EXAMPLE_COMPANY)
+    assert validate_company(EXAMPLE_COMPANY) == EXAMPLE_COMPANY
+    company_prospects(EXAMPLE_COMPANY)
+    company_offerte(EXAMPLE_COMPANY, date="2026-03-02")
+    assert EXAMPLE_COMPANY == before
+
+
+@pytest.mark.parametrize("key", ["naam", "adres", "postcode", "plaats", "doelgroep", "producten",
+                                 "doelgroep_aantal", "adoptiesegment", "usps", "kanalen", "prospects",
+                                 "offerte_voor", "offerte_regels", "geldigheid_dagen"])
+def test_each_missing_entry_is_named(key):
+    facts = deepcopy(EXAMPLE_COMPANY)
+    del facts[key]
+    with pytest.raises(CompanyError) as info:
+        validate_company(facts)
+    assert any(p.startswith(f"'{key}'") for p in info.value.problems), info.value.problems
+
+
+def test_all_problems_at_once_with_diagnosis():
+    facts = deepcopy(EXAMPLE_COMPANY)
+    facts["producten"][0]["btw"] = 9           # percentage instead of fraction
+    facts["producten"][1]["prijs"] = "€ 395"    # text instead of a number
+    facts["doelgroep_aantal"] = 640.5
+    facts["adoptiesegment"] = "early adopter"
+    facts["prospects"][0]["interesse"] = "ja"
+    facts["offerte_regels"][0]["product"] = "Fruitschaal"
+    with pytest.raises(CompanyError) as info:
+        validate_company(facts)
+    problems = info.value.problems
+    assert len(problems) == 6
+    assert "btw 9 is een percentage; schrijf 0.09" in problems[0]
+    assert "prijs moet een getal" in problems[1]
+    assert "'Fruitschaal' staat niet bij 'producten'" in problems[5]
+    assert "6 problemen" in str(info.value)
+
+
+def test_not_a_dict():
+    with pytest.raises(CompanyError, match="dict"):
+        validate_company(["naam", "adres"])
+
+
+def test_company_prospects_rules():
+    table = company_prospects(EXAMPLE_COMPANY)
+    # interesse + budget_en_planning: (T, F) warm, (T, T) hot, (F, F) cold
+    assert table["temperatuur"].astype(str).tolist() == ["warm", "hot", "cold"]
+    assert table["kanaal"].tolist() == [EXAMPLE_COMPANY["kanalen"][t] for t in ("warm", "hot", "cold")]
+
+
+def test_company_offerte_by_hand():
+    o = company_offerte(EXAMPLE_COMPANY, date="2026-03-02")
+    # 13 × 24.50 = 318.50 (9%: 28.665 -> 28.67); 3 × 35.00 = 105.00 (21%: 22.05)
+    assert str(o.totals()["btw"]) == "50.72"
+    assert o.customer["naam"] == "ICT Huis Zeist"
+    assert o.seller["plaats"] == "Utrecht"
+    assert o.valid_until.isoformat() == "2026-04-01"
+    assert "FruitFit" in o.terms_title
