@@ -41,6 +41,18 @@ __all__ = [
     "AccountFacts",
     "AccountPlan",
     "account_plan",
+    "ATTRACTIVENESS",
+    "STRENGTH",
+    "CUTOFF_1_10",
+    "VISITS_PER_YEAR",
+    "COMPANY_FORMS",
+    "account_table",
+    "manager_roles",
+    "key_account_scores",
+    "company_key_accounts",
+    "account_dmu_coverage",
+    "account_facts",
+    "plan_account",
 ]
 
 # --------------------------------------------------------------------------- share of wallet
@@ -873,3 +885,275 @@ def _plan_html(plan: AccountPlan, *, full_document: bool = True) -> str:
         return f"<style>{_PLAN_CSS}</style>{body}"
     return (f'<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>{escape(plan.title)}</title>'
             f"<style>{_PLAN_CSS}</style></head><body>{body}</body></html>")
+
+
+# --------------------------------------------------------------------------- the company's data
+
+#: Key-account criteria in the company data (scores 1–10): customer attractiveness and own strength.
+ATTRACTIVENESS = {"omvang": 1.0, "groeipotentieel": 1.0, "marge": 1.0, "imago": 1.0}
+STRENGTH = {"relatie": 1.0, "aandeel": 1.0, "productfit": 1.0}
+#: Midpoint of the 1–10 scores: at or above counts as high in the matrix.
+CUTOFF_1_10 = 5.5
+#: Visit norm per value tier (visits per account per year).
+VISITS_PER_YEAR = {"key account": 12.0, "major account": 4.0, "minor account": 1.0}
+
+
+def _load(name):
+    from .data import load
+
+    return load(name)
+
+
+def _year(year) -> int:
+    return int(_v.number(year, "year", minimum=2000, maximum=2100, integer=True))
+
+
+def _unique_names(customers: pd.DataFrame) -> pd.Series:
+    names = customers["name"].astype(str)
+    dup = names.duplicated(keep=False)
+    return names.where(~dup, names + " (" + customers["customer_id"].astype(str) + ")")
+
+
+def account_table(year: int = 2025, *, key_threshold: float = 100_000, major_threshold: float = 25_000,
+                  visits_per_year: Mapping[str, float] = VISITS_PER_YEAR) -> pd.DataFrame:
+    """The company's accounts in ``year`` (§7.3–7.6): one row per customer that bought that year.
+
+    Columns: name, province, region, sector, product_group (the group with the most revenue),
+    revenue, tier (key / major / minor account by revenue), visits (visit norm of the tier),
+    account_manager (current, id), category_spend, share_of_wallet. Index: customer_id.
+
+    >>> t = account_table(2025)
+    >>> {"province", "sector", "product_group", "tier", "visits", "revenue"} <= set(t.columns)
+    True
+    """
+    y = _year(year)
+    orders = _load("orders")
+    customers = _load("customers").set_index("customer_id")
+    in_year = orders[orders["date"].dt.year == y]
+    if in_year.empty:
+        raise InputError(f"Er zijn geen orders in {y}; kies een jaar uit de data (2021–2025).")
+    revenue = in_year.groupby("customer_id")["revenue"].sum()
+    by_group = in_year.groupby(["customer_id", "product_group"], observed=True)["revenue"].sum()
+    main_group = by_group.reset_index().sort_values(["customer_id", "revenue"], ascending=[True, False],
+                                                    kind="stable").drop_duplicates("customer_id")
+    main_group = main_group.set_index("customer_id")["product_group"].astype(str)
+    c = customers.loc[revenue.index]
+    tiers = value_tiers(revenue, key_threshold=key_threshold, major_threshold=major_threshold)
+    table = pd.DataFrame({
+        "name": _unique_names(c.reset_index()).to_numpy(),
+        "province": c["province"].astype(str).to_numpy(),
+        "region": c["region"].astype(str).to_numpy(),
+        "sector": c["sector"].astype(str).to_numpy(),
+        "product_group": main_group.reindex(revenue.index).to_numpy(),
+        "revenue": revenue.to_numpy(),
+        "tier": tiers.to_numpy(),
+        "visits": visits_needed(tiers, visits_per_year=visits_per_year).to_numpy(),
+        "account_manager": c["account_manager"].to_numpy(),
+        "category_spend": c["category_spend"].to_numpy(dtype=float),
+    }, index=revenue.index)
+    spend = table["category_spend"].where(table["category_spend"] > 0)
+    table["share_of_wallet"] = (table["revenue"] / spend).clip(upper=1.0)
+    return table
+
+
+#: Forms of account management on the company's accounts table (geografie by province = rayon).
+COMPANY_FORMS = {"geografie": "province", "branche": "sector", "product": "product_group", "waarde": "tier"}
+
+
+def manager_roles(year: int = 2025) -> pd.DataFrame:
+    """Hunters and farmers (§7.1): per account manager the role and what the data show of it.
+
+    Columns: naam, regio, rol, fte, klanten (active accounts in ``year``), nieuwe klanten (acquired
+    in ``year``), omzet, omzet nieuwe klanten (from customers acquired in ``year`` or the year
+    before), aandeel nieuw (fraction of revenue from those new customers).
+
+    >>> roles = manager_roles(2025)
+    >>> set(roles["rol"]) <= {"hunter", "farmer"}
+    True
+    """
+    y = _year(year)
+    managers = _load("account_managers").set_index("manager_id")
+    accounts = account_table(y)
+    customers = _load("customers").set_index("customer_id")
+    acquired = customers.loc[accounts.index, "acquired_on"].dt.year
+    new = acquired >= y - 1
+    frame = accounts.assign(new=new.to_numpy(), new_revenue=accounts["revenue"].where(new.to_numpy(), 0.0),
+                            acquired_now=(acquired == y).to_numpy())
+    per = frame.groupby("account_manager").agg(klanten=("revenue", "size"), omzet=("revenue", "sum"),
+                                               nieuwe_klanten=("acquired_now", "sum"),
+                                               omzet_nieuw=("new_revenue", "sum"))
+    per = per.reindex(managers.index, fill_value=0)
+    out = pd.DataFrame({
+        "naam": managers["name"].astype(str), "regio": managers["region"].astype(str),
+        "rol": managers["role"].astype(str), "fte": managers["fte"].astype(float),
+        "klanten": per["klanten"].astype(int), "nieuwe klanten": per["nieuwe_klanten"].astype(int),
+        "omzet": per["omzet"].astype(float), "omzet nieuwe klanten": per["omzet_nieuw"].astype(float),
+    })
+    out["aandeel nieuw"] = (out["omzet nieuwe klanten"] / out["omzet"].where(out["omzet"] > 0)).fillna(0.0)
+    out.index.name = "manager_id"
+    return out
+
+
+def key_account_scores(year: int = 2025) -> pd.DataFrame:
+    """Key-account candidates in ``year`` (§7.7) with their criterion scores 1–10, index = name.
+
+    Columns: customer_id, the attractiveness criteria (omvang, groeipotentieel, marge, imago), the
+    strength criteria (relatie, aandeel, productfit), our_revenue, category_spend, share_of_wallet,
+    kam_stage and competitors_at_customer.
+
+    >>> scores = key_account_scores(2025)
+    >>> {"omvang", "relatie", "kam_stage"} <= set(scores.columns)
+    True
+    """
+    y = _year(year)
+    ka = _load("key_accounts")
+    ka = ka[ka["year"] == y]
+    if ka.empty:
+        raise InputError(f"Er zijn geen key-accountgegevens voor {y}; kies een jaar uit 2021–2025.")
+    customers = _load("customers")
+    names = pd.Series(_unique_names(customers).to_numpy(), index=customers["customer_id"])
+    out = ka.drop(columns="year").copy()
+    out.index = pd.Index(names.loc[out["customer_id"]].to_numpy(), name="account")
+    out["kam_stage"] = out["kam_stage"].astype(str)
+    return out
+
+
+def key_account_example(year: int = 2025) -> dict:
+    """Arguments for :func:`salesnb.widgets.key_account_explorer` on the company data."""
+    scores = key_account_scores(year)
+    return {"scores": scores, "revenue": scores["our_revenue"].to_numpy(),
+            "attractiveness": list(ATTRACTIVENESS), "strength": list(STRENGTH), "cutoff": CUTOFF_1_10}
+
+
+def company_key_accounts(year: int = 2025, *, attractiveness: Mapping[str, float] = ATTRACTIVENESS,
+                         strength: Mapping[str, float] = STRENGTH, cutoff: float = CUTOFF_1_10) -> pd.DataFrame:
+    """The key-account matrix (§7.7) of the company's candidates, with revenue, share of wallet and stage.
+
+    >>> m = company_key_accounts(2025)
+    >>> {"aantrekkelijkheid", "sterkte", "kwadrant", "key_account", "share_of_wallet"} <= set(m.columns)
+    True
+    """
+    scores = key_account_scores(year)
+    matrix = key_account_matrix(scores, attractiveness, strength, cutoff=cutoff)
+    return matrix.join(scores[["customer_id", "our_revenue", "category_spend", "share_of_wallet", "kam_stage"]])
+
+
+def account_dmu_coverage(customer_ids=None, *, since: str | None = None) -> pd.DataFrame:
+    """DMU contact coverage per account (§7.7) from the contacts of the account's opportunities.
+
+    A role counts as met when at least one contact in that role was actually met (column ``met``)
+    in any opportunity of the customer (created on or after ``since``, a date, when given).
+    Index: customer_id.
+
+    >>> cov = account_dmu_coverage([10010])
+    >>> bool(0 <= cov["dekking"].iloc[0] <= 1)
+    True
+    """
+    opportunities = _load("opportunities")
+    contacts = _load("dmu_contacts")
+    opp = opportunities.dropna(subset=["customer_id"])
+    if since is not None:
+        start = _v.dates([since], "since").iloc[0]
+        opp = opp[opp["created_on"] >= start]
+    if customer_ids is not None:
+        ids = _v.numbers_array(customer_ids, "customer_ids", integer=True)
+        opp = opp[opp["customer_id"].isin(ids.astype(int))]
+    links = opp[["opportunity_id", "customer_id"]].astype({"customer_id": "int64"})
+    merged = contacts.merge(links, on="opportunity_id", how="inner")
+    met = merged[merged["met"].astype(bool)]
+    coverage = dmu_coverage(met.assign(role=met["role"].astype(str)), account="customer_id", role="role")
+    if customer_ids is not None:
+        coverage = coverage.reindex(ids.astype(int))
+        missing = coverage["dekking"].isna()
+        if missing.any():
+            coverage.loc[missing, list(DMU_ROLES)] = False
+            coverage.loc[missing, "gesproken"] = ""
+            coverage.loc[missing, "niet gesproken"] = ", ".join(DMU_ROLES)
+            coverage.loc[missing, "dekking"] = 0.0
+        coverage[list(DMU_ROLES)] = coverage[list(DMU_ROLES)].astype(bool)
+        coverage["dekking"] = coverage["dekking"].astype(float)
+        coverage.index.name = "customer_id"
+    return coverage
+
+
+def account_facts(customer_id, *, year: int = 2025) -> AccountFacts:
+    """Collect the facts for the accountplan of one customer from the company data (§7.9).
+
+    >>> facts = account_facts(10010)
+    >>> facts.kam_stage in KAM_STAGES
+    True
+    """
+    y = _year(year)
+    cid = int(_v.number(customer_id, "customer_id", integer=True))
+    customers = _load("customers").set_index("customer_id")
+    if cid not in customers.index:
+        raise InputError(f"Klantnummer {cid} bestaat niet in de tabel customers.")
+    customer = customers.loc[cid]
+    ka = _load("key_accounts")
+    history = ka[(ka["customer_id"] == cid) & (ka["year"] <= y)].sort_values("year")
+    orders = _load("orders")
+    own = orders[orders["customer_id"] == cid]
+    if history.empty:
+        yearly = own.groupby(own["date"].dt.year)["revenue"].sum()
+        yearly = yearly[yearly.index <= y]
+        spend = float(customer["category_spend"])
+        stage = "pre-KAM"
+        competitors: list[str] = []
+    else:
+        yearly = history.set_index("year")["our_revenue"]
+        last = history.iloc[-1]
+        spend = float(last["category_spend"])
+        stage = str(last["kam_stage"])
+        competitors = [c.strip() for c in str(last["competitors_at_customer"]).split(";") if c.strip()]
+    if yearly.empty:
+        raise InputError(f"Klant {cid} heeft tot en met {y} geen omzet; maak een accountplan voor een klant met omzet.")
+    groups = [str(g) for g in _load("products")["product_group"].cat.categories]
+    bought_now = own[own["date"].dt.year == y]["product_group"].astype(str).unique()
+    bought = [g for g in groups if g in set(bought_now)]
+    coverage = account_dmu_coverage([cid]).iloc[0]
+    met = [r for r in DMU_ROLES if bool(coverage[r])]
+    nps_answers = _load("nps")
+    answers = nps_answers[(nps_answers["customer_id"] == cid) & (nps_answers["date"].dt.year.between(y - 1, y))]
+    nps_value = None
+    if len(answers):
+        from .satisfaction import nps as _nps
+
+        nps_value = float(_nps(answers["score"]))
+    complaints = _load("complaints")
+    open_complaints = int(((complaints["customer_id"] == cid) & ~complaints["handled_well"].astype(bool)
+                           & (complaints["date"].dt.year == y)).sum())
+    managers = _load("account_managers").set_index("manager_id")
+    manager = str(managers.loc[int(customer["account_manager"]), "name"])
+    sector = str(customer["sector"])
+    tender_sectors = {"Overheid", "Onderwijs", "Zorg"}
+    purchasing = ("raamcontract via (Europese) aanbesteding" if sector in tender_sectors
+                  else "raamcontract, jaarlijks onderhandeld met de inkoper")
+    reference = pd.Timestamp(f"{y}-12-31")
+    return AccountFacts(
+        name=str(customer["name"]), customer_id=cid, sector=sector, region=str(customer["province"]),
+        size=f"{int(customer['employees'])} medewerkers ({customer['size_class']})", account_manager=manager,
+        revenue_history={int(k): float(v) for k, v in yearly.items()}, spend=max(spend, float(yearly.iloc[-1])),
+        kam_stage=stage, purchasing=purchasing, nps=nps_value, competitors=competitors, roles_met=met,
+        roles_missing=[r for r in DMU_ROLES if r not in met], products_bought=bought,
+        products_not_bought=[g for g in groups if g not in set(bought)], complaints_open=open_complaints,
+        relationship_years=(reference - customer["acquired_on"]).days / 365.25,
+        seller=_company_name())
+
+
+def _company_name() -> str:
+    from .data import COMPANY
+
+    return str(COMPANY["name"])
+
+
+def plan_account(year: int = 2025, **matrix_kwargs) -> int:
+    """The customer_id the notebook makes the accountplan for: the key account with the most
+    revenue to win (customer spend − our revenue) in the key-account quadrant (§7.9).
+
+    >>> isinstance(plan_account(2025), int)
+    True
+    """
+    m = company_key_accounts(year, **matrix_kwargs)
+    pool = m[m["key_account"]] if m["key_account"].any() else m
+    room = (pool["category_spend"] - pool["our_revenue"]).sort_values(ascending=False, kind="stable")
+    return int(pool.loc[room.index[0], "customer_id"])

@@ -34,11 +34,11 @@ def _example_matrix():
 
 @register_plot(example=_example_matrix)
 def plot_key_account_matrix(matrix: pd.DataFrame, revenue=None, *, cutoff: float = 3.0,
-                            scale=(1.0, 5.0), label_top: int = 8, ax=None):
+                            scale=None, label_top: int = 8, ax=None):
     """Key account matrix (§7.7): attractiveness (y) × own relative strength (x), bubble = revenue.
 
     ``matrix`` comes from :func:`salesnb.key_account_matrix` (columns aantrekkelijkheid, sterkte,
-    key_account); its index gives the account names. Key accounts are orange diamonds-in-circles
+    key_account); its index gives the account names. Key accounts are orange diamonds
     with their name; the other accounts are blue; the quadrants carry their names.
     """
     ax = get_ax(ax, figsize=(7.5, 6))
@@ -47,8 +47,10 @@ def plot_key_account_matrix(matrix: pd.DataFrame, revenue=None, *, cutoff: float
     key = matrix["key_account"].to_numpy(dtype=bool)
     rev = np.ones(len(matrix)) if revenue is None else np.asarray(revenue, dtype=float)
     sizes = 30 + 1200 * np.sqrt(np.clip(rev, 0, None) / max(rev.max(), 1e-9))
+    if scale is None:  # 1-5 scores, or 1-10 as in the company data
+        scale = (1.0, 10.0) if max(x.max(), y.max()) > 5 else (1.0, 5.0)
     low, high = scale
-    pad = 0.25
+    pad = (high - low) * 0.06
     ax.set_xlim(low - pad, high + pad)
     ax.set_ylim(low - pad, high + pad)
     ax.axvline(cutoff, color=COLOR_NEUTRAL, lw=1, ls="--", zorder=1)

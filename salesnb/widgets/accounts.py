@@ -38,13 +38,17 @@ def _example():
 
 @register_widget(example=_example)
 def key_account_explorer(scores: pd.DataFrame, revenue, attractiveness, strength, *,
-                         cutoff: float = 3.0, weights: dict | None = None) -> ChartExplorer:
+                         cutoff: float = 3.0, weights: dict | None = None, scale=None) -> ChartExplorer:
     """Weights of the key-account criteria (§7.7) → which accounts land in the key account quadrant.
 
     ``scores`` holds one score column (1–5) per criterion, index = account names; ``attractiveness``
     and ``strength`` name the criterion columns of each axis. One slider per criterion (weight 0–10).
     """
     criteria = list(attractiveness) + list(strength)
+    if scale is None:
+        scale = (1.0, 10.0) if float(scores[criteria].to_numpy().max()) > 5 else (1.0, 5.0)
+    low, high = scale
+    pad = (high - low) * 0.06
     weights = dict(weights or {})
     names = {f"w{i}": c for i, c in enumerate(criteria)}
     rev = np.asarray(revenue, dtype=float)
@@ -61,10 +65,11 @@ def key_account_explorer(scores: pd.DataFrame, revenue, attractiveness, strength
         m = r["matrix"]
         ax.axvline(cutoff, color=COLOR_NEUTRAL, ls="--", lw=1)
         ax.axhline(cutoff, color=COLOR_NEUTRAL, ls="--", lw=1)
-        ax.set_xlim(0.75, 5.25)
-        ax.set_ylim(0.75, 5.25)
+        ax.set_xlim(low - pad, high + pad)
+        ax.set_ylim(low - pad, high + pad)
         for (qa, qs), (name, _) in acc.QUADRANTS.items():
-            ax.text(5.2 if qs else 0.8, 5.2 if qa else 0.8, name, ha="right" if qs else "left",
+            ax.text(high + pad * 0.8 if qs else low - pad * 0.8, high + pad * 0.8 if qa else low - pad * 0.8,
+                    name, ha="right" if qs else "left",
                     va="top" if qa else "bottom", fontsize=9, fontweight="bold", color="#444444")
         other = ax.scatter([], [], color=PALETTE[0], alpha=0.45, edgecolor="white", label="overige accounts")
         key = ax.scatter([], [], color=COLOR_HIGHLIGHT, marker="D", edgecolor="black", alpha=0.85,
@@ -123,25 +128,25 @@ def _example_workload():
         revenue = rng.pareto(1.3, n) * 8_000 + 1_000
         tiers = acc.value_tiers(revenue)
         return {"accounts": pd.DataFrame({
-            "region": rng.choice(["Utrecht", "Gelderland", "Noord-Holland", "Zuid-Holland", "Overig"], n),
+            "province": rng.choice(["Utrecht", "Gelderland", "Noord-Holland", "Zuid-Holland", "Overig"], n),
             "sector": rng.choice(["zorg", "onderwijs", "overheid", "industrie"], n),
             "product_group": rng.choice(["koffie", "automaten", "water"], n),
             "tier": tiers, "visits": acc.visits_needed(tiers).to_numpy(), "revenue": revenue})}
 
 
 @register_widget(example=_example_workload)
-def workload_explorer(accounts: pd.DataFrame, *, n_managers: int = 8, form: str = "geografie",
-                      max_managers: int = 16) -> ChartExplorer:
+def workload_explorer(accounts: pd.DataFrame, *, n_managers: int = 12, form: str = "geografie",
+                      max_managers: int = 20, columns=acc.COMPANY_FORMS) -> ChartExplorer:
     """Form of account management (§7.3–7.8) → visits per year per account manager.
 
-    ``accounts`` is the accounts table (see :func:`salesnb.account_table`): region, sector,
-    product_group, tier, visits, revenue.
+    ``accounts`` is the accounts table (see :func:`salesnb.account_table`): province, sector,
+    product_group, tier, visits, revenue (``columns`` maps each form to its column).
     """
     start = next((label for label, f in FORM_OPTIONS.items() if f == form), "Geografie (rayons)")
 
     def compute(vorm, managers):
         chosen = FORM_OPTIONS[vorm]
-        who = acc.assign_account_managers(accounts, chosen, n_managers=managers)
+        who = acc.assign_account_managers(accounts, chosen, n_managers=managers, columns=columns)
         load = acc.manager_workload(accounts, who)
         return {"load": load, "spread": acc.workload_inequality(load["bezoeken"]), "vorm": vorm}
 
