@@ -32,9 +32,15 @@ from .errors import ColumnError, InputError
 
 __all__ = [
     "LEAD_STAGES",
+    "FUNNEL_STAGES",
+    "MQL_THRESHOLD",
+    "THRESHOLD_CATEGORIES",
     "COLD_CALL_STAGES",
     "BANT_CRITERIA",
     "EU_THRESHOLDS",
+    "EUROPEAN_PROCEDURES",
+    "BUYER_CATEGORY",
+    "COLD_CALL_COLUMNS",
     "stage_counts",
     "funnel_by_source",
     "source_costs",
@@ -48,8 +54,10 @@ __all__ = [
     "nurturing_summary",
     "ratio_chain",
     "calls_needed",
+    "cold_call_chain",
     "eu_threshold",
     "procedure_choice",
+    "tender_thresholds",
     "bpkv_scores",
     "tender_results",
     "own_win_rate",
@@ -59,24 +67,42 @@ __all__ = [
 #: so every function takes ``stages=`` as a parameter.
 LEAD_STAGES: tuple[str, ...] = ("suspect", "lead", "MQL", "SQL", "opportunity", "klant")
 
+#: The stages a recorded lead can reach (a suspect has had no contact yet, so it is not
+#: in the leads table): the default of the funnel functions.
+FUNNEL_STAGES: tuple[str, ...] = LEAD_STAGES[1:]
+
+#: The MQL threshold of the sample company (lead score = fit + behaviour, 0–100 points).
+MQL_THRESHOLD = 40
+
 #: The cold-acquisition ratio chain (§3.2): the gatekeeper stands before the decision maker.
 COLD_CALL_STAGES: tuple[str, ...] = ("gebeld", "beslisser bereikt", "afspraak", "offerte", "order")
 
 #: BANT criteria (§3.1): Budget, Authority, Need, Timeline.
 BANT_CRITERIA: tuple[str, ...] = ("budget", "authority", "need", "timeline")
 
-#: EU procurement thresholds excluding VAT (§3.4), with their validity dates.
-#: Categories: werken; leveringen/diensten of the central government (centraal) and of
-#: decentralised authorities (decentraal); social and other specific services (sociaal).
+#: Categories of the EU thresholds (§3.4), as in ``salesnb.load("eu_thresholds")``.
+THRESHOLD_CATEGORIES: tuple[str, ...] = (
+    "werken", "leveringen/diensten centrale overheid", "leveringen/diensten decentrale overheden",
+    "sociale en andere specifieke diensten")
+
+#: EU procurement thresholds excluding VAT (§3.4), with their validity dates (the same
+#: as the company table ``eu_thresholds``).
 EU_THRESHOLDS = pd.DataFrame(
     {
-        "category": ["werken", "centraal", "decentraal", "sociaal"] * 2,
         "valid_from": pd.to_datetime(["2024-01-01"] * 4 + ["2026-01-01"] * 4),
         "valid_to": pd.to_datetime(["2025-12-31"] * 4 + ["2027-12-31"] * 4),
-        "threshold": [5_538_000.0, 143_000.0, 221_000.0, 750_000.0,
-                      5_404_000.0, 140_000.0, 216_000.0, 750_000.0],
+        "category": list(THRESHOLD_CATEGORIES) * 2,
+        "amount": [5_538_000.0, 143_000.0, 221_000.0, 750_000.0,
+                   5_404_000.0, 140_000.0, 216_000.0, 750_000.0],
     }
 )
+
+#: Which threshold category a buyer type falls in (leveringen and diensten).
+BUYER_CATEGORY = {
+    "centrale overheid": "leveringen/diensten centrale overheid",
+    "decentrale overheid": "leveringen/diensten decentrale overheden",
+    "publiekrechtelijke instelling": "leveringen/diensten decentrale overheden",
+}
 
 
 # --------------------------------------------------------------------------- helpers
@@ -157,7 +183,7 @@ def _rate(numerator, denominator, num_name: str, den_name: str):
 
 # --------------------------------------------------------------------------- §3.1 stages
 
-def stage_counts(reached, *, stages=LEAD_STAGES) -> pd.DataFrame:
+def stage_counts(reached, *, stages=FUNNEL_STAGES) -> pd.DataFrame:
     """Leads per stage with conversion per stage (leadfasen, §3.1).
 
     ``reached`` holds, per lead, the furthest stage it reached. A lead that reached
@@ -188,15 +214,16 @@ def stage_counts(reached, *, stages=LEAD_STAGES) -> pd.DataFrame:
     )
 
 
-def funnel_by_source(leads: pd.DataFrame, *, source: str = "source", stage: str = "stage",
-                     stages=LEAD_STAGES) -> pd.DataFrame:
+def funnel_by_source(leads: pd.DataFrame, *, source: str = "source", stage: str = "stage_reached",
+                     stages=FUNNEL_STAGES) -> pd.DataFrame:
     """Leads per source and stage with conversion per stage (conversie per leadbron, §3.1).
 
     Returns one row per (bron, fase) with ``aantal`` (leads that reached at least that
-    stage), ``conversie`` (from the previous stage) and ``vanaf_start``.
+    stage), ``conversie`` (from the previous stage) and ``vanaf_start``. Sources come in
+    the order of a categorical column, else alphabetically.
 
     >>> leads = pd.DataFrame({"source": ["online", "online", "beurs"],
-    ...                       "stage": ["lead", "klant", "MQL"]})
+    ...                       "stage_reached": ["lead", "klant", "MQL"]})
     >>> funnel_by_source(leads, stages=["lead", "MQL", "klant"])
          bron   fase  aantal  conversie  vanaf_start
     0   beurs   lead       1        NaN          1.0
@@ -216,9 +243,11 @@ def funnel_by_source(leads: pd.DataFrame, *, source: str = "source", stage: str 
             f"{v._positions(sources.isna().to_numpy())}. Vul de bron in of laat die leads weg."
         )
     names = sources.astype(str).to_numpy()
-    observed = list(pd.unique(sources)) if not isinstance(sources.dtype, pd.CategoricalDtype) \
-        else list(sources.cat.categories)
-    order = sorted({str(s) for s in observed})
+    present = {str(x) for x in pd.unique(sources)}
+    if isinstance(sources.dtype, pd.CategoricalDtype):  # keep the table's own order of sources
+        order = [str(c) for c in sources.cat.categories if str(c) in present]
+    else:
+        order = sorted(present)
     counts = pd.crosstab(pd.Categorical(names, categories=order),
                          pd.Categorical(positions, categories=range(len(stages))), dropna=False)
     at_least = counts.to_numpy()[:, ::-1].cumsum(axis=1)[:, ::-1]
@@ -235,16 +264,17 @@ def funnel_by_source(leads: pd.DataFrame, *, source: str = "source", stage: str 
     )
 
 
-def source_costs(leads: pd.DataFrame, costs, *, source: str = "source", stage: str = "stage",
-                 won_stage: str = "klant", stages=LEAD_STAGES) -> pd.DataFrame:
+def source_costs(leads: pd.DataFrame, costs="cost", *, source: str = "source", stage: str = "stage_reached",
+                 won_stage: str = "klant", stages=FUNNEL_STAGES) -> pd.DataFrame:
     """Cost per lead and per won customer by lead source (kosten per lead, §3.1).
 
-    ``costs`` maps each source to its total cost in € (dict or Series). A lead counts as
-    won when it reached ``won_stage``. ``kosten_per_klant`` is NaN for a source without
-    won leads.
+    ``costs`` is the name of a column of ``leads`` with the cost of each lead in €
+    (default ``"cost"``: summed per source), or maps each source to its total cost
+    (dict or Series). A lead counts as won when it reached ``won_stage``.
+    ``kosten_per_klant`` is NaN for a source without won leads.
 
     >>> leads = pd.DataFrame({"source": ["online"] * 4 + ["beurs"] * 2,
-    ...                       "stage": ["lead", "lead", "klant", "MQL", "klant", "SQL"]})
+    ...                       "stage_reached": ["lead", "lead", "klant", "MQL", "klant", "SQL"]})
     >>> source_costs(leads, {"online": 400, "beurs": 900}, stages=["lead", "MQL", "SQL", "klant"])
          bron  leads  klanten  kosten  kosten_per_lead  kosten_per_klant  conversie
     0   beurs      2        1   900.0            450.0             900.0       0.50
@@ -252,16 +282,22 @@ def source_costs(leads: pd.DataFrame, costs, *, source: str = "source", stage: s
     """
     funnel = funnel_by_source(leads, source=source, stage=stage, stages=stages)
     v.choice(won_stage, "won_stage", funnel["fase"].unique())
-    first = funnel.groupby("bron", sort=True)["aantal"].first()
+    first = funnel.groupby("bron", sort=False)["aantal"].first()
     won = funnel[funnel["fase"] == won_stage].set_index("bron")["aantal"]
-    if isinstance(costs, pd.Series):
+    if isinstance(costs, str):
+        v.table(leads, "leads", [costs])
+        amounts = v.column_numbers(leads, costs, "leads", minimum=0)
+        names = leads[source].astype(str).to_numpy()
+        cost_map = pd.Series(amounts).groupby(names).sum().to_dict()
+    elif isinstance(costs, pd.Series):
         cost_map = costs.to_dict()
     elif isinstance(costs, dict):
         cost_map = dict(costs)
     else:
         raise InputError(
-            f"'costs' moet per leadbron de kosten geven (een dict of Series), bijvoorbeeld "
-            f"{{'online': 12000}}, maar is {type(costs).__name__}."
+            f"'costs' moet de naam van een kostenkolom zijn (bijvoorbeeld 'cost') of per leadbron "
+            f"de kosten geven (een dict of Series), bijvoorbeeld {{'online': 12000}}, "
+            f"maar is {type(costs).__name__}."
         )
     cost_map = {str(k): val for k, val in cost_map.items()}
     missing = [s for s in first.index if s not in cost_map]
@@ -320,25 +356,24 @@ def cost_per_lead(cost, leads):
 
 
 def campaign_metrics(campaigns: pd.DataFrame, *, impressions: str = "impressions",
-                     clicks: str = "clicks", visitors: str | None = None,
+                     clicks: str = "clicks", visitors: str = "visitors",
                      conversions: str = "leads", cost: str = "cost",
                      by: str | None = None) -> pd.DataFrame:
     """CTR, landing-page conversion and CPL per campaign or per group (§3.1).
 
     Returns a copy of the campaign table (or, with ``by``, totals per group) with the
-    columns ``ctr``, ``conversie`` (conversions / visitors; visitors default to clicks,
-    every click lands on the landing page) and ``cpl`` added. Rates of a group are
+    columns ``ctr`` (clicks / impressions), ``conversie`` (conversions / visitors of the
+    landing page) and ``cpl`` (cost / conversions) added. Rates of a group are
     computed from the group's totals, never as a mean of campaign rates.
 
     >>> c = pd.DataFrame({"channel": ["google", "google", "linkedin"],
     ...                   "impressions": [1000, 3000, 500], "clicks": [20, 60, 25],
-    ...                   "leads": [2, 2, 5], "cost": [100, 300, 250]})
+    ...                   "visitors": [20, 60, 25], "leads": [2, 2, 5], "cost": [100, 300, 250]})
     >>> campaign_metrics(c, by="channel")[["channel", "ctr", "conversie", "cpl"]]
         channel   ctr  conversie   cpl
     0    google  0.02       0.05 100.0
     1  linkedin  0.05       0.20  50.0
     """
-    visitors = visitors or clicks
     columns = list(dict.fromkeys([impressions, clicks, visitors, conversions, cost]))
     v.table(campaigns, "campaigns", columns + ([by] if by else []))
     for column in columns:
@@ -355,11 +390,11 @@ def campaign_metrics(campaigns: pd.DataFrame, *, impressions: str = "impressions
 
 # --------------------------------------------------------------------------- §3.1 scoring
 
-def is_mql(scores, *, threshold: float = 60) -> pd.Series:
+def is_mql(scores, *, threshold: float = MQL_THRESHOLD) -> pd.Series:
     """Whether each lead is a marketing qualified lead: score ≥ threshold (MQL, §3.1).
 
     The lead score adds fit points and behaviour points; the threshold is the company's
-    choice (default 60 points).
+    choice (default :data:`MQL_THRESHOLD`, 40 points).
 
     >>> is_mql([45, 60, 82], threshold=60).tolist()
     [False, True, True]
@@ -427,7 +462,7 @@ def _booleans(values, name: str) -> np.ndarray:
 
 
 def bant_qualification(leads: pd.DataFrame, *, criteria=BANT_CRITERIA, required: int | None = None,
-                       score: str | None = None, threshold: float = 60) -> pd.DataFrame:
+                       score: str | None = None, threshold: float = MQL_THRESHOLD) -> pd.DataFrame:
     """BANT check per lead: which criteria are met and whether the lead becomes an SQL (§3.1).
 
     ``criteria`` are the yes/no columns for Budget, Authority, Need and Timeline.
@@ -460,7 +495,7 @@ def bant_qualification(leads: pd.DataFrame, *, criteria=BANT_CRITERIA, required:
                         index=leads.index)
 
 
-def nurturing_summary(scores, *, threshold: float = 60, near: float = 10) -> pd.DataFrame:
+def nurturing_summary(scores, *, threshold: float = MQL_THRESHOLD, near: float = 10) -> pd.DataFrame:
     """How many leads sit below the MQL threshold and how far (lead nurturing, §3.1).
 
     Groups the leads into ``MQL`` (score ≥ threshold), ``bijna`` (fewer than ``near``
@@ -587,6 +622,45 @@ def calls_needed(orders, rates, *, stages=COLD_CALL_STAGES, round_each_stage: bo
     return pd.DataFrame({"fase": list(stages), "nodig": needed})
 
 
+#: Columns of the company table ``cold_calls`` in chain order (§3.2).
+COLD_CALL_COLUMNS: tuple[str, ...] = ("calls", "decision_maker_reached", "appointments", "quotations", "orders")
+
+
+def cold_call_chain(cold_calls: pd.DataFrame, *, columns=COLD_CALL_COLUMNS, stages=COLD_CALL_STAGES,
+                    by: str | None = None) -> pd.DataFrame:
+    """The ratio chain from a table of cold-acquisition activity (koude acquisitie, §3.2).
+
+    Sums ``columns`` (calls, decision maker reached, appointments, quotations, orders)
+    over all rows, or per group with ``by`` (e.g. ``"manager_id"``), and returns
+    :func:`ratio_chain` (with a ``by`` column in front when grouped).
+
+    >>> calls = pd.DataFrame({"calls": [120, 80], "decision_maker_reached": [30, 30],
+    ...                       "appointments": [8, 4], "quotations": [4, 2], "orders": [1, 1]})
+    >>> cold_call_chain(calls)[["fase", "aantal", "ratio"]]
+                    fase  aantal  ratio
+    0             gebeld     200    NaN
+    1  beslisser bereikt      60   0.30
+    2           afspraak      12   0.20
+    3            offerte       6   0.50
+    4              order       2   0.333333
+    """
+    columns = list(columns)
+    stages = _check_stages(stages)
+    v.same_length(columns=columns, stages=stages)
+    v.table(cold_calls, "cold_calls", columns + ([by] if by else []))
+    for column in columns:
+        v.column_numbers(cold_calls, column, "cold_calls", minimum=0)
+    if by is None:
+        totals = cold_calls[columns].sum()
+        return ratio_chain(dict(zip(stages, totals.to_numpy())), stages=stages)
+    parts = []
+    for key, part in cold_calls.groupby(by, sort=True, observed=True):
+        chain = ratio_chain(dict(zip(stages, part[columns].sum().to_numpy())), stages=stages)
+        chain.insert(0, by, key)
+        parts.append(chain)
+    return pd.concat(parts, ignore_index=True)
+
+
 # --------------------------------------------------------------------------- §3.4 tenders
 
 def _one_date(date) -> pd.Timestamp:
@@ -599,74 +673,126 @@ def _one_date(date) -> pd.Timestamp:
     return v.dates([date], "date").iloc[0]
 
 
-def _threshold_table(thresholds, columns) -> pd.DataFrame:
+def _threshold_table(thresholds) -> pd.DataFrame:
     table = EU_THRESHOLDS if thresholds is None else thresholds
-    return v.table(table, "thresholds", columns)
+    return v.table(table, "thresholds", ["valid_from", "valid_to", "category", "amount"])
 
 
-def eu_threshold(date, category: str, *, thresholds: pd.DataFrame | None = None,
-                 category_col: str = "category", from_col: str = "valid_from",
-                 to_col: str = "valid_to", amount_col: str = "threshold") -> float:
+def eu_threshold(date, category: str, *, thresholds: pd.DataFrame | None = None) -> float:
     """The EU threshold (€, excl. btw) that applies on ``date`` for ``category`` (Europese drempel, §3.4).
 
-    ``thresholds`` is a table of thresholds with their validity dates (default
-    :data:`EU_THRESHOLDS`, or ``salesnb.load("eu_thresholds")``). The date of publication
-    of the tender decides which threshold applies.
+    ``thresholds`` is a table with the columns valid_from, valid_to, category and amount
+    (default :data:`EU_THRESHOLDS`, the same as ``salesnb.load("eu_thresholds")``). The
+    publication date of the tender decides which threshold applies. ``category`` is one
+    of :data:`THRESHOLD_CATEGORIES`.
 
-    >>> eu_threshold("2025-06-30", "decentraal")
+    >>> eu_threshold("2025-06-30", "leveringen/diensten decentrale overheden")
     221000.0
-    >>> eu_threshold("2026-01-15", "decentraal")
+    >>> eu_threshold("2026-01-15", "leveringen/diensten decentrale overheden")
     216000.0
     """
-    table = _threshold_table(thresholds, [category_col, from_col, to_col, amount_col])
+    table = _threshold_table(thresholds)
     when = _one_date(date)
-    categories = [str(c) for c in pd.unique(table[category_col])]
+    categories = [str(c) for c in pd.unique(table["category"].astype(str))]
     v.choice(str(category), "category", categories)
-    starts = pd.to_datetime(table[from_col])
-    ends = pd.to_datetime(table[to_col])
-    match = (table[category_col].astype(str) == str(category)) & (starts <= when) & \
-        (ends.isna() | (ends >= when))
+    starts = pd.to_datetime(table["valid_from"])
+    ends = pd.to_datetime(table["valid_to"])
+    same = (table["category"].astype(str) == str(category)).to_numpy()
+    match = same & (starts <= when).to_numpy() & (ends.isna() | (ends >= when)).to_numpy()
     if not match.any():
-        known = table.loc[table[category_col].astype(str) == str(category)]
-        span = f"{pd.to_datetime(known[from_col]).min():%d-%m-%Y} t/m {pd.to_datetime(known[to_col]).max():%d-%m-%Y}"
+        span = f"{starts[same].min():%d-%m-%Y} t/m {ends[same].max():%d-%m-%Y}"
         raise InputError(
             f"Voor '{category}' op {when:%d-%m-%Y} staat geen drempel in de tabel; die loopt van {span}. "
             f"Kies een datum in die periode of vul de tabel aan."
         )
-    return float(table.loc[match, amount_col].iloc[-1])
+    return float(table.loc[match, "amount"].iloc[-1])
 
 
 def procedure_choice(value, date, category: str, *, single_below: float = 50_000,
-                     multiple_below: float = 150_000, thresholds: pd.DataFrame | None = None,
-                     **columns) -> dict:
+                     multiple_below: float = 100_000, thresholds: pd.DataFrame | None = None) -> dict:
     """Which tender procedure applies to an estimated contract value (aanbestedingsprocedure, §3.4).
 
     At or above the EU threshold valid on the publication ``date`` a European procedure is
     required (openbaar, niet-openbaar, ...). Below it the buyer's own purchasing policy
-    decides; ``single_below`` and ``multiple_below`` are such a policy's amounts (example
-    defaults: enkelvoudig onderhands below €50,000, meervoudig onderhands below €150,000,
-    above that nationaal openbaar). The result is a dict with ``drempel``, ``europees``
-    and ``procedure``.
+    decides; ``single_below`` and ``multiple_below`` are such a policy's amounts (defaults
+    as at the sample company's customers: enkelvoudig onderhands below €50,000, meervoudig
+    onderhands below €100,000, above that nationaal). The result is a dict with
+    ``drempel``, ``europees`` and ``procedure``.
 
-    >>> procedure_choice(180_000, "2026-03-01", "centraal")["procedure"]
+    >>> procedure_choice(180_000, "2026-03-01", "leveringen/diensten centrale overheid")["procedure"]
     'Europese procedure (openbaar of niet-openbaar)'
-    >>> procedure_choice(180_000, "2026-03-01", "decentraal")["procedure"]
-    'nationale procedure (eigen beleid aanbesteder)'
+    >>> procedure_choice(180_000, "2026-03-01", "leveringen/diensten decentrale overheden")["procedure"]
+    'nationaal (eigen inkoopbeleid)'
     """
     value = v.number(value, "value", minimum=0)
     single_below = v.number(single_below, "single_below", minimum=0)
     multiple_below = v.number(multiple_below, "multiple_below", minimum=single_below)
-    threshold = eu_threshold(date, category, thresholds=thresholds, **columns)
+    threshold = eu_threshold(date, category, thresholds=thresholds)
     european = value >= threshold
     if european:
         procedure = "Europese procedure (openbaar of niet-openbaar)"
     elif value < single_below:
-        procedure = "enkelvoudig onderhands (eigen beleid aanbesteder)"
+        procedure = "enkelvoudig of meervoudig onderhands (eigen inkoopbeleid)"
     elif value < multiple_below:
-        procedure = "meervoudig onderhands (eigen beleid aanbesteder)"
+        procedure = "meervoudig onderhands (eigen inkoopbeleid)"
     else:
-        procedure = "nationale procedure (eigen beleid aanbesteder)"
+        procedure = "nationaal (eigen inkoopbeleid)"
     return {"drempel": threshold, "europees": bool(european), "procedure": procedure}
+
+
+#: The European procedures (Aanbestedingswet 2012, §3.4).
+EUROPEAN_PROCEDURES: tuple[str, ...] = (
+    "openbaar", "niet-openbaar", "mededingingsprocedure met onderhandeling",
+    "concurrentiegerichte dialoog", "innovatiepartnerschap")
+
+
+def tender_thresholds(tenders: pd.DataFrame, *, thresholds: pd.DataFrame | None = None,
+                      date: str = "published_on", buyer_type: str = "buyer_type",
+                      value: str = "estimated_value", procedure: str | None = "procedure") -> pd.DataFrame:
+    """For each tender: the EU threshold valid at publication and whether a European
+    procedure is required (Europese drempels, §3.4).
+
+    The category follows from the buyer type (:data:`BUYER_CATEGORY`: centrale overheid
+    or decentrale overheden, for leveringen and diensten). Returns a copy of ``tenders``
+    with ``drempel``, ``europees_verplicht`` and, when ``procedure`` is a column,
+    ``europees_gekozen`` (the procedure used is one of :data:`EUROPEAN_PROCEDURES`).
+
+    >>> t = pd.DataFrame({"published_on": pd.to_datetime(["2025-05-01", "2026-05-01"]),
+    ...                   "buyer_type": ["decentrale overheid"] * 2,
+    ...                   "estimated_value": [218_000, 218_000], "procedure": ["nationaal", "openbaar"]})
+    >>> tender_thresholds(t)[["drempel", "europees_verplicht", "europees_gekozen"]]
+        drempel  europees_verplicht  europees_gekozen
+    0  221000.0               False             False
+    1  216000.0                True              True
+    """
+    columns = [date, buyer_type, value] + ([procedure] if procedure else [])
+    v.table(tenders, "tenders", columns)
+    table = _threshold_table(thresholds)
+    kinds = tenders[buyer_type].astype(str)
+    unknown = ~kinds.isin(list(BUYER_CATEGORY))
+    if unknown.any():
+        v.choice(kinds[unknown].iloc[0], f"tenders['{buyer_type}']", list(BUYER_CATEGORY))
+    when = v.dates(tenders[date], f"tenders['{date}']")
+    amounts = v.column_numbers(tenders, value, "tenders", minimum=0)
+    category = kinds.map(BUYER_CATEGORY).to_numpy()
+    cats = table["category"].astype(str).to_numpy()
+    starts = pd.to_datetime(table["valid_from"]).to_numpy()
+    ends = pd.to_datetime(table["valid_to"]).fillna(pd.Timestamp.max).to_numpy()
+    w = when.to_numpy()
+    match = (category[:, None] == cats[None, :]) & (starts[None, :] <= w[:, None]) & (ends[None, :] >= w[:, None])
+    missing = ~match.any(axis=1)
+    if missing.any():
+        raise InputError(
+            f"Voor de aanbesteding(en) op positie {v._positions(missing)} staat geen EU-drempel in de tabel "
+            f"voor die datum. Vul de drempeltabel aan."
+        )
+    last = match.shape[1] - 1 - np.argmax(match[:, ::-1], axis=1)
+    out = tenders.copy()
+    out["drempel"] = table["amount"].to_numpy(dtype=float)[last]
+    out["europees_verplicht"] = amounts >= out["drempel"].to_numpy()
+    if procedure:
+        out["europees_gekozen"] = tenders[procedure].astype(str).isin(EUROPEAN_PROCEDURES).to_numpy()
+    return out
 
 
 def _check_weights(price_weight, quality_weight, total_points) -> tuple[float, float, float]:
@@ -686,9 +812,46 @@ def _check_weights(price_weight, quality_weight, total_points) -> tuple[float, f
     return price_weight, quality_weight, total_points
 
 
+def _bid_numbers(bids, price, quality, max_quality, quality_weight):
+    """Validated prices (> 0) and quality scores (0..max; may be empty when not weighed)."""
+    prices = v.column_numbers(bids, price, "bids")
+    if (prices <= 0).any():
+        raise InputError(
+            f"Elke prijs in bids['{price}'] moet groter dan 0 zijn, maar op positie "
+            f"{v._positions(prices <= 0)} staat {prices[prices <= 0][0]:g}."
+        )
+    scores = v.column_numbers(bids, quality, "bids", minimum=0, allow_nan=True)
+    weighed = np.broadcast_to(np.asarray(quality_weight, dtype=float), scores.shape) > 0
+    empty = np.isnan(scores) & weighed
+    if empty.any():
+        raise InputError(
+            f"bids['{quality}'] mist een kwaliteitsscore op positie {v._positions(empty)}, terwijl kwaliteit "
+            f"meetelt. Vul de score in (bij 'laagste prijs' is het kwaliteitsgewicht 0)."
+        )
+    max_quality = np.broadcast_to(np.asarray(max_quality, dtype=float), scores.shape)
+    too_high = weighed & (scores > max_quality)
+    if too_high.any():
+        i = np.flatnonzero(too_high)[0]
+        raise InputError(
+            f"bids['{quality}'] mag hoogstens de maximale kwaliteitsscore {max_quality[i]:g} zijn, maar op "
+            f"positie {v._positions(too_high)} staat {scores[i]:g}. Klopt max_quality?"
+        )
+    if (weighed & ~(max_quality > 0)).any():
+        raise InputError("De maximale kwaliteitsscore moet groter dan 0 zijn als kwaliteit meetelt.")
+    return prices, scores
+
+
+def _quality_points(scores, max_quality, quality_weight):
+    scores = np.nan_to_num(scores, nan=0.0)
+    max_quality = np.broadcast_to(np.asarray(max_quality, dtype=float), scores.shape)
+    quality_weight = np.broadcast_to(np.asarray(quality_weight, dtype=float), scores.shape)
+    safe = np.where(max_quality > 0, max_quality, 1.0)
+    return np.where(quality_weight > 0, scores / safe * quality_weight, 0.0)
+
+
 def bpkv_scores(bids: pd.DataFrame, *, price_weight: float, quality_weight: float,
                 max_quality: float = 10, total_points: float = 100, bidder: str = "bidder",
-                price: str = "price", quality: str = "quality") -> pd.DataFrame:
+                price: str = "price", quality: str = "quality_score") -> pd.DataFrame:
     """Score the bids of one tender by beste prijs-kwaliteitverhouding (BPKV, §3.4).
 
     - prijspunten = (lowest bid / this bid) × ``price_weight``
@@ -696,105 +859,100 @@ def bpkv_scores(bids: pd.DataFrame, *, price_weight: float, quality_weight: floa
 
     Weights are **points** that add up to ``total_points`` (default 100), e.g. 40 for
     price and 60 for quality; fractions such as 0.4 and 0.6 are refused with a hint.
-    Laagste prijs is the special case ``price_weight=100, quality_weight=0``. Prices must
-    be > 0 and quality scores between 0 and ``max_quality``. Returns the bids sorted by
-    rank with ``prijspunten``, ``kwaliteitspunten``, ``totaal``, ``rang`` (1 = best;
-    equal totals share a rank) and ``winnaar`` (rank 1).
+    Laagste prijs is the special case ``price_weight=100, quality_weight=0`` (quality
+    scores may then be missing). Prices must be > 0 and quality scores between 0 and
+    ``max_quality``. Returns the bids sorted by rank with ``prijspunten``,
+    ``kwaliteitspunten``, ``totaal``, ``rang`` (1 = best; equal totals share a rank) and
+    ``winnaar`` (rank 1).
 
     >>> bids = pd.DataFrame({"bidder": ["A", "B", "C"],
-    ...                      "price": [100_000, 80_000, 125_000], "quality": [8, 6, 10]})
-    >>> bpkv_scores(bids, price_weight=40, quality_weight=60)
-      bidder   price  quality  prijspunten  kwaliteitspunten  totaal  rang  winnaar
-    0      C  125000       10         25.6              60.0    85.6     1     True
-    1      A  100000        8         32.0              48.0    80.0     2    False
-    2      B   80000        6         40.0              36.0    76.0     3    False
+    ...                      "price": [100_000, 80_000, 125_000], "quality_score": [8, 6, 10]})
+    >>> bpkv_scores(bids, price_weight=40, quality_weight=60).drop(columns=["price", "quality_score"])
+      bidder  prijspunten  kwaliteitspunten  totaal  rang  winnaar
+    0      C         25.6              60.0    85.6     1     True
+    1      A         32.0              48.0    80.0     2    False
+    2      B         40.0              36.0    76.0     3    False
     """
     price_weight, quality_weight, total_points = _check_weights(price_weight, quality_weight, total_points)
     max_quality = v.number(max_quality, "max_quality", minimum=0, min_inclusive=False)
     v.table(bids, "bids", [bidder, price, quality])
-    prices = v.column_numbers(bids, price, "bids")
-    if (prices <= 0).any():
-        raise InputError(
-            f"Elke prijs in bids['{price}'] moet groter dan 0 zijn, maar op positie "
-            f"{v._positions(prices <= 0)} staat {prices[prices <= 0][0]:g}."
-        )
-    scores = v.column_numbers(bids, quality, "bids", minimum=0, maximum=max_quality)
+    prices, scores = _bid_numbers(bids, price, quality, max_quality, quality_weight)
     result = bids[[bidder, price, quality]].copy()
     result["prijspunten"] = prices.min() / prices * price_weight
-    result["kwaliteitspunten"] = scores / max_quality * quality_weight
+    result["kwaliteitspunten"] = _quality_points(scores, max_quality, quality_weight)
     result["totaal"] = result["prijspunten"] + result["kwaliteitspunten"]
-    result["rang"] = _rank(result["totaal"])
+    result["rang"] = result["totaal"].round(9).rank(method="min", ascending=False).astype(int)
     result["winnaar"] = result["rang"] == 1
     return result.sort_values(["rang", price], kind="stable").reset_index(drop=True)
 
 
-def _rank(totals: pd.Series) -> pd.Series:
-    # Round away float noise so that equal scores written differently tie.
-    return totals.round(9).rank(method="min", ascending=False).astype(int)
-
-
-def tender_results(bids: pd.DataFrame, *, price_weight=None, quality_weight=None,
-                   max_quality: float = 10, total_points: float = 100, tender: str = "tender_id",
-                   bidder: str = "bidder", price: str = "price", quality: str = "quality",
+def tender_results(bids: pd.DataFrame, tenders: pd.DataFrame | None = None, *, price_weight=None,
+                   quality_weight=None, max_quality=None, total_points: float = 100,
+                   tender: str = "tender_id", bidder: str = "bidder", price: str = "price",
+                   quality: str = "quality_score", own: str | None = "is_own",
                    price_weight_col: str = "price_weight", quality_weight_col: str = "quality_weight",
-                   own: str | None = "is_own") -> pd.DataFrame:
+                   max_quality_col: str = "max_quality_score") -> pd.DataFrame:
     """BPKV scores for many tenders at once, with the winner of each (BPKV, §3.4).
 
-    Each tender is scored against its own lowest bid. The weights come from
-    ``price_weight``/``quality_weight`` (points, the same for every tender) or, when those
-    are None, from the columns ``price_weight_col``/``quality_weight_col`` of ``bids``
-    (each tender its own weights). Returns every bid with ``prijspunten``,
-    ``kwaliteitspunten``, ``totaal``, ``rang`` and ``winnaar`` per tender.
+    Each tender is scored against its own lowest bid. The weights and the maximum quality
+    score come from the arguments (the same for every tender) or, when left None, from the
+    columns of ``tenders`` (one row per tender, e.g. ``salesnb.load("tenders")``; a
+    laagste-prijs tender has price weight 100 and quality weight 0) or else of ``bids``.
+    Returns every bid with ``prijspunten``, ``kwaliteitspunten``, ``totaal``, ``rang`` and
+    ``winnaar`` per tender.
 
     >>> bids = pd.DataFrame({"tender_id": [1, 1, 2, 2], "bidder": ["wij", "X", "wij", "Y"],
-    ...                      "price": [90, 100, 120, 100], "quality": [6, 9, 9, 5],
+    ...                      "price": [90, 100, 120, 100], "quality_score": [6, 9, 9, 5],
     ...                      "is_own": [True, False, True, False]})
-    >>> tender_results(bids, price_weight=50, quality_weight=50)[["tender_id", "bidder", "totaal", "winnaar"]]
-       tender_id bidder  totaal  winnaar
-    0          1      X    90.0     True
-    1          1    wij    80.0    False
-    2          2    wij    86.666667 True
-    3          2      Y    75.0    False
+    >>> tender_results(bids, price_weight=50, quality_weight=50, max_quality=10)[
+    ...     ["tender_id", "bidder", "totaal", "winnaar"]]
+       tender_id bidder     totaal  winnaar
+    0          1      X  90.000000     True
+    1          1    wij  80.000000    False
+    2          2    wij  86.666667     True
+    3          2      Y  75.000000    False
     """
-    per_tender_weights = price_weight is None and quality_weight is None
-    needed = [tender, bidder, price, quality]
-    if per_tender_weights:
-        needed += [price_weight_col, quality_weight_col]
-    if own:
-        needed.append(own)
+    needed = [tender, bidder, price, quality] + ([own] if own else [])
     v.table(bids, "bids", needed)
-    max_quality = v.number(max_quality, "max_quality", minimum=0, min_inclusive=False)
-    prices = v.column_numbers(bids, price, "bids")
-    if (prices <= 0).any():
-        raise InputError(
-            f"Elke prijs in bids['{price}'] moet groter dan 0 zijn, maar op positie "
-            f"{v._positions(prices <= 0)} staat {prices[prices <= 0][0]:g}."
-        )
-    scores = v.column_numbers(bids, quality, "bids", minimum=0, maximum=max_quality)
-    if per_tender_weights:
-        pw = v.column_numbers(bids, price_weight_col, "bids", minimum=0)
-        qw = v.column_numbers(bids, quality_weight_col, "bids", minimum=0)
-        wrong = ~np.isclose(pw + qw, total_points)
-        if wrong.any():
+    result = bids[needed].copy().reset_index(drop=True)
+    settings = {"pw": (price_weight, price_weight_col, "price_weight"),
+                "qw": (quality_weight, quality_weight_col, "quality_weight"),
+                "mq": (max_quality, max_quality_col, "max_quality")}
+    values = {}
+    for key, (given, column, argument) in settings.items():
+        if given is not None:
+            values[key] = np.full(len(result), v.number(given, argument, minimum=0))
+            continue
+        if tenders is not None:
+            v.table(tenders, "tenders", [tender, column])
+            lookup = tenders.drop_duplicates(tender).set_index(tender)[column]
+            mapped = result[tender].map(lookup)
+            if mapped.isna().any():
+                raise InputError(
+                    f"De tabel 'tenders' mist '{column}' voor aanbesteding "
+                    f"{result[tender][mapped.isna()].iloc[0]}; elke inschrijving moet bij een aanbesteding horen."
+                )
+            values[key] = v.numbers_array(mapped, f"tenders['{column}']", minimum=0)
+        elif column in bids.columns:
+            values[key] = v.column_numbers(bids, column, "bids", minimum=0)
+        else:
             raise InputError(
-                f"De gewichten in '{price_weight_col}' en '{quality_weight_col}' moeten per rij samen "
-                f"{total_points:g} punten zijn, maar op positie {v._positions(wrong)} is het "
-                f"{(pw + qw)[wrong][0]:g}."
+                f"Geef '{argument}' mee, of een tabel 'tenders' met de kolom '{column}'."
             )
-    else:
-        if price_weight is None or quality_weight is None:
-            raise InputError("Geef zowel 'price_weight' als 'quality_weight', of geen van beide "
-                             "(dan komen de gewichten uit de kolommen van de tabel).")
-        p, q, _ = _check_weights(price_weight, quality_weight, total_points)
-        pw = np.full(len(bids), p)
-        qw = np.full(len(bids), q)
-    keep = needed if per_tender_weights else [c for c in needed]
-    result = bids[list(dict.fromkeys(keep))].copy().reset_index(drop=True)
+    pw, qw, mq = values["pw"], values["qw"], values["mq"]
+    total_points = v.number(total_points, "total_points", minimum=0, min_inclusive=False)
+    wrong = ~np.isclose(pw + qw, total_points)
+    if wrong.any():
+        raise InputError(
+            f"Prijs- en kwaliteitsgewicht moeten samen {total_points:g} punten zijn, maar bij inschrijving "
+            f"{v._positions(wrong)} is het {(pw + qw)[wrong][0]:g}."
+        )
+    prices, scores = _bid_numbers(result, price, quality, mq, qw)
     lowest = pd.Series(prices).groupby(result[tender].to_numpy()).transform("min").to_numpy()
     result["prijspunten"] = lowest / prices * pw
-    result["kwaliteitspunten"] = scores / max_quality * qw
+    result["kwaliteitspunten"] = _quality_points(scores, mq, qw)
     result["totaal"] = result["prijspunten"] + result["kwaliteitspunten"]
-    result["rang"] = (result["totaal"].round(9).groupby(result[tender], observed=True)
+    result["rang"] = (result["totaal"].round(9).groupby(result[tender].to_numpy())
                       .rank(method="min", ascending=False).astype(int))
     result["winnaar"] = result["rang"] == 1
     return result.sort_values([tender, "rang", price], kind="stable").reset_index(drop=True)

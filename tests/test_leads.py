@@ -32,6 +32,8 @@ def test_stage_order_is_a_parameter():
     # With 'opportunity' before 'SQL' a lead at 'SQL' has passed 'opportunity'.
     stages = ["lead", "MQL", "opportunity", "SQL"]
     out = L.stage_counts(["SQL", "MQL"], stages=stages)
+    # the course order has 'suspect' first; a list of suspects and leads counts both
+    assert L.stage_counts(["suspect", "lead"], stages=L.LEAD_STAGES)["aantal"].tolist()[:2] == [2, 1]
     assert out["aantal"].tolist() == [2, 2, 1, 1]
 
 
@@ -55,7 +57,7 @@ def test_funnel_by_source_worked_example():
     # online: lead, MQL, klant, klant -> lead 4, MQL 3, klant 2 ; conversion 3/4, 2/3
     # beurs: klant -> 1, 1, 1
     leads = pd.DataFrame({"source": ["online", "online", "online", "online", "beurs"],
-                          "stage": ["lead", "MQL", "klant", "klant", "klant"]})
+                          "stage_reached": ["lead", "MQL", "klant", "klant", "klant"]})
     before = leads.copy()
     out = L.funnel_by_source(leads, stages=["lead", "MQL", "klant"])
     pd.testing.assert_frame_equal(leads, before)
@@ -68,14 +70,14 @@ def test_funnel_by_source_worked_example():
 
 def test_funnel_by_source_missing_column():
     with pytest.raises(ColumnError, match="bedoel je 'sourc' voor 'source'"):
-        L.funnel_by_source(pd.DataFrame({"sourc": ["a"], "stage": ["lead"]}))
+        L.funnel_by_source(pd.DataFrame({"sourc": ["a"], "stage_reached": ["lead"]}))
 
 
 def test_source_costs_worked_example():
     # online: 5 leads, 1 klant, cost 1000 -> 200 per lead, 1000 per klant
     # netwerk: 2 leads, 0 klanten, cost 300 -> 150 per lead, NaN per klant
     leads = pd.DataFrame({"source": ["online"] * 5 + ["netwerk"] * 2,
-                          "stage": ["lead"] * 4 + ["klant"] + ["SQL", "MQL"]})
+                          "stage_reached": ["lead"] * 4 + ["klant"] + ["SQL", "MQL"]})
     out = L.source_costs(leads, {"online": 1000, "netwerk": 300}).set_index("bron")
     assert out.loc["online", "kosten_per_lead"] == pytest.approx(200)
     assert out.loc["online", "kosten_per_klant"] == pytest.approx(1000)
@@ -84,7 +86,7 @@ def test_source_costs_worked_example():
 
 
 def test_source_costs_missing_source_cost():
-    leads = pd.DataFrame({"source": ["online", "beurs"], "stage": ["lead", "lead"]})
+    leads = pd.DataFrame({"source": ["online", "beurs"], "stage_reached": ["lead", "lead"]})
     with pytest.raises(InputError, match="'beurs'"):
         L.source_costs(leads, {"online": 10})
     with pytest.raises(InputError, match="minstens 0"):
@@ -94,7 +96,7 @@ def test_source_costs_missing_source_cost():
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.sampled_from(L.LEAD_STAGES), min_size=1, max_size=60))
+@given(st.lists(st.sampled_from(L.FUNNEL_STAGES), min_size=1, max_size=60))
 def test_stage_counts_monotone_and_bounded(reached):
     out = L.stage_counts(reached)
     counts = out["aantal"].to_numpy()
@@ -138,7 +140,7 @@ def test_campaign_metrics_group_rates_from_totals():
     # google: clicks 10+90=100 of impressions 1000+1000=2000 -> CTR 0.05 (not mean of 0.01 and 0.09)
     # leads 1+4=5 of 100 clicks -> 0.05 ; cost 50+450=500 -> CPL 100
     c = pd.DataFrame({"channel": ["google", "google"], "impressions": [1000, 1000],
-                      "clicks": [10, 90], "leads": [1, 4], "cost": [50.0, 450.0]})
+                      "clicks": [10, 90], "visitors": [10, 90], "leads": [1, 4], "cost": [50.0, 450.0]})
     before = c.copy()
     out = L.campaign_metrics(c, by="channel").iloc[0]
     pd.testing.assert_frame_equal(c, before)
@@ -149,6 +151,8 @@ def test_campaign_metrics_group_rates_from_totals():
 
 def test_campaign_metrics_visitors_column_and_errors():
     c = pd.DataFrame({"impressions": [1000], "clicks": [50], "visits": [40], "leads": [4], "cost": [200.0]})
+    with pytest.raises(ColumnError, match="visitors"):
+        L.campaign_metrics(c)
     out = L.campaign_metrics(c, visitors="visits")
     assert out["conversie"].iloc[0] == pytest.approx(0.1)   # 4 / 40
     with pytest.raises(ColumnError):
@@ -297,8 +301,8 @@ def test_calls_needed_bad_input():
 def test_eu_threshold_by_date():
     assert L.eu_threshold("2025-12-31", "werken") == 5_538_000
     assert L.eu_threshold("2026-01-01", "werken") == 5_404_000
-    assert L.eu_threshold(pd.Timestamp("2027-06-01"), "centraal") == 140_000
-    assert L.eu_threshold("01-07-2024", "decentraal") == 221_000   # Dutch date format dd-mm-jjjj
+    assert L.eu_threshold(pd.Timestamp("2027-06-01"), "leveringen/diensten centrale overheid") == 140_000
+    assert L.eu_threshold("01-07-2024", "leveringen/diensten decentrale overheden") == 221_000   # Dutch date format dd-mm-jjjj
 
 
 def test_eu_threshold_errors():
@@ -311,28 +315,30 @@ def test_eu_threshold_errors():
 
 
 def test_eu_threshold_custom_table():
-    table = pd.DataFrame({"cat": ["x"], "van": [pd.Timestamp("2020-01-01")],
-                          "tot": [pd.NaT], "bedrag": [1000.0]})
-    assert L.eu_threshold("2030-01-01", "x", thresholds=table, category_col="cat", from_col="van",
-                          to_col="tot", amount_col="bedrag") == 1000
+    table = pd.DataFrame({"category": ["x"], "valid_from": [pd.Timestamp("2020-01-01")],
+                          "valid_to": [pd.NaT], "amount": [1000.0]})
+    assert L.eu_threshold("2030-01-01", "x", thresholds=table) == 1000
+    with pytest.raises(ColumnError):
+        L.eu_threshold("2030-01-01", "x", thresholds=table.rename(columns={"amount": "bedrag"}))
 
 
 def test_procedure_choice():
     # 200,000 in 2025 (decentraal threshold 221,000): below -> national; in 2026 (216,000): still below
     # 220,000 in 2026: above 216,000 -> European, but in 2025 below 221,000
-    assert not L.procedure_choice(220_000, "2025-06-01", "decentraal")["europees"]
-    assert L.procedure_choice(220_000, "2026-06-01", "decentraal")["europees"]
-    assert L.procedure_choice(216_000, "2026-06-01", "decentraal")["europees"]  # at the threshold
-    assert L.procedure_choice(20_000, "2026-06-01", "centraal")["procedure"].startswith("enkelvoudig")
-    assert L.procedure_choice(80_000, "2026-06-01", "centraal")["procedure"].startswith("meervoudig")
+    assert not L.procedure_choice(220_000, "2025-06-01", "leveringen/diensten decentrale overheden")["europees"]
+    assert L.procedure_choice(220_000, "2026-06-01", "leveringen/diensten decentrale overheden")["europees"]
+    assert L.procedure_choice(216_000, "2026-06-01", "leveringen/diensten decentrale overheden")["europees"]  # at the threshold
+    assert L.procedure_choice(20_000, "2026-06-01", "leveringen/diensten centrale overheid")["procedure"].startswith("enkelvoudig")
+    assert L.procedure_choice(120_000, "2026-06-01", "leveringen/diensten centrale overheid")["procedure"].startswith("nationaal")
+    assert L.procedure_choice(80_000, "2026-06-01", "leveringen/diensten centrale overheid")["procedure"].startswith("meervoudig")
     with pytest.raises(InputError):
-        L.procedure_choice(80_000, "2026-06-01", "centraal", single_below=100_000, multiple_below=50_000)
+        L.procedure_choice(80_000, "2026-06-01", "leveringen/diensten centrale overheid", single_below=100_000, multiple_below=50_000)
 
 
 # --------------------------------------------------------------------------- BPKV
 
 BIDS = pd.DataFrame({"bidder": ["A", "B", "C"], "price": [200_000, 160_000, 250_000],
-                     "quality": [7, 5, 9]})
+                     "quality_score": [7, 5, 9]})
 
 
 def test_bpkv_worked_example():
@@ -356,12 +362,12 @@ def test_bpkv_lowest_price_and_custom_max():
     out = L.bpkv_scores(BIDS, price_weight=100, quality_weight=0)
     assert out.iloc[0]["bidder"] == "B"
     # quality out of 5: C's 9 exceeds max 5 -> error
-    with pytest.raises(InputError, match="hoogstens 5"):
+    with pytest.raises(InputError, match="maximale kwaliteitsscore 5"):
         L.bpkv_scores(BIDS, price_weight=50, quality_weight=50, max_quality=5)
 
 
 def test_bpkv_ties_share_rank():
-    bids = pd.DataFrame({"bidder": ["A", "B"], "price": [100, 100], "quality": [8, 8]})
+    bids = pd.DataFrame({"bidder": ["A", "B"], "price": [100, 100], "quality_score": [8, 8]})
     out = L.bpkv_scores(bids, price_weight=40, quality_weight=60)
     assert out["rang"].tolist() == [1, 1]
     assert out["winnaar"].all()
@@ -387,7 +393,7 @@ def test_bpkv_price_validation():
     with pytest.raises(InputError, match="geen getal"):
         L.bpkv_scores(BIDS.assign(price=["veel", 1, 2]), price_weight=40, quality_weight=60)
     with pytest.raises(ColumnError):
-        L.bpkv_scores(BIDS.drop(columns="quality"), price_weight=40, quality_weight=60)
+        L.bpkv_scores(BIDS.drop(columns="quality_score"), price_weight=40, quality_weight=60)
 
 
 @settings(max_examples=80, deadline=None)
@@ -395,7 +401,7 @@ def test_bpkv_price_validation():
        st.integers(0, 100))
 def test_bpkv_properties(pairs, price_weight):
     bids = pd.DataFrame({"bidder": [f"b{i}" for i in range(len(pairs))],
-                         "price": [p for p, _ in pairs], "quality": [q for _, q in pairs]})
+                         "price": [p for p, _ in pairs], "quality_score": [q for _, q in pairs]})
     out = L.bpkv_scores(bids, price_weight=price_weight, quality_weight=100 - price_weight)
     # the cheapest bid gets the full price weight, nobody more
     assert out["prijspunten"].max() == pytest.approx(price_weight)
@@ -420,9 +426,10 @@ def test_tender_results_per_tender_weights_and_win_rate():
         "tender_id": [1, 1, 2, 2, 3, 3],
         "bidder": ["wij", "X", "wij", "Y", "X", "Y"],
         "price": [100, 125, 100, 90, 50, 60],
-        "quality": [5, 10, 9, 6, 5, 5],
+        "quality_score": [5, 10, 9, 6, 5, 5],
         "price_weight": [60, 60, 20, 20, 50, 50],
         "quality_weight": [40, 40, 80, 80, 50, 50],
+        "max_quality_score": [10] * 6,
         "is_own": [True, False, True, False, False, False],
     })
     before = bids.copy()
@@ -440,18 +447,66 @@ def test_tender_results_per_tender_weights_and_win_rate():
 
 def test_tender_results_matches_single_tender_scoring():
     bids = BIDS.assign(tender_id=7, is_own=[False, True, False])
-    many = L.tender_results(bids, price_weight=30, quality_weight=70)
+    many = L.tender_results(bids, price_weight=30, quality_weight=70, max_quality=10)
     one = L.bpkv_scores(BIDS, price_weight=30, quality_weight=70)
     assert many["totaal"].tolist() == pytest.approx(one["totaal"].tolist())
     assert many["bidder"].tolist() == one["bidder"].tolist()
 
 
 def test_tender_results_bad_weights():
-    bids = BIDS.assign(tender_id=1, is_own=False, price_weight=40, quality_weight=40)
-    with pytest.raises(InputError, match="samen"):
+    bids = BIDS.assign(tender_id=1, is_own=False, price_weight=40, quality_weight=40, max_quality_score=10)
+    with pytest.raises(InputError, match="samen 100"):
         L.tender_results(bids)
-    with pytest.raises(InputError, match="zowel"):
-        L.tender_results(bids, price_weight=40)
+    with pytest.raises(InputError, match="Geef 'max_quality'"):
+        L.tender_results(bids.drop(columns="max_quality_score"))
+
+
+def test_tender_results_with_tenders_table_and_lowest_price():
+    # tender 1: BPKV 40/60, quality out of 100: A 100/100*40 + 50/100*60 = 70; B 100/120*40 = 33.33 + 54 = 87.33
+    # tender 2: laagste prijs (100/0, no quality scores): the cheapest (C, 80) wins with 100 points
+    bids = pd.DataFrame({"tender_id": [1, 1, 2, 2], "bidder": ["A", "B", "A", "C"],
+                         "price": [100.0, 120.0, 90.0, 80.0], "quality_score": [50.0, 90.0, np.nan, np.nan],
+                         "is_own": [True, False, True, False]})
+    tenders = pd.DataFrame({"tender_id": [1, 2], "price_weight": [40, 100], "quality_weight": [60, 0],
+                            "max_quality_score": [100, 0]})
+    res = L.tender_results(bids, tenders).set_index(["tender_id", "bidder"])
+    assert res.loc[(1, "A"), "totaal"] == pytest.approx(70)
+    assert res.loc[(1, "B"), "totaal"] == pytest.approx(100 / 120 * 40 + 54)
+    assert res.loc[(2, "C"), "totaal"] == pytest.approx(100)
+    assert res.loc[(2, "A"), "totaal"] == pytest.approx(80 / 90 * 100)
+    assert res.loc[(2, "C"), "winnaar"] and res.loc[(1, "B"), "winnaar"]
+    # a missing quality score where quality counts is an error
+    with pytest.raises(InputError, match="mist een kwaliteitsscore"):
+        L.tender_results(bids.assign(quality_score=[50.0, np.nan, np.nan, np.nan]), tenders)
+    with pytest.raises(InputError, match="aanbesteding 2"):
+        L.tender_results(bids, tenders.iloc[:1])
+
+
+def test_tender_thresholds_by_publication_date():
+    # decentrale overheid, €218,000: 2025 threshold 221,000 -> not required; 2026 (216,000) -> required
+    # centrale overheid €141,000 in 2026 (140,000) -> required; publiekrechtelijk counts as decentraal
+    t = pd.DataFrame({"published_on": pd.to_datetime(["2025-05-01", "2026-05-01", "2026-02-01", "2024-03-01"]),
+                      "buyer_type": ["decentrale overheid", "decentrale overheid", "centrale overheid",
+                                     "publiekrechtelijke instelling"],
+                      "estimated_value": [218_000, 218_000, 141_000, 230_000],
+                      "procedure": ["nationaal", "openbaar", "openbaar", "meervoudig onderhands"]})
+    out = L.tender_thresholds(t)
+    assert out["drempel"].tolist() == [221_000, 216_000, 140_000, 221_000]
+    assert out["europees_verplicht"].tolist() == [False, True, True, True]
+    assert out["europees_gekozen"].tolist() == [False, True, True, False]
+    with pytest.raises(InputError, match="Bedoel je 'centrale overheid'"):
+        L.tender_thresholds(t.assign(buyer_type="centrale overhied"))
+
+
+def test_cold_call_chain_totals_and_groups():
+    # manager 1: 100 -> 30 -> 6 -> 3 -> 1 ; manager 2: 50 -> 20 -> 4 -> 3 -> 2 ; total 150 -> 50 -> 10 -> 6 -> 3
+    cc = pd.DataFrame({"manager_id": [1, 2], "calls": [100, 50], "decision_maker_reached": [30, 20],
+                       "appointments": [6, 4], "quotations": [3, 3], "orders": [1, 2]})
+    total = L.cold_call_chain(cc)
+    assert total["aantal"].tolist() == [150, 50, 10, 6, 3]
+    assert total["ratio"].iloc[1:].tolist() == pytest.approx([1 / 3, 0.2, 0.6, 0.5])
+    per = L.cold_call_chain(cc, by="manager_id")
+    assert per.loc[per["manager_id"] == 2, "ratio"].iloc[-1] == pytest.approx(2 / 3)
 
 
 def test_own_win_rate_no_own_bids():
