@@ -1,0 +1,1496 @@
+"""The sample company: Brandwijk Koffie & Vending B.V. (fictional), Amersfoort.
+
+A seeded generator builds every table of the company; the CSVs in ``data/`` are its
+output for :data:`DEFAULT_SEED`. ``load("customers")`` returns a typed DataFrame;
+``use_seed(123456)`` (or the environment variable ``SALESNB_SEED``) switches the whole
+companion to a personal dataset. The column contract is ``data/README.md``.
+
+Generation rules (all randomness from ``numpy.random.default_rng(seed)``, one child
+stream per part, no global state; vectorised):
+
+* Geography: 12 provinces in 5 regions (Noord, Oost, Midden, West, Zuid). The company
+  sits in Midden (home region), so customers are over-represented there.
+* Companies: employees lognormal; size_class klein < 50 <= middelgroot < 250 <= groot.
+  category_spend (what a customer spends per year on our assortment at all suppliers)
+  = employees x sector spend per employee x lognormal noise; our expected revenue =
+  category_spend x share of wallet (beta distributed), which gives a Curry-like skew.
+* Leads 2021-2025 (online, koude acquisitie, netwerken, aanbesteding): fit_score and
+  behaviour_score 0-50 each, lead_score = fit + behaviour. MQL when lead_score >= 40
+  (the company's threshold, :data:`MQL_THRESHOLD`); SQL when an MQL passes BANT (all four
+  true; the chance of that rises with lead_score and differs by source); SQLs become
+  opportunities (chance by source); the opportunity's outcome makes the lead a klant.
+  Won leads are the customers acquired 2021-2025 (acquired_on = won_on, acquisition_channel
+  = source); customers acquired before 2021 are added with their own history.
+* Opportunities: from leads (customer_id empty: new business) and from existing customers
+  (cross-sell / rebuy). DMU contacts per opportunity; the chance to win depends on the
+  source or buying situation, the dominant koopmotief and on whether the beslisser and the
+  other DMU roles were met. Lost deals record the furthest stage (last_stage).
+* Activity: every customer has one or two active periods (yearly churn hazard by size;
+  a badly handled complaint raises the chance of leaving within months; some churned
+  customers come back after 12-30 months: reactivation). Orders arrive as a Poisson
+  process per active month (mild seasonality, modest growth); lines pick product groups
+  with a cross-selling profile (machine customers buy more coffee and service contracts).
+  revenue = quantity x list price x (1 - customer discount); margin = revenue - quantity x
+  list price x (1 - margin_rate).
+* Status at the peildatum 2025-12-31, from the orders: actief = ordered in the last 365
+  days; inactief = last order 365-730 days ago; ex-klant = no order for more than 730 days.
+  reactivated = a gap of more than 365 days between two consecutive orders.
+* Prospects are companies that never bought: lost or open leads and suspects (no contact).
+  temperature: hot = quotation and last contact within 180 days; warm = last contact within
+  365 days or a quotation; cold = the rest (incl. suspects without contact).
+* NPS: periodic survey each November and after purchase; score from the experience minus
+  expectation gap plus sector, account manager and quarter effects.
+* Complaints: satisfaction after = before + about +1 when handled well, about -2 when not
+  (service recovery paradox).
+* Market per year x sector x region: own_buyers and own_sales from the orders; class sales,
+  buyers and potential follow from regional/sector market shares and spending indices, so
+  marktaandeel = penetratiegraad x bestedingsindex holds by the definitions.
+* Competitors per cell share the rest of the class; tenders 2024-2025 choose their procedure
+  from the EU thresholds valid at the publication date (below: nationaal >= 100,000,
+  meervoudig onderhands >= 50,000, below that meervoudig or enkelvoudig onderhands).
+* Campaign leads equal the online leads per channel and month; an online lead's cost is its
+  campaign's cost divided by that campaign's leads.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from statistics import NormalDist
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .errors import InputError
+
+__all__ = [
+    "DEFAULT_SEED",
+    "TABLES",
+    "DATA_DIR",
+    "REFERENCE_DATE",
+    "COMPANY",
+    "MQL_THRESHOLD",
+    "generate",
+    "load",
+    "load_all",
+    "use_seed",
+    "current_seed",
+    "write_csvs",
+]
+
+DEFAULT_SEED = 2026
+REFERENCE_DATE = pd.Timestamp("2025-12-31")
+START_DATE = pd.Timestamp("2021-01-01")
+MQL_THRESHOLD = 40
+ANNUAL_MEDIAN = 2200.0  # EUR, median expected yearly revenue of a customer
+ANNUAL_SIGMA = 1.55  # spread (log scale) of the body of expected yearly revenue
+ANNUAL_TAIL = (1.5, 0.4)  # extra heavy tail above z = 1.5: Curry-like top layer
+_NORMAL = NormalDist()
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+COMPANY = {
+    "name": "Brandwijk Koffie & Vending B.V.",
+    "street": "Kapelweg 12",
+    "postcode": "3818 BN",
+    "city": "Amersfoort",
+    "kvk": "12345678 (fictief)",
+    "btw": "NL000000000B00 (fictief)",
+    "iban": "NL00 FICT 0000 0000 00",
+    "email": "verkoop@brandwijk-koffie.example",
+    "phone": "033 000 00 00",
+    "website": "www.brandwijk-koffie.example",
+}
+OWN_NAME = "Brandwijk Koffie & Vending"
+
+TABLES = (
+    "account_managers",
+    "products",
+    "customers",
+    "prospects",
+    "orders",
+    "leads",
+    "campaigns",
+    "cold_calls",
+    "opportunities",
+    "dmu_contacts",
+    "nps",
+    "complaints",
+    "market",
+    "competitors",
+    "targets",
+    "tenders",
+    "tender_bids",
+    "eu_thresholds",
+    "key_accounts",
+)
+
+# --------------------------------------------------------------------------- vocabulary
+REGIONS = ("Noord", "Oost", "Midden", "West", "Zuid")
+PROVINCES = {  # province: (region, cities, postcode range, weight of organisations)
+    "Groningen": ("Noord", ("Groningen", "Delfzijl", "Veendam", "Stadskanaal"), (9700, 9999), 3.4),
+    "Friesland": ("Noord", ("Leeuwarden", "Sneek", "Drachten", "Heerenveen"), (8400, 9299), 3.8),
+    "Drenthe": ("Noord", ("Assen", "Emmen", "Hoogeveen", "Meppel"), (7700, 7999), 2.8),
+    "Overijssel": ("Oost", ("Zwolle", "Enschede", "Deventer", "Hengelo", "Almelo"), (7400, 7699), 6.7),
+    "Gelderland": ("Oost", ("Arnhem", "Nijmegen", "Apeldoorn", "Ede", "Doetinchem"), (6500, 7399), 12.0),
+    "Utrecht": ("Midden", ("Utrecht", "Amersfoort", "Veenendaal", "Zeist", "Nieuwegein"), (3400, 3999), 7.9),
+    "Flevoland": ("Midden", ("Almere", "Lelystad", "Dronten", "Emmeloord"), (1300, 1399), 2.5),
+    "Noord-Holland": ("West", ("Amsterdam", "Haarlem", "Alkmaar", "Hilversum", "Zaandam"), (1000, 2099), 17.0),
+    "Zuid-Holland": ("West", ("Rotterdam", "Den Haag", "Leiden", "Dordrecht", "Delft"), (2200, 3399), 21.0),
+    "Zeeland": ("Zuid", ("Middelburg", "Vlissingen", "Goes", "Terneuzen"), (4300, 4599), 2.2),
+    "Noord-Brabant": ("Zuid", ("Eindhoven", "Tilburg", "Breda", "'s-Hertogenbosch", "Helmond"), (4600, 5799), 14.7),
+    "Limburg": ("Zuid", ("Maastricht", "Venlo", "Heerlen", "Roermond", "Sittard"), (5800, 6499), 6.3),
+}
+PROVINCE_NAMES = tuple(PROVINCES)
+REGION_PULL = {"Noord": 0.7, "Oost": 1.3, "Midden": 2.6, "West": 0.8, "Zuid": 0.6}
+
+SECTORS = ("Zorg", "Onderwijs", "Overheid", "Zakelijke dienstverlening", "Industrie", "Horeca & recreatie")
+SECTOR_WEIGHT = np.array([0.18, 0.14, 0.08, 0.30, 0.18, 0.12])
+SPEND_PER_EMPLOYEE = np.array([170.0, 90.0, 150.0, 210.0, 160.0, 330.0])  # EUR per year, all suppliers
+SIZE_CLASSES = ("klein", "middelgroot", "groot")
+SOURCES = ("online", "koude acquisitie", "netwerken", "aanbesteding")
+STATUSES = ("actief", "inactief", "ex-klant")
+LEAD_STAGES = ("lead", "MQL", "SQL", "opportunity", "klant")
+OPP_STAGES = ("kwalificatie", "behoeftebepaling", "offerte", "onderhandeling", "gewonnen", "verloren")
+OPEN_STAGES = OPP_STAGES[:4]
+STAGE_PROBABILITY = {"kwalificatie": 0.10, "behoeftebepaling": 0.25, "offerte": 0.50,
+                     "onderhandeling": 0.75, "gewonnen": 1.0, "verloren": 0.0}
+OUTCOMES = ("open", "gewonnen", "verloren")
+MOTIVES = ("zekerheid", "sympathie", "gemak", "trots", "nieuwigheid", "economie")
+MOTIVE_TYPE = {"zekerheid": "rationeel", "sympathie": "emotioneel", "gemak": "rationeel",
+               "trots": "emotioneel", "nieuwigheid": "emotioneel", "economie": "rationeel"}
+BUYING_SITUATIONS = ("new task", "modified rebuy", "straight rebuy")
+DMU_ROLES = ("initiator", "gebruiker", "beïnvloeder", "beslisser", "inkoper", "poortwachter")
+TEAM_MEMBERS = ("accountmanager", "specialist", "management")
+ACQ_CHANNELS = SOURCES
+NPS_MOMENTS = ("periodiek", "na aankoop")
+COMPLAINT_CATEGORIES = ("levering te laat", "storing machine", "verkeerde levering",
+                        "factuurfout", "kwaliteit product", "bejegening")
+TEMPERATURES = ("cold", "warm", "hot")
+ROLES = ("hunter", "farmer")
+CAMPAIGN_CHANNELS = ("Google Ads", "LinkedIn", "e-mailnieuwsbrief", "vakbeurs")
+LEAD_CHANNELS = ("Google Ads", "LinkedIn", "e-mailnieuwsbrief", "vakbeurs", "doorverwijzing",
+                 "LinkedIn-netwerk", "telefoon", "TenderNed")
+COMPETITORS = ("Koffiemeesters Nederland", "VendoPlus", "Aroma Bedrijfscatering",
+               "De Automatiek Groep", "Bonenhuys Zakelijk")
+BUYER_TYPES = ("centrale overheid", "decentrale overheid", "publiekrechtelijke instelling")
+CONTRACT_TYPES = ("leveringen", "diensten")
+PROCEDURES = ("openbaar", "niet-openbaar", "mededingingsprocedure met onderhandeling",
+              "nationaal", "meervoudig onderhands", "enkelvoudig onderhands")
+AWARD_CRITERIA = ("BPKV", "laagste prijs")
+THRESHOLD_CATEGORIES = ("werken", "leveringen/diensten centrale overheid",
+                        "leveringen/diensten decentrale overheden",
+                        "sociale en andere specifieke diensten")
+KAM_STAGES = ("pre-KAM", "early KAM", "mid KAM", "partnership KAM", "synergistic KAM", "uncoupling KAM")
+
+PRODUCT_GROUPS = ("Koffiemachines", "Koffie & thee", "Snacks & frisdrank", "Waterkoelers",
+                  "Service & onderhoud", "Verbruiksartikelen")
+# product, group, unit, list price (EUR excl. btw), vat rate, margin rate, weight within group
+PRODUCTS = (
+    ("Bean-to-cup koffiemachine (koop)", 0, "stuk", 4950.00, 0.21, 0.28, 0.20),
+    ("Espressomachine professioneel (koop)", 0, "stuk", 8900.00, 0.21, 0.25, 0.05),
+    ("Koffiemachine lease (per kwartaal)", 0, "kwartaal", 420.00, 0.21, 0.35, 0.60),
+    ("Filterkoffiezetter groot (koop)", 0, "stuk", 1250.00, 0.21, 0.30, 0.15),
+    ("Koffiebonen huismelange 1 kg", 1, "kg", 18.50, 0.09, 0.38, 0.35),
+    ("Koffiebonen biologisch fairtrade 1 kg", 1, "kg", 23.90, 0.09, 0.40, 0.15),
+    ("Snelfilterkoffie 1 kg", 1, "kg", 11.40, 0.09, 0.34, 0.20),
+    ("Instant koffie 500 g", 1, "pak", 14.20, 0.09, 0.36, 0.08),
+    ("Theezakjes assortiment (doos 100)", 1, "doos", 9.80, 0.09, 0.45, 0.14),
+    ("Chocolademelkpoeder 1 kg", 1, "kg", 12.60, 0.09, 0.37, 0.08),
+    ("Frisdrank blik (tray 24)", 2, "tray", 16.80, 0.09, 0.22, 0.35),
+    ("Mineraalwater 0,5 l (tray 24)", 2, "tray", 9.40, 0.09, 0.24, 0.25),
+    ("Snackassortiment (doos 48)", 2, "doos", 38.50, 0.09, 0.27, 0.25),
+    ("Fruit- en notenmix (doos 40)", 2, "doos", 34.00, 0.09, 0.29, 0.15),
+    ("Waterkoeler op waterleiding (koop)", 3, "stuk", 1090.00, 0.21, 0.30, 0.15),
+    ("Waterkoeler huur (per kwartaal)", 3, "kwartaal", 89.00, 0.21, 0.42, 0.45),
+    ("Waterfles 18,9 l", 3, "fles", 7.90, 0.09, 0.35, 0.40),
+    ("Servicecontract basis (per kwartaal)", 4, "kwartaal", 135.00, 0.21, 0.55, 0.40),
+    ("Servicecontract all-in (per kwartaal)", 4, "kwartaal", 260.00, 0.21, 0.50, 0.30),
+    ("Onderhoudsbeurt", 4, "beurt", 185.00, 0.21, 0.45, 0.20),
+    ("Storingsbezoek", 4, "bezoek", 145.00, 0.21, 0.40, 0.10),
+    ("Bekers karton 180 ml (doos 1000)", 5, "doos", 42.00, 0.21, 0.35, 0.35),
+    ("Roerstaafjes hout (doos 1000)", 5, "doos", 6.50, 0.21, 0.40, 0.15),
+    ("Suikersticks (doos 500)", 5, "doos", 11.90, 0.09, 0.38, 0.15),
+    ("Melkcups (doos 240)", 5, "doos", 15.60, 0.09, 0.33, 0.15),
+    ("Ontkalker (fles 1 l)", 5, "fles", 13.50, 0.21, 0.42, 0.10),
+    ("Reinigingstabletten (pot 150)", 5, "pot", 27.80, 0.21, 0.44, 0.10),
+)
+EU_THRESHOLDS = (  # from the course (CURRICULUM.md, H3), excl. btw
+    ("2024-01-01", "2025-12-31", 0, 5_538_000), ("2024-01-01", "2025-12-31", 1, 143_000),
+    ("2024-01-01", "2025-12-31", 2, 221_000), ("2024-01-01", "2025-12-31", 3, 750_000),
+    ("2026-01-01", "2027-12-31", 0, 5_404_000), ("2026-01-01", "2027-12-31", 1, 140_000),
+    ("2026-01-01", "2027-12-31", 2, 216_000), ("2026-01-01", "2027-12-31", 3, 750_000),
+)
+
+FIRST_NAMES = ("Sanne", "Daan", "Lotte", "Bram", "Femke", "Thijs", "Eva", "Ruben", "Anouk", "Jeroen",
+               "Marloes", "Koen", "Iris", "Stefan", "Noor", "Martijn", "Linda", "Sander", "Esther", "Bas",
+               "Fatima", "Mehmet", "Yara", "Rik", "Inge", "Wouter", "Sophie", "Joost", "Ilse", "Niels",
+               "Hanneke", "Pieter", "Karin", "Youssef", "Mirjam", "Tim", "Anke", "Erik", "Nadia", "Gert")
+LAST_NAMES = ("de Vries", "Jansen", "van den Berg", "Bakker", "Visser", "Smit", "Meijer", "de Boer",
+              "Mulder", "de Groot", "Bos", "Vos", "Peters", "Hendriks", "van Leeuwen", "Dekker",
+              "Brouwer", "de Wit", "Dijkstra", "Smits", "de Graaf", "van der Meer", "van der Linden",
+              "Kok", "Jacobs", "de Haan", "Vermeulen", "van den Heuvel", "van der Veen", "van den Broek",
+              "de Bruijn", "de Jong", "Schouten", "van Beek", "Willems", "van Dijk", "Hoekstra", "Maas",
+              "Verhoeven", "Koster", "Prins", "Blom", "Huisman", "Kuipers", "van Wijk", "Postma",
+              "Kramer", "Timmermans", "Groen", "Lammers", "Wouters", "Hermans", "Öztürk", "El Amrani",
+              "Nguyen", "Bouzid", "Veenstra", "Hofman", "Wijnands", "Scholten")
+PLACE_A = ("Eem", "Bree", "Wester", "Ooster", "Zuider", "Noorder", "Hoog", "Laag", "Zand", "Heide",
+           "Berk", "Linde", "Esch", "Vliet", "Dal", "Meer", "Brug", "Kamp", "Veld", "Hof", "Elzen",
+           "Beuk", "Wilgen", "Rijn", "Vecht", "Gouw", "Maar", "Ter", "Holt", "Molen")
+PLACE_B = ("veen", "dorp", "wijk", "horst", "loo", "dam", "hoven", "broek", "berg", "stein", "oord",
+           "haven", "rode", "sum", "ward", "bergen", "zijl", "kerk", "gaarde", "mond")
+NOUNS = ("Linde", "Eik", "Regenboog", "Wilg", "Horizon", "Kastanje", "Vlinder", "Zonnebloem",
+         "Klimop", "Meander", "Boomgaard", "Molen", "Duinen", "Hazelaar", "Esdoorn", "Kompas",
+         "Sterrenwacht", "Watermolen", "Tweesprong", "Akker")
+NAME_TEMPLATES = (  # per sector; {P} fictional place, {S}/{T} surname, {N} noun
+    ("Zorggroep {P}", "Woonzorgcentrum De {N}", "Huisartsenpraktijk {S}", "Fysiotherapie {P}",
+     "Thuiszorg {P}", "Tandartspraktijk {S}", "Zorgcentrum {P}", "Revalidatiecentrum {P}"),
+    ("{P} College", "Basisschool De {N}", "Kinderopvang De {N}", "Stichting Onderwijs {P}",
+     "Montessorischool {P}", "Opleidingscentrum {S}", "Lyceum {P}", "Scholengroep {P}"),
+    ("Gemeente {P}", "Waterschap {P}", "Omgevingsdienst {P}", "Veiligheidsregio {P}",
+     "Belastingsamenwerking {P}", "Sociale Dienst {P}"),
+    ("{S} Advocaten", "{S} & {T} Accountants", "Adviesbureau {S}", "{P} Consultancy",
+     "{S} Notarissen", "ICT-bureau {P}", "{S} Makelaardij", "Uitzendbureau {P}", "{P} Verzekeringen"),
+    ("{S} Metaalbewerking B.V.", "{P} Techniek B.V.", "{S} Verpakkingen", "Machinefabriek {P}",
+     "{S} Kunststoffen B.V.", "{P} Logistiek B.V.", "Drukkerij {S}", "Bouwbedrijf {S}"),
+    ("Hotel {P}", "Restaurant De {N}", "Sportcentrum {P}", "Recreatiepark De {N}", "Golfclub {P}",
+     "Zwembad {P}", "Partycentrum {S}", "Camping De {N}"),
+)
+STREETS = ("Kerkstraat", "Stationsweg", "Industrieweg", "Handelsweg", "Dorpsstraat", "Molenweg",
+           "Nijverheidsweg", "Schoolstraat", "Parallelweg", "Energieweg", "Ambachtsweg", "Marktplein",
+           "Havenstraat", "Beukenlaan", "Eikenlaan", "Zuiderweg", "Kanaalweg", "Poortlaan",
+           "Edisonstraat", "Transportweg")
+POSTCODE_LETTERS = np.array(list("ABCEGHJKLMNPRTVWXZ"))
+
+
+# --------------------------------------------------------------------------- helpers
+def _pick(rng, values, size, p=None):
+    """Draw ``size`` items from ``values`` (vectorised) as a numpy object/str array."""
+    values = np.asarray(values, dtype=object)
+    if p is not None:
+        p = np.asarray(p, dtype=float)
+        p = p / p.sum()
+    return values[rng.choice(len(values), size=size, p=p)]
+
+
+def _pick_rows(rng, probs):
+    """One category index per row of the probability matrix ``probs``."""
+    probs = probs / probs.sum(axis=1, keepdims=True)
+    u = rng.random(len(probs))
+    return np.minimum((probs.cumsum(axis=1) < u[:, None]).sum(axis=1), probs.shape[1] - 1)
+
+
+def _weekday(dates):
+    """Move Saturday to Friday and Sunday to Monday (B2B activity on workdays)."""
+    dates = pd.DatetimeIndex(dates)
+    dow = dates.dayofweek.to_numpy()
+    shift = np.where(dow == 5, -1, np.where(dow == 6, 1, 0))
+    return (dates + pd.to_timedelta(shift, unit="D")).to_numpy()
+
+
+def _days(rng, low, high, size):
+    return pd.to_timedelta(rng.integers(low, high + 1, size=size), unit="D").to_numpy()
+
+
+def _persons(rng, n):
+    first = _pick(rng, FIRST_NAMES, n)
+    last = _pick(rng, LAST_NAMES, n)
+    return np.array([f"{a} {b}" for a, b in zip(first, last)], dtype=object)
+
+
+def _places(rng, n):
+    a = _pick(rng, PLACE_A, n)
+    b = _pick(rng, PLACE_B, n)
+    return np.array([x + y for x, y in zip(a, b)], dtype=object)
+
+
+def _cap(name):
+    return name[:1].upper() + name[1:]
+
+
+def _company_names(rng, sector_idx):
+    """Unique fictional company names, one per element of ``sector_idx``."""
+    out = np.empty(len(sector_idx), dtype=object)
+    used = set()
+    for s, templates in enumerate(NAME_TEMPLATES):
+        where = np.flatnonzero(sector_idx == s)
+        n = len(where)
+        if n == 0:
+            continue
+        m = 4 * n + 50
+        tpl = _pick(rng, templates, m)
+        places, nouns = _places(rng, m), _pick(rng, NOUNS, m)
+        s1, s2 = _pick(rng, LAST_NAMES, m), _pick(rng, LAST_NAMES, m)
+        names = []
+        for t, p, nn, a, b in zip(tpl, places, nouns, s1, s2):
+            name = t.format(P=p, N=nn, S=_cap(a), T=_cap(b))
+            if name not in used:
+                used.add(name)
+                names.append(name)
+                if len(names) == n:
+                    break
+        k = 2
+        while len(names) < n:  # rare: not enough unique combinations
+            name = f"{names[len(names) % max(len(names), 1)]} {k}"
+            k += 1
+            if name not in used:
+                used.add(name)
+                names.append(name)
+        out[where] = names
+    return out
+
+
+def _geography(rng, n, pull=1.0):
+    """Province, region, city, street and postcode for ``n`` organisations."""
+    weights = np.array([v[3] * REGION_PULL[v[0]] ** pull for v in PROVINCES.values()])
+    prov_idx = rng.choice(len(PROVINCES), size=n, p=weights / weights.sum())
+    provs = np.array(PROVINCE_NAMES, dtype=object)[prov_idx]
+    info = list(PROVINCES.values())
+    region = np.array([info[i][0] for i in prov_idx], dtype=object)
+    city_pick = rng.random(n)
+    city = np.array([info[i][1][int(u * len(info[i][1]))] for i, u in zip(prov_idx, city_pick)],
+                    dtype=object)
+    lo = np.array([info[i][2][0] for i in prov_idx])
+    hi = np.array([info[i][2][1] for i in prov_idx])
+    digits = lo + (rng.random(n) * (hi - lo + 1)).astype(int)
+    letters = POSTCODE_LETTERS[rng.integers(0, len(POSTCODE_LETTERS), size=(n, 2))]
+    postcode = np.array([f"{d} {a}{b}" for d, (a, b) in zip(digits, letters)], dtype=object)
+    street = np.array([f"{s} {h}" for s, h in zip(_pick(rng, STREETS, n), rng.integers(1, 180, n))],
+                      dtype=object)
+    return provs, region, city, street, postcode
+
+
+def _size_class(employees):
+    return np.where(employees < 50, "klein", np.where(employees < 250, "middelgroot", "groot"))
+
+
+def _companies(rng, n, pull=1.0, sector_weight=SECTOR_WEIGHT):
+    """Firmographics of ``n`` organisations (a dict of arrays)."""
+    sector_idx = rng.choice(len(SECTORS), size=n, p=sector_weight / sector_weight.sum())
+    employees = np.clip(np.round(np.exp(rng.normal(3.4, 1.7, n))), 3, 25_000).astype(int)
+    spend = employees * SPEND_PER_EMPLOYEE[sector_idx] * np.exp(rng.normal(0.0, 0.45, n))
+    sow = rng.beta(1.3, 2.0, n)
+    prov, region, city, street, postcode = _geography(rng, n, pull)
+    return {
+        "sector_idx": sector_idx,
+        "sector": np.array(SECTORS, dtype=object)[sector_idx],
+        "name": _company_names(rng, sector_idx),
+        "employees": employees,
+        "spend": spend,
+        "sow": sow,
+        "province": prov, "region": region, "city": city, "street": street, "postcode": postcode,
+    }
+
+
+def _sigmoid(x):
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+def _round_money(x, digits=2):
+    return np.round(np.asarray(x, dtype=float), digits)
+
+
+# --------------------------------------------------------------------------- parts
+def _account_managers():
+    rows = [
+        (1, "Sanne Willems", "Noord", "hunter", 1.0, "2019-03-01"),
+        (2, "Gert Postma", "Noord", "farmer", 0.8, "2012-09-01"),
+        (3, "Koen Scholten", "Oost", "hunter", 1.0, "2021-02-01"),
+        (4, "Marloes Hofman", "Oost", "farmer", 1.0, "2015-01-01"),
+        (5, "Ruben Veenstra", "Midden", "hunter", 1.0, "2018-06-01"),
+        (6, "Iris de Graaf", "Midden", "farmer", 1.0, "2010-04-01"),
+        (7, "Youssef El Amrani", "Midden", "farmer", 0.9, "2016-10-01"),
+        (8, "Linda Kuipers", "West", "hunter", 1.0, "2020-01-01"),
+        (9, "Bas Wijnands", "West", "farmer", 1.0, "2014-05-01"),
+        (10, "Esther Lammers", "West", "farmer", 0.8, "2017-08-01"),
+        (11, "Jeroen Timmermans", "Zuid", "hunter", 1.0, "2022-04-01"),
+        (12, "Nadia Bouzid", "Zuid", "farmer", 1.0, "2013-11-01"),
+    ]
+    return pd.DataFrame(rows, columns=["manager_id", "name", "region", "role", "fte", "start_date"])
+
+
+def _products():
+    df = pd.DataFrame(
+        [(101 + i, p[0], PRODUCT_GROUPS[p[1]], p[2], p[3], p[4], p[5]) for i, p in enumerate(PRODUCTS)],
+        columns=["product_id", "product", "product_group", "unit", "unit_price", "vat_rate", "margin_rate"],
+    )
+    return df
+
+
+def _manager_for(rng, region, ams, prefer="farmer"):
+    """A manager of the same region for each element (prefer farmers 2:1)."""
+    out = np.zeros(len(region), dtype=int)
+    for reg in REGIONS:
+        sub = ams[ams["region"] == reg]
+        w = np.where(sub["role"] == prefer, 2.0, 1.0)
+        where = np.flatnonzero(region == reg)
+        out[where] = rng.choice(sub["manager_id"].to_numpy(), size=len(where), p=w / w.sum())
+    return out
+
+
+def _leads(rng):
+    """Leads with the forward funnel up to the opportunity; outcome decided later."""
+    years = np.arange(2021, 2026)
+    src_p = np.array([0.50, 0.25, 0.15, 0.10])
+    counts = rng.poisson(1650 * 1.06 ** (years - 2021))
+    year = np.repeat(years, counts)
+    n = len(year)
+    doy = rng.random(n)
+    # mild seasonality: fewer leads in July/August/December
+    month = np.minimum((doy * 12).astype(int) + 1, 12)
+    slow = np.isin(month, (7, 8, 12)) & (rng.random(n) < 0.35)
+    month = np.where(slow, rng.integers(1, 13, n), month)
+    day = rng.integers(1, 29, n)
+    created = _weekday(pd.to_datetime(dict(year=year, month=month, day=day)))
+    order = np.argsort(created, kind="stable")
+    created = created[order]
+    n = len(created)
+    source_idx = rng.choice(4, size=n, p=src_p)
+    source = np.array(SOURCES, dtype=object)[source_idx]
+    comp = _companies(rng, n, pull=0.6)
+    size_z = (np.log(comp["employees"]) - 3.4) / 1.7
+    sector_fit = np.array([4, -2, 2, 3, 1, -3])[comp["sector_idx"]]
+    fit = np.clip(np.round(22 + 7 * size_z + sector_fit + rng.normal(0, 7, n)), 0, 50).astype(int)
+    beh_mean = np.array([17.0, 13.0, 28.0, 26.0])[source_idx]
+    behaviour = np.clip(np.round(beh_mean + rng.normal(0, 10, n)), 0, 50).astype(int)
+    score = fit + behaviour
+    mql = score >= MQL_THRESHOLD
+    src_off = np.array([-1.0, -0.3, 0.9, 0.4])[source_idx]
+    p_sql = _sigmoid(-0.2 + 0.10 * (score - 55) + src_off)
+    sql = mql & (rng.random(n) < p_sql)
+    # BANT: an SQL has all four confirmed; others miss at least one
+    bant = rng.random((n, 4)) < np.where(mql, 0.55, 0.3)[:, None]
+    all4 = bant.all(axis=1)
+    fix = ~sql & all4
+    bant[fix, rng.integers(0, 4, fix.sum())] = False
+    bant[sql] = True
+    p_opp = np.array([0.55, 0.65, 0.80, 0.90])[source_idx]
+    opp = sql & (rng.random(n) < p_opp)
+    mql_on = created + _days(rng, 0, 21, n)
+    sql_on = mql_on + _days(rng, 3, 40, n)
+    opp_on = sql_on + _days(rng, 2, 20, n)
+    mql_on, sql_on, opp_on = _weekday(mql_on), _weekday(sql_on), _weekday(opp_on)
+    ref = REFERENCE_DATE.to_datetime64()
+    mql &= mql_on <= ref
+    sql &= mql & (sql_on <= ref)
+    opp &= sql & (opp_on <= ref)
+    channel = np.empty(n, dtype=object)
+    on = source_idx == 0
+    channel[on] = _pick(rng, ("Google Ads", "LinkedIn", "e-mailnieuwsbrief"), on.sum(), (0.5, 0.3, 0.2))
+    nw = source_idx == 2
+    fair_month = np.isin(pd.DatetimeIndex(created).month, (3, 10))
+    channel[nw] = np.where(fair_month[nw] & (rng.random(nw.sum()) < 0.7), "vakbeurs",
+                           _pick(rng, ("doorverwijzing", "LinkedIn-netwerk"), nw.sum(), (0.6, 0.4)))
+    channel[source_idx == 1] = "telefoon"
+    channel[source_idx == 3] = "TenderNed"
+    leads = pd.DataFrame({
+        "lead_id": np.arange(1, n + 1),
+        "created_on": created,
+        "source": source,
+        "channel": channel,
+        "company": comp["name"],
+        "sector": comp["sector"],
+        "province": comp["province"],
+        "region": comp["region"],
+        "employees": comp["employees"],
+        "fit_score": fit,
+        "behaviour_score": behaviour,
+        "lead_score": score,
+        "budget": bant[:, 0], "authority": bant[:, 1], "need": bant[:, 2], "timeline": bant[:, 3],
+        "mql_on": np.where(mql, mql_on, np.datetime64("NaT")),
+        "sql_on": np.where(sql, sql_on, np.datetime64("NaT")),
+        "opportunity_on": np.where(opp, opp_on, np.datetime64("NaT")),
+    })
+    extra = {k: comp[k] for k in ("sector_idx", "spend", "sow", "city", "street", "postcode")}
+    return leads, extra
+
+
+def _campaigns(rng, leads):
+    """Monthly campaign figures; leads equal the online/vakbeurs leads of the month."""
+    months = pd.date_range(START_DATE, REFERENCE_DATE, freq="MS")
+    ch = leads["channel"].to_numpy()
+    month_of = pd.DatetimeIndex(leads["created_on"]).to_period("M").to_timestamp()
+    rows = []
+    conv = {"Google Ads": 0.045, "LinkedIn": 0.03, "e-mailnieuwsbrief": 0.06, "vakbeurs": 0.12}
+    ctr = {"Google Ads": 0.035, "LinkedIn": 0.008, "e-mailnieuwsbrief": 0.11, "vakbeurs": 0.08}
+    counts = pd.crosstab(month_of, ch)
+    for c in CAMPAIGN_CHANNELS:
+        for m in months:
+            if c == "vakbeurs" and m.month not in (3, 10):
+                continue
+            k = int(counts.at[m, c]) if (m in counts.index and c in counts.columns) else 0
+            rows.append((m, c, k))
+    df = pd.DataFrame(rows, columns=["month", "channel", "leads"])
+    nn = len(df)
+    cv = df["channel"].map(conv).to_numpy() * np.exp(rng.normal(0, 0.15, nn))
+    visitors = np.maximum(np.round((df["leads"].to_numpy() + 1) / cv), df["leads"].to_numpy() + 1)
+    clicks = np.round(visitors / rng.uniform(0.82, 0.95, nn))
+    impressions = np.round(clicks / (df["channel"].map(ctr).to_numpy() * np.exp(rng.normal(0, 0.12, nn))))
+    cpc = df["channel"].map({"Google Ads": 2.1, "LinkedIn": 5.4, "e-mailnieuwsbrief": 0.0, "vakbeurs": 0.0})
+    fixed = df["channel"].map({"Google Ads": 0.0, "LinkedIn": 0.0, "e-mailnieuwsbrief": 450.0,
+                               "vakbeurs": 14500.0}).to_numpy()
+    cost = _round_money(clicks * cpc.to_numpy() * np.exp(rng.normal(0, 0.08, nn)) + fixed
+                        * np.exp(rng.normal(0, 0.1, nn)))
+    df["impressions"] = impressions.astype(int)
+    df["clicks"] = clicks.astype(int)
+    df["visitors"] = visitors.astype(int)
+    df["cost"] = cost
+    return df[["month", "channel", "impressions", "clicks", "visitors", "leads", "cost"]]
+
+
+def _lead_costs(rng, leads, campaigns):
+    n = len(leads)
+    month_of = pd.DatetimeIndex(leads["created_on"]).to_period("M").to_timestamp()
+    key = pd.MultiIndex.from_arrays([month_of, leads["channel"]])
+    per = campaigns.assign(cpl=campaigns["cost"] / campaigns["leads"].where(campaigns["leads"] > 0))
+    per = per.set_index(["month", "channel"])["cpl"]
+    cost = per.reindex(key).to_numpy()
+    src = leads["source"].to_numpy()
+    other = np.select(
+        [src == "koude acquisitie", src == "netwerken", src == "aanbesteding"],
+        [rng.uniform(55, 95, n), rng.uniform(110, 210, n), rng.uniform(450, 900, n)], np.nan)
+    return _round_money(np.where(np.isnan(cost), other, cost))
+
+
+def _opportunities(rng, leads, lead_extra, cust, ams):
+    """Opportunities from leads (new business) and from existing customers, with DMU."""
+    ref = REFERENCE_DATE.to_datetime64()
+    # new business from leads
+    lo = leads[leads["opportunity_on"].notna()]
+    n1 = len(lo)
+    idx = lo.index.to_numpy()
+    annual = lead_extra["spend"][idx] * lead_extra["sow"][idx]
+    src_i = pd.Categorical(lo["source"], categories=SOURCES).codes
+    new = pd.DataFrame({
+        "customer_id": pd.array([pd.NA] * n1, dtype="Int64"),
+        "lead_id": lo["lead_id"].to_numpy(),
+        "account_manager": _manager_for(rng, lo["region"].to_numpy(), ams, prefer="hunter"),
+        "created_on": lo["opportunity_on"].to_numpy(),
+        "value": np.maximum(np.round(annual * rng.uniform(0.7, 1.3, n1), -2), 500.0),
+        "buying_situation": np.where(rng.random(n1) < 0.85, "new task", "modified rebuy"),
+        "base": np.array([-0.5, -0.3, 0.6, -0.4])[src_i] + 0.03 * (lo["lead_score"].to_numpy() - 60),
+        "large": lo["employees"].to_numpy() >= 250,
+    })
+    # existing customers: cross-sell and rebuy (those active at creation)
+    c = cust
+    years = (np.minimum(c["end"], ref) - c["start"]) / np.timedelta64(365, "D")
+    rate = 0.25 + 0.12 * np.log10(np.maximum(c["annual"], 100) / 100)
+    k = rng.poisson(np.clip(rate, 0.1, 1.5) * np.maximum(years, 0))
+    ci = np.repeat(np.arange(len(c["customer_id"])), k)
+    n2 = len(ci)
+    span = (np.minimum(c["end"], ref) - c["start"])[ci] / np.timedelta64(1, "D")
+    created2 = c["start"][ci] + pd.to_timedelta(np.floor(rng.random(n2) * span), unit="D").to_numpy()
+    situation2 = np.where(rng.random(n2) < 0.55, "modified rebuy", "straight rebuy")
+    old = pd.DataFrame({
+        "customer_id": pd.array(c["customer_id"][ci], dtype="Int64"),
+        "lead_id": pd.array([pd.NA] * n2, dtype="Int64"),
+        "account_manager": c["manager"][ci],
+        "created_on": _weekday(created2),
+        "value": np.maximum(np.round(c["annual"][ci] * rng.uniform(0.1, 0.5, n2), -2), 300.0),
+        "buying_situation": situation2,
+        "base": np.where(situation2 == "straight rebuy", 0.9, 0.35),
+        "large": c["employees"][ci] >= 250,
+    })
+    opp = pd.concat([new, old], ignore_index=True)
+    n = len(opp)
+    motive = rng.choice(len(MOTIVES), size=n, p=[0.22, 0.12, 0.18, 0.08, 0.10, 0.30])
+    motive_eff = np.array([0.25, 0.45, 0.1, -0.25, -0.6, 0.05])[motive]
+    # DMU: which roles are present and met
+    present_p = np.array([0.7, 1.0, 0.6, 1.0, 0.5, 0.5])
+    present = rng.random((n, 6)) < present_p
+    present[:, 4] |= opp["large"].to_numpy() & (rng.random(n) < 0.8)
+    met_p = np.array([0.85, 0.85, 0.6, 0.68, 0.75, 0.92])
+    met = present & (rng.random((n, 6)) < met_p)
+    beslisser_missing = present[:, 3] & ~met[:, 3]
+    other_missing = (present & ~met).sum(axis=1) - beslisser_missing
+    logit = opp["base"].to_numpy() + motive_eff - 1.3 * beslisser_missing - 0.3 * other_missing + 0.2
+    won = rng.random(n) < _sigmoid(logit)
+    cycle = np.round(rng.gamma(4.0, 14.0, n) * np.where(opp["large"], 1.5, 1.0)).astype(int) + 10
+    closed = _weekday(opp["created_on"].to_numpy() + pd.to_timedelta(cycle, unit="D").to_numpy())
+    is_open = closed > ref
+    # furthest open stage reached
+    lost_stage = rng.choice(4, size=n, p=[0.22, 0.28, 0.35, 0.15])
+    age = (ref - opp["created_on"].to_numpy()) / np.timedelta64(1, "D")
+    open_stage = np.minimum((age / np.maximum(cycle, 1) * 4).astype(int), 3)
+    last = np.where(is_open, open_stage, np.where(won, 3, lost_stage))
+    stage = np.where(is_open, np.array(OPP_STAGES)[last], np.where(won, "gewonnen", "verloren"))
+    outcome = np.where(is_open, "open", np.where(won, "gewonnen", "verloren"))
+    mot = np.array(MOTIVES)[motive]
+    win_reasons = {"zekerheid": "storingsservice binnen 24 uur gaf de doorslag",
+                   "sympathie": "goede klik met de accountmanager",
+                   "gemak": "alles bij één leverancier, ook het onderhoud",
+                   "trots": "premium machines passen bij de uitstraling",
+                   "nieuwigheid": "nieuwe bean-to-cup techniek sprak aan",
+                   "economie": "laagste kosten per kopje over de looptijd"}
+    loss_reasons = {"zekerheid": "twijfel over leverzekerheid",
+                    "sympathie": "klant bleef bij vertrouwde relatie",
+                    "gemak": "overstappen vond de klant te veel gedoe",
+                    "trots": "merk van de concurrent sprak meer aan",
+                    "nieuwigheid": "concurrent had een nieuwer concept",
+                    "economie": "concurrent was goedkoper"}
+    reason = np.where(won, pd.Series(mot).map(win_reasons).to_numpy(),
+                      np.where(beslisser_missing & (rng.random(n) < 0.6), "beslisser niet gesproken",
+                               pd.Series(mot).map(loss_reasons).to_numpy()))
+    reason = np.where(is_open, None, reason)
+    groups = np.where(opp["buying_situation"] == "new task",
+                      _pick(rng, PRODUCT_GROUPS, n, (0.40, 0.30, 0.08, 0.07, 0.10, 0.05)),
+                      _pick(rng, PRODUCT_GROUPS, n, (0.12, 0.25, 0.15, 0.13, 0.25, 0.10)))
+    out = pd.DataFrame({
+        "customer_id": opp["customer_id"],
+        "lead_id": pd.array(opp["lead_id"], dtype="Int64"),
+        "account_manager": opp["account_manager"].astype(int),
+        "created_on": opp["created_on"],
+        "closed_on": np.where(is_open, np.datetime64("NaT"), closed),
+        "stage": stage,
+        "last_stage": np.array(OPP_STAGES)[last],
+        "value": opp["value"].astype(float),
+        "probability": pd.Series(stage).map(STAGE_PROBABILITY).to_numpy(),
+        "outcome": outcome,
+        "reason": reason,
+        "motive": mot,
+        "motive_type": pd.Series(mot).map(MOTIVE_TYPE).to_numpy(),
+        "buying_situation": opp["buying_situation"],
+        "product_group": groups,
+        "quotation_sent": last >= 2,
+    })
+    return out, present, met
+
+
+def _dmu(rng, opp_ids, present, met):
+    n = len(opp_ids)
+    oi, ri = np.nonzero(present)
+    m = met[oi, ri]
+    k = len(oi)
+    team = np.empty(k, dtype=object)
+    # beslisser: management or account manager; gebruiker: specialist; others mostly accountmanager
+    tm_p = np.array([[0.8, 0.15, 0.05], [0.35, 0.6, 0.05], [0.6, 0.35, 0.05],
+                     [0.55, 0.05, 0.40], [0.85, 0.05, 0.10], [0.95, 0.05, 0.0]])
+    team_idx = _pick_rows(rng, tm_p[ri])
+    team = np.array(TEAM_MEMBERS, dtype=object)[team_idx]
+    team = np.where(m, team, None)
+    return pd.DataFrame({
+        "opportunity_id": opp_ids[oi],
+        "contact": _persons(rng, k),
+        "role": np.array(DMU_ROLES, dtype=object)[ri],
+        "met": m,
+        "team_member": team,
+    })
+
+
+# --------------------------------------------------------------------------- main generator
+def _generate(seed: int) -> dict[str, pd.DataFrame]:
+    ss = np.random.SeedSequence(seed)
+    r = [np.random.default_rng(s) for s in ss.spawn(16)]
+    ref = REFERENCE_DATE.to_datetime64()
+    start = START_DATE.to_datetime64()
+    ams = _account_managers()
+    products = _products()
+
+    leads, lead_extra = _leads(r[0])
+    campaigns = _campaigns(r[1], leads)
+    leads["cost"] = _lead_costs(r[1], leads, campaigns)
+
+    # ----- customers acquired before 2021
+    n_old = int(r[2].poisson(1250))
+    old = _companies(r[2], n_old, pull=1.0)
+    acq_old = pd.to_datetime("2008-01-01").to_datetime64() + pd.to_timedelta(
+        np.floor(np.sqrt(r[2].random(n_old)) * 4749), unit="D").to_numpy()
+    acq_old = _weekday(acq_old)
+    chan_old = _pick(r[2], SOURCES, n_old, (0.15, 0.35, 0.35, 0.15))
+
+    # ----- provisional customer frame for opportunities of existing customers: we need
+    # the new customers first, which come from won lead opportunities. Two passes:
+    # pass 1 decides lead-opportunity outcomes using an empty existing base.
+    cust_stub = {"customer_id": np.zeros(0, int), "end": np.zeros(0, "datetime64[ns]"),
+                 "start": np.zeros(0, "datetime64[ns]"), "annual": np.zeros(0),
+                 "manager": np.zeros(0, int), "employees": np.zeros(0, int)}
+    opp_new, pres_new, met_new = _opportunities(r[3], leads, lead_extra, cust_stub, ams)
+    won_new = opp_new[opp_new["outcome"] == "gewonnen"]
+    lead_won = leads["lead_id"].isin(won_new["lead_id"].astype(int))
+    won_on = pd.Series(won_new["closed_on"].to_numpy(), index=won_new["lead_id"].astype(int).to_numpy())
+    leads["won_on"] = leads["lead_id"].map(won_on).astype("datetime64[ns]")
+
+    # ----- all customers: old + won leads
+    wl = leads[lead_won]
+    wi = wl.index.to_numpy()
+    n_new = len(wl)
+    name = np.concatenate([old["name"], wl["company"].to_numpy()])
+    # avoid duplicate names between the two pools
+    dup = pd.Series(name).duplicated().to_numpy()
+    name = np.where(dup, pd.Series(name).astype(str) + " (" + np.concatenate(
+        [old["city"], lead_extra["city"][wi]]) + ")", name)
+    sector = np.concatenate([old["sector"], wl["sector"].to_numpy()])
+    sector_idx = np.concatenate([old["sector_idx"], lead_extra["sector_idx"][wi]])
+    province = np.concatenate([old["province"], wl["province"].to_numpy()])
+    region = np.concatenate([old["region"], wl["region"].to_numpy()])
+    city = np.concatenate([old["city"], lead_extra["city"][wi]])
+    street = np.concatenate([old["street"], lead_extra["street"][wi]])
+    postcode = np.concatenate([old["postcode"], lead_extra["postcode"][wi]])
+    employees = np.concatenate([old["employees"], wl["employees"].to_numpy()])
+    spend = np.concatenate([old["spend"], lead_extra["spend"][wi]])
+    sow = np.concatenate([old["sow"], lead_extra["sow"][wi]])
+    acquired = np.concatenate([acq_old, wl["won_on"].to_numpy()])
+    channel = np.concatenate([chan_old, wl["source"].to_numpy()])
+    lead_of = np.concatenate([np.zeros(n_old, int), wl["lead_id"].to_numpy()])
+    nc = n_old + n_new
+    order = np.argsort(acquired, kind="stable")
+    cols = [name, sector, sector_idx, province, region, city, street, postcode, employees, spend,
+            sow, acquired, channel, lead_of]
+    (name, sector, sector_idx, province, region, city, street, postcode, employees, spend, sow,
+     acquired, channel, lead_of) = [a[order] for a in cols]
+    customer_id = np.arange(10001, 10001 + nc)
+    rc = r[4]
+    manager = _manager_for(rc, region, ams, prefer="farmer")
+    # expected yearly revenue at full activity: the rank order of spend x share of wallet,
+    # mapped on a fixed lognormal shape (stratified) so every seed has a Curry-like skew
+    raw = spend * sow
+    q = (np.argsort(np.argsort(raw, kind="stable"), kind="stable") + 0.5) / nc
+    z = np.array([_NORMAL.inv_cdf(x) for x in q])
+    annual = ANNUAL_MEDIAN * np.exp(ANNUAL_SIGMA * z + ANNUAL_TAIL[1] * np.maximum(z - ANNUAL_TAIL[0], 0) ** 2)
+    spend = annual / sow
+    discount = np.clip(0.025 * np.log10(np.maximum(annual, 1) / 2000) * 2, 0, 0.12)
+
+    # ----- activity periods, complaints and churn
+    p_start = np.maximum(acquired, start)
+    hazard = np.select([employees < 50, employees < 250], [0.13, 0.08], 0.03)
+    life = np.minimum(rc.exponential(1.0 / hazard), 30.0) * 365.25
+    end1 = p_start + pd.to_timedelta(np.round(life), unit="D").to_numpy()
+    # complaints during the first period
+    span1 = (np.minimum(end1, ref) - p_start) / np.timedelta64(1, "D")
+    span1 = np.maximum(span1, 0)
+    lam = (0.05 + 0.05 * np.log10(np.maximum(employees, 10) / 10)) * span1 / 365.25
+    kc = rc.poisson(lam)
+    cc = np.repeat(np.arange(nc), kc)
+    nk = len(cc)
+    c_date = _weekday(p_start[cc] + pd.to_timedelta(np.floor(rc.random(nk) * span1[cc]),
+                                                    unit="D").to_numpy())
+    handled = rc.random(nk) < 0.62
+    leave = rc.random(nk) < np.where(handled, 0.03, 0.30)
+    leave_at = c_date + _days(rc, 20, 200, nk)
+    cand = pd.Series(np.where(leave, leave_at, np.datetime64("NaT")).astype("datetime64[ns]")).groupby(cc).min()
+    end1 = end1.copy()
+    ci = cand.dropna().index.to_numpy()
+    end1[ci] = np.minimum(end1[ci], cand.dropna().to_numpy().astype("datetime64[ns]"))
+    keep = c_date <= end1[cc]
+    cc, c_date, handled = cc[keep], c_date[keep], handled[keep]
+    # reactivation of part of the churned customers
+    churned = end1 < ref - np.timedelta64(200, "D")
+    back = churned & (rc.random(nc) < 0.30)
+    ret = _weekday(end1 + _days(rc, 380, 900, nc))
+    back &= ret < ref - np.timedelta64(20, "D")
+    end2 = ret + pd.to_timedelta(np.round(np.minimum(rc.exponential(1.0 / hazard), 30.0) * 365.25), unit="D").to_numpy()
+
+    # ----- orders: a regular replenishment rhythm per customer (interval with jitter)
+    ro = r[5]
+    freq = np.clip(4.0 * (np.maximum(annual, 100) / 5000) ** 0.45, 4.0, 36.0)  # orders per year
+    interval = 365.25 / freq
+    first = np.where(acquired >= start, acquired, p_start + _days(ro, 0, 60, nc))
+    first = np.minimum(first, np.minimum(end1, ref))
+    b_c = np.flatnonzero(back)
+    per_c = np.concatenate([np.arange(nc), b_c])
+    per_s = np.concatenate([first, ret[b_c]])
+    per_e = np.minimum(np.concatenate([end1, end2[b_c]]), ref)
+    span = (per_e - per_s) / np.timedelta64(1, "D")
+    n_slot = np.floor(np.maximum(span, 0) / interval[per_c]).astype(int) + 1
+    s_p = np.repeat(np.arange(len(per_c)), n_slot)
+    s_k = np.arange(len(s_p)) - np.repeat(np.cumsum(n_slot) - n_slot, n_slot)
+    iv = interval[per_c][s_p]
+    offset = s_k * iv + np.where(s_k > 0, ro.uniform(-0.3, 0.3, len(s_p)) * iv, 0.0)
+    o_date = per_s[s_p] + pd.to_timedelta(np.round(offset), unit="D").to_numpy()
+    o_c = per_c[s_p]
+    o_date = _weekday(o_date)
+    okk = (o_date <= per_e[s_p] + np.timedelta64(2, "D")) & (o_date >= per_s[s_p])
+    # a few skipped orders in the summer holidays (mild seasonality)
+    summer = np.isin(pd.DatetimeIndex(o_date).month, (7, 8)) & (s_k > 0)
+    okk &= ~(summer & (ro.random(len(o_c)) < 0.15))
+    o_c, o_date = o_c[okk], np.minimum(o_date[okk], ref)
+    srt = np.lexsort((customer_id[o_c], o_date))
+    o_c, o_date = o_c[srt], o_date[srt]
+    n_orders = len(o_c)
+    # lines per order
+    mean_lines = np.clip(0.25 + 0.4 * np.log10(np.maximum(annual, 100) / 500), 0.1, 2.2)
+    n_lines = 1 + ro.poisson(mean_lines[o_c])
+    l_o = np.repeat(np.arange(n_orders), n_lines)
+    l_c = o_c[l_o]
+    line_no = np.arange(len(l_o)) - np.repeat(np.cumsum(n_lines) - n_lines, n_lines) + 1
+    nl = len(l_o)
+    # cross-selling profile
+    pm = np.clip(0.25 + 0.15 * np.log10(employees / 10), 0.1, 0.8)
+    has_machine = rc.random(nc) < pm
+    has_service = np.where(has_machine, rc.random(nc) < 0.75, rc.random(nc) < 0.08)
+    snack_p = np.array([0.30, 0.50, 0.30, 0.40, 0.60, 0.75])[sector_idx]
+    has_snacks = rc.random(nc) < snack_p
+    has_water = rc.random(nc) < 0.30
+    w = np.column_stack([
+        0.08 * has_machine + 0.003,
+        0.42 + 0.20 * has_machine,
+        0.30 * has_snacks + 0.02,
+        0.15 * has_water + 0.02,
+        0.14 * has_service + 0.01,
+        0.16 + 0.04 * has_machine,
+    ])
+    g = _pick_rows(ro, w[l_c])
+    prod_group_idx = np.array([p[1] for p in PRODUCTS])
+    pw = np.array([p[6] for p in PRODUCTS])
+    prod_w = (prod_group_idx[None, :] == g[:, None]) * pw[None, :]
+    pi = _pick_rows(ro, prod_w)
+    price = products["unit_price"].to_numpy()[pi]
+    mrate = products["margin_rate"].to_numpy()[pi]
+    gfac = np.array([2.5, 1.25, 0.9, 0.7, 1.3, 0.55])[g]
+    l_date = pd.DatetimeIndex(o_date[l_o])
+    season = 1 + 0.08 * np.cos(2 * np.pi * (l_date.month.to_numpy() - 1) / 12)
+    growth = 1.01 ** (l_date.year.to_numpy() - 2021)
+    target = (annual[l_c] / (freq[l_c] * (1 + mean_lines[l_c])) * gfac * season * growth
+              * np.exp(ro.normal(0, 0.45, nl)))
+    unit_net = price * (1 - discount[l_c])
+    qty = np.maximum(1, np.round(target / unit_net)).astype(int)
+    revenue = _round_money(qty * unit_net)
+    margin = _round_money(revenue - qty * price * (1 - mrate))
+    orders = pd.DataFrame({
+        "order_id": 100001 + l_o,
+        "line_id": line_no,
+        "customer_id": customer_id[l_c],
+        "date": o_date[l_o],
+        "product_id": products["product_id"].to_numpy()[pi],
+        "product_group": np.array(PRODUCT_GROUPS, dtype=object)[g],
+        "quantity": qty,
+        "revenue": revenue,
+        "margin": margin,
+    })
+
+    # ----- status from the orders
+    by_c = orders.groupby("customer_id")["date"]
+    last = by_c.max().reindex(customer_id).to_numpy()
+    d_last = (ref - last) / np.timedelta64(1, "D")
+    status = np.where(d_last <= 365, "actief", np.where(d_last <= 730, "inactief", "ex-klant"))
+    od = orders.drop_duplicates(["order_id"])[["customer_id", "date"]]
+    gaps = od.groupby("customer_id")["date"].diff().dt.days
+    reactivated = gaps.gt(365).groupby(od["customer_id"]).any().reindex(customer_id).fillna(False).to_numpy()
+    rev25 = orders[orders["date"].dt.year == 2025].groupby("customer_id")["revenue"].sum()
+    rev25 = rev25.reindex(customer_id).fillna(0).to_numpy()
+    cat_spend = np.maximum(np.round(spend, -2), np.round(rev25 * 1.08, -2) + 100)
+    customers = pd.DataFrame({
+        "customer_id": customer_id,
+        "name": name,
+        "sector": sector,
+        "province": province,
+        "region": region,
+        "city": city,
+        "street": street,
+        "postcode": postcode,
+        "employees": employees,
+        "size_class": _size_class(employees),
+        "account_manager": manager,
+        "acquired_on": acquired,
+        "acquisition_channel": channel,
+        "status": status,
+        "reactivated": reactivated,
+        "contact_person": _persons(rc, nc),
+        "category_spend": cat_spend.astype(float),
+    })
+
+    # ----- opportunities: new business (pass 1) + existing customers
+    cust_info = {"customer_id": customer_id, "start": p_start, "end": np.where(back, end2, end1),
+                 "annual": annual, "manager": manager, "employees": employees}
+    cust_info["end"] = np.minimum(cust_info["end"], ref)
+    empty_leads = leads.iloc[0:0]
+    opp_old, pres_old, met_old = _opportunities(r[6], empty_leads, lead_extra, cust_info, ams)
+    opp_all = pd.concat([opp_new, opp_old], ignore_index=True)
+    pres = np.vstack([pres_new, pres_old])
+    met = np.vstack([met_new, met_old])
+    perm = opp_all.sort_values(["created_on", "account_manager"], kind="stable").index.to_numpy()
+    opp_all = opp_all.loc[perm].reset_index(drop=True)
+    pres, met = pres[perm], met[perm]
+    opp_all.insert(0, "opportunity_id", np.arange(1, len(opp_all) + 1))
+    dmu = _dmu(r[7], opp_all["opportunity_id"].to_numpy(), pres, met)
+
+    # ----- leads: stage reached and customer link
+    lead_cust = pd.Series(customer_id[lead_of > 0], index=lead_of[lead_of > 0])
+    leads["customer_id"] = leads["lead_id"].map(lead_cust).astype("Int64")
+    stage = np.select(
+        [leads["customer_id"].notna().to_numpy(), leads["opportunity_on"].notna().to_numpy(),
+         leads["sql_on"].notna().to_numpy(), leads["mql_on"].notna().to_numpy()],
+        ["klant", "opportunity", "SQL", "MQL"], "lead")
+    leads["stage_reached"] = stage
+
+    # ----- prospects: never-bought lead companies + suspects
+    rp = r[8]
+    nl_ = leads[leads["customer_id"].isna()]
+    last_contact = nl_[["created_on", "mql_on", "sql_on", "opportunity_on"]].max(axis=1).to_numpy()
+    lo_quote = opp_all[opp_all["lead_id"].notna() & opp_all["quotation_sent"]]["lead_id"].astype(int)
+    had_q = nl_["lead_id"].isin(lo_quote).to_numpy()
+    # the newest contact of an open opportunity may be later
+    n_s = int(rp.poisson(900))
+    sus = _companies(rp, n_s, pull=0.4)
+    sus_names = np.array([f"{x} ({c})" for x, c in zip(sus["name"], sus["city"])], dtype=object)
+    taken = set(customers["name"]) | set(nl_["company"])
+    sus_names = np.where(pd.Series(sus_names).isin(taken), sus_names + " 2", sus_names)
+    prospects = pd.DataFrame({
+        "name": np.concatenate([nl_["company"].to_numpy(), sus_names]),
+        "sector": np.concatenate([nl_["sector"].to_numpy(), sus["sector"]]),
+        "province": np.concatenate([nl_["province"].to_numpy(), sus["province"]]),
+        "region": np.concatenate([nl_["region"].to_numpy(), sus["region"]]),
+        "employees": np.concatenate([nl_["employees"].to_numpy(), sus["employees"]]),
+        "last_contact": np.concatenate([last_contact, np.full(n_s, np.datetime64("NaT"), "datetime64[ns]")]),
+        "had_quotation": np.concatenate([had_q, np.zeros(n_s, bool)]),
+    })
+    days = (ref - prospects["last_contact"].to_numpy()) / np.timedelta64(1, "D")
+    hot = prospects["had_quotation"].to_numpy() & (days <= 180)
+    warm = ~hot & ((days <= 365) | prospects["had_quotation"].to_numpy())
+    prospects["temperature"] = np.where(hot, "hot", np.where(warm, "warm", "cold"))
+    prospects = prospects.sort_values(["name"], kind="stable").reset_index(drop=True)
+    prospects.insert(0, "prospect_id", np.arange(1, len(prospects) + 1))
+
+    # ----- complaints
+    rq = r[9]
+    nk = len(cc)
+    before = np.clip(np.round(rq.normal(7.2, 1.1, nk)), 1, 10)
+    after = np.clip(np.round(before + np.where(handled, rq.normal(1.0, 0.9, nk), rq.normal(-2.2, 1.1, nk))), 1, 10)
+    complaints = pd.DataFrame({
+        "customer_id": customer_id[cc],
+        "date": c_date,
+        "category": _pick(rq, COMPLAINT_CATEGORIES, nk, (0.25, 0.22, 0.15, 0.15, 0.15, 0.08)),
+        "handled_well": handled,
+        "satisfaction_before": before.astype(int),
+        "satisfaction_after": after.astype(int),
+    }).sort_values(["date", "customer_id"], kind="stable").reset_index(drop=True)
+    complaints.insert(0, "complaint_id", np.arange(1, nk + 1))
+
+    # ----- NPS
+    rn = r[10]
+    # periodic survey each November among customers active that year (30%)
+    yrs = np.arange(2021, 2026)
+    nov = np.array([np.datetime64(f"{y}-11-01") for y in yrs])
+    act_y = (p_start[:, None] <= nov[None, :]) & (
+        (end1[:, None] >= nov[None, :]) | (back[:, None] & (ret[:, None] <= nov[None, :]) & (end2[:, None] >= nov[None, :])))
+    resp = act_y & (rn.random(act_y.shape) < 0.30)
+    pc, py = np.nonzero(resp)
+    p_date = _weekday(nov[py] + _days(rn, 0, 27, len(pc)))
+    oo = orders.drop_duplicates("order_id")
+    pick = rn.random(len(oo)) < 0.045
+    ac = pd.Series(np.arange(nc), index=customer_id).loc[oo["customer_id"].to_numpy()[pick]].to_numpy()
+    a_date = _weekday(oo["date"].to_numpy()[pick] + _days(rn, 5, 20, pick.sum()))
+    a_ok = a_date <= ref
+    n_c = np.concatenate([pc, ac[a_ok]])
+    n_d = np.concatenate([p_date, a_date[a_ok]])
+    moment = np.concatenate([np.full(len(pc), "periodiek"), np.full(a_ok.sum(), "na aankoop")])
+    nr = len(n_c)
+    sector_eff = np.array([0.45, 0.15, -0.55, 0.1, -0.25, -0.4])
+    am_eff = rn.normal(0, 0.35, 13)
+    am_eff[1:] -= am_eff[1:].mean()
+    q = pd.DatetimeIndex(n_d)
+    qi = (q.year.to_numpy() - 2021) * 4 + (q.quarter.to_numpy() - 1)
+    q_eff = rn.normal(0, 0.25, 20) + np.where(np.arange(20) // 4 == 1, -0.35, 0.0)
+    expectation = np.clip(np.round(rn.normal(7.3, 1.1, nr)), 1, 10)
+    eff = sector_eff[sector_idx[n_c]] + am_eff[manager[n_c]] + q_eff[qi] + 0.2 * (moment == "na aankoop")
+    experience = np.clip(np.round(expectation + eff + rn.normal(0.1, 1.2, nr)), 1, 10)
+    score = np.clip(np.round(7.9 + 0.55 * (experience - expectation) + 0.7 * eff + rn.normal(0, 1.35, nr)), 0, 10)
+    nps = pd.DataFrame({
+        "customer_id": customer_id[n_c],
+        "date": n_d,
+        "score": score.astype(int),
+        "moment": moment,
+        "expectation": expectation.astype(int),
+        "experience": experience.astype(int),
+    }).sort_values(["date", "customer_id"], kind="stable").reset_index(drop=True)
+    nps.insert(0, "response_id", np.arange(1, nr + 1))
+
+    # ----- market and competitors
+    market, competitors = _market(r[11], orders, customers)
+
+    # ----- cold calls and targets
+    cold_calls = _cold_calls(r[12], ams)
+    targets = _targets(r[12], orders, cold_calls, customers)
+
+    # ----- tenders
+    tenders, bids, thresholds = _tenders(r[13])
+
+    # ----- key accounts
+    key_accounts = _key_accounts(r[14], orders, customers, nps)
+
+    leads_out = leads[[
+        "lead_id", "created_on", "source", "channel", "company", "sector", "province", "region",
+        "employees", "fit_score", "behaviour_score", "lead_score", "budget", "authority", "need",
+        "timeline", "stage_reached", "mql_on", "sql_on", "opportunity_on", "won_on", "cost",
+        "customer_id"]]
+    tables = {
+        "account_managers": ams,
+        "products": products,
+        "customers": customers,
+        "prospects": prospects,
+        "orders": orders,
+        "leads": leads_out,
+        "campaigns": campaigns,
+        "cold_calls": cold_calls,
+        "opportunities": opp_all,
+        "dmu_contacts": dmu,
+        "nps": nps,
+        "complaints": complaints,
+        "market": market,
+        "competitors": competitors,
+        "targets": targets,
+        "tenders": tenders,
+        "tender_bids": bids,
+        "eu_thresholds": thresholds,
+        "key_accounts": key_accounts,
+    }
+    return {name: _typed(name, tables[name]) for name in TABLES}
+
+
+# --------------------------------------------------------------------------- market, activity, tenders
+REGION_SHARE = {"Noord": 0.07, "Oost": 0.10, "Midden": 0.17, "West": 0.055, "Zuid": 0.045}
+SECTOR_SHARE = np.array([1.2, 0.9, 1.15, 1.0, 0.9, 0.7])
+SECTOR_INDEX = np.array([1.3, 0.8, 1.5, 0.95, 1.1, 0.75])  # bestedingsindex level per sector
+CLASS_PENETRATION = np.array([0.75, 0.6, 0.8, 0.65, 0.7, 0.85])
+EXTRA_BIDDERS = ("Koffie Service Oost", "Vendingpartner Zuid", "Drankautomaten Direct")
+
+
+def _market(rng, orders, customers):
+    years = np.arange(2021, 2026)
+    grid = pd.MultiIndex.from_product([years, SECTORS, REGIONS], names=["year", "sector", "region"])
+    info = customers.set_index("customer_id")[["sector", "region"]]
+    o = orders[["customer_id", "date", "revenue"]].join(info, on="customer_id")
+    o["year"] = o["date"].dt.year
+    g = o.groupby(["year", "sector", "region"])
+    own = pd.DataFrame({"own_sales": g["revenue"].sum(), "own_buyers": g["customer_id"].nunique()})
+    own = own.reindex(grid).fillna(0).reset_index()
+    n = len(own)
+    s_i = pd.Categorical(own["sector"], categories=SECTORS).codes
+    share = (own["region"].map(REGION_SHARE).to_numpy() * SECTOR_SHARE[s_i]
+             * (1 + 0.01 * (own["year"].to_numpy() - 2021)) * np.exp(rng.normal(0, 0.08, n)))
+    index = SECTOR_INDEX[s_i] * np.exp(rng.normal(0, 0.08, n))
+    own_sales = np.maximum(own["own_sales"].to_numpy(), 1000.0)
+    own_buyers = np.maximum(own["own_buyers"].to_numpy(), 1).astype(int)
+    class_sales = np.round(own_sales / share, -3)
+    pen = share / index
+    buyers = np.maximum(np.round(own_buyers / pen), own_buyers + 1).astype(int)
+    potential = np.round(buyers / (CLASS_PENETRATION[s_i] * np.exp(rng.normal(0, 0.05, n)))).astype(int)
+    ppb = np.round(class_sales / buyers * rng.uniform(1.15, 1.35, n), -1)
+    market = pd.DataFrame({
+        "year": own["year"].to_numpy(), "sector": own["sector"], "region": own["region"],
+        "potential_buyers": potential, "buyers": buyers, "purchase_per_buyer": ppb,
+        "class_sales": class_sales, "own_buyers": own["own_buyers"].astype(int).to_numpy(),
+        "own_sales": _round_money(own["own_sales"].to_numpy()),
+    })
+    # competitors share what is left after own sales and small suppliers
+    strength = np.exp(rng.normal(0, 0.5, (len(REGIONS), len(COMPETITORS))))
+    strength[:, 0] *= 1.6
+    r_i = pd.Categorical(own["region"], categories=REGIONS).codes
+    w = strength[r_i] * np.exp(rng.normal(0, 0.25, (n, len(COMPETITORS))))
+    w = w / w.sum(axis=1, keepdims=True)
+    rest = class_sales - market["own_sales"].to_numpy()
+    comp_total = rest * rng.uniform(0.70, 0.82, n)
+    sales = np.round(w * comp_total[:, None], -3)
+    comp = pd.DataFrame({
+        "year": np.repeat(market["year"].to_numpy(), len(COMPETITORS)),
+        "sector": np.repeat(market["sector"].to_numpy(), len(COMPETITORS)),
+        "region": np.repeat(market["region"].to_numpy(), len(COMPETITORS)),
+        "competitor": np.tile(np.array(COMPETITORS, dtype=object), n),
+        "sales": sales.ravel(),
+    })
+    order = np.argsort(-sales, axis=1, kind="stable")
+    market["largest_competitor"] = np.array(COMPETITORS, dtype=object)[order[:, 0]]
+    market["largest_competitor_sales"] = sales[np.arange(n), order[:, 0]]
+    market["second_competitor_sales"] = sales[np.arange(n), order[:, 1]]
+    return market, comp
+
+
+def _cold_calls(rng, ams):
+    months = pd.date_range(START_DATE, REFERENCE_DATE, freq="MS")
+    rows = pd.MultiIndex.from_product([months, ams["manager_id"]], names=["month", "manager_id"]).to_frame(index=False)
+    a = ams.set_index("manager_id")
+    rows = rows[rows["month"].to_numpy() >= pd.to_datetime(a.loc[rows["manager_id"], "start_date"]).to_numpy()]
+    rows = rows.reset_index(drop=True)
+    n = len(rows)
+    hunter = (a.loc[rows["manager_id"], "role"] == "hunter").to_numpy()
+    fte = a.loc[rows["manager_id"], "fte"].to_numpy()
+    holiday = np.where(rows["month"].dt.month.isin([7, 8]).to_numpy(), 0.6, 1.0)
+    m_eff = rng.normal(0, 0.15, (13, 4))
+    mi = rows["manager_id"].to_numpy()
+    calls = rng.poisson(np.where(hunter, 120, 35) * fte * holiday)
+    dm = rng.binomial(calls, np.clip(0.30 * np.exp(m_eff[mi, 0]), 0.05, 0.9))
+    appt = rng.binomial(dm, np.clip(0.22 * np.exp(m_eff[mi, 1]), 0.05, 0.9))
+    quot = rng.binomial(appt, np.clip(0.55 * np.exp(m_eff[mi, 2]), 0.05, 0.95))
+    orders = rng.binomial(quot, np.clip(0.32 * np.exp(m_eff[mi, 3]), 0.05, 0.9))
+    return pd.DataFrame({"month": rows["month"], "manager_id": mi, "calls": calls,
+                         "decision_maker_reached": dm, "appointments": appt,
+                         "quotations": quot, "orders": orders})
+
+
+def _targets(rng, orders, cold_calls, customers):
+    months = pd.date_range(START_DATE, "2026-12-01", freq="MS")
+    rev = orders.groupby(orders["date"].dt.to_period("M").dt.to_timestamp())["revenue"].sum()
+    cc = cold_calls.groupby("month")[["calls", "appointments", "quotations"]].sum()
+    new = customers[customers["acquired_on"] >= START_DATE]
+    new_y = new.groupby(pd.DatetimeIndex(new["acquired_on"]).year).size()
+    out = []
+    for m in months:
+        prev = m - pd.DateOffset(years=1)
+        if m.year == 2021:
+            base_rev = rev.get(m, 0.0) * rng.uniform(0.93, 1.03)
+            base_cc = cc.loc[m] * rng.uniform(0.95, 1.05)
+            base_new = new_y.get(2021, 0) * rng.uniform(0.9, 1.0)
+            f = 1.0
+        else:
+            base_rev, base_cc, base_new = rev.get(prev, 0.0), cc.loc[prev], new_y.get(prev.year, 0)
+            f = 1.07 if m.year == 2026 else 1.06
+        out.append((m, round(base_rev * f, -3), int(np.ceil(round(base_new * f / 12, 9))),
+                    int(round(base_cc["calls"] * 1.05, -1)), int(np.ceil(base_cc["appointments"] * 1.05)),
+                    int(np.ceil(base_cc["quotations"] * 1.05))))
+    return pd.DataFrame(out, columns=["month", "revenue_target", "new_customers_target", "calls_target",
+                                      "appointments_target", "quotations_target"])
+
+
+def _tenders(rng):
+    n = int(rng.integers(42, 55))
+    day0 = pd.Timestamp("2024-01-02").to_datetime64()
+    published = np.sort(_weekday(day0 + _days(rng, 0, 710, n)))
+    btype = rng.choice(3, size=n, p=[0.2, 0.55, 0.25])
+    places = _places(rng, n)
+    central = ("Rijksdienst voor Voorbeeldbeheer", "Ministerie van Fictieve Zaken",
+               "Dienst Proefuitvoering Rijk", "Rijksinstituut voor Oefendata")
+    dec = _pick(rng, ("Gemeente", "Waterschap", "Omgevingsdienst", "Veiligheidsregio"), n)
+    pub = _pick(rng, ("Hogeschool", "Ziekenhuis", "ROC", "Universiteit"), n)
+    cen = _pick(rng, central, n)
+    buyer = np.where(btype == 0, cen, np.where(btype == 1, dec + " " + places, pub + " " + places))
+    contract = np.where(rng.random(n) < 0.6, "leveringen", "diensten")
+    value = np.round(np.exp(rng.uniform(np.log(15_000), np.log(1_200_000), n)), -3)
+    thr = pd.DataFrame(list(EU_THRESHOLDS), columns=["valid_from", "valid_to", "cat", "amount"])
+    thr = thr[thr["valid_from"] == "2024-01-01"].set_index("cat")["amount"]
+    limit = np.where(btype == 0, thr[1], thr[2])
+    eu = value >= limit
+    eu_proc = _pick(rng, PROCEDURES[:3], n, (0.7, 0.2, 0.1))
+    low = np.where(rng.random(n) < 0.5, "meervoudig onderhands", "enkelvoudig onderhands")
+    proc = np.where(eu, eu_proc, np.where(value >= 100_000, "nationaal",
+                                          np.where(value >= 50_000, "meervoudig onderhands", low)))
+    bpkv = rng.random(n) < np.where(eu, 0.9, 0.75)
+    pw = np.where(bpkv, _pick(rng, (30, 40, 50, 60), n).astype(int), 100)
+    maxq = np.where(bpkv, _pick(rng, (10, 100), n).astype(int), 0)
+    tenders = pd.DataFrame({
+        "tender_id": np.arange(1, n + 1), "buyer": buyer,
+        "buyer_type": np.array(BUYER_TYPES, dtype=object)[btype], "published_on": published,
+        "contract_type": contract, "estimated_value": value, "procedure": proc,
+        "award_criterion": np.where(bpkv, "BPKV", "laagste prijs"),
+        "price_weight": pw, "quality_weight": 100 - pw, "max_quality_score": maxq,
+    })
+    nb = np.where(proc == "enkelvoudig onderhands", 1,
+                  np.where(proc == "meervoudig onderhands", rng.integers(3, 6, n), rng.integers(3, 8, n)))
+    pool = np.array(COMPETITORS + EXTRA_BIDDERS, dtype=object)
+    rows = []
+    for t in range(n):
+        others = pool[rng.permutation(len(pool))[: nb[t] - 1]]
+        names = np.concatenate([[OWN_NAME], others])
+        k = len(names)
+        own = np.arange(k) == 0
+        price = np.round(value[t] * np.exp(rng.normal(-0.03, 0.09, k)) * np.where(own, 1.03, 1.0), -1)
+        if bpkv[t]:
+            qual = np.clip(rng.normal(0.70, 0.12, k) + 0.04 * own, 0.2, 1.0) * maxq[t]
+            qual = np.round(qual, 1)
+        else:
+            qual = np.full(k, np.nan)
+        rows.append(pd.DataFrame({"tender_id": t + 1, "bidder": names, "price": price,
+                                  "quality_score": qual, "is_own": own}))
+    bids = pd.concat(rows, ignore_index=True)
+    thresholds = pd.DataFrame({
+        "valid_from": [x[0] for x in EU_THRESHOLDS], "valid_to": [x[1] for x in EU_THRESHOLDS],
+        "category": [THRESHOLD_CATEGORIES[x[2]] for x in EU_THRESHOLDS],
+        "amount": [float(x[3]) for x in EU_THRESHOLDS],
+    })
+    return tenders, bids, thresholds
+
+
+def _key_accounts(rng, orders, customers, nps, n_accounts=40):
+    o = orders.assign(year=orders["date"].dt.year)
+    total = o.groupby("customer_id")["revenue"].sum().sort_values(ascending=False, kind="stable")
+    top = total.index[:n_accounts].to_numpy()
+    yr = o[o["customer_id"].isin(top)].groupby(["customer_id", "year"])[["revenue", "margin"]].sum()
+    yr = yr.reset_index()
+    c = customers.set_index("customer_id")
+    n = len(yr)
+    spend = c.loc[yr["customer_id"], "category_spend"].to_numpy() * 1.03 ** (yr["year"].to_numpy() - 2025)
+    spend = spend * np.exp(rng.normal(0, 0.05, n))
+    spend = np.maximum(np.round(spend, -2), np.round(yr["revenue"].to_numpy() * 1.05, -2) + 100)
+    spend = np.where(yr["year"].to_numpy() == 2025, np.maximum(c.loc[yr["customer_id"], "category_spend"].to_numpy(), spend), spend)
+    rev = _round_money(yr["revenue"].to_numpy())
+    sow = np.round(rev / spend, 4)
+    prev = yr.groupby("customer_id")["revenue"].shift(1).to_numpy()
+    dropping = (prev > 0) & (yr["revenue"].to_numpy() < 0.6 * np.nan_to_num(prev))
+    stage = np.select([dropping, sow < 0.2, sow < 0.35, sow < 0.5, sow < 0.7],
+                      ["uncoupling KAM", "pre-KAM", "early KAM", "mid KAM", "partnership KAM"],
+                      "synergistic KAM")
+    cust_ids = yr["customer_id"].to_numpy()
+    uid, inv = np.unique(cust_ids, return_inverse=True)
+    k = len(uid)
+    spend_rank = pd.Series(c.loc[uid, "category_spend"].to_numpy()).rank(pct=True).to_numpy()
+    marg = (yr.groupby("customer_id")["margin"].sum() / yr.groupby("customer_id")["revenue"].sum()).loc[uid].to_numpy()
+    marg_rank = pd.Series(marg).rank(pct=True).to_numpy()
+    nps_mean = nps.groupby("customer_id")["score"].mean().reindex(uid).fillna(7.0).to_numpy()
+    grow = rng.integers(3, 10, k)
+    imago = rng.integers(4, 11, k)
+    fit = rng.integers(4, 10, k)
+    ncomp = rng.integers(1, 4, k)
+    comp_names = ["; ".join(sorted(rng.choice(COMPETITORS, size=m, replace=False))) for m in ncomp]
+    ka = pd.DataFrame({
+        "customer_id": cust_ids, "year": yr["year"].to_numpy(), "category_spend": spend.astype(float),
+        "our_revenue": rev, "share_of_wallet": sow, "kam_stage": stage,
+        "omvang": np.clip(np.round(1 + 9 * spend_rank[inv]), 1, 10).astype(int),
+        "groeipotentieel": grow[inv],
+        "marge": np.clip(np.round(1 + 9 * marg_rank[inv]), 1, 10).astype(int),
+        "imago": imago[inv],
+        "relatie": np.clip(np.round(nps_mean[inv] - 1), 1, 10).astype(int),
+        "aandeel": np.clip(np.round(1 + 9 * sow), 1, 10).astype(int),
+        "productfit": fit[inv],
+        "competitors_at_customer": np.array(comp_names, dtype=object)[inv],
+    })
+    return ka
+
+
+# --------------------------------------------------------------------------- types
+def _cat(values, ordered=False):
+    return pd.CategoricalDtype(list(values), ordered=ordered)
+
+
+SCHEMA: dict[str, dict[str, object]] = {
+    "account_managers": {"manager_id": "int", "name": "str", "region": _cat(REGIONS),
+                         "role": _cat(ROLES), "fte": "float", "start_date": "date"},
+    "products": {"product_id": "int", "product": "str", "product_group": _cat(PRODUCT_GROUPS),
+                 "unit": "str", "unit_price": "float", "vat_rate": "float", "margin_rate": "float"},
+    "customers": {"customer_id": "int", "name": "str", "sector": _cat(SECTORS),
+                  "province": _cat(PROVINCE_NAMES), "region": _cat(REGIONS), "city": "str",
+                  "street": "str", "postcode": "str", "employees": "int",
+                  "size_class": _cat(SIZE_CLASSES, True), "account_manager": "int",
+                  "acquired_on": "date", "acquisition_channel": _cat(SOURCES),
+                  "status": _cat(STATUSES, True), "reactivated": "bool", "contact_person": "str",
+                  "category_spend": "float"},
+    "prospects": {"prospect_id": "int", "name": "str", "sector": _cat(SECTORS),
+                  "province": _cat(PROVINCE_NAMES), "region": _cat(REGIONS), "employees": "int",
+                  "last_contact": "date", "had_quotation": "bool",
+                  "temperature": _cat(TEMPERATURES, True)},
+    "orders": {"order_id": "int", "line_id": "int", "customer_id": "int", "date": "date",
+               "product_id": "int", "product_group": _cat(PRODUCT_GROUPS), "quantity": "int",
+               "revenue": "float", "margin": "float"},
+    "leads": {"lead_id": "int", "created_on": "date", "source": _cat(SOURCES),
+              "channel": _cat(LEAD_CHANNELS), "company": "str", "sector": _cat(SECTORS),
+              "province": _cat(PROVINCE_NAMES), "region": _cat(REGIONS), "employees": "int",
+              "fit_score": "int", "behaviour_score": "int", "lead_score": "int",
+              "budget": "bool", "authority": "bool", "need": "bool", "timeline": "bool",
+              "stage_reached": _cat(LEAD_STAGES, True), "mql_on": "date", "sql_on": "date",
+              "opportunity_on": "date", "won_on": "date", "cost": "float", "customer_id": "Int64"},
+    "campaigns": {"month": "date", "channel": _cat(CAMPAIGN_CHANNELS), "impressions": "int",
+                  "clicks": "int", "visitors": "int", "leads": "int", "cost": "float"},
+    "cold_calls": {"month": "date", "manager_id": "int", "calls": "int",
+                   "decision_maker_reached": "int", "appointments": "int", "quotations": "int",
+                   "orders": "int"},
+    "opportunities": {"opportunity_id": "int", "customer_id": "Int64", "lead_id": "Int64",
+                      "account_manager": "int", "created_on": "date", "closed_on": "date",
+                      "stage": _cat(OPP_STAGES, True), "last_stage": _cat(OPP_STAGES, True),
+                      "value": "float", "probability": "float", "outcome": _cat(OUTCOMES),
+                      "reason": "str", "motive": _cat(MOTIVES),
+                      "motive_type": _cat(("rationeel", "emotioneel")),
+                      "buying_situation": _cat(BUYING_SITUATIONS),
+                      "product_group": _cat(PRODUCT_GROUPS), "quotation_sent": "bool"},
+    "dmu_contacts": {"opportunity_id": "int", "contact": "str", "role": _cat(DMU_ROLES),
+                     "met": "bool", "team_member": _cat(TEAM_MEMBERS)},
+    "nps": {"response_id": "int", "customer_id": "int", "date": "date", "score": "int",
+            "moment": _cat(NPS_MOMENTS), "expectation": "int", "experience": "int"},
+    "complaints": {"complaint_id": "int", "customer_id": "int", "date": "date",
+                   "category": _cat(COMPLAINT_CATEGORIES), "handled_well": "bool",
+                   "satisfaction_before": "int", "satisfaction_after": "int"},
+    "market": {"year": "int", "sector": _cat(SECTORS), "region": _cat(REGIONS),
+               "potential_buyers": "int", "buyers": "int", "purchase_per_buyer": "float",
+               "class_sales": "float", "own_buyers": "int", "own_sales": "float",
+               "largest_competitor": _cat(COMPETITORS), "largest_competitor_sales": "float",
+               "second_competitor_sales": "float"},
+    "competitors": {"year": "int", "sector": _cat(SECTORS), "region": _cat(REGIONS),
+                    "competitor": _cat(COMPETITORS), "sales": "float"},
+    "targets": {"month": "date", "revenue_target": "float", "new_customers_target": "int",
+                "calls_target": "int", "appointments_target": "int", "quotations_target": "int"},
+    "tenders": {"tender_id": "int", "buyer": "str", "buyer_type": _cat(BUYER_TYPES),
+                "published_on": "date", "contract_type": _cat(CONTRACT_TYPES),
+                "estimated_value": "float", "procedure": _cat(PROCEDURES),
+                "award_criterion": _cat(AWARD_CRITERIA), "price_weight": "int",
+                "quality_weight": "int", "max_quality_score": "int"},
+    "tender_bids": {"tender_id": "int", "bidder": "str", "price": "float",
+                    "quality_score": "float", "is_own": "bool"},
+    "eu_thresholds": {"valid_from": "date", "valid_to": "date",
+                      "category": _cat(THRESHOLD_CATEGORIES), "amount": "float"},
+    "key_accounts": {"customer_id": "int", "year": "int", "category_spend": "float",
+                     "our_revenue": "float", "share_of_wallet": "float",
+                     "kam_stage": _cat(KAM_STAGES, True), "omvang": "int",
+                     "groeipotentieel": "int", "marge": "int", "imago": "int", "relatie": "int",
+                     "aandeel": "int", "productfit": "int", "competitors_at_customer": "str"},
+}
+
+
+def _typed(table: str, df: pd.DataFrame) -> pd.DataFrame:
+    """Apply the column contract (order and dtypes) of ``table``."""
+    spec = SCHEMA[table]
+    out = {}
+    for col, kind in spec.items():
+        s = pd.Series(df[col]).reset_index(drop=True)
+        if isinstance(kind, pd.CategoricalDtype):
+            s = s.astype(object).where(s.notna(), None).astype(kind)
+        elif kind == "int":
+            s = s.astype("int64")
+        elif kind == "Int64":
+            s = s.astype("Int64")
+        elif kind == "float":
+            s = s.astype("float64")
+        elif kind == "bool":
+            s = s.astype(bool)
+        elif kind == "date":
+            s = pd.to_datetime(s, format="ISO8601") if s.dtype == object or pd.api.types.is_string_dtype(s) else s
+            s = s.astype("datetime64[ns]")
+        else:
+            s = s.astype(object).where(s.notna(), None).astype("str")
+        out[col] = s
+    return pd.DataFrame(out)
+
+
+# --------------------------------------------------------------------------- public API
+def _env_seed() -> int:
+    raw = os.environ.get("SALESNB_SEED", "").strip()
+    if not raw:
+        return DEFAULT_SEED
+    try:
+        return _check_seed(raw)
+    except InputError:
+        import warnings
+
+        warnings.warn(f"SALESNB_SEED={raw!r} is geen geldig seednummer; de standaarddataset "
+                      f"({DEFAULT_SEED}) wordt gebruikt.", stacklevel=2)
+        return DEFAULT_SEED
+
+
+def _check_seed(seed) -> int:
+    if isinstance(seed, (bool, np.bool_)):
+        seed = None
+    if isinstance(seed, (int, np.integer)) and seed >= 0:
+        return int(seed)
+    if isinstance(seed, str) and seed.strip().isdigit() and seed.strip().isascii():
+        return int(seed.strip())
+    raise InputError(
+        f"Het seednummer moet een geheel getal van 0 of meer zijn (bijvoorbeeld je studentnummer), "
+        f"maar is {seed!r}. Schrijf bijvoorbeeld use_seed(123456) of use_seed('123456')."
+    )
+
+
+_STATE = {"seed": None}
+
+
+def current_seed() -> int:
+    """The seed of the dataset in use (the default unless ``use_seed`` or SALESNB_SEED changed it).
+
+    >>> current_seed() == (_STATE["seed"] if _STATE["seed"] is not None else _env_seed())
+    True
+    """
+    if _STATE["seed"] is None:
+        _STATE["seed"] = _env_seed()
+    return _STATE["seed"]
+
+
+def use_seed(seed) -> int:
+    """Switch the whole companion to a personal dataset (e.g. your student number).
+
+    ``use_seed(None)`` returns to the standard dataset. Returns the seed now in use.
+
+    >>> use_seed("123456")
+    123456
+    >>> use_seed(None) == DEFAULT_SEED
+    True
+    """
+    _STATE["seed"] = DEFAULT_SEED if seed is None else _check_seed(seed)
+    return _STATE["seed"]
+
+
+@functools.lru_cache(maxsize=8)
+def _cached(seed: int) -> dict[str, pd.DataFrame]:
+    return _generate(seed)
+
+
+@functools.lru_cache(maxsize=None)
+def _csv_table(table: str, mtime: float) -> pd.DataFrame:
+    path = DATA_DIR / f"{table}.csv"
+    spec = SCHEMA[table]
+    str_cols = {c: str for c, k in spec.items() if k == "str"}
+    df = pd.read_csv(path, encoding="utf-8", dtype=str_cols, keep_default_na=False,
+                     na_values=[""])
+    return _typed(table, df)
+
+
+def _check_table(table) -> str:
+    if not isinstance(table, str) or table not in TABLES:
+        import difflib
+
+        close = difflib.get_close_matches(str(table), TABLES, n=1)
+        hint = f" Bedoel je '{close[0]}'?" if close else ""
+        raise InputError(
+            f"Er is geen tabel {table!r}.{hint} Kies uit: {', '.join(TABLES)}."
+        )
+    return table
+
+
+def generate(seed=DEFAULT_SEED) -> dict[str, pd.DataFrame]:
+    """Generate every table of the sample company for ``seed`` (reproducible).
+
+    >>> tables = generate()
+    >>> sorted(tables) == sorted(TABLES)
+    True
+    >>> tables["customers"]["customer_id"].is_unique
+    True
+    """
+    tables = _cached(_check_seed(seed))
+    return {name: df.copy() for name, df in tables.items()}
+
+
+def load(table: str, seed=None) -> pd.DataFrame:
+    """One table of the sample company as a typed DataFrame (dates, categories, ids).
+
+    ``seed=None`` uses the current seed (see :func:`use_seed`).
+
+    >>> klanten = load("customers")
+    >>> klanten["status"].cat.categories.tolist()
+    ['actief', 'inactief', 'ex-klant']
+    >>> load("klanten")
+    Traceback (most recent call last):
+    ...
+    salesnb.errors.InputError: Er is geen tabel 'klanten'. Kies uit: ...
+    """
+    table = _check_table(table)
+    seed = current_seed() if seed is None else _check_seed(seed)
+    path = DATA_DIR / f"{table}.csv"
+    if seed == DEFAULT_SEED and path.exists():
+        df = _csv_table(table, path.stat().st_mtime)
+    else:
+        df = _cached(seed)[table]
+    return df.copy()
+
+
+def load_all(seed=None) -> dict[str, pd.DataFrame]:
+    """All tables as a dict {name: DataFrame} (see :func:`load`).
+
+    >>> sorted(load_all()) == sorted(TABLES)
+    True
+    """
+    return {name: load(name, seed) for name in TABLES}
+
+
+def write_csvs(directory=DATA_DIR, seed=DEFAULT_SEED) -> list[Path]:
+    """Write every table as CSV (UTF-8, ISO dates, '.' decimals); returns the paths.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     paths = write_csvs(tmp)
+    >>> len(paths) == len(TABLES)
+    True
+    """
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    tables = _cached(_check_seed(seed))
+    paths = []
+    for name in TABLES:
+        path = directory / f"{name}.csv"
+        tables[name].to_csv(path, index=False, encoding="utf-8", date_format="%Y-%m-%d",
+                            lineterminator="\n")
+        paths.append(path)
+    return paths
