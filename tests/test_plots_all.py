@@ -43,7 +43,7 @@ def _artists(ax) -> int:
 
 
 def _rc_snapshot() -> dict:
-    return {k: repr(v) for k, v in matplotlib.rcParams.items()}
+    return {k: repr(v) for k, v in dict.items(matplotlib.rcParams)}  # without resolving the backend
 
 
 def test_registry_is_filled_by_the_theme_modules():
