@@ -1,0 +1,266 @@
+"""Slider explorations for H3 lead management.
+
+- :func:`mql_threshold_explorer`: the MQL threshold → volume against precision (§3.1).
+- :func:`bpkv_explorer`: the price weight of a tender → which bidder wins, on real bids (§3.4).
+- :func:`cold_call_explorer`: the cold-acquisition ratios → calls needed for N orders (§3.2).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .. import _validate as v
+from ..errors import InputError
+from ..leads import MQL_THRESHOLD, bpkv_scores, calls_needed, mql_tradeoff
+from ..style import COLOR_HIGHLIGHT, PALETTE, format_number, format_percent
+from ._base import ChartExplorer, dropdown, int_slider, percent_slider, register_widget
+
+__all__ = ["mql_threshold_explorer", "bpkv_explorer", "cold_call_explorer"]
+
+
+# --------------------------------------------------------------------------- MQL threshold
+
+def _example_scores():
+    from ..data import load
+
+    leads = load("leads")
+    return {"scores": leads["lead_score"], "converted": leads["stage_reached"] == "klant"}
+
+
+@register_widget(example=_example_scores)
+def mql_threshold_explorer(scores, converted, *, threshold: int = MQL_THRESHOLD) -> ChartExplorer:
+    """MQL threshold → volume against precision (leadscoring, §3.1).
+
+    ``scores`` are the lead scores (0–100 points), ``converted`` says per lead whether it
+    became a customer (or SQL). Moving the threshold shows how many leads marketing hands
+    to sales (volume), how many of those convert (precision) and how many future
+    customers stay below the threshold (missed).
+    """
+    thresholds = np.arange(0, 101, 1)
+    curve = mql_tradeoff(scores, converted, thresholds=thresholds)
+    total = int(curve["mql"].iloc[0])
+
+    def compute(threshold):
+        row = curve.iloc[int(threshold)]
+        return {"drempel": int(threshold), "mql": int(row["mql"]), "aandeel": float(row["aandeel"]),
+                "precisie": float(row["precisie"]), "dekking": float(row["dekking"]),
+                "gemist": int(row["gemist"]), "raak": int(row["raak"])}
+
+    def draw(ax, r):
+        x = curve["drempel"].to_numpy(float)
+        ax.plot(x, curve["aandeel"], color=PALETTE[0], label="volume (aandeel leads MQL)")
+        ax.plot(x, curve["precisie"], color=PALETTE[1], ls="--", label="precisie (MQL → klant)")
+        ax.plot(x, curve["dekking"], color=PALETTE[2], ls=":", label="dekking (klanten gevonden)")
+        line = ax.axvline(r["drempel"], color="#333333", lw=1.5)
+        points = ax.plot([r["drempel"]] * 3, [r["aandeel"], r["precisie"], r["dekking"]], "o",
+                         color="#333333", ms=5)[0]
+        ax.set_ylim(0, 1.05)
+        ax.set_xlim(0, 100)
+        ax.yaxis.set_major_formatter(lambda y, _p=None: format_percent(y, 0))
+        ax.set_xlabel("MQL-drempel (punten)")
+        ax.set_ylabel("Aandeel")
+        ax.set_title("Volume tegenover precisie")
+        ax.legend(loc="center left", fontsize=8)
+        return {"line": line, "points": points}
+
+    def update(artists, r):
+        artists["line"].set_xdata([r["drempel"], r["drempel"]])
+        y = [r["aandeel"], r["precisie"], r["dekking"]]
+        artists["points"].set_data([r["drempel"]] * 3, [0 if np.isnan(t) else t for t in y])
+
+    def readout(r):
+        precision = "–" if np.isnan(r["precisie"]) else format_percent(r["precisie"], 0)
+        return {"MQL's naar sales": f"{format_number(r['mql'])} van {format_number(total)} "
+                                    f"({format_percent(r['aandeel'], 0)})",
+                "Precisie": f"{precision} ({format_number(r['raak'])} worden klant)",
+                "Gemiste klanten": format_number(r["gemist"])}
+
+    return ChartExplorer(
+        controls={"threshold": int_slider("MQL-drempel", 0, 100, 5, int(threshold), unit="punten")},
+        compute=compute, draw=draw, update=update, readout=readout,
+        title="Leadscoring: waar leg je de MQL-drempel?")
+
+
+# --------------------------------------------------------------------------- BPKV
+
+def _example_bids():
+    from ..data import load
+
+    return {"bids": load("tender_bids"), "tenders": load("tenders")}
+
+
+def _tender_options(bids, tenders, tender_col, quality):
+    """Tenders with quality scores (BPKV) and at least two bids, labelled '12 · Gemeente X (05-2024)'."""
+    scored = bids.groupby(tender_col, sort=True)[quality].apply(lambda q: bool(q.notna().all() and len(q) >= 2))
+    ids = [t for t in scored.index if scored[t]]
+    if not ids:
+        raise InputError("Er zijn geen aanbestedingen met kwaliteitsscores (BPKV) en minstens twee "
+                         "inschrijvers om te vergelijken.")
+    labels, max_q, weights = {}, {}, {}
+    info = tenders.set_index(tender_col) if tenders is not None else None
+    for t in ids:
+        if info is not None and t in info.index:
+            row = info.loc[t]
+            when = pd.Timestamp(row["published_on"]) if "published_on" in info.columns else None
+            text = f"{t} · {row['buyer']}" if "buyer" in info.columns else str(t)
+            labels[f"{text} ({when:%m-%Y})" if when is not None else text] = t
+            max_q[t] = float(row["max_quality_score"]) if "max_quality_score" in info.columns else None
+            if "price_weight" in info.columns:
+                weights[t] = int(row["price_weight"])
+        else:
+            labels[str(t)] = t
+            max_q[t] = None
+    return labels, max_q, weights
+
+
+@register_widget(example=_example_bids)
+def bpkv_explorer(bids: pd.DataFrame, tenders: pd.DataFrame | None = None, *, tender=None,
+                  price_weight: int = 40, max_quality: float = 10, tender_col: str = "tender_id",
+                  bidder: str = "bidder", price: str = "price", quality: str = "quality_score",
+                  own: str = "is_own") -> ChartExplorer:
+    """BPKV price weight → which bidder wins, on the real bids of a tender (§3.4).
+
+    ``bids`` has one row per bid (``salesnb.load("tender_bids")``); ``tenders``
+    (``salesnb.load("tenders")``) gives each tender's buyer, date, own weights and
+    maximum quality score (else ``max_quality`` is used). A dropdown chooses a BPKV
+    tender with at least two bids, a slider the price weight in points; the quality weight is 100 minus it.
+    """
+    v.table(bids, "bids", [tender_col, bidder, price, quality, own])
+    options, max_q, own_weights = _tender_options(bids, tenders, tender_col, quality)
+    ids = list(options.values())
+    if tender is None:
+        tender = ids[0]
+    if tender not in ids:
+        raise InputError(f"Aanbesteding {tender!r} staat niet in de lijst met BPKV-aanbestedingen.")
+    names = {t: label for label, t in options.items()}
+    groups = {t: part for t, part in bids.groupby(tender_col, sort=False) if t in max_q}
+
+    def compute(tender, price_weight):
+        part = groups[tender]
+        scores = bpkv_scores(part, price_weight=price_weight, quality_weight=100 - price_weight,
+                             max_quality=max_q[tender] or max_quality, bidder=bidder, price=price,
+                             quality=quality)
+        mine = set(part.loc[part[own].astype(bool).to_numpy(), bidder].astype(str))
+        return {"tender": tender, "scores": scores, "own": mine, "price_weight": price_weight}
+
+    def draw(ax, r):
+        order = r["scores"].sort_values("totaal", kind="stable")
+        labels = order[bidder].astype(str).tolist()
+        y = np.arange(len(labels))
+        pp = order["prijspunten"].to_numpy(float)
+        qp = order["kwaliteitspunten"].to_numpy(float)
+        price_bars = ax.barh(y, pp, color=PALETTE[0], height=0.6, label="prijspunten")
+        quality_bars = ax.barh(y, qp, left=pp, color=PALETTE[4], hatch="//", edgecolor="white",
+                               height=0.6, label="kwaliteitspunten")
+        texts = [ax.text(0, y[i], "", va="center", fontsize=9) for i in range(len(labels))]
+        ax.set_yticks(y, [f"{n} (wij)" if n in r["own"] else n for n in labels], fontsize=8.5)
+        ax.set_xlim(0, 135)
+        ax.set_xlabel("Punten")
+        ax.set_title(f"BPKV-score, aanbesteding {r['tender']}")
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize=8, frameon=False)
+        artists = {"tender": r["tender"], "labels": labels, "price": price_bars, "quality": quality_bars,
+                   "texts": texts, "ax": ax}
+        _set_bars(artists, r)
+        return artists
+
+    def _set_bars(artists, r):
+        table = r["scores"].set_index(r["scores"][bidder].astype(str))
+        for i, name in enumerate(artists["labels"]):
+            pp, qp = table.loc[name, "prijspunten"], table.loc[name, "kwaliteitspunten"]
+            win = bool(table.loc[name, "winnaar"])
+            artists["price"][i].set_width(pp)
+            artists["quality"][i].set_x(pp)
+            artists["quality"][i].set_width(qp)
+            artists["texts"][i].set_x(pp + qp + 1)
+            artists["texts"][i].set_text(format_number(pp + qp, 1) + ("  ★ winnaar" if win else ""))
+            artists["texts"][i].set_fontweight("bold" if win else "normal")
+
+    def update(artists, r):
+        if artists["tender"] != r["tender"]:  # other bidders: draw the bars anew
+            ax = artists["ax"]
+            ax.clear()
+            artists.update(draw(ax, r))
+            ax.figure.tight_layout()
+        else:
+            _set_bars(artists, r)
+
+    def readout(r):
+        s = r["scores"]
+        out = {"Aanbesteding": names[r["tender"]],
+               "Weging": f"prijs {format_number(r['price_weight'])} / kwaliteit "
+                         f"{format_number(100 - r['price_weight'])} punten"}
+        if r["tender"] in own_weights:
+            w = own_weights[r["tender"]]
+            out["Weging van de aanbesteder"] = f"prijs {w} / kwaliteit {100 - w}"
+        out["Winnaar"] = ", ".join(s.loc[s["winnaar"], bidder].astype(str))
+        mine = s[s[bidder].astype(str).isin(r["own"])]
+        if len(mine):
+            row = mine.iloc[0]
+            out["Wij"] = f"plaats {int(row['rang'])} van {len(s)} met {format_number(row['totaal'], 1)} punten"
+        else:
+            out["Wij"] = "geen inschrijving"
+        return out
+
+    return ChartExplorer(
+        controls={"tender": dropdown("Aanbesteding", options, value=tender),
+                  "price_weight": int_slider("Gewicht prijs", 0, 100, 5, int(price_weight), unit="punten")},
+        compute=compute, draw=draw, update=update, readout=readout,
+        title="BPKV: wie wint bij welke weging van de prijs?", readout_width="300px", figsize=(6.8, 3.8))
+
+
+# --------------------------------------------------------------------------- cold calling
+
+@register_widget(example=dict)
+def cold_call_explorer(*, orders: int = 5, rates=(0.3, 0.25, 0.5, 0.35)) -> ChartExplorer:
+    """Cold-acquisition ratios → calls needed for N orders (koude acquisitie, §3.2).
+
+    Four percentage sliders (call → decision maker, → appointment, → quotation,
+    → order) and the number of orders; the chart shows how many are needed at each stage,
+    rounded up once at each stage from the exact numbers (no rounding in between).
+    """
+    rates = v.numbers_array(rates, "rates", minimum=0, maximum=1)
+    if len(rates) != 4:
+        raise InputError("'rates' moet vier ratio's bevatten: gebeld → beslisser → afspraak → offerte → order.")
+    names = ["beslisser", "afspraak", "offerte", "order"]
+
+    def compute(orders, beslisser, afspraak, offerte, order):
+        plan = calls_needed(orders, [beslisser, afspraak, offerte, order])
+        each = calls_needed(orders, [beslisser, afspraak, offerte, order], round_each_stage=True)
+        return {"plan": plan, "each": each, "orders": orders}
+
+    def draw(ax, r):
+        plan = r["plan"]
+        x = np.arange(len(plan))
+        colors = [PALETTE[0]] * (len(plan) - 1) + [COLOR_HIGHLIGHT]
+        bars = ax.bar(x, plan["nodig"], color=colors, width=0.6)
+        texts = [ax.text(i, 0, "", ha="center", va="bottom", fontsize=9) for i in x]
+        ax.set_xticks(x, plan["fase"].tolist(), fontsize=8.5)
+        ax.set_ylabel("Nodig (aantal)")
+        ax.set_title("Terugrekenen: hoeveel belletjes voor je orders?")
+        artists = {"bars": bars, "texts": texts, "ax": ax}
+        update(artists, r)
+        return artists
+
+    def update(artists, r):
+        values = r["plan"]["nodig"].to_numpy(float)
+        for bar, text, value in zip(artists["bars"], artists["texts"], values):
+            bar.set_height(value)
+            text.set_y(value)
+            text.set_text(format_number(value))
+        artists["ax"].set_ylim(0, max(values.max(), 1) * 1.15)
+
+    def readout(r):
+        calls = int(r["plan"]["nodig"].iloc[0])
+        each = int(r["each"]["nodig"].iloc[0])
+        return {"Orders": format_number(r["orders"]),
+                "Belletjes nodig": format_number(calls),
+                "Elke fase apart afgerond": f"{format_number(each)} belletjes",
+                "Belletjes per order": format_number(calls / r["orders"], 1) if r["orders"] else "–"}
+
+    controls = {"orders": int_slider("Gewenste orders", 1, 30, 1, int(orders), unit="stuks")}
+    labels = ["Gebeld → beslisser", "Beslisser → afspraak", "Afspraak → offerte", "Offerte → order"]
+    for name, label, rate in zip(names, labels, rates):
+        controls[name] = percent_slider(label, 0.05, 1.0, 0.01, float(rate))
+    return ChartExplorer(controls=controls, compute=compute, draw=draw, update=update, readout=readout,
+                         title="Koude acquisitie: de ratioketen terugrekenen")
