@@ -37,6 +37,9 @@ __all__ = [
     "seller_from_company",
     "offerte_lines",
     "offerte_for",
+    "prospect_address",
+    "output_dir",
+    "display_path",
 ]
 
 #: The Dutch VAT rates the course uses: 21% (algemeen) and 9% (laag: food, drinks, water).
@@ -446,11 +449,16 @@ class Offerte:
         )
 
     def write(self, path=None, *, include_terms=True) -> Path:
-        """Write the offerte as an HTML file (default ``offerte_<nummer>.html``); returns the path.
+        """Write the offerte as an HTML file; returns the path.
 
-        Open the file in a browser and print it, or save it as PDF (Ctrl+P → Opslaan als PDF).
+        Default: ``offerte_<nummer>.html`` in :func:`output_dir` (``mijn-notebooks/uitvoer``
+        in the course folder, which git ignores). Open the file in a browser and print it,
+        or save it as PDF (Ctrl+P → Opslaan als PDF).
         """
-        path = Path(path) if path is not None else Path(f"offerte_{_safe_name(self.number)}.html")
+        if path is None:
+            path = output_dir() / f"offerte_{_safe_name(self.number)}.html"
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(self.to_html(include_terms=include_terms), encoding="utf-8")
         return path
 
@@ -472,6 +480,65 @@ class Offerte:
         return (f"Offerte {self.number} aan {self.customer['naam']} ({self.date:%d-%m-%Y}, geldig tot "
                 f"{self.valid_until:%d-%m-%Y}): {len(self.lines)} regels, totaal incl. btw "
                 f"{euro(t['totaal_incl_btw'])}")
+
+
+def output_dir() -> Path:
+    """Where offertes are written: ``mijn-notebooks/uitvoer`` in the course folder (found from the
+    working directory upwards by its ``course.py``), else ``uitvoer`` in the working directory."""
+    here = Path.cwd().resolve()
+    for folder in (here, *here.parents):
+        if (folder / "course.py").is_file() and (folder / "salesnb").is_dir():
+            return folder / "mijn-notebooks" / "uitvoer"
+    return here / "uitvoer"
+
+
+def display_path(path) -> str:
+    """A path for display: relative to the course folder when inside it (stable across machines)."""
+    path = Path(path).resolve()
+    base = output_dir().parent.parent if output_dir().parent.name == "mijn-notebooks" else Path.cwd()
+    try:
+        return path.relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.name
+
+
+def prospect_address(prospect) -> dict:
+    """Name and address of a prospect or lead for an offerte (stappenplan fase 3).
+
+    Uses the row's own ``street``/``postcode``/``city`` when present. The sample data keeps no
+    address for prospects and leads, so otherwise a fictional address is derived from the row's
+    id and province (deterministic: the same prospect always gets the same address).
+
+    >>> prospect_address({"name": "Zorggroep X", "street": "Laan 1", "postcode": "1234 AB",
+    ...                   "city": "Ede"})
+    {'naam': 'Zorggroep X', 'adres': 'Laan 1', 'postcode': '1234 AB', 'plaats': 'Ede'}
+    >>> prospect_address({"name": "Y", "lead_id": 7, "province": "Utrecht"})["plaats"] in (
+    ...     "Utrecht", "Amersfoort", "Veenendaal", "Zeist", "Nieuwegein")
+    True
+    """
+    row = prospect.to_dict() if isinstance(prospect, pd.Series) else dict(prospect)
+    out = {key: _get(row, key, _ALIASES) for key in _PARTY_FIELDS}
+    out["naam"] = _get(row, "naam", {"naam": ("naam", "name", "company")})
+    if all(not _blank(out[k]) for k in ("adres", "postcode", "plaats")):
+        return out
+    from . import data
+
+    provinces = getattr(data, "PROVINCES", {})
+    streets = getattr(data, "STREETS", ("Stationsweg",))
+    key = next((row[k] for k in ("prospect_id", "lead_id", "customer_id") if k in row and not _blank(row[k])),
+               None)
+    number = int(key) if key is not None else sum(map(ord, str(out["naam"] or "")))
+    info = provinces.get(str(row.get("province")))
+    if info is None:
+        city, low, high = "Amersfoort", 3800, 3829
+    else:
+        city, (low, high) = info[1][number % len(info[1])], info[2]
+    letters = "ABCEGHJKLMNPRTVWXZ"
+    out["adres"] = f"{streets[number % len(streets)]} {1 + number * 7 % 179}"
+    out["postcode"] = (f"{low + number * 37 % (high - low + 1)} "
+                       f"{letters[number % len(letters)]}{letters[number // 7 % len(letters)]}")
+    out["plaats"] = city
+    return out
 
 
 def _safe_name(text: str) -> str:
@@ -550,5 +617,7 @@ def offerte_for(customer, items, *, products=None, date=None, valid_days=30, num
         products = load("products")
     customer = customer.to_dict() if isinstance(customer, pd.Series) else dict(customer or {})
     party = {key: _get(customer, key, _ALIASES) for key in _PARTY_FIELDS}
+    if _blank(party["naam"]) and not _blank(customer.get("company")):
+        party["naam"] = customer["company"]
     return make_offerte(seller_from_company(company), party, offerte_lines(items, products),
                         date=date, valid_days=valid_days, number=number)

@@ -30,12 +30,14 @@ from .errors import InputError
 __all__ = [
     "ADOPTION_SEGMENTS",
     "adoption_segments",
+    "next_adoption_segment",
     "segment_table",
     "choose_target_market",
     "prospect_temperature",
     "temperature_counts",
     "channel_table",
     "usp_table",
+    "usp_from_deals",
     "nps_after_purchase",
     "co_purchase",
     "cross_sell_candidates",
@@ -140,6 +142,25 @@ def adoption_segments(n, *, segments=ADOPTION_SEGMENTS) -> pd.DataFrame:
         "z_tot": highs,
         "normaal_aandeel": [_normal_cdf(h) - _normal_cdf(lo) for lo, h in zip(lows, highs)],
     })
+
+
+def next_adoption_segment(penetration, *, segments=ADOPTION_SEGMENTS) -> str:
+    """Which adopter segment is next to win, given the share of the market already reached (fase 1).
+
+    Going along the curve from innovators to laggards, the segments are reached in order; with
+    a penetration of 10% the innovators (2.5%) are reached and the early adopters (up to 16%)
+    are the next group to win.
+
+    >>> next_adoption_segment(0.10), next_adoption_segment(0.20), next_adoption_segment(0.0)
+    ('early adopters', 'early majority', 'innovators')
+    """
+    penetration = v.fraction(penetration, "penetration")
+    cumulative = 0.0
+    for name, share, _, _ in segments:
+        cumulative += share
+        if penetration < cumulative - 1e-12:
+            return name
+    return segments[-1][0]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -330,7 +351,8 @@ def channel_table(leads, *, channel="source", won="won", cost="cost", group=None
     Per ``channel`` (and per ``group``, e.g. the prospect temperature, when given):
     ``leads``, ``klanten`` (won), ``conversie`` (klanten / leads), ``kosten`` (sum of
     ``cost``), ``kosten_per_lead`` and ``kosten_per_klant`` (NaN when nothing was won).
-    ``won`` is a boolean column; ``cost`` is the cost attributed to each lead.
+    ``won`` is a boolean column, or a column that is filled only for won leads (such as
+    ``customer_id``); ``cost`` is the cost attributed to each lead.
 
     >>> leads = pd.DataFrame({"source": ["online", "online", "netwerken"],
     ...                       "won": [True, False, True], "cost": [50.0, 50.0, 200.0]})
@@ -343,7 +365,9 @@ def channel_table(leads, *, channel="source", won="won", cost="cost", group=None
     v.table(leads, "leads", keys + [won, cost])
     spend = v.column_numbers(leads, cost, "leads", minimum=0)
     frame = pd.DataFrame({k: leads[k].astype(str).to_numpy() for k in keys})
-    frame["_won"] = _flag(leads[won]).astype(int)
+    won_col = leads[won]
+    is_won = _flag(won_col) if pd.api.types.is_bool_dtype(won_col) else won_col.notna().to_numpy()
+    frame["_won"] = is_won.astype(int)
     frame["_cost"] = spend
     out = frame.groupby(keys, sort=True, observed=True).agg(
         leads=("_won", "size"), klanten=("_won", "sum"), kosten=("_cost", "sum")).reset_index()
@@ -388,6 +412,41 @@ def usp_table(own, competitors, *, higher_is_better=None) -> pd.DataFrame:
         diff = (mine - best) if up else (best - mine)
         rows.append((criterion, mine, float(best), round(float(diff), 12), diff > 0))
     return pd.DataFrame(rows, columns=["criterium", "eigen", "beste_concurrent", "verschil", "usp"])
+
+
+def usp_from_deals(opportunities, *, motive="motive", outcome="outcome", reason="reason",
+                   won="gewonnen", lost="verloren") -> pd.DataFrame:
+    """USP's uit gewonnen en verloren deals (stappenplan fase 2, §4.1).
+
+    Per buying motive of the customer: ``gewonnen``, ``verloren``, ``win_rate`` (won / (won +
+    lost)), ``verschil`` (win rate minus the overall win rate) and ``reden`` (the most frequent
+    reason given when we won). Motives where we win more often than on average point at our
+    USPs; those where we lose more often at our weak spots (UBR of the competitor).
+
+    >>> deals = pd.DataFrame({"motive": ["zekerheid"] * 3 + ["economie"] * 2,
+    ...     "outcome": ["gewonnen", "gewonnen", "verloren", "verloren", "gewonnen"],
+    ...     "reason": ["service", "service", "prijs", "prijs", "prijs"]})
+    >>> usp_from_deals(deals)[["motive", "win_rate", "reden"]]
+          motive  win_rate    reden
+    0  zekerheid  0.666667  service
+    1   economie  0.500000    prijs
+    """
+    v.table(opportunities, "opportunities", [motive, outcome, reason])
+    frame = pd.DataFrame({"m": opportunities[motive].astype(str).to_numpy(),
+                          "o": opportunities[outcome].astype(str).to_numpy(),
+                          "r": opportunities[reason].astype(str).to_numpy()})
+    closed = frame[frame["o"].isin([won, lost])]
+    if closed.empty:
+        raise InputError(f"Er zijn geen afgesloten deals (uitkomst {won!r} of {lost!r}).")
+    out = pd.crosstab(closed["m"], closed["o"]).reindex(columns=[won, lost], fill_value=0)
+    out.columns = ["gewonnen", "verloren"]
+    out["win_rate"] = out["gewonnen"] / (out["gewonnen"] + out["verloren"])
+    overall = out["gewonnen"].sum() / (out["gewonnen"].sum() + out["verloren"].sum())
+    out["verschil"] = out["win_rate"] - overall
+    wins = closed[closed["o"] == won]
+    out["reden"] = wins.groupby("m")["r"].agg(lambda r: r.value_counts().index[0]).reindex(out.index)
+    out = out.sort_values("win_rate", ascending=False, kind="stable").reset_index()
+    return out.rename(columns={"m": motive})
 
 
 # ---------------------------------------------------------------------------------------------

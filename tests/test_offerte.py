@@ -242,3 +242,29 @@ def test_offerte_for_uses_product_prices_and_company():
         offerte_for(customer, [("Thee", 1)], products=products, company=company)
     with pytest.raises(OfferteError, match="postcode van de klant ontbreekt"):
         offerte_for(customer.drop("postcode"), [("Koffiemachine", 1)], products=products, company=company)
+
+
+def test_prospect_address_is_deterministic_and_complete():
+    from salesnb.offerte import prospect_address
+
+    row = {"company": "Hotel Y", "lead_id": 123, "province": "Gelderland"}
+    a, b = prospect_address(row), prospect_address(dict(row))
+    assert a == b
+    assert a["naam"] == "Hotel Y"
+    assert a["plaats"] in ("Arnhem", "Nijmegen", "Apeldoorn", "Ede", "Doetinchem")
+    digits = int(a["postcode"].split()[0])
+    assert 6500 <= digits <= 7399  # Gelderland's postcode range in the sample data
+    assert prospect_address(dict(row, lead_id=124)) != a
+
+
+def test_default_output_dir_is_ignored_folder(tmp_path, monkeypatch):
+    from salesnb.offerte import display_path, output_dir
+
+    (tmp_path / "course.py").write_text("")
+    (tmp_path / "salesnb").mkdir()
+    (tmp_path / "notebooks").mkdir()
+    monkeypatch.chdir(tmp_path / "notebooks")
+    assert output_dir() == (tmp_path / "mijn-notebooks" / "uitvoer").resolve()
+    path = offerte().write()
+    assert path.exists() and path.parent == output_dir()
+    assert display_path(path) == f"mijn-notebooks/uitvoer/{path.name}"

@@ -344,3 +344,44 @@ def test_company_offerte_by_hand():
     assert o.seller["plaats"] == "Utrecht"
     assert o.valid_until.isoformat() == "2026-04-01"
     assert "FruitFit" in o.terms_title
+
+
+def test_next_adoption_segment_boundaries():
+    from salesnb.process import next_adoption_segment
+
+    # cumulative shares: 2.5%, 16%, 50%, 84%, 100%
+    assert next_adoption_segment(0.024) == "innovators"
+    assert next_adoption_segment(0.025) == "early adopters"
+    assert next_adoption_segment(0.159) == "early adopters"
+    assert next_adoption_segment(0.16) == "early majority"
+    assert next_adoption_segment(0.5) == "late majority"
+    assert next_adoption_segment(0.84) == "laggards"
+    assert next_adoption_segment(1.0) == "laggards"
+    with pytest.raises(InputError, match="percentage"):
+        next_adoption_segment(20)
+
+
+def test_usp_from_deals_by_hand():
+    from salesnb.process import usp_from_deals
+
+    deals = pd.DataFrame({
+        "motive": ["zekerheid"] * 4 + ["economie"] * 4 + ["gemak"],
+        "outcome": ["gewonnen", "gewonnen", "gewonnen", "verloren",
+                    "gewonnen", "verloren", "verloren", "open", "verloren"],
+        "reason": ["24 uur service", "24 uur service", "klik", "x", "prijs", "y", "y", "", "z"]})
+    out = usp_from_deals(deals).set_index("motive")
+    # zekerheid 3/4 ; economie 1/3 (open excluded) ; gemak 0/1 ; overall 4/8 = 0.5
+    assert out.loc["zekerheid", "win_rate"] == pytest.approx(0.75)
+    assert out.loc["economie", "win_rate"] == pytest.approx(1 / 3)
+    assert out.loc["zekerheid", "verschil"] == pytest.approx(0.25)
+    assert out.loc["zekerheid", "reden"] == "24 uur service"
+    assert pd.isna(out.loc["gemak", "reden"])
+    assert list(out.index) == ["zekerheid", "economie", "gemak"]
+
+
+def test_channel_table_with_id_column_as_won():
+    leads = pd.DataFrame({"channel": ["a", "a", "b"], "customer_id": pd.array([10, None, None], dtype="Int64"),
+                          "cost": [10.0, 30.0, 5.0]})
+    out = channel_table(leads, channel="channel", won="customer_id").set_index("channel")
+    assert out.loc["a", "klanten"] == 1 and out.loc["a", "kosten_per_klant"] == 40.0
+    assert out.loc["b", "conversie"] == 0.0
