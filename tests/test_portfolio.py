@@ -478,3 +478,121 @@ def test_relationship_phase_by_hand():
     assert summary.loc["behouden", "aandeel_omzet"] == pytest.approx(0.75)
     with pytest.raises(InputError, match="groter"):
         pf.relationship_phase(orders, inactive_months=36, lost_months=12)
+
+
+def test_quota_layers_and_split_prospects():
+    # 10 customers, quotas 10/20/50%: cumulative counts 1, 2, 5
+    layers = pf.quota_layers(pd.Series([5, 80, 20, 1, 3, 2, 9, 4, 6, 7], index=list("abcdefghij")),
+                             quotas=(0.1, 0.2, 0.5))
+    assert layers["b"] == "top" and layers["c"] == "groot"
+    assert sorted(layers[layers == "middelgroot"].index) == ["g", "i", "j"]
+    prospects = pd.DataFrame({"prospect_id": [1, 2, 3],
+                              "last_contact": pd.to_datetime(["2025-01-01", None, None]),
+                              "had_quotation": [False, True, False]})
+    assert pf.split_prospects(prospects) == (["P1", "P2"], ["P3"])
+
+
+def test_segment_clv_inputs_by_hand():
+    orders = pd.DataFrame({
+        "customer_id": [1, 1, 2, 2, 3, 4],
+        "margin": [100.0, 300, 50, 100, 500, 80],
+        "date": pd.to_datetime(["2024-05-01", "2025-05-01", "2024-06-01", "2025-02-01",
+                                "2024-03-01", "2025-03-01"]),
+    })
+    customers = pd.DataFrame({"customer_id": [1, 2, 3, 4], "sector": ["zorg", "zorg", "horeca", "horeca"]})
+    leads = pd.DataFrame({"sector": ["zorg", "zorg", "horeca"], "cost": [300.0, 100, 50],
+                          "customer_id": [1, None, 4]})
+    out = pf.segment_clv_inputs(orders, customers, leads=leads)
+    # zorg 2025: customers 1 (300) and 2 (100) -> mean 200; retained 2 of 2 -> 1.0; CAC 400 / 1 won
+    assert out.loc["zorg", "marge"] == pytest.approx(200)
+    assert out.loc["zorg", "retentie"] == pytest.approx(1.0)
+    assert out.loc["zorg", "cac"] == pytest.approx(400)
+    # horeca 2025: customer 4 (80); 2024 customer 3 not retained -> 0.0; CAC 50
+    assert out.loc["horeca", "retentie"] == pytest.approx(0.0)
+    table = pf.clv_per_segment(orders, customers, leads=leads, discount_rate=0.0)
+    # zorg is left out (retention 1: infinite CLV); horeca: 80 * 0 / 1 = 0, net -50
+    assert list(table.index) == ["horeca"]
+    assert table.loc["horeca", "clv_netto"] == pytest.approx(-50)
+
+
+# --------------------------------------------------------------------------- charts, widgets, exercises
+
+def test_plots_draw_with_dutch_labels():
+    from matplotlib.figure import Figure
+
+    from salesnb.plots import portfolio as pp
+
+    summary = pd.DataFrame({"klanten": [2, 8, 30, 160, 10, 5, 3],
+                            "aandeel_omzet": [0.4, 0.25, 0.2, 0.15, 0, 0, 0]},
+                           index=pd.Index(LAYERS, name="laag"))
+    ax = pp.plot_pyramid(summary, ax=Figure().add_subplot())
+    texts = [t.get_text() for t in ax.texts]
+    assert "top" in texts and any("40% van de omzet" in t for t in texts)
+    assert len(ax.patches) == 7  # seven trapezoid layers
+    ax = pp.plot_pareto([40, 250, 100, 60, 550], ax=Figure().add_subplot())
+    assert ax.get_xlabel() == "Cumulatief aandeel klanten"
+    assert any(t.get_text().startswith("A\n") for t in ax.texts)
+    rfm = pd.DataFrame({"R": [5, 5, 1], "F": [4, 4, 1], "monetary": [1.0, 2, 3]})
+    ax = pp.plot_rfm_heatmap(rfm, ax=Figure().add_subplot())
+    assert "2" in [t.get_text() for t in ax.texts]
+    ax = pp.plot_clv_retention(1000, discount_rate=0.1, retention=0.75, years=5, ax=Figure().add_subplot())
+    line = ax.get_lines()[0]
+    ydata = line.get_ydata()
+    assert (np.diff(ydata) > 0).all() and (np.diff(ydata, 2) > 0).all()  # rising and convex
+    assert any("2.143" in t.get_text() for t in ax.texts)
+
+
+def test_clv_widget_moves():
+    from salesnb.widgets.portfolio import clv_explorer
+
+    w = clv_explorer(margin=1000, retention=0.75, discount_rate=0.10)
+    assert w.result["clv"] == pytest.approx(750 / 0.35)
+    png = w.png()
+    w.set(retention=0.9)
+    # 1000 * 0.9 / 0.2 = 4500
+    assert w.result["clv"] == pytest.approx(4500)
+    assert w.png() != png and "4.500" in w.readout.value
+    w.set(margin=2000, discount_rate=0.0, years=3)
+    assert w.result["horizon"] == pytest.approx(2000 * (0.9 + 0.81 + 0.729))
+    assert w.error is None
+
+
+def test_pyramid_quota_widget_moves():
+    from salesnb.widgets.portfolio import abc_explorer, pyramid_quota_explorer
+
+    revenue = pd.Series(np.arange(200, 0, -1, dtype=float))
+    w = pyramid_quota_explorer(revenue)
+    s = w.result["summary"]
+    assert s["klanten"].tolist() == [2, 8, 30, 160]
+    w.set(top=0.05, groot=0.10, middelgroot=0.30)
+    assert w.result["summary"]["klanten"].tolist() == [10, 10, 40, 140]
+    assert "10 klanten" in w.readout.value
+    a = abc_explorer(revenue)
+    a.set(a=0.9, b=0.85)
+    assert a.error is not None  # A limit above B limit is refused in Dutch
+    a.set(b=0.95)
+    assert a.error is None
+
+
+@pytest.mark.parametrize("exercise_id", ["6.1", "6.2", "6.3", "6.4", "6.5", "6.6"])
+def test_exercises_solution_and_mistakes(exercise_id):
+    import salesnb.exercises as ex
+
+    e = ex.get_exercise(exercise_id)
+    assert ex.check(exercise_id, ex.run_solution(exercise_id)).correct is True
+    assert ex.check(exercise_id, ...).correct is None
+    for mistake in e.mistakes:
+        result = ex.check(exercise_id, mistake.wrong_value())
+        assert result.correct is False
+        assert mistake.message[:40] in result.message
+    if e.choices:
+        wrong = [k for k in e.choices if ex.check(exercise_id, k).correct is False]
+        assert len(wrong) == len(e.choices) - 1
+
+
+def test_exercise_6_1_hand_value():
+    import salesnb.exercises as ex
+
+    # 2400 * 0.75 / (1.10 - 0.75) = 1800 / 0.35 = 5142.86
+    assert ex.check("6.1", 5142.86).correct is True
+    assert ex.check("6.1", 7200).correct is False  # forgot the discount rate
