@@ -1063,16 +1063,13 @@ def account_dmu_coverage(customer_ids=None, *, since: str | None = None) -> pd.D
     met = merged[merged["met"].astype(bool)]
     coverage = dmu_coverage(met.assign(role=met["role"].astype(str)), account="customer_id", role="role")
     if customer_ids is not None:
-        coverage = coverage.reindex(ids.astype(int))
-        missing = coverage["dekking"].isna()
-        if missing.any():
-            coverage.loc[missing, list(DMU_ROLES)] = False
-            coverage.loc[missing, "gesproken"] = ""
-            coverage.loc[missing, "niet gesproken"] = ", ".join(DMU_ROLES)
-            coverage.loc[missing, "dekking"] = 0.0
-        coverage[list(DMU_ROLES)] = coverage[list(DMU_ROLES)].astype(bool)
-        coverage["dekking"] = coverage["dekking"].astype(float)
-        coverage.index.name = "customer_id"
+        wanted = pd.Index(ids.astype(int), name="customer_id")
+        absent = wanted.difference(coverage.index)
+        if len(absent):
+            empty = pd.DataFrame({**{r: False for r in DMU_ROLES}, "gesproken": "",
+                                  "niet gesproken": ", ".join(DMU_ROLES), "dekking": 0.0}, index=absent)
+            coverage = empty if coverage.empty else pd.concat([coverage, empty])
+        coverage = coverage.reindex(wanted)
     return coverage
 
 

@@ -353,3 +353,139 @@ def test_account_plan_bad_input():
         acc.account_plan(_facts(revenue_history={}))
     with pytest.raises(InputError):
         acc.account_plan(_facts(spend=0))
+
+
+# --------------------------------------------------------------------------- on the company data
+
+import salesnb  # noqa: E402
+
+
+def test_account_table_matches_orders():
+    table = acc.account_table(2025)
+    orders = salesnb.load("orders")
+    in_year = orders[orders["date"].dt.year == 2025]
+    assert table["revenue"].sum() == pytest.approx(in_year["revenue"].sum())
+    assert len(table) == in_year["customer_id"].nunique()
+    key = table["revenue"] >= 100_000
+    assert (table.loc[key, "tier"] == "key account").all()
+    assert (table.loc[table["revenue"] < 25_000, "visits"] == 1).all()
+    assert (table.loc[key, "visits"] == 12).all()
+
+
+def test_company_forms_keep_totals_and_show_unequal_rayons():
+    table = acc.account_table(2025)
+    forms = acc.compare_forms(table, n_managers=12, columns=acc.COMPANY_FORMS)
+    # Every form spreads the same total visits over the same 12 managers: same mean.
+    total = table["visits"].sum()
+    assert forms["bezoeken gemiddeld"].tolist() == pytest.approx([total / 12] * 4)
+    assert (forms["bezoeken max/min"] >= 1).all()
+
+
+def test_manager_roles_counts_all_accounts():
+    roles = acc.manager_roles(2025)
+    assert roles["klanten"].sum() == len(acc.account_table(2025))
+    assert set(roles["rol"]) == {"hunter", "farmer"}
+    assert ((roles["aandeel nieuw"] >= 0) & (roles["aandeel nieuw"] <= 1)).all()
+
+
+def test_company_key_accounts_equal_weights_are_means():
+    m = acc.company_key_accounts(2025)
+    scores = acc.key_account_scores(2025)
+    attractiveness = scores[["omvang", "groeipotentieel", "marge", "imago"]].mean(axis=1)
+    strength = scores[["relatie", "aandeel", "productfit"]].mean(axis=1)
+    assert m["aantrekkelijkheid"].to_numpy() == pytest.approx(attractiveness.to_numpy())
+    assert m["sterkte"].to_numpy() == pytest.approx(strength.to_numpy())
+    expected = (attractiveness.to_numpy() >= 5.5 - 1e-9) & (strength.to_numpy() >= 5.5 - 1e-9)
+    assert (m["key_account"].to_numpy() == expected).all()
+
+
+def test_account_dmu_coverage_against_manual_merge():
+    cid = int(acc.key_account_scores(2025)["customer_id"].iloc[0])
+    opportunities = salesnb.load("opportunities")
+    contacts = salesnb.load("dmu_contacts")
+    ids = opportunities.loc[opportunities["customer_id"] == cid, "opportunity_id"]
+    met = contacts[contacts["opportunity_id"].isin(ids) & contacts["met"]]["role"].astype(str)
+    cov = acc.account_dmu_coverage([cid]).loc[cid]
+    assert cov["dekking"] == pytest.approx(met.nunique() / 6)
+    assert {r for r in acc.DMU_ROLES if cov[r]} == set(met)
+
+
+def test_account_dmu_coverage_without_opportunities_is_zero():
+    cov = acc.account_dmu_coverage([99_999_999])
+    assert cov["dekking"].iloc[0] == 0.0
+
+
+def test_plan_for_company_key_account():
+    cid = acc.plan_account(2025)
+    facts = acc.account_facts(cid, year=2025)
+    plan = acc.account_plan(facts, plan_year=2026)
+    ka = salesnb.load("key_accounts")
+    row = ka[(ka["customer_id"] == cid) & (ka["year"] == 2025)].iloc[0]
+    # the plan's current share of wallet is our revenue / the customer's spend of 2025
+    assert plan.goals.loc[0, "nu"] == pytest.approx(row["our_revenue"] / row["category_spend"])
+    assert plan.goals.loc[0, "doel"] >= plan.goals.loc[0, "nu"]
+    assert facts.kam_stage == str(row["kam_stage"])
+    html = plan.to_html()
+    for heading in ["Klantanalyse", "DMU-contactmatrix", "Relatieanalyse", "SWOT", "Confrontatiematrix",
+                    "SMART-doelen", "actieplan", "Budget", "Monitoring"]:
+        assert heading in html
+
+
+def test_account_facts_unknown_customer():
+    with pytest.raises(InputError, match="bestaat niet"):
+        acc.account_facts(1)
+
+
+# --------------------------------------------------------------------------- widgets and plots
+
+
+def test_key_account_widget_weights_change_selection():
+    from salesnb.widgets.accounts import key_account_explorer
+
+    args = acc.key_account_example(2025)
+    w = key_account_explorer(**args)
+    names = {c: k for k, c in zip(w.controls, args["attractiveness"] + args["strength"])}
+    # only 'aandeel' (share of wallet score) counts for strength, only 'omvang' for attractiveness
+    w.set(**{names[c]: 0 for c in ["groeipotentieel", "marge", "imago", "relatie", "productfit"]})
+    scores = args["scores"]
+    expected = int(((scores["omvang"] >= 5.5) & (scores["aandeel"] >= 5.5)).sum())
+    assert len(w.result["keys"]) == expected
+    assert f"Aantal key accounts:</b> {expected}<" in w.readout.value
+
+
+def test_workload_widget_matches_compare_forms():
+    from salesnb.widgets.accounts import workload_explorer
+
+    table = acc.account_table(2025)
+    w = workload_explorer(table)
+    w.set(vorm="Waarde van de klant", managers=6)
+    expected = acc.compare_forms(table, ["waarde"], n_managers=6, columns=acc.COMPANY_FORMS)
+    assert w.result["spread"]["max_min"] == pytest.approx(expected["bezoeken max/min"].iloc[0])
+
+
+def test_wallet_goal_widget():
+    from salesnb.widgets.accounts import wallet_goal_explorer
+
+    w = wallet_goal_explorer(50_000, 200_000)
+    w.set(doel=0.5, besteding_groei=0.1)
+    # 0.5 x 200,000 x 1.1 = 110,000 needed: 60,000 extra, growth 120%
+    assert w.result["needed"] == pytest.approx(110_000)
+    assert w.result["growth"] == pytest.approx(60_000)
+    assert "€ 110.000" in w.readout.value
+
+
+def test_plots_draw_what_the_data_say():
+    import matplotlib
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+    from salesnb.plots.accounts import plot_dmu_coverage, plot_key_account_matrix
+
+    contacts = pd.DataFrame({"customer_id": [1, 1, 2], "role": ["beslisser", "inkoper", "inkoper"]})
+    ax = plot_dmu_coverage(acc.dmu_coverage(contacts), ax=Figure().add_subplot())
+    ticks = [t.get_text() for t in ax.texts]
+    assert ticks.count("✓") == 3 and ticks.count("–") == 9
+    m = acc.company_key_accounts(2025)
+    ax = plot_key_account_matrix(m, m["our_revenue"], cutoff=5.5, ax=Figure().add_subplot())
+    labelled = {t.get_text() for t in ax.texts}
+    assert labelled & set(m.index[m["key_account"]])
+    assert not labelled & set(m.index[~m["key_account"]])

@@ -59,7 +59,7 @@ def key_account_explorer(scores: pd.DataFrame, revenue, attractiveness, strength
         wa = {names[k]: v for k, v in w.items() if names[k] in attractiveness}
         ws = {names[k]: v for k, v in w.items() if names[k] in strength}
         matrix = acc.key_account_matrix(scores, wa, ws, cutoff=cutoff)
-        return {"matrix": matrix, "keys": list(labels[matrix["key_account"].to_numpy()])}
+        return {"matrix": matrix, "keys": list(labels[matrix["key_account"].to_numpy()]), "wa": wa, "ws": ws}
 
     def draw(ax, r):
         m = r["matrix"]
@@ -96,7 +96,12 @@ def key_account_explorer(scores: pd.DataFrame, revenue, attractiveness, strength
         keys = r["keys"]
         shown = ", ".join(keys[:8]) + (f" en nog {len(keys) - 8}" if len(keys) > 8 else "")
         share = rev[r["matrix"]["key_account"].to_numpy()].sum() / max(rev.sum(), 1e-9)
-        return {"Aantal key accounts": format_number(len(keys)),
+        def weighting(w):
+            total = sum(w.values())
+            return " · ".join(f"{c} {format_percent(v / total, 0)}" for c, v in w.items())
+
+        return {"Weging aantrekkelijkheid": weighting(r["wa"]), "Weging sterkte": weighting(r["ws"]),
+                "Aantal key accounts": format_number(len(keys)),
                 "Omzetaandeel key accounts": format_percent(share, 1),
                 "Key accounts": shown or "geen"}
 
