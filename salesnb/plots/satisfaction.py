@@ -118,7 +118,9 @@ def plot_expectation_experience(table, *, label=None, expectation="verwachting",
         color = colors[verdict.iloc[i]]
         ax.annotate("", xy=(p[i], y[i]), xytext=(e[i], y[i]),
                     arrowprops={"arrowstyle": "-|>", "color": color, "lw": 2, "shrinkA": 4, "shrinkB": 5})
-        ax.text(max(e[i], p[i]) + 0.15, y[i], f"{format_number(p[i] - e[i], 1)}: {verdict.iloc[i]}",
+        diff = p[i] - e[i]
+        ax.text(max(e[i], p[i]) + 0.15, y[i], f"{'+' if diff > 0 else ''}{format_number(diff, 1)}: "
+                f"{verdict.iloc[i]}",
                 va="center", fontsize=9, color="black")
     ax.scatter(e, y, marker="s", s=60, facecolor="white", edgecolor="black", zorder=3,
                label="Verwachting (E)")
@@ -155,12 +157,18 @@ def plot_service_recovery(table, *, ax=None):
     v.table(table, "table", ["afhandeling", "voor", "na", "klachten"])
     ax = get_ax(ax, figsize=(6.4, 4))
     styles = [(COLOR_POSITIVE, "o", "-"), (COLOR_NEGATIVE, "s", "--")]
+    before = table["voor"].to_numpy(dtype=float)
+    span = max(float(np.ptp(np.r_[before, table["na"].to_numpy(dtype=float)])), 1.0)
     for i, row in enumerate(table.itertuples()):
         color, marker, ls = styles[i % 2]
         ax.plot([0, 1], [row.voor, row.na], color=color, marker=marker, ls=ls, lw=2.5, ms=8,
                 label=f"{row.afhandeling} (n = {format_number(row.klachten)})")
-        ax.text(-0.04, row.voor, format_number(row.voor, 1), ha="right", va="center", fontsize=9)
-        ax.text(1.04, row.na, format_number(row.na, 1), ha="left", va="center", fontsize=9)
+        # start values often coincide: put the labels of the lines above and below each other
+        nudge = 0.0 if len(table) < 2 or abs(before[0] - before[-1]) > 0.08 * span else \
+            (0.04 if i == 0 else -0.04) * span
+        ax.text(-0.04, row.voor + nudge, format_number(row.voor, 1), ha="right", va="center",
+                fontsize=9, color=color)
+        ax.text(1.04, row.na, format_number(row.na, 1), ha="left", va="center", fontsize=9, color=color)
     ax.set_xticks([0, 1], ["Vóór de klacht", "Na de afhandeling"])
     ax.set_xlim(-0.3, 1.3)
     ax.set_ylabel("Gemiddelde tevredenheid")
@@ -196,10 +204,8 @@ def plot_relationship_cycle(counts, *, ax=None):
         ax.annotate(f"{format_number(values[i])} ({format_percent(values[i] / total, 0)})",
                     (bar.get_x() + bar.get_width() / 2, values[i]), xytext=(0, 3),
                     textcoords="offset points", ha="center", va="bottom", fontsize=9)
-    ax.set_xticks(x, [str(s) for s in counts.index])
-    for i in range(len(values) - 1):
-        ax.annotate("", xy=(i + 0.62, values.max() * 1.12), xytext=(i + 0.38, values.max() * 1.12),
-                    arrowprops={"arrowstyle": "->", "color": "#555555"})
+    names = [str(s) for s in counts.index]
+    ax.set_xticks(x, [f"{n} →" if i < len(names) - 1 else n for i, n in enumerate(names)])
     ax.set_ylim(0, values.max() * 1.22 if values.max() > 0 else 1)
     ax.set_ylabel("Aantal klanten")
     ax.set_title("Klantrelatiecyclus: klanten per fase")
