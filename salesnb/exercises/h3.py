@@ -1,0 +1,301 @@
+"""Exercises of chapter 3, lead management (notebook 03_lead_management)."""
+
+from __future__ import annotations
+
+import math
+
+from ..style import format_euro, format_number
+from ._core import Mistake, register_exercise
+
+__all__: list[str] = []
+
+
+def _load(name):
+    from ..data import load
+
+    return load(name)
+
+
+# --------------------------------------------------------------------------- 3.1 CPL (data)
+
+CPL_CHANNEL = "LinkedIn"
+
+
+def _campaigns_of_channel():
+    campaigns = _load("campaigns")
+    return campaigns[campaigns["channel"] == CPL_CHANNEL]
+
+
+def _cpl():
+    part = _campaigns_of_channel()
+    return float(part["cost"].sum() / part["leads"].sum())
+
+
+def _cpl_mean_of_months():
+    part = _campaigns_of_channel()
+    part = part[part["leads"] > 0]
+    return float((part["cost"] / part["leads"]).mean())
+
+
+def _cpc():
+    part = _campaigns_of_channel()
+    return float(part["cost"].sum() / part["clicks"].sum())
+
+
+def _cost_per_visitor():
+    part = _campaigns_of_channel()
+    return float(part["cost"].sum() / part["visitors"].sum())
+
+
+register_exercise(
+    id="3.1",
+    title="Kosten per lead (CPL) van een kanaal",
+    question=(f"Gebruik de tabel campaigns (salesnb.load(\"campaigns\")). Wat was de CPL (cost per lead) "
+              f"van het kanaal {CPL_CHANNEL} over alle maanden samen (2021–2025)? Geef het bedrag in euro."),
+    answer=_cpl,
+    unit="euro",
+    mistakes=[
+        Mistake(_cpl_mean_of_months,
+                "Je nam het gemiddelde van de CPL per maand. Maanden met weinig leads tellen dan even zwaar "
+                "als drukke maanden. Deel de totale kosten door het totale aantal leads."),
+        Mistake(_cpc,
+                "Je deelde de kosten door het aantal klikken: dat is de kosten per klik (CPC), niet per lead. "
+                "CPL = kosten / leads."),
+        Mistake(_cost_per_visitor,
+                "Je deelde de kosten door het aantal bezoekers van de landingspagina. Niet elke bezoeker "
+                "laat zijn gegevens achter: CPL = kosten / leads."),
+    ],
+    hints=[f"Filter de campagnes op channel == '{CPL_CHANNEL}'.",
+           "CPL = kosten / aantal leads. Tel eerst de kosten en de leads over alle maanden op, "
+           "en deel dan pas."],
+    solution=f"""
+        campagnes = salesnb.load("campaigns")
+        kanaal = campagnes[campagnes["channel"] == "{CPL_CHANNEL}"]
+        antwoord = kanaal["cost"].sum() / kanaal["leads"].sum()
+    """,
+)
+
+# --------------------------------------------------------------------------- 3.2 conversion of one source (data)
+
+SOURCE = "netwerken"
+
+
+def _source_leads():
+    leads = _load("leads")
+    return leads[leads["source"] == SOURCE]
+
+
+def _conversion():
+    part = _source_leads()
+    return float((part["stage_reached"] == "klant").mean())
+
+
+def _share_of_customers():
+    leads = _load("leads")
+    won = leads["stage_reached"] == "klant"
+    return float((won & (leads["source"] == SOURCE)).sum() / won.sum())
+
+
+def _last_step():
+    part = _source_leads()
+    return float((part["stage_reached"] == "klant").sum() / part["stage_reached"].isin(["opportunity", "klant"]).sum())
+
+
+def _won_count():
+    return int((_source_leads()["stage_reached"] == "klant").sum())
+
+
+register_exercise(
+    id="3.2",
+    title="Conversie van een leadbron",
+    question=(f"Gebruik de tabel leads. Welk deel van alle leads uit de bron '{SOURCE}' is uiteindelijk "
+              f"klant geworden (stage_reached == 'klant')? Geef een fractie (bijvoorbeeld 0.15)."),
+    answer=_conversion,
+    unit="fraction",
+    mistakes=[
+        Mistake(_share_of_customers,
+                f"Je berekende welk deel van álle nieuwe klanten uit {SOURCE} komt. Gevraagd is de conversie "
+                f"van de bron: deel de klanten uit {SOURCE} door alle leads uit {SOURCE}."),
+        Mistake(_last_step,
+                "Je nam alleen de laatste stap (opportunity → klant). Gevraagd is de conversie van lead tot "
+                "klant: deel door alle leads van de bron."),
+        Mistake(_won_count,
+                "Dat is het aantal klanten. Gevraagd is een aandeel: deel door het aantal leads van de bron."),
+    ],
+    hints=[f"Selecteer eerst de leads met source == '{SOURCE}'.",
+           "Het gemiddelde van een kolom True/False is het aandeel True."],
+    solution=f"""
+        leads = salesnb.load("leads")
+        bron = leads[leads["source"] == "{SOURCE}"]
+        antwoord = (bron["stage_reached"] == "klant").mean()
+    """,
+)
+
+# --------------------------------------------------------------------------- 3.3 BPKV case
+
+BPKV_PRICE_WEIGHT = 40
+BPKV_QUALITY_WEIGHT = 60
+BPKV_MAX = 10
+BPKV_BIDS = {  # bidder: (price in €, quality score out of 10)
+    "Brandwijk": (96_000, 8),
+    "Aroma Bedrijfscatering": (80_000, 6),
+    "VendoPlus": (110_000, 9),
+}
+
+
+def _bpkv_points(name, *, inverse=False, weights=(BPKV_PRICE_WEIGHT, BPKV_QUALITY_WEIGHT)):
+    lowest = min(p for p, _ in BPKV_BIDS.values())
+    price, quality = BPKV_BIDS[name]
+    ratio = price / lowest if inverse else lowest / price
+    return ratio * weights[0] + quality / BPKV_MAX * weights[1]
+
+
+_bids_text = "; ".join(f"{n}: {format_euro(p)}, kwaliteit {q}" for n, (p, q) in BPKV_BIDS.items())
+
+register_exercise(
+    id="3.3",
+    title="BPKV-score van een inschrijving",
+    question=(f"Een hogeschool gunt op beste prijs-kwaliteitverhouding: prijs {BPKV_PRICE_WEIGHT} punten, "
+              f"kwaliteit {BPKV_QUALITY_WEIGHT} punten (kwaliteitsscore op een schaal tot {BPKV_MAX}). "
+              f"Inschrijvingen: {_bids_text}. Hoeveel punten scoort Brandwijk in totaal? "
+              f"(Kijk daarna ook wie wint.)"),
+    answer=lambda: _bpkv_points("Brandwijk"),
+    unit="number",
+    tolerance=0.05,
+    mistakes=[
+        Mistake(lambda: _bpkv_points("Brandwijk", inverse=True),
+                "Je deelde de eigen prijs door de laagste prijs. Dan krijgt een duurdere inschrijving méér "
+                "punten. Prijspunten = (laagste inschrijving / deze inschrijving) × prijsgewicht."),
+        Mistake(lambda: _bpkv_points("Brandwijk", weights=(BPKV_PRICE_WEIGHT / 100, BPKV_QUALITY_WEIGHT / 100)),
+                "Je rekende met de gewichten als fracties (0,4 en 0,6). De gewichten zijn hier punten: "
+                "gebruik 40 en 60, zodat het maximum 100 punten is."),
+        Mistake(lambda: 8 / BPKV_MAX * BPKV_QUALITY_WEIGHT,
+                "Dat zijn alleen de kwaliteitspunten. Tel de prijspunten erbij op."),
+        Mistake(lambda: min(p for p, _ in BPKV_BIDS.values()) / BPKV_BIDS["Brandwijk"][0] * BPKV_PRICE_WEIGHT,
+                "Dat zijn alleen de prijspunten. Tel de kwaliteitspunten erbij op."),
+    ],
+    hints=["Zoek eerst de laagste inschrijving: die krijgt alle prijspunten.",
+           "Prijspunten = (laagste prijs / eigen prijs) × 40; kwaliteitspunten = (score / 10) × 60."],
+    solution="""
+        import pandas as pd
+        bids = pd.DataFrame({"bidder": ["Brandwijk", "Aroma Bedrijfscatering", "VendoPlus"],
+                             "price": [96_000, 80_000, 110_000], "quality_score": [8, 6, 9]})
+        scores = salesnb.bpkv_scores(bids, price_weight=40, quality_weight=60, max_quality=10)
+        antwoord = scores.loc[scores["bidder"] == "Brandwijk", "totaal"].iloc[0]
+    """,
+)
+
+# --------------------------------------------------------------------------- 3.4 calls for N orders (case)
+
+CALL_ORDERS = 7
+CALL_RATES = (0.25, 0.20, 0.50, 0.30)  # call -> DM, DM -> appointment, appointment -> quotation, -> order
+
+
+def _calls(round_each_stage=False, rounding=math.ceil):
+    from fractions import Fraction
+
+    needed = Fraction(CALL_ORDERS)
+    for rate in reversed(CALL_RATES):
+        needed = needed / Fraction(str(rate))
+        if round_each_stage:
+            needed = Fraction(rounding(needed))
+    return needed if rounding is None else rounding(needed)
+
+
+register_exercise(
+    id="3.4",
+    title="Hoeveel belletjes voor je orders?",
+    question=(f"Een accountmanager wil met koude acquisitie {CALL_ORDERS} orders binnenhalen. Uit het "
+              f"verleden: {format_number(CALL_RATES[0] * 100)}% van de belletjes bereikt de beslisser, "
+              f"{format_number(CALL_RATES[1] * 100)}% daarvan geeft een afspraak, "
+              f"{format_number(CALL_RATES[2] * 100)}% van de afspraken leidt tot een offerte en "
+              f"{format_number(CALL_RATES[3] * 100)}% van de offertes tot een order. Hoeveel belletjes zijn "
+              f"nodig? Reken met de exacte aantallen en rond alleen het eindantwoord naar boven af."),
+    answer=lambda: _calls(),
+    unit="count",
+    mistakes=[
+        Mistake(lambda: _calls(round_each_stage=True),
+                "Je rondde elke tussenstap al naar boven af (offertes, afspraken, beslissers). Dat mag in een "
+                "plan, maar dan plan je meer belletjes dan nodig. In deze opgave reken je door met de exacte "
+                "aantallen en rond je alleen het eindantwoord af."),
+        Mistake(lambda: math.floor(_calls(rounding=None)),
+                "Je rondde naar beneden af. Met dat aantal belletjes haal je gemiddeld net niet genoeg orders: "
+                "rond een benodigd aantal altijd naar boven af."),
+        Mistake(lambda: float(_calls(rounding=None)),
+                "Je rekende goed, maar rondde niet af. Een half belletje bestaat niet: rond naar boven af."),
+        Mistake(lambda: CALL_ORDERS / (CALL_RATES[0] + CALL_RATES[1] + CALL_RATES[2] + CALL_RATES[3]),
+                "Je telde de ratio's op. Ze moeten met elkaar vermenigvuldigd worden: van elk belletje "
+                "wordt maar een klein deel uiteindelijk een order."),
+    ],
+    hints=["Reken terug: offertes = orders / 0,30; afspraken = offertes / 0,50; enzovoort.",
+           "Of in één keer: belletjes = orders / (0,25 × 0,20 × 0,50 × 0,30). Rond pas aan het eind naar boven af.",
+           "salesnb.calls_needed(orders, ratio's) rekent zonder afrondfouten."],
+    solution=f"""
+        plan = salesnb.calls_needed({CALL_ORDERS}, {list(CALL_RATES)})
+        antwoord = plan["nodig"].iloc[0]
+    """,
+)
+
+# --------------------------------------------------------------------------- 3.5 procedure (reasoning)
+
+register_exercise(
+    id="3.5",
+    title="Welke procedure geldt?",
+    question=("Een gemeente (decentrale overheid) publiceert op 15 januari 2026 een opdracht voor "
+              "koffieautomaten met service, geraamd op € 218.000 excl. btw over de hele looptijd. "
+              "Welke procedure moet de gemeente volgen? Kies a, b, c of d."),
+    answer="a",
+    choices={
+        "a": ("Een Europese procedure (bijvoorbeeld openbaar of niet-openbaar)",
+              "Juist: op 15 januari 2026 geldt voor decentrale overheden de drempel van € 216.000. "
+              "€ 218.000 ligt daarboven, dus Europees aanbesteden is verplicht."),
+        "b": ("Een nationale procedure: de opdracht blijft onder de Europese drempel",
+              "Nee: je gebruikte waarschijnlijk de drempel van 2024–2025 (€ 221.000). Voor een publicatie "
+              "in 2026 geldt € 216.000, en de opdracht ligt daarboven. Kijk altijd naar de drempel die "
+              "geldt op de publicatiedatum."),
+        "c": ("Meervoudig onderhands: de gemeente vraagt drie tot vijf leveranciers om een offerte",
+              "Nee: meervoudig onderhands kan alleen ver onder de Europese drempel, volgens het eigen "
+              "inkoopbeleid van de gemeente. Deze opdracht ligt boven de drempel van 2026."),
+        "d": ("De gemeente mag zelf kiezen, want de drempel geldt alleen voor de centrale overheid",
+              "Nee: ook decentrale overheden zoals gemeenten en provincies hebben een Europese drempel "
+              "(hoger dan die van de centrale overheid). Boven die drempel is Europees aanbesteden verplicht."),
+    },
+    hints=["Welke drempel geldt voor een decentrale overheid op de publicatiedatum?",
+           "salesnb.eu_threshold('2026-01-15', 'leveringen/diensten decentrale overheden')"],
+    solution="""
+        drempel = salesnb.eu_threshold("2026-01-15", "leveringen/diensten decentrale overheden")
+        # 218.000 >= drempel, dus een Europese procedure
+        antwoord = "a"
+    """,
+)
+
+# --------------------------------------------------------------------------- 3.6 MQL or SQL (reasoning)
+
+register_exercise(
+    id="3.6",
+    title="MQL of SQL?",
+    question=("Een lead van een zorginstelling scoort 72 punten (de MQL-drempel is 40). Bij het eerste "
+              "gesprek blijkt: er is budget en een duidelijke behoefte, maar de contactpersoon beslist niet "
+              "zelf en een aankoop staat pas over twee jaar gepland. Wat is deze lead nu? Kies a, b, c of d."),
+    answer="b",
+    choices={
+        "a": ("Een SQL: de score ligt ruim boven de drempel",
+              "Nee: een hoge score maakt een lead een MQL (marketing qualified). Een SQL is pas bereikt als "
+              "sales BANT heeft bevestigd, en hier ontbreken Authority en Timeline."),
+        "b": ("Een MQL die (nog) geen SQL is: nurturen en de beslisser zoeken",
+              "Juist: de score haalt de MQL-drempel, maar BANT is niet rond (geen beslisser, geen termijn). "
+              "Blijf de lead voeden met relevante inhoud en zoek contact met de beslisser."),
+        "c": ("Een suspect: er is nog geen contact geweest",
+              "Nee: een suspect past alleen bij het profiel, zonder contact. Deze lead heeft al gescoord en "
+              "er is een gesprek geweest."),
+        "d": ("Een hot prospect: er is budget en behoefte",
+              "Nee: hot betekent een concrete behoefte mét budget én timing. De aankoop ligt twee jaar weg "
+              "en de beslisser is nog niet in beeld."),
+    },
+    hints=["MQL hoort bij de leadscore (marketing), SQL bij BANT (sales).",
+           "Loop BANT na: Budget, Authority, Need, Timeline. Welke ontbreken?"],
+    solution="""
+        # score 72 >= 40: MQL. BANT: budget ja, authority nee, need ja, timeline nee: geen SQL.
+        antwoord = "b"
+    """,
+)
