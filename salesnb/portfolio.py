@@ -47,6 +47,7 @@ __all__ = [
     "segment_summary",
     "relationship_phase",
     "phase_summary",
+    "readable_table",
 ]
 
 #: Curry's klantenpiramide, top to bottom (§6.1).
@@ -928,4 +929,39 @@ def phase_summary(phases, revenue=None):
     if revenue is None:
         out = out.drop(columns=["omzet", "aandeel_omzet"])
     out["strategie"] = [dict(zip(cats, RELATIONSHIP_STRATEGIES.values()))[c] for c in cats]
+    return out
+
+
+# --------------------------------------------------------------------------- display
+
+_EURO_COLUMNS = ("omzet", "marge", "cac", "monetary")
+
+
+def readable_table(table):
+    """A copy of a summary table for reading (display only): shares as Dutch percentages,
+    amounts as euros, ratios and lifetimes with one decimal; NaN as "–".
+
+    >>> t = pd.DataFrame({"klanten": [3], "aandeel_omzet": [0.25], "omzet": [1500.0]})
+    >>> readable_table(t).loc[0, ["aandeel_omzet", "omzet"]].tolist()
+    ['25,0%', '€ 1.500']
+    """
+    from .style import format_euro, format_number, format_percent
+
+    if not isinstance(table, pd.DataFrame):
+        raise InputError("'table' moet een tabel (DataFrame) zijn.")
+    out = table.copy()
+    for column in out.columns:
+        name = str(column)
+        if not pd.api.types.is_numeric_dtype(out[column]) or pd.api.types.is_bool_dtype(out[column]):
+            continue
+        values = out[column].astype(float)
+        if name.startswith("aandeel") or name == "retentie":
+            fmt = format_percent
+        elif name.startswith("clv_cac") or name == "levensduur":
+            fmt = lambda x: format_number(x, 1)  # noqa: E731
+        elif name.startswith(_EURO_COLUMNS) or name.startswith("clv"):
+            fmt = format_euro
+        else:
+            continue
+        out[column] = [("–" if pd.isna(x) else fmt(float(x))) for x in values]
     return out
