@@ -163,3 +163,108 @@ register_exercise(
         antwoord = sum(aantal * bezoeken for aantal, bezoeken in klassen.values())
     """,
 )
+
+# --------------------------------------------------------------------------- 7.5 share of wallet on the data
+
+
+def _key_accounts_2025():
+    import salesnb
+
+    ka = salesnb.load("key_accounts")
+    return ka[ka["year"] == 2025]
+
+
+def _largest_account():
+    ka = _key_accounts_2025()
+    return ka.loc[ka["our_revenue"].idxmax()]
+
+
+def _largest_sow():
+    row = _largest_account()
+    return float(row["our_revenue"] / row["category_spend"])
+
+
+def _largest_sow_all_years():
+    import salesnb
+
+    ka = salesnb.load("key_accounts")
+    rows = ka[ka["customer_id"] == _largest_account()["customer_id"]]
+    return float(rows["our_revenue"].sum() / rows["category_spend"].sum()) + 0.0
+
+
+register_exercise(
+    id="7.5",
+    title="Share of wallet van het grootste key account",
+    question=("Neem in de tabel key_accounts (salesnb.load(\"key_accounts\")) het jaar 2025. Welk account heeft "
+              "de meeste omzet bij ons (kolom our_revenue)? Bereken zijn share of wallet in 2025 uit our_revenue "
+              "en category_spend (de totale besteding van de klant in onze categorie). Geef een fractie."),
+    answer=_largest_sow,
+    unit="fraction",
+    mistakes=[
+        Mistake(lambda: 1 / _largest_sow(),
+                "Je deelde de besteding door onze omzet: omgekeerd. Share of wallet = our_revenue / "
+                "category_spend, een getal tussen 0 en 1."),
+        Mistake(lambda: 1 - _largest_sow(),
+                "Dat is het deel van de besteding dat naar concurrenten gaat, niet ons deel."),
+    ],
+    hints=["Filter eerst: ka = salesnb.load(\"key_accounts\"); ka2025 = ka[ka[\"year\"] == 2025].",
+           "De rij met de meeste omzet vind je met ka2025.loc[ka2025[\"our_revenue\"].idxmax()].",
+           "salesnb.share_of_wallet(onze_omzet, besteding) rekent het voor je uit."],
+    solution="""
+        ka = salesnb.load("key_accounts")
+        ka2025 = ka[ka["year"] == 2025]
+        grootste = ka2025.loc[ka2025["our_revenue"].idxmax()]
+        antwoord = salesnb.share_of_wallet(grootste["our_revenue"], grootste["category_spend"])
+    """,
+)
+
+# --------------------------------------------------------------------------- 7.6 key accounts by value on the data
+
+KEY_THRESHOLD = 100_000
+
+
+def _orders():
+    import salesnb
+
+    return salesnb.load("orders")
+
+
+def _key_count():
+    orders = _orders()
+    revenue = orders[orders["date"].dt.year == 2025].groupby("customer_id")["revenue"].sum()
+    return int((revenue >= KEY_THRESHOLD).sum())
+
+
+def _key_count_all_years():
+    return int((_orders().groupby("customer_id")["revenue"].sum() >= KEY_THRESHOLD).sum())
+
+
+def _key_count_order_lines():
+    orders = _orders()
+    return int((orders[orders["date"].dt.year == 2025]["revenue"] >= KEY_THRESHOLD).sum())
+
+
+register_exercise(
+    id="7.6",
+    title="Aantal key accounts bij indeling naar waarde",
+    question=("Brandwijk noemt een klant een key account als hij in 2025 voor minstens € 100.000 bij ons "
+              "kocht (omzet in de tabel orders). Hoeveel key accounts zijn er volgens die grens?"),
+    answer=_key_count,
+    unit="count",
+    mistakes=[
+        Mistake(_key_count_all_years,
+                "Je telde de omzet over alle jaren (2021–2025) op. De grens geldt voor de omzet in één jaar: "
+                "filter eerst de orders van 2025."),
+        Mistake(_key_count_order_lines,
+                "Je telde orderregels van minstens € 100.000, niet klanten. Tel eerst per klant de omzet op "
+                "(groupby op customer_id)."),
+    ],
+    hints=["Filter de orders op orders[\"date\"].dt.year == 2025.",
+           "Tel per klant de omzet op met groupby(\"customer_id\")[\"revenue\"].sum().",
+           "Tel hoeveel klanten op of boven de grens zitten: (omzet >= 100_000).sum()."],
+    solution="""
+        orders = salesnb.load("orders")
+        omzet = orders[orders["date"].dt.year == 2025].groupby("customer_id")["revenue"].sum()
+        antwoord = int((omzet >= 100_000).sum())
+    """,
+)
