@@ -513,3 +513,78 @@ def test_own_win_rate_no_own_bids():
     r = pd.DataFrame({"tender_id": [1], "is_own": [False], "winnaar": [True]})
     with pytest.raises(InputError, match="geen eigen"):
         L.own_win_rate(r)
+
+
+# --------------------------------------------------------------------------- charts and widgets
+
+def _bids_two_tenders():
+    return pd.DataFrame({
+        "tender_id": [1, 1, 1, 2, 2],
+        "bidder": ["wij", "Goedkoop", "Kwaliteit", "wij", "Ander"],
+        "price": [100.0, 80.0, 130.0, 50.0, 60.0],
+        "quality_score": [7.0, 4.0, 10.0, 8.0, 9.0],
+        "is_own": [True, False, False, True, False],
+    })
+
+
+def test_bpkv_widget_price_weight_decides_winner():
+    from salesnb.widgets.leads import bpkv_explorer
+
+    w = bpkv_explorer(_bids_two_tenders(), price_weight=100, max_quality=10)
+    # price only: the cheapest bid (80) wins
+    assert w.result["scores"].loc[w.result["scores"]["winnaar"], "bidder"].tolist() == ["Goedkoop"]
+    png = w.png()
+    w.set(price_weight=0)
+    # quality only: the highest quality score (10) wins; chart and readout follow
+    assert w.result["scores"].loc[w.result["scores"]["winnaar"], "bidder"].tolist() == ["Kwaliteit"]
+    assert w.png() != png
+    assert "Kwaliteit" in w.readout.value and "kwaliteit 100" in w.readout.value
+    w.set(tender=2, price_weight=50)
+    # tender 2, 50/50: wij 50 + 40 = 90 ; Ander 50/60*50 = 41.67 + 45 = 86.67 -> wij wins
+    assert "plaats 1 van 2" in w.readout.value
+    assert w.error is None
+
+
+def test_mql_widget_readout_follows_threshold():
+    from salesnb.widgets.leads import mql_threshold_explorer
+
+    scores = [10, 30, 50, 70, 90]
+    conv = [False, False, True, False, True]
+    w = mql_threshold_explorer(scores, conv, threshold=40)
+    assert w.result["mql"] == 3 and w.result["precisie"] == pytest.approx(2 / 3)
+    w.set(threshold=80)
+    assert w.result["mql"] == 1 and w.result["gemist"] == 1
+    assert "1 van 5" in w.readout.value
+
+
+def test_cold_call_widget_matches_calls_needed():
+    from salesnb.widgets.leads import cold_call_explorer
+
+    w = cold_call_explorer(orders=7, rates=(0.25, 0.2, 0.5, 0.3))
+    assert w.result["plan"]["nodig"].iloc[0] == 934      # 7 / 0.0075 = 933.33 -> 934
+    assert w.result["each"]["nodig"].iloc[0] == 960      # 24 -> 48 -> 240 -> 960
+    w.set(orders=6)
+    assert w.result["plan"]["nodig"].iloc[0] == 800
+    assert "800" in w.readout.value
+
+
+def test_plots_draw_what_the_tables_say():
+    from matplotlib.figure import Figure
+
+    from salesnb.plots.leads import plot_bpkv, plot_funnel_by_source, plot_ratio_chain
+
+    leads = pd.DataFrame({"source": ["a", "a", "b"], "stage_reached": ["lead", "klant", "MQL"]})
+    ax = Figure().add_subplot()
+    plot_funnel_by_source(L.funnel_by_source(leads), ax=ax)
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["a", "b"]
+    assert len(ax.patches) == 2 * len(L.FUNNEL_STAGES)
+    ax = Figure().add_subplot()
+    plot_ratio_chain(L.ratio_chain([100, 40, 10, 5, 2]), ax=ax)
+    texts = [t.get_text() for t in ax.texts]
+    assert "1 op 2,5" in texts and "1 op 4,0" in texts
+    ax = Figure().add_subplot()
+    scores = L.bpkv_scores(BIDS, price_weight=30, quality_weight=70)
+    plot_bpkv(scores, own="A", ax=ax)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert "A (wij)" in labels
+    assert any("winnaar" in t.get_text() and t.get_text().startswith("82,2") for t in ax.texts)
