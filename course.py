@@ -7,7 +7,7 @@
 Maintainer commands:
 
     python3 course.py execute [NOTEBOOK ...]   re-run notebooks in a fresh kernel and store the outputs
-    python3 course.py data                     regenerate data/ from the generator (default seed)
+    python3 course.py data                     regenerate data/ (and data/voorbeelden/) from the generator
     python3 course.py copy                     copy the notebooks to mijn-notebooks/ (your own work space)
     python3 course.py bench                    run every benchmark and print the results
 
@@ -129,10 +129,11 @@ def cmd_data(extra: list[str]) -> int:
     if not inside_venv():
         python = ensure_environment("lab")
         return run_in_venv(python, [str(ROOT / "course.py"), "data", *extra])
-    from salesnb import data
+    from salesnb import data, owndata
 
     data.write_csvs()
-    print(f"data written to {data.DATA_DIR}")
+    owndata.write_examples()
+    print(f"data written to {data.DATA_DIR} (and the example files of data/voorbeelden)")
     return 0
 
 

@@ -48,6 +48,10 @@ __version__ = "0.1.0"
 _LAZY_MODULES = {"plots", "widgets", "exercises", "style"}
 _LAZY_NAMES = {
     "use_style": "style",
+    "format_euro": "style",
+    "format_percent": "style",
+    "format_number": "style",
+    "format_nps": "style",
     "check": "exercises",
     "hint": "exercises",
     "solution": "exercises",
