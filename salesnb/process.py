@@ -610,12 +610,16 @@ def follow_up_schedule(deliveries, *, date="delivery_date", key="customer_id",
 # Phase 6: klantenbeheer
 # ---------------------------------------------------------------------------------------------
 
-def cohort_retention(orders, *, customer="customer_id", date="date", as_share=True) -> pd.DataFrame:
-    """Klantbehoud per cohort (stappenplan fase 6, §6.4).
+def cohort_retention(orders, *, customers=None, customer="customer_id", date="date",
+                     acquired="acquired_on", as_share=True) -> pd.DataFrame:
+    """Klantbehoud per cohort (stappenplan fase 6, §6.4): acquisition year × years since.
 
-    The cohort of a customer is the year of their first order. Cell (cohort, t) holds the
-    share of the cohort that ordered in year cohort + t (t = 0 is always 1), or the number of
-    customers when ``as_share=False``. Years after the last year in the data stay empty (NaN).
+    With ``customers`` (a table with ``customer`` and the acquisition date ``acquired``) the
+    cohort of a customer is the year they were acquired; cohorts acquired before the first
+    year of the orders are left out (their early years are not in the data). Without it, the
+    cohort is the year of the customer's first order. Cell (cohort, t) holds the share of the
+    cohort that ordered in year cohort + t, or the number of customers when
+    ``as_share=False``. Years after the last year in the data stay empty (NaN).
 
     >>> orders = pd.DataFrame({"customer_id": [1, 1, 2, 3, 3, 3],
     ...     "date": pd.to_datetime(["2023-01-05", "2024-02-01", "2023-06-01",
@@ -625,24 +629,42 @@ def cohort_retention(orders, *, customer="customer_id", date="date", as_share=Tr
     cohort
     2023         1.0  0.5  0.0
     2024         1.0  1.0  NaN
+    >>> customers = pd.DataFrame({"customer_id": [1, 2, 3, 4],
+    ...     "acquired_on": pd.to_datetime(["2023-01-01", "2023-05-01", "2023-12-01", "2024-01-01"])})
+    >>> cohort_retention(orders, customers=customers).round(2)  # 2023: {1,2}, {1,3}, {3} of 3
+    jaren_sinds     0     1     2
+    cohort
+    2023         0.67  0.67  0.33
+    2024         0.00  0.00   NaN
     """
     v.table(orders, "orders", [customer, date])
     when = _dates(orders[date], f"orders['{date}']")
     frame = pd.DataFrame({"c": orders[customer].to_numpy(), "y": when.dt.year.to_numpy()})
     frame = frame.drop_duplicates()
-    first = frame.groupby("c")["y"].transform("min")
-    frame["cohort"] = first
-    frame["jaren_sinds"] = frame["y"] - first
-    counts = pd.crosstab(frame["cohort"], frame["jaren_sinds"])
-    last = int(frame["y"].max())
-    counts = counts.reindex(columns=range(last - int(counts.index.min()) + 1), fill_value=0)
+    first_year, last = int(frame["y"].min()), int(frame["y"].max())
+    if customers is None:
+        start = frame.groupby("c")["y"].min()
+    else:
+        v.table(customers, "customers", [customer, acquired])
+        start = pd.Series(_dates(customers[acquired], f"customers['{acquired}']").dt.year.to_numpy(),
+                          index=customers[customer].to_numpy())
+        start = start[(start >= first_year) & (start <= last)]
+        if start.empty:
+            raise InputError("Geen enkele klant is geworven in de jaren van de orders; er zijn geen cohorten.")
+    sizes = start.value_counts().sort_index()
+    frame = frame[frame["c"].isin(start.index)]
+    frame["cohort"] = frame["c"].map(start).to_numpy()
+    frame["jaren_sinds"] = frame["y"] - frame["cohort"]
+    frame = frame[frame["jaren_sinds"] >= 0]
+    horizon_max = last - int(sizes.index.min())
+    counts = pd.crosstab(frame["cohort"], frame["jaren_sinds"]).reindex(
+        index=sizes.index, columns=range(horizon_max + 1), fill_value=0)
     horizon = last - counts.index.to_numpy()[:, None]
-    mask = counts.columns.to_numpy()[None, :] > horizon
-    table = counts.astype(float).mask(mask)
+    table = counts.astype(float).mask(counts.columns.to_numpy()[None, :] > horizon)
     if as_share:
-        table = table.div(table[0], axis=0)
-    table.index.name = "cohort"
-    table.columns.name = "jaren_sinds"
+        table = table.div(sizes.to_numpy(dtype=float), axis=0)
+    table.index = pd.Index(sizes.index.astype(int), name="cohort")
+    table.columns = pd.Index(list(table.columns), name="jaren_sinds")
     return table
 
 

@@ -385,3 +385,15 @@ def test_channel_table_with_id_column_as_won():
     out = channel_table(leads, channel="channel", won="customer_id").set_index("channel")
     assert out.loc["a", "klanten"] == 1 and out.loc["a", "kosten_per_klant"] == 40.0
     assert out.loc["b", "conversie"] == 0.0
+
+
+def test_cohort_retention_by_acquisition_year():
+    customers = pd.DataFrame({"customer_id": [1, 2, 3, 4, 5, 9],
+                              "acquired_on": pd.to_datetime(["2024-01-01", "2024-06-01", "2025-01-01",
+                                                             "2024-02-01", "2025-03-01", "2019-01-01"])})
+    table = cohort_retention(ORDERS, customers=customers)
+    # cohort 2024 = customers 1, 2, 4 ; ordered in 2024: 1, 2, 4 ; in 2025: 1, 2 -> 1.0, 2/3
+    assert table.loc[2024].tolist()[:2] == pytest.approx([1.0, 2 / 3])
+    # cohort 2025 = 3, 5 (both ordered in 2025); 2019 (before the data) is left out
+    assert table.index.tolist() == [2024, 2025]
+    assert table.loc[2025, 0] == 1.0

@@ -133,7 +133,7 @@ def _cohorts():
 
     from ..process import cohort_retention
 
-    return cohort_retention(salesnb.load("orders"))
+    return cohort_retention(salesnb.load("orders"), customers=salesnb.load("customers"))
 
 
 def _cohort_share(t=YEARS_SINCE):
@@ -143,9 +143,10 @@ def _cohort_share(t=YEARS_SINCE):
 register_exercise(
     id="8.4",
     title="Klantbehoud van een cohort",
-    question=(f"Het cohort {COHORT} bestaat uit de klanten die in {COHORT} voor het eerst bestelden. "
-              f"Welk deel van dit cohort bestelde {YEARS_SINCE} jaar later (in {COHORT + YEARS_SINCE}) "
-              "nog iets? Gebruik de orders. Geef een fractie (0,60 voor 60%)."),
+    question=(f"Het cohort {COHORT} bestaat uit de klanten die Brandwijk in {COHORT} wierf (kolom "
+              f"'acquired_on' van de klanten). Welk deel van dit cohort bestelde {YEARS_SINCE} jaar later "
+              f"(in {COHORT + YEARS_SINCE}) nog iets? Gebruik de orders en de klanten. Geef een fractie "
+              "(0,60 voor 60%)."),
     answer=_cohort_share,
     unit="fraction",
     mistakes=[
@@ -153,17 +154,18 @@ register_exercise(
                 "Je gaf het deel dat níet meer bestelde (het klantverloop). Gevraagd is het klantbehoud: "
                 "het deel dat nog wel kocht."),
         Mistake(lambda: _cohort_share(1),
-                f"Je keek één jaar na de eerste aankoop ({COHORT + 1}); gevraagd is {COHORT + YEARS_SINCE}."),
+                f"Je keek één jaar na het jaar van werving ({COHORT + 1}); gevraagd is {COHORT + YEARS_SINCE}."),
         Mistake(lambda: _cohort_share(3),
                 f"Je telde een jaar te veel: {COHORT + 3} is drie jaar na {COHORT}. Het startjaar zelf "
                 "is 'jaren_sinds' 0."),
     ],
-    hints=["salesnb.cohort_retention(orders) geeft een tabel: rijen zijn cohorten (jaar van de eerste "
-           "order), kolommen het aantal jaren sinds die eerste order.",
+    hints=["salesnb.cohort_retention(orders, customers=klanten) geeft een tabel: rijen zijn cohorten "
+           "(jaar van werving), kolommen het aantal jaren sinds dat jaar.",
            f"Kijk in rij {COHORT}, kolom {YEARS_SINCE}."],
     solution=f"""
         orders = salesnb.load("orders")
-        cohorten = salesnb.cohort_retention(orders)
+        klanten = salesnb.load("customers")
+        cohorten = salesnb.cohort_retention(orders, customers=klanten)
         antwoord = cohorten.loc[{COHORT}, {YEARS_SINCE}]
     """,
 )
