@@ -24,15 +24,10 @@ __all__ = ["plot_funnel_by_source", "plot_lead_funnel", "plot_mql_tradeoff", "pl
 
 
 def _example_funnel():
+    from ..data import load
     from ..leads import funnel_by_source
 
-    leads = pd.DataFrame({
-        "source": ["online"] * 10 + ["netwerken"] * 6 + ["koude acquisitie"] * 8,
-        "stage": (["lead"] * 4 + ["MQL"] * 3 + ["SQL"] * 1 + ["opportunity"] + ["klant"]
-                  + ["lead", "MQL", "SQL", "opportunity", "klant", "klant"]
-                  + ["suspect"] * 5 + ["lead", "SQL", "klant"]),
-    })
-    return {"funnel": funnel_by_source(leads)}
+    return {"funnel": funnel_by_source(load("leads"))}
 
 
 def _funnel_columns(funnel: pd.DataFrame):
@@ -125,12 +120,12 @@ def plot_lead_funnel(funnel: pd.DataFrame, *, source=None, ax=None):
 
 
 def _example_tradeoff():
-    from ..leads import mql_tradeoff
+    from ..data import load
+    from ..leads import MQL_THRESHOLD, mql_tradeoff
 
-    rng = np.random.default_rng(3)
-    scores = rng.integers(0, 101, 300)
-    converted = rng.random(300) < scores / 130
-    return {"tradeoff": mql_tradeoff(scores, converted, thresholds=range(0, 101, 5)), "threshold": 60}
+    leads = load("leads")
+    return {"tradeoff": mql_tradeoff(leads["lead_score"], leads["stage_reached"] == "klant",
+                                     thresholds=range(0, 101, 5)), "threshold": MQL_THRESHOLD}
 
 
 @register_plot(example=_example_tradeoff)
@@ -202,12 +197,15 @@ def plot_ratio_chain(chain: pd.DataFrame, *, ax=None):
 
 
 def _example_bpkv():
-    from ..leads import bpkv_scores
+    from ..data import load
+    from ..leads import tender_results
 
-    bids = pd.DataFrame({"bidder": ["Brandwijk", "Concurrent A", "Concurrent B"],
-                         "price": [182_000, 165_000, 199_000], "quality": [8, 6, 9],
-                         "is_own": [True, False, False]})
-    return {"scores": bpkv_scores(bids, price_weight=40, quality_weight=60), "own": "Brandwijk"}
+    results = tender_results(load("tender_bids"), load("tenders"))
+    sizes = results.groupby("tender_id")["bidder"].transform("size")
+    tender = results.loc[(sizes >= 3) & results["quality_score"].notna(), "tender_id"].iloc[0]
+    scores = results[results["tender_id"] == tender].drop(columns=["tender_id"])
+    own = scores.loc[scores["is_own"], "bidder"].tolist()
+    return {"scores": scores, "own": own}
 
 
 def _bpkv_bar_data(scores: pd.DataFrame, own=None):
