@@ -32,6 +32,7 @@ __all__ = [
     "ceil_exact",
     "sales_plan",
     "weekly_activities",
+    "plan_inputs",
     "hit_rate",
     "win_rate",
     "weighted_pipeline",
@@ -690,3 +691,55 @@ def weekly_activities(plan, *, account_managers=1, working_weeks=46, round_up=Tr
         "per_account_manager": [float(x) for x in per_manager],
         "per_week": [float(x) for x in per_week],
     })
+
+
+def plan_inputs(opportunities: pd.DataFrame, cold_calls: pd.DataFrame, targets: pd.DataFrame,
+                orders: pd.DataFrame, *, year=2025, plan_year=2026,
+                stages=("offertes", "bezoeken", "telefoongesprekken")) -> dict:
+    """The inputs of next year's verkoopplan from the company's tables (§5.4).
+
+    - ``target_revenue``: the growth to win with new orders = the revenue target of
+      ``plan_year`` (sum of ``targets['revenue_target']``) − the revenue of ``year`` (orders);
+    - ``average_order``: the mean value of the deals won (closed) in ``year``;
+    - ``rates`` (ordered from the order backwards, named by ``stages``), from the cold-acquisition
+      chain of ``year``: hit rate = orders / quotations, quotations per visit = quotations /
+      appointments, visits per call = appointments / calls.
+
+    >>> opps = pd.DataFrame({"outcome": ["gewonnen", "gewonnen", "verloren"], "value": [4000.0, 6000.0, 900.0],
+    ...                      "closed_on": pd.to_datetime(["2025-03-01", "2025-06-01", "2025-07-01"])})
+    >>> calls = pd.DataFrame({"month": pd.to_datetime(["2025-01-01"]), "calls": [400], "appointments": [40],
+    ...                       "quotations": [20], "orders": [5]})
+    >>> goals = pd.DataFrame({"month": pd.to_datetime(["2026-01-01"]), "revenue_target": [150_000.0]})
+    >>> sold = pd.DataFrame({"date": pd.to_datetime(["2025-05-05"]), "revenue": [100_000.0]})
+    >>> p = plan_inputs(opps, calls, goals, sold)
+    >>> p["target_revenue"], p["average_order"], p["rates"]
+    (50000.0, 5000.0, {'offertes': 0.25, 'bezoeken': 0.5, 'telefoongesprekken': 0.1})
+    """
+    v.table(opportunities, "opportunities", ["outcome", "value", "closed_on"])
+    v.table(cold_calls, "cold_calls", ["month", "calls", "appointments", "quotations", "orders"])
+    v.table(targets, "targets", ["month", "revenue_target"])
+    v.table(orders, "orders", ["date", "revenue"])
+    if len(stages) != 3:
+        raise InputError("'stages' moet drie namen hebben: offertes, bezoeken en gesprekken.")
+    year = int(v.number(year, "year", integer=True))
+    plan_year = int(v.number(plan_year, "plan_year", integer=True))
+    goal = float(targets.loc[pd.DatetimeIndex(targets["month"]).year == plan_year, "revenue_target"].sum())
+    base = float(orders.loc[pd.DatetimeIndex(orders["date"]).year == year, "revenue"].sum())
+    if goal <= base:
+        raise InputError(f"Het omzetdoel van {plan_year} ligt niet boven de omzet van {year}; "
+                         f"dan hoeven er geen nieuwe orders bij.")
+    closed = pd.DatetimeIndex(opportunities["closed_on"])
+    won = opportunities[(opportunities["outcome"].astype(object) == "gewonnen").to_numpy() & (closed.year == year)]
+    if won.empty:
+        raise InputError(f"Er zijn in {year} geen gewonnen deals; kies een ander jaar.")
+    chain = cold_calls[pd.DatetimeIndex(cold_calls["month"]).year == year][
+        ["calls", "appointments", "quotations", "orders"]].sum()
+    if (chain == 0).any():
+        raise InputError(f"De koude acquisitie van {year} heeft een fase zonder aantallen; kies een ander jaar.")
+    rates = {
+        stages[0]: float(chain["orders"] / chain["quotations"]),
+        stages[1]: float(chain["quotations"] / chain["appointments"]),
+        stages[2]: float(chain["appointments"] / chain["calls"]),
+    }
+    return {"target_revenue": round(goal - base, 2), "average_order": average_deal_size(won["value"]), "rates": rates,
+            "revenue_target": goal, "revenue_base": base}

@@ -34,6 +34,8 @@ __all__ = [
     "sellogram",
     "usp_vs_ubr",
     "cialdini_examples",
+    "case_offers",
+    "CASE_WEIGHTS",
     "weights_checked",
     "weighted_criteria",
     "winning_offer",
@@ -481,6 +483,27 @@ def cialdini_examples(principles=None) -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------------
 # Weighted criteria comparison of offers (§4.1/§4.2)
 # ---------------------------------------------------------------------------------------------
+
+#: The case of §4.2: a zorginstelling weighs its criteria (each linked to a SABONE motive).
+CASE_WEIGHTS = {"prijs": 0.30, "leverzekerheid": 0.25, "gemak": 0.15, "relatie": 0.10,
+                "uitstraling": 0.10, "innovatie": 0.10}
+
+
+def case_offers() -> pd.DataFrame:
+    """The case of §4.2: three offers for a zorginstelling, scored 1–10 per criterion.
+
+    Column names are the criteria (prijs = economie, leverzekerheid = zekerheid, gemak,
+    relatie = sympathie, uitstraling = trots, innovatie = nieuwigheid).
+
+    >>> case_offers().loc["Brandwijk Koffie & Vending", "leverzekerheid"]
+    9
+    """
+    return pd.DataFrame(
+        {"prijs": [6, 9, 7], "leverzekerheid": [9, 6, 7], "gemak": [8, 5, 7], "relatie": [8, 5, 6],
+         "uitstraling": [7, 5, 9], "innovatie": [6, 4, 9]},
+        index=pd.Index(["Brandwijk Koffie & Vending", "VendoPlus", "Koffiemeesters Nederland"], name="aanbieder"),
+    )
+
 
 def weights_checked(weights, criteria=None, *, normalize=False) -> pd.Series:
     """Check the weights of a criteria comparison (§4.2) and return them as a Series.

@@ -1,0 +1,226 @@
+"""Slider explorations for H5 Sales funnel management.
+
+- :func:`sales_plan_explorer`: revenue target, average order and conversion rates → the activities
+  needed per stage (both rounding conventions) and per week per account manager, and how many
+  calls a better hit rate saves.
+- :func:`funnel_explorer`: number of opportunities and stage conversions → the funnel, the orders
+  and the revenue at the bottom.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import funnel as fn
+from ..plots.funnel import funnel_geometry
+from ..style import COLOR_MUTED, HATCHES, PALETTE, format_euro, format_number, format_percent
+from ._base import ChartExplorer, euro_slider, int_slider, percent_slider, register_widget
+
+__all__ = ["sales_plan_explorer", "funnel_explorer"]
+
+_PLAN_STAGES = ("offertes", "bezoeken", "telefoongesprekken")
+
+
+def _company_plan() -> dict:
+    """Next year's plan inputs from the company data (fallback: round course numbers)."""
+    try:
+        from ..data import load
+
+        p = fn.plan_inputs(load("opportunities"), load("cold_calls"), load("targets"), load("orders"))
+        managers = int((load("account_managers")["role"] == "hunter").sum())
+    except Exception:  # data unavailable: a plain example
+        p = {"target_revenue": 1_200_000.0, "average_order": 8_000.0,
+             "rates": {"offertes": 0.30, "bezoeken": 0.55, "telefoongesprekken": 0.06}}
+        managers = 5
+    r = p["rates"]
+    return {"target_revenue": float(round(p["target_revenue"], -4)),
+            "average_order": float(round(p["average_order"], -2)),
+            "hit_rate": round(r["offertes"], 2), "quotations_per_visit": round(r["bezoeken"], 2),
+            "visits_per_call": round(r["telefoongesprekken"], 3), "account_managers": managers}
+
+
+@register_widget(example=_company_plan)
+def sales_plan_explorer(target_revenue=1_200_000.0, average_order=8_000.0, hit_rate=0.30,
+                        quotations_per_visit=0.55, visits_per_call=0.06, account_managers=5,
+                        working_weeks=46) -> ChartExplorer:
+    """Verkoopplan (§5.4): target and conversion rates → activities per stage and per week.
+
+    The chart shows the yearly numbers per stage for both rounding conventions (every stage
+    rounded up, or only the end result); the readout gives the calls per week per account
+    manager and how many calls the hit rate saves compared with its starting value.
+    """
+    start_hit = float(hit_rate)
+
+    def plans(target, average, hit, qpv, vpc, each):
+        rates = dict(zip(_PLAN_STAGES, (hit, qpv, vpc)))
+        return fn.sales_plan(target, average, rates, round_each_stage=each)
+
+    def compute(target_revenue, average_order, hit_rate, quotations_per_visit, visits_per_call,
+                account_managers, working_weeks):
+        args = (target_revenue, average_order, hit_rate, quotations_per_visit, visits_per_call)
+        each = plans(*args, True)
+        end = plans(*args, False)
+        week = fn.weekly_activities(each, account_managers=account_managers, working_weeks=working_weeks)
+        base = plans(target_revenue, average_order, start_hit, quotations_per_visit, visits_per_call, True)
+        return {"each": each["needed"].to_numpy(), "end": end["needed"].to_numpy(),
+                "stages": each["stage"].tolist(), "per_week": week["per_week"].to_numpy(),
+                "saved_calls": float(base["needed"].iloc[-1] - each["needed"].iloc[-1]),
+                "hit_rate": hit_rate}
+
+    def draw(axes, r):
+        ax, wax = axes
+        x = np.arange(len(r["stages"]))
+        y = x[::-1] * 1.0
+        b1 = ax.barh(y + 0.2, r["each"], height=0.4, color=PALETTE[0], label="elke fase afgerond")
+        b2 = ax.barh(y - 0.2, r["end"], height=0.4, color=PALETTE[1], hatch=HATCHES[1], edgecolor="white",
+                     label="alleen eindresultaat")
+        texts = [ax.text(b.get_width(), b.get_y() + b.get_height() / 2, "", ha="left", va="center",
+                         fontsize=7) for b in (*b1, *b2)]
+        ax.set_yticks(y, r["stages"], fontsize=7)
+        ax.xaxis.set_major_formatter(_number_ticks())
+        ax.tick_params(axis="x", labelsize=7)
+        ax.set_xlabel("Aantal per jaar (hele team)", fontsize=8)
+        ax.set_title("Per jaar", fontsize=9)
+        ax.legend(loc="upper right", fontsize=7)
+        ax.xaxis.set_major_locator(_max_ticks(4))
+        wbars = wax.bar(x, r["per_week"], width=0.6, color=PALETTE[2])
+        wtexts = [wax.text(b.get_x() + b.get_width() / 2, b.get_height(), "", ha="center", va="bottom",
+                           fontsize=7) for b in wbars]
+        wax.set_xticks(x, [st[:8] + "." if len(st) > 9 else st for st in r["stages"]], fontsize=7)
+        wax.set_title("Per week per accountmanager", fontsize=9)
+        artists = {"bars": (*b1, *b2), "texts": texts, "ax": ax, "wbars": wbars, "wtexts": wtexts, "wax": wax}
+        update(artists, r)
+        return artists
+
+    def update(artists, r):
+        values = np.concatenate([r["each"], r["end"]])
+        for bar, text, value in zip(artists["bars"], artists["texts"], values):
+            bar.set_width(value)
+            text.set_x(value)
+            text.set_text(" " + format_number(value, 0 if float(value).is_integer() else 1))
+        artists["ax"].set_xlim(0, max(float(values.max()), 1.0) * 1.35)
+        for bar, text, value in zip(artists["wbars"], artists["wtexts"], r["per_week"]):
+            bar.set_height(value)
+            text.set_y(value)
+            text.set_text(format_number(value))
+        artists["wax"].set_ylim(0, max(float(np.max(r["per_week"])), 1.0) * 1.15)
+
+    def readout(r):
+        saved = r["saved_calls"]
+        if saved > 0:
+            saving = f"{format_number(saved)} gesprekken minder per jaar"
+        elif saved < 0:
+            saving = f"{format_number(-saved)} gesprekken méér per jaar"
+        else:
+            saving = "geen verschil"
+        items = {f"{s} (elke fase / alleen eind)": f"{format_number(a, 0)} / {format_number(b, 1)}"
+                 for s, a, b in zip(r["stages"], r["each"], r["end"])}
+        items["Gesprekken per week per accountmanager"] = format_number(r["per_week"][-1])
+        items["Bezoeken per week per accountmanager"] = format_number(r["per_week"][-2])
+        items[f"Hit rate {format_percent(r['hit_rate'], 0)} t.o.v. start {format_percent(start_hit, 0)}"] = saving
+        return items
+
+    return ChartExplorer(
+        controls={
+            "target_revenue": euro_slider("Omzetdoel nieuwe orders", 100_000, 3_000_000, 50_000, target_revenue),
+            "average_order": euro_slider("Gemiddelde order", 1_000, 25_000, 250, average_order),
+            "hit_rate": percent_slider("Hit rate (orders per offerte)", 0.05, 0.90, 0.01, hit_rate),
+            "quotations_per_visit": percent_slider("Offertes per bezoek", 0.10, 1.0, 0.01, quotations_per_visit),
+            "visits_per_call": percent_slider("Bezoeken per gesprek", 0.01, 0.30, 0.005, visits_per_call,
+                                              decimals=1),
+            "account_managers": int_slider("Accountmanagers", 1, 12, 1, account_managers, unit="personen"),
+            "working_weeks": int_slider("Werkweken per jaar", 40, 52, 1, working_weeks, unit="weken"),
+        },
+        compute=compute, draw=draw, update=update, readout=readout,
+        title="Verkoopplan: van omzetdoel naar activiteiten per week", figsize=(7.2, 3.6),
+        ncols=2, readout_width="300px")
+
+
+def _company_funnel() -> dict:
+    try:
+        from ..data import load
+
+        table = fn.opportunity_funnel(load("opportunities"))
+        metrics = fn.funnel_metrics(load("opportunities"))
+        conv = table["conversion"].to_numpy()[:4]
+        return {"opportunities": int(table["n"].iloc[0] / 5), "conversions": [round(float(c), 2) for c in conv],
+                "average_deal": float(round(metrics["average_deal"], -2))}
+    except Exception:  # data unavailable: a plain example
+        return {"opportunities": 800, "conversions": [0.9, 0.85, 0.8, 0.85], "average_deal": 7_500.0}
+
+
+@register_widget(example=_company_funnel)
+def funnel_explorer(opportunities=800, conversions=(0.9, 0.85, 0.8, 0.85), average_deal=7_500.0, *,
+                    stages=fn.FUNNEL_STAGES) -> ChartExplorer:
+    """The sales funnel (§5.3): start volume and stage conversions → orders and revenue.
+
+    One slider per conversion between two stages (``len(stages) - 1`` of them).
+    """
+    stages = list(stages)
+    conversions = list(conversions)
+    if len(conversions) != len(stages) - 1:
+        from ..errors import InputError
+
+        raise InputError(f"Geef {len(stages) - 1} conversies, één per overgang tussen twee fasen.")
+    names = [f"c{i}" for i in range(len(conversions))]
+
+    def compute(opportunities, average_deal, **conv):
+        rates = np.array([conv[n] for n in names])
+        n = opportunities * np.concatenate([[1.0], np.cumprod(rates)])
+        orders = float(n[-1])
+        return {"n": n, "rates": rates, "orders": orders, "revenue": orders * average_deal,
+                "overall": float(np.prod(rates))}
+
+    def draw(ax, r):
+        y = np.arange(len(stages))[::-1] * 1.0
+        left, width = funnel_geometry(r["n"])
+        bars = ax.barh(y, width, left=left, height=0.62, color=PALETTE[0], edgecolor="white")
+        labels = [ax.text(0, yi, "", ha="center", va="center", color="white", fontweight="bold", fontsize=9)
+                  for yi in y]
+        conv_texts = [ax.text(0.56, (y[i] + y[i + 1]) / 2, "", fontsize=8, va="center")
+                      for i in range(len(stages) - 1)]
+        ax.set_yticks(y, stages, fontsize=8)
+        ax.set_xlim(-0.55, 0.85)
+        ax.set_xticks([])
+        ax.set_title("Sales funnel: breedte = aantal opportunities")
+        summary = ax.text(0.99, 0.02, "", transform=ax.transAxes, ha="right", va="bottom", fontsize=8,
+                          bbox=dict(boxstyle="round,pad=0.3", fc="white", ec=COLOR_MUTED))
+        artists = {"bars": bars, "labels": labels, "conv": conv_texts, "summary": summary}
+        update(artists, r)
+        return artists
+
+    def update(artists, r):
+        left, width = funnel_geometry(r["n"])
+        for bar, label, lx, w, value in zip(artists["bars"], artists["labels"], left, width, r["n"]):
+            bar.set_x(lx)
+            bar.set_width(w)
+            label.set_text(format_number(value))
+            label.set_color("white" if w > 0.15 else "black")
+        for text, rate in zip(artists["conv"], r["rates"]):
+            text.set_text(f"↓ {format_percent(rate, 0)}")
+        artists["summary"].set_text(f"omzet {format_euro(r['revenue'])}")
+
+    def readout(r):
+        return {"Orders (gewonnen)": format_number(r["orders"], 1),
+                "Conversie van begin tot order": format_percent(r["overall"]),
+                "Omzet uit de funnel": format_euro(r["revenue"])}
+
+    controls = {"opportunities": int_slider("Opportunities aan het begin", 50, 2_000, 10, int(opportunities),
+                                            unit="aantal"),
+                "average_deal": euro_slider("Gemiddelde deal", 500, 25_000, 250, float(average_deal))}
+    for name, rate, a, b in zip(names, conversions, stages[:-1], stages[1:]):
+        controls[name] = percent_slider(f"Conversie {a} → {b}", 0.05, 1.0, 0.01, float(rate))
+    return ChartExplorer(controls=controls, compute=compute, draw=draw, update=update, readout=readout,
+                         title="Sales funnel: conversie per fase", figsize=(6.0, 3.4), readout_width="260px")
+
+
+def _number_ticks():
+    from ..plots._base import number_formatter
+
+    return number_formatter(0)
+
+
+def _max_ticks(n):
+    from matplotlib.ticker import MaxNLocator
+
+    return MaxNLocator(n)

@@ -1,0 +1,190 @@
+"""Slider explorations for H4 Waardepropositie.
+
+- :func:`criteria_explorer`: the weight of each buying criterion (motive) → which offer wins.
+- :func:`motive_explorer`: product group, buying situation and customer type (dropdowns) → the
+  win rate per dominant buying motive in the company's opportunities.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .. import proposition as prop
+from ..style import HATCHES, PALETTE, format_number, format_percent
+from ._base import ChartExplorer, dropdown, int_slider, register_widget
+
+__all__ = ["criteria_explorer", "motive_explorer"]
+
+
+@register_widget(example=lambda: {})
+def criteria_explorer(scores: pd.DataFrame | None = None, weights=None) -> ChartExplorer:
+    """Weighted criteria comparison (§4.2): motive weights → which offer wins.
+
+    ``scores``: one row per offer, one column per criterion (default: the case of
+    :func:`salesnb.case_offers`); ``weights``: starting weights (default
+    :data:`salesnb.CASE_WEIGHTS`). One slider per criterion (0–10 points); the weights are
+    scaled to add up to 100%.
+    """
+    scores = prop.case_offers() if scores is None else scores
+    weights = prop.CASE_WEIGHTS if weights is None else weights
+    criteria = [str(c) for c in scores.columns]
+    start = prop.weights_checked(weights, criteria, normalize=True)
+    names = {f"w{i}": c for i, c in enumerate(criteria)}
+    offers = [str(i) for i in scores.index]
+
+    def compute(**w):
+        raw = {names[k]: v for k, v in w.items()}
+        if sum(raw.values()) == 0:
+            from ..errors import InputError
+
+            raise InputError("Alle gewichten staan op 0; geef minstens één criterium punten.")
+        table = prop.weighted_criteria(scores, raw, normalize=True).reindex(offers)
+        return {"table": table, "weights": prop.weights_checked(raw, criteria, normalize=True),
+                "winner": str(table["totaal"].idxmax())}
+
+    def draw(ax, r):
+        y = np.arange(len(offers))[::-1]
+        segments = []
+        for i, c in enumerate(criteria):
+            segments.append(ax.barh(y, np.zeros(len(offers)), color=PALETTE[i % len(PALETTE)],
+                                    hatch=HATCHES[i % len(HATCHES)], edgecolor="white", height=0.6,
+                                    label=c))
+        totals = [ax.text(0, yi, "", va="center", fontsize=9) for yi in y]
+        ax.set_yticks(y, offers, fontsize=8)
+        ax.set_xlim(0, 10 * 1.3)
+        ax.set_xlabel("Gewogen score (0–10)")
+        ax.set_title("Welke aanbieding wint?")
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3, fontsize=7, frameon=False)
+        artists = {"segments": segments, "totals": totals}
+        update(artists, r)
+        return artists
+
+    def update(artists, r):
+        table = r["table"]
+        left = np.zeros(len(offers))
+        for c, bars in zip(criteria, artists["segments"]):
+            values = table[c].to_numpy(dtype=float)
+            for bar, lx, value in zip(bars, left, values):
+                bar.set_x(lx)
+                bar.set_width(value)
+            left = left + values
+        for text, offer, total in zip(artists["totals"], offers, table["totaal"]):
+            winner = offer == r["winner"]
+            text.set_x(total + 0.1)
+            text.set_text(format_number(total, 2) + ("  ← wint" if winner else ""))
+            text.set_fontweight("bold" if winner else "normal")
+
+    def readout(r):
+        items = {"Winnaar": r["winner"]}
+        items.update({f"Gewicht {c}": format_percent(r["weights"][c], 0) for c in criteria})
+        items.update({f"Score {o}": format_number(r["table"].loc[o, "totaal"], 2) for o in offers})
+        return items
+
+    controls = {k: int_slider(f"Gewicht {c}", 0, 10, 1, int(round(start[c] * 20)), unit="punten")
+                for k, c in names.items()}
+    return ChartExplorer(controls=controls, compute=compute, draw=draw, update=update, readout=readout,
+                         title="Koopmotieven wegen: welke aanbieding wint?", figsize=(6.4, 3.6),
+                         readout_width="280px")
+
+
+_ALL = "alle"
+
+
+def _example_motives():
+    try:
+        from ..data import load
+
+        return {"opportunities": load("opportunities")}
+    except Exception:  # data unavailable: a small made-up table
+        rng = np.random.default_rng(4)
+        n = 300
+        return {"opportunities": pd.DataFrame({
+            "motive": rng.choice(list(prop.SABONE.values()), n),
+            "outcome": rng.choice(["gewonnen", "verloren", "open"], n, p=[0.45, 0.45, 0.1]),
+            "product_group": rng.choice(["Koffiemachines", "Waterkoelers"], n),
+            "buying_situation": rng.choice(["new task", "modified rebuy", "straight rebuy"], n),
+            "customer_id": pd.array(np.where(rng.random(n) < 0.4, pd.NA, 1), dtype="Int64"),
+        })}
+
+
+@register_widget(example=_example_motives)
+def motive_explorer(opportunities: pd.DataFrame, *, motive="motive", outcome="outcome",
+                    group="product_group", situation="buying_situation",
+                    customer="customer_id") -> ChartExplorer:
+    """Win rate per dominant buying motive (§4.1), filtered by dropdowns: product group,
+    buying situation and new against existing customers (``customer`` empty = new business).
+    """
+    from .. import _validate as v
+
+    v.table(opportunities, "opportunities", [motive, outcome, group, situation, customer])
+    data = opportunities[[motive, outcome, group, situation, customer]].copy()
+    data["_klant"] = np.where(data[customer].isna(), "nieuwe klant", "bestaande klant")
+    letters = list(prop.SABONE)
+    labels = [prop.SABONE[m] for m in letters]
+    types = [prop.MOTIVE_TYPES[m] for m in letters]
+
+    def options(column):
+        values = [str(x) for x in pd.unique(data[column].dropna().astype(str))]
+        return [_ALL] + sorted(values)
+
+    def compute(product_group, buying_situation, klanttype):
+        sel = data
+        for column, value in ((group, product_group), (situation, buying_situation), ("_klant", klanttype)):
+            if value != _ALL:
+                sel = sel[sel[column].astype(str) == value]
+        if sel.empty or not sel[outcome].isin(["gewonnen", "verloren"]).any():
+            from ..errors import InputError
+
+            raise InputError("Geen afgesloten deals in deze selectie; kies een bredere selectie.")
+        table = prop.win_rate_by_motive(sel[motive], sel[outcome])
+        closed = sel[outcome].isin(["gewonnen", "verloren"])
+        overall = float((sel[outcome] == "gewonnen").sum() / closed.sum())
+        return {"table": table, "overall": overall, "n": int(closed.sum())}
+
+    def draw(ax, r):
+        y = np.arange(len(letters))[::-1]
+        bars = []
+        for yi, kind in zip(y, types):
+            colour, hatch = (PALETTE[0], "") if kind == "rationeel" else (PALETTE[1], "//")
+            bars.append(ax.barh([yi], [0.0], color=colour, hatch=hatch, edgecolor="white", height=0.6)[0])
+        texts = [ax.text(0, yi, "", va="center", fontsize=8) for yi in y]
+        line = ax.axvline(0, color="#333333", linestyle="--", linewidth=1.2)
+        ax.set_yticks(y, [f"{lab} ({kind[:3]}.)" for lab, kind in zip(labels, types)], fontsize=8)
+        ax.set_xlim(0, 1)
+        ax.xaxis.set_major_formatter(_percent_ticks())
+        ax.set_xlabel("Win rate; stippellijn = gemiddelde van de selectie", fontsize=8)
+        ax.set_title("Win rate per dominant koopmotief")
+        artists = {"bars": bars, "texts": texts, "line": line}
+        update(artists, r)
+        return artists
+
+    def update(artists, r):
+        table = r["table"]
+        for bar, text, m in zip(artists["bars"], artists["texts"], labels):
+            rate = table.loc[m, "win_rate"]
+            n = int(table.loc[m, "won"] + table.loc[m, "lost"])
+            bar.set_width(0.0 if not np.isfinite(rate) else rate)
+            text.set_x(0.01 + (0.0 if not np.isfinite(rate) else rate))
+            text.set_text(f"{format_percent(rate, 0)} (n = {n})" if np.isfinite(rate) else "geen deals")
+        artists["line"].set_xdata([r["overall"], r["overall"]])
+
+    def readout(r):
+        table = r["table"].dropna(subset=["win_rate"])
+        best, worst = table["win_rate"].idxmax(), table["win_rate"].idxmin()
+        return {"Afgesloten deals": format_number(r["n"]),
+                "Gemiddelde win rate": format_percent(r["overall"]),
+                "Hoogste win rate": f"{best} ({format_percent(table.loc[best, 'win_rate'])})",
+                "Laagste win rate": f"{worst} ({format_percent(table.loc[worst, 'win_rate'])})"}
+
+    controls = {"product_group": dropdown("Productgroep", options(group), _ALL),
+                "buying_situation": dropdown("Koopsituatie", options(situation), _ALL),
+                "klanttype": dropdown("Klant", [_ALL, "nieuwe klant", "bestaande klant"], _ALL)}
+    return ChartExplorer(controls=controls, compute=compute, draw=draw, update=update, readout=readout,
+                         title="Koopmotieven en win rate", figsize=(6.2, 3.4), readout_width="260px")
+
+
+def _percent_ticks():
+    from ..plots._base import percent_formatter
+
+    return percent_formatter(0)
