@@ -17,7 +17,7 @@ REPEATS = 2
 
 def nbval_command(path: Path) -> list[str]:
     return [sys.executable, "-m", "pytest", "-q", "-n0", "-o", "addopts=", "-p", "no:cacheprovider",
-            "--nbval", "--nbval-current-env", "--sanitize-with",
+            "--nbval", "--nbval-current-env", "--nbval-sanitize-with",
             str(ROOT / "tests" / "nbval_sanitize.cfg"), str(path)]
 
 

@@ -98,7 +98,8 @@ def jupyterlab(notebooks: list[Path] | None = None):
          f"--ServerApp.port={port}", f"--IdentityProvider.token={token}",
          f"--ServerApp.root_dir={workdir}", "--LabApp.expose_app_in_browser=True",
          "--ServerApp.port_retries=0", "--LabApp.news_url=", "--LabApp.check_for_updates_class="
-         "jupyterlab.NeverCheckForUpdate"],
+         "jupyterlab.NeverCheckForUpdate", "--LabApp.extension_manager=readonly",
+         *(["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else [])],
         cwd=workdir, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )
     base = f"http://127.0.0.1:{port}"
