@@ -44,45 +44,49 @@ def plot_funnel_by_source(funnel: pd.DataFrame, *, sources=None, ax=None):
     """Funnel per lead source side by side (conversie per leadbron, §3.1).
 
     ``funnel`` is the output of :func:`salesnb.funnel_by_source`. Each source is one
-    funnel: bars centred on its column, width = share of the source's leads that reached
-    the stage (the top bar is 100%), label = number of leads and the conversion from the
-    stage above. Sources differ by colour and hatching.
+    funnel in the look of the sales funnel of H5 (:func:`plot_funnel`): centred bars,
+    width = share of the source's leads that reached the stage (the top bar is 100%),
+    the number in the bar and "↓ x%" = conversion to the next stage between the bars.
+    Sources differ by colour and hatching, and are named above their column.
     """
+    from .funnel import funnel_geometry
+
     all_sources, stages = _funnel_columns(funnel)
     sources = all_sources if sources is None else [str(s) for s in sources]
-    ax = get_ax(ax, figsize=(max(6.5, 2.6 * len(sources)), 0.55 * len(stages) + 2.0))
-    y = np.arange(len(stages))
-    width = 0.9
+    ax = get_ax(ax, figsize=(max(6.5, 2.7 * len(sources)), 0.6 * len(stages) + 1.8))
+    y = np.arange(len(stages))[::-1] * 1.0
+    scale = 0.8  # a funnel's top bar spans 0.8 of its column
     for i, source in enumerate(sources):
         part = funnel[funnel["bron"].astype(str) == source].set_index("fase").reindex(stages)
-        share = part["vanaf_start"].fillna(0).to_numpy(dtype=float)
-        ax.barh(y, share * width, left=i - share * width / 2, height=0.72,
-                color=PALETTE[i % len(PALETTE)], hatch=HATCHES[i % len(HATCHES)],
-                edgecolor="white", linewidth=0.5, alpha=0.9)
-        for j, stage in enumerate(stages):
-            n = int(part["aantal"].iloc[j])
-            conv = part["conversie"].iloc[j]
-            text = format_number(n) if j == 0 or pd.isna(conv) else f"{format_number(n)}  ({format_percent(conv, 0)})"
-            ax.text(i, y[j], text, ha="center", va="center", fontsize=8.5,
-                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
+        n = part["aantal"].fillna(0).to_numpy(dtype=float)
+        left, width = funnel_geometry(n)
+        ax.barh(y, width * scale, left=i + left * scale, height=0.62, color=PALETTE[i % len(PALETTE)],
+                hatch=HATCHES[i % len(HATCHES)], edgecolor="white", linewidth=0.5)
+        for j in range(len(stages)):
+            ax.text(i, y[j], format_number(n[j]), ha="center", va="center", fontsize=8.5, fontweight="bold",
+                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85})
+            if j + 1 < len(stages) and n[j] > 0:
+                ax.text(i + 0.08, (y[j] + y[j + 1]) / 2, f"↓ {format_percent(n[j + 1] / n[j], 0)}",
+                        ha="left", va="center", fontsize=8, color="#333333")
     ax.set_yticks(y, stages)
-    ax.invert_yaxis()
     ax.set_xticks(range(len(sources)), sources)
     ax.xaxis.set_ticks_position("top")
     ax.tick_params(axis="x", length=0)
-    ax.set_xlim(-0.55, len(sources) - 0.45)
+    ax.set_xlim(-0.5, len(sources) - 0.5)
     ax.grid(False)
     for side in ("left", "bottom", "top", "right"):
         ax.spines[side].set_visible(False)
-    ax.set_title("Leadfunnel per bron: aantal leads (conversie vanaf vorige fase)", pad=24)
-    ax.set_ylabel("Fase")
+    ax.set_title("Leadfunnel per bron", pad=24)
+    ax.set_xlabel("breedte = aandeel van de leads van die bron; ↓ = conversie naar de volgende fase")
     return ax
 
 
 @register_plot(example=lambda: {"funnel": _example_funnel()["funnel"], "source": "online"})
 def plot_lead_funnel(funnel: pd.DataFrame, *, source=None, ax=None):
-    """One lead funnel (leadfasen, §3.1): stage widths = number of leads, labelled with
-    the conversion from the stage above. ``source=None`` adds all sources up."""
+    """One lead funnel (leadfasen, §3.1), drawn exactly like the sales funnel of H5
+    (:func:`plot_funnel`). ``source=None`` adds all sources up."""
+    from .funnel import plot_funnel
+
     _, stages = _funnel_columns(funnel)
     if source is None:
         counts = funnel.groupby("fase", sort=False)["aantal"].sum().reindex(stages)
@@ -96,27 +100,11 @@ def plot_lead_funnel(funnel: pd.DataFrame, *, source=None, ax=None):
                              f"{', '.join(repr(s) for s in funnel['bron'].unique())}.")
         counts = part.set_index("fase")["aantal"].reindex(stages)
         title = f"Leadfunnel: {source}"
-    ax = get_ax(ax, figsize=(6.5, 0.55 * len(stages) + 1.6))
-    values = counts.fillna(0).to_numpy(dtype=float)
-    y = np.arange(len(stages))
-    ax.barh(y, values, left=-values / 2, height=0.72, color=PALETTE[0], edgecolor="white")
-    top = max(values.max(), 1)
-    for j in range(len(stages)):
-        text = format_number(values[j])
-        if j > 0:
-            conv = values[j] / values[j - 1] if values[j - 1] > 0 else np.nan
-            text += f"  ({format_percent(conv, 0)})" if not np.isnan(conv) else ""
-        ax.text(0, y[j], text, ha="center", va="center", fontsize=9,
-                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
-    ax.set_yticks(y, stages)
-    ax.invert_yaxis()
-    ax.set_xlim(-top / 2 * 1.05, top / 2 * 1.05)
-    ax.set_xticks([])
-    ax.grid(False)
-    for side in ("left", "bottom", "top", "right"):
-        ax.spines[side].set_visible(False)
-    ax.set_title(title + " (conversie vanaf vorige fase)")
-    return ax
+    n = counts.fillna(0).to_numpy(dtype=float)
+    nxt = np.append(n[1:], np.nan)
+    conversion = np.divide(nxt, n, out=np.full(len(n), np.nan), where=n > 0)
+    table = pd.DataFrame({"stage": stages, "n": n, "conversion": conversion})
+    return plot_funnel(table, title=title, unit="leads", ax=ax)
 
 
 def _example_tradeoff():
