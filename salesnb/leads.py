@@ -61,6 +61,8 @@ __all__ = [
     "bpkv_scores",
     "tender_results",
     "own_win_rate",
+    "own_wins_by_weight",
+    "format_lead_table",
 ]
 
 #: Lead stages in the course's default order (§3.1). Sources disagree on the order,
@@ -977,3 +979,77 @@ def own_win_rate(results: pd.DataFrame, *, tender: str = "tender_id", own: str =
     if entered == 0:
         raise InputError("Er zijn geen eigen inschrijvingen (is_own is nergens True); er valt niets te tellen.")
     return {"ingeschreven": entered, "gewonnen": won, "aandeel": won / entered}
+
+
+def own_wins_by_weight(bids: pd.DataFrame, tenders: pd.DataFrame, *, weights=range(0, 101, 10),
+                       tender: str = "tender_id", quality: str = "quality_score",
+                       own: str = "is_own") -> pd.DataFrame:
+    """How many BPKV tenders we would win at each price weight (what-if BPKV, §3.4).
+
+    Only tenders where every bid has a quality score and there are at least two bidders
+    are counted. For each price weight (points; quality weight = 100 − price weight)
+    returns ``gewonnen`` (tenders where our bid ranks first), ``aanbestedingen`` and
+    ``aandeel``.
+
+    >>> bids = pd.DataFrame({"tender_id": [1, 1], "bidder": ["wij", "X"], "price": [100, 80],
+    ...                      "quality_score": [9, 5], "is_own": [True, False]})
+    >>> tenders = pd.DataFrame({"tender_id": [1], "max_quality_score": [10]})
+    >>> own_wins_by_weight(bids, tenders, weights=[20, 80])
+       prijsgewicht  gewonnen  aanbestedingen  aandeel
+    0            20         1               1      1.0
+    1            80         0               1      0.0
+    """
+    v.table(bids, "bids", [tender, quality, own])
+    usable = bids.groupby(tender)[quality].transform(lambda q: bool(q.notna().all() and len(q) >= 2))
+    part = bids[usable.astype(bool).to_numpy()]
+    if part.empty:
+        raise InputError("Er zijn geen aanbestedingen met kwaliteitsscores en minstens twee inschrijvers.")
+    steps = v.numbers_array(list(weights), "weights", minimum=0, maximum=100)
+    rows = []
+    for w in steps:
+        res = tender_results(part, tenders, price_weight=w, quality_weight=100 - w, tender=tender,
+                             quality=quality, own=own)
+        won = int(res.loc[res[own].astype(bool) & res["winnaar"], tender].nunique())
+        rows.append((w, won))
+    n = int(part[tender].nunique())
+    out = pd.DataFrame(rows, columns=["prijsgewicht", "gewonnen"])
+    out["aanbestedingen"] = n
+    out["aandeel"] = out["gewonnen"] / n
+    if (steps == np.round(steps)).all():
+        out["prijsgewicht"] = out["prijsgewicht"].astype(int)
+    return out
+
+
+_PERCENT_COLUMNS = ("conversie", "vanaf_start", "aandeel", "precisie", "dekking", "ratio", "ctr")
+_EURO_COLUMNS = ("kosten", "kosten_per_lead", "kosten_per_klant", "cpl", "cost", "drempel", "price",
+                 "estimated_value", "amount")
+_DECIMAL_COLUMNS = ("een_op", "prijspunten", "kwaliteitspunten", "totaal", "tekort_gemiddeld")
+
+
+def format_lead_table(table: pd.DataFrame) -> pd.DataFrame:
+    """A copy of an H3 table for reading (display only): rates as Dutch percentages,
+    amounts as euros, points and ratios with one decimal, NaN as "–".
+
+    >>> format_lead_table(pd.DataFrame({"bron": ["online"], "conversie": [0.0523], "cpl": [55.45]}))
+         bron conversie   cpl
+    0  online      5,2%  € 55
+    """
+    from .style import format_euro, format_number, format_percent
+
+    if not isinstance(table, pd.DataFrame):
+        raise InputError("'table' moet een tabel (DataFrame) zijn.")
+    out = table.copy()
+    for column in out.columns:
+        if not pd.api.types.is_numeric_dtype(out[column]) or pd.api.types.is_bool_dtype(out[column]):
+            continue
+        name = str(column)
+        if name in _PERCENT_COLUMNS:
+            fmt = format_percent
+        elif name in _EURO_COLUMNS:
+            fmt = format_euro
+        elif name in _DECIMAL_COLUMNS:
+            fmt = lambda x: format_number(x, 1)  # noqa: E731
+        else:
+            continue
+        out[column] = [("–" if pd.isna(x) else fmt(float(x))) for x in out[column].astype(float)]
+    return out
