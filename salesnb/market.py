@@ -23,7 +23,7 @@ import pandas as pd
 
 from . import _validate as v
 from .errors import InputError
-from .style import format_number, format_percent
+from .style import format_euro, format_number, format_percent
 
 __all__ = [
     "market_potential",
@@ -39,8 +39,11 @@ __all__ = [
     "smart_check",
     "split_target",
     "revenue_vs_target",
+    "target_overview",
+    "top_down_bottom_up",
     "ABCD_FACTORS",
     "abcd_table",
+    "abcd_findings",
     "swot_table",
 ]
 
@@ -481,6 +484,106 @@ def revenue_vs_target(orders, target, *, year=None, date="date", amount="revenue
     return out
 
 
+def target_overview(orders, customers, activities, targets, *, year=None, date="date", amount="revenue",
+                    acquired="acquired_on", month="month",
+                    measures=(("omzet", "resultaat", "revenue_target"),
+                              ("nieuwe klanten", "resultaat", "new_customers_target"),
+                              ("belgesprekken", "activiteit", "calls_target"),
+                              ("afspraken", "activiteit", "appointments_target"),
+                              ("offertes", "activiteit", "quotations_target")),
+                    activity_columns=(("belgesprekken", "calls"), ("afspraken", "appointments"),
+                                      ("offertes", "quotations"))) -> pd.DataFrame:
+    """Resultaat- en activiteitentargets tegen de realisatie in één jaar (§2.1).
+
+    ``targets`` has one row per month with a target column per measure (``measures``: name,
+    soort, column). Realisations: omzet from ``orders``, nieuwe klanten = customers with
+    ``acquired`` in the year, activities summed from ``activities`` (one row per month and
+    person; ``activity_columns`` maps a measure to its column). ``year`` defaults to the last
+    year with orders. Returns per measure ``soort``, ``target``, ``realisatie`` and
+    ``realisatiegraad`` (realisatie / target).
+
+    >>> o = pd.DataFrame({"date": pd.to_datetime(["2025-03-01"]), "revenue": [90.0]})
+    >>> c = pd.DataFrame({"acquired_on": pd.to_datetime(["2025-02-01", "2020-01-01"])})
+    >>> a = pd.DataFrame({"month": pd.to_datetime(["2025-03-01"]), "calls": [40]})
+    >>> t = pd.DataFrame({"month": pd.to_datetime(["2025-03-01"]), "revenue_target": [100.0],
+    ...                   "new_customers_target": [2], "calls_target": [50]})
+    >>> target_overview(o, c, a, t, measures=(("omzet", "resultaat", "revenue_target"),
+    ...     ("nieuwe klanten", "resultaat", "new_customers_target"), ("belgesprekken", "activiteit", "calls_target")),
+    ...     activity_columns=(("belgesprekken", "calls"),))["realisatiegraad"].tolist()
+    [0.9, 0.5, 0.8]
+    """
+    v.table(orders, "orders", [date, amount])
+    v.table(customers, "customers", [acquired])
+    v.table(targets, "targets", [month] + [m[2] for m in measures])
+    v.table(activities, "activities", [month] + [a[1] for a in activity_columns])
+    when = v.dates(orders[date], f"orders['{date}']")
+    year = int(when.dt.year.max()) if year is None else int(v.number(year, "year", integer=True))
+    t_year = v.dates(targets[month], f"targets['{month}']").dt.year.to_numpy() == year
+    a_year = v.dates(activities[month], f"activities['{month}']").dt.year.to_numpy() == year
+    if not t_year.any():
+        raise InputError(f"De tabel 'targets' heeft geen maanden in {year}.")
+    actual = {"omzet": float(v.column_numbers(orders, amount, "orders")[(when.dt.year == year).to_numpy()].sum()),
+              "nieuwe klanten": float((v.dates(customers[acquired], "customers", allow_nat=True).dt.year
+                                       == year).sum())}
+    for name, column in activity_columns:
+        actual[name] = float(v.column_numbers(activities, column, "activities")[a_year].sum())
+    rows = []
+    for name, kind, column in measures:
+        target = float(v.column_numbers(targets, column, "targets")[t_year].sum())
+        real = actual.get(name, np.nan)
+        rows.append((name, kind, target, real, real / target if target > 0 else np.nan))
+    out = pd.DataFrame(rows, columns=["maatstaf", "soort", "target", "realisatie", "realisatiegraad"])
+    return out.set_index("maatstaf")
+
+
+def top_down_bottom_up(orders, customers, total_target, *, year=None, names=None, max_growth=0.25,
+                       customer="customer_id", manager="account_manager", date="date",
+                       amount="revenue") -> pd.DataFrame:
+    """Top-down tegenover bottom-up (§2.1): the next year's revenue target per account manager.
+
+    Top-down: management splits ``total_target`` over the account managers in proportion to
+    their revenue in ``year`` (default: the last year in the orders). Bottom-up: each account
+    manager estimates next year from their own trend: revenue × (1 + growth of the last year),
+    the growth capped at ±``max_growth``. ``names`` (optional) maps manager id → name.
+    Returns per account manager ``omzet_vorig_jaar``, ``omzet``, ``groei``, ``top_down``,
+    ``bottom_up`` and ``verschil`` (top_down − bottom_up).
+
+    >>> o = pd.DataFrame({"customer_id": [1, 1, 2, 2], "revenue": [100.0, 110.0, 100.0, 90.0],
+    ...     "date": pd.to_datetime(["2024-05-01", "2025-05-01", "2024-05-01", "2025-05-01"])})
+    >>> c = pd.DataFrame({"customer_id": [1, 2], "account_manager": ["An", "Bo"]})
+    >>> top_down_bottom_up(o, c, 400.0)[["top_down", "bottom_up"]]
+                     top_down  bottom_up
+    account_manager
+    An                  220.0      121.0
+    Bo                  180.0       81.0
+    """
+    v.table(orders, "orders", [customer, date, amount])
+    v.table(customers, "customers", [customer, manager])
+    total_target = v.number(total_target, "total_target", minimum=0)
+    max_growth = v.number(max_growth, "max_growth", minimum=0)
+    when = v.dates(orders[date], f"orders['{date}']")
+    year = int(when.dt.year.max()) if year is None else int(v.number(year, "year", integer=True))
+    who = customers.set_index(customer)[manager]
+    frame = pd.DataFrame({"am": orders[customer].map(who).to_numpy(), "year": when.dt.year.to_numpy(),
+                          "amount": v.column_numbers(orders, amount, "orders")})
+    frame = frame.dropna(subset=["am"])
+    now = frame[frame["year"] == year].groupby("am")["amount"].sum()
+    before = frame[frame["year"] == year - 1].groupby("am")["amount"].sum()
+    if now.sum() <= 0:
+        raise InputError(f"Er is geen omzet in {year}; kies een ander jaar met year=....")
+    out = pd.DataFrame({"omzet_vorig_jaar": before.reindex(now.index).fillna(0.0), "omzet": now})
+    growth = out["omzet"] / out["omzet_vorig_jaar"].where(out["omzet_vorig_jaar"] > 0) - 1.0
+    out["groei"] = growth.clip(-max_growth, max_growth).fillna(0.0)
+    out["top_down"] = split_target(total_target, out["omzet"])
+    out["bottom_up"] = out["omzet"] * (1.0 + out["groei"])
+    out["verschil"] = out["top_down"] - out["bottom_up"]
+    out.index.name = manager
+    if names is not None:
+        out.index = pd.Index([names.get(i, i) if hasattr(names, "get") else i for i in out.index],
+                             name=manager)
+    return out
+
+
 # ---------------------------------------------------------------------------------------------
 # §2.2 ABCD feeding a SWOT
 # ---------------------------------------------------------------------------------------------
@@ -534,3 +637,66 @@ def swot_table(abcd, strengths, weaknesses) -> pd.DataFrame:
     return pd.DataFrame({"positief": [cell("sterktes", strengths), cell("kansen", opportunities)],
                          "negatief": [cell("zwaktes", weaknesses), cell("bedreigingen", threats)]},
                         index=pd.Index(["intern", "extern"], name="SWOT"))
+
+
+def abcd_findings(market, competitors, *, leads=None, year=None, saturated_from=0.8,
+                  sector="sector", source="source", online="online", created="created_on") -> pd.DataFrame:
+    """ABCD-analyse uit de marktcijfers (§2.2): findings with numbers, each a kans or bedreiging.
+
+    Compares ``year`` (default: the last) with the year before: Afnemers (the sector with the
+    largest restvraag; the fastest growing and shrinking sectors), Bedrijfstak (growth of the
+    whole market, saturation against ``saturated_from``), Concurrenten (the largest competitor
+    and the fastest growing one) and, with ``leads``, Distributie (the share of leads that come
+    in ``online``). Returns an :func:`abcd_table`, ready for :func:`swot_table`.
+    """
+    v.table(market, "market", ["year", sector])
+    v.table(competitors, "competitors", ["year", "competitor", "sales"])
+    years = v.column_numbers(market, "year", "market", integer=True)
+    year = int(years.max()) if year is None else int(v.number(year, "year", integer=True))
+    now = market_table(market, year=year, competitors=competitors, by=sector)
+    rows = []
+    top = now["restvraag"].idxmax()
+    rows.append(("Afnemers", f"{top} heeft de grootste restvraag ({format_euro(now.loc[top, 'restvraag'] / 1e6, 1)}"
+                 " mln per jaar)", "kans"))
+    if (years == year - 1).any():
+        before = market_table(market, year=year - 1, competitors=competitors, by=sector)
+        growth = (now["marktomvang"] / before["marktomvang"].reindex(now.index) - 1.0).dropna()
+        best, worst = growth.idxmax(), growth.idxmin()
+        rows.append(("Afnemers", f"de marktomvang in {best} groeit het snelst ({format_percent(growth[best])})",
+                     "kans"))
+        if growth[worst] < 0:
+            rows.append(("Afnemers", f"de marktomvang in {worst} krimpt ({format_percent(growth[worst])})",
+                         "bedreiging"))
+        total_growth = now["marktomvang"].sum() / before["marktomvang"].sum() - 1.0
+        rows.append(("Bedrijfstak", f"de hele markt {'groeit' if total_growth >= 0 else 'krimpt'} "
+                     f"({format_percent(total_growth)} in een jaar)", "kans" if total_growth >= 0 else "bedreiging"))
+        comp = competitors[["year", "competitor", "sales"]]
+        per = comp.groupby(["competitor", "year"], observed=True)["sales"].sum().unstack("year")
+        if year - 1 in per.columns and year in per.columns:
+            c_growth = (per[year] / per[year - 1] - 1.0).dropna()
+            fast = c_growth.idxmax()
+            rows.append(("Concurrenten", f"{fast} groeit het hardst ({format_percent(c_growth[fast])})",
+                         "bedreiging"))
+    total = now[["marktomvang", "marktpotentieel"]].sum()
+    sat = total["marktomvang"] / total["marktpotentieel"]
+    rows.append(("Bedrijfstak", f"de verzadigingsgraad is {format_percent(sat)}: "
+                 + ("de markt raakt vol" if sat >= saturated_from else "er is nog ruimte"),
+                 "bedreiging" if sat >= saturated_from else "kans"))
+    comp_now = competitors[v.column_numbers(competitors, "year", "competitors", integer=True) == year]
+    by_firm = comp_now.groupby("competitor", observed=True)["sales"].sum()
+    leader = by_firm.idxmax()
+    rows.append(("Concurrenten", f"{leader} is de grootste concurrent ({format_percent(by_firm[leader] / total['marktomvang'])}"
+                 " van de markt)", "bedreiging"))
+    if leads is not None:
+        v.table(leads, "leads", [source, created])
+        l_year = v.dates(leads[created], f"leads['{created}']").dt.year.to_numpy()
+        is_online = (leads[source].astype(str) == online).to_numpy()
+        share_now = is_online[l_year == year].mean() if (l_year == year).any() else np.nan
+        share_before = is_online[l_year == year - 1].mean() if (l_year == year - 1).any() else np.nan
+        if not np.isnan(share_now):
+            rising = not np.isnan(share_before) and share_now >= share_before
+            text = f"{format_percent(share_now)} van de leads komt online binnen"
+            if not np.isnan(share_before):
+                text += f" (vorig jaar {format_percent(share_before)})"
+            rows.append(("Distributie", text, "kans" if rising else "bedreiging"))
+    return abcd_table(rows)

@@ -40,8 +40,11 @@ __all__ = [
     "relationship_counts",
     "VALUE_STRATEGIES",
     "value_strategy_fit",
+    "value_strategy_indicators",
     "CRM_TYPES",
+    "COMPANY_CRM_DATA",
     "crm_data_map",
+    "complaint_followup",
 ]
 
 #: The three NPS groups, in the course's words (promotors 9–10, passief 7–8, criticasters 0–6).
@@ -437,7 +440,8 @@ VALUE_STRATEGIES = pd.DataFrame({
 def value_strategy_fit(indicators, *, weights=None) -> pd.DataFrame:
     """Waardestrategieën (§1.2): score the three strategies from indicators between 0 and 1.
 
-    ``indicators`` maps an indicator name to ``(strategy, value)`` where ``value`` is a
+    ``indicators`` maps an indicator name to ``(strategy, value)`` (or is the table of
+    :func:`value_strategy_indicators`), where ``value`` is a
     fraction (0..1) telling how strongly the company shows that sign (e.g. the share of
     revenue from service contracts for customer intimacy). ``weights`` (optional) maps
     indicator name → weight (default 1). Returns per strategy the weighted mean
@@ -449,6 +453,9 @@ def value_strategy_fit(indicators, *, weights=None) -> pd.DataFrame:
     >>> fit.index[0], float(fit.loc["customer intimacy", "score"])
     ('customer intimacy', 0.6)
     """
+    if isinstance(indicators, pd.DataFrame):
+        v.table(indicators, "indicators", ["indicator", "waardestrategie", "waarde"])
+        indicators = {r.indicator: (r.waardestrategie, float(r.waarde)) for r in indicators.itertuples()}
     if not isinstance(indicators, dict) or not indicators:
         raise InputError("'indicators' moet een dict zijn: {naam: (waardestrategie, waarde 0..1)}.")
     weights = weights or {}
@@ -471,6 +478,58 @@ def value_strategy_fit(indicators, *, weights=None) -> pd.DataFrame:
     return out.sort_values("score", ascending=False, na_position="last")
 
 
+def value_strategy_indicators(orders, customers, *, months=12, years_loyal=3,
+                              service_groups=("Service & onderhoud",),
+                              standard_groups=("Koffie & thee", "Snacks & frisdrank", "Verbruiksartikelen"),
+                              product_groups=("Koffiemachines",), customer="customer_id", date="date",
+                              amount="revenue", group="product_group", acquired="acquired_on"
+                              ) -> pd.DataFrame:
+    """Signs of the three waardestrategieën in the company's own data (§1.2).
+
+    Over the last ``months`` of ``orders`` (active customers = ordered in that period):
+
+    - customer intimacy: share of active customers with a service/maintenance order
+      (``service_groups``) and share of active customers who are customer for at least
+      ``years_loyal`` years (``acquired`` in ``customers``);
+    - operational excellence: share of revenue from standard consumables (``standard_groups``);
+    - product leadership: share of revenue from machines (``product_groups``).
+
+    Returns ``indicator``, ``waardestrategie``, ``waarde`` (a fraction) for
+    :func:`value_strategy_fit`. The indicators are a starting point for discussion, not a verdict.
+
+    >>> o = pd.DataFrame({"customer_id": [1, 1, 2], "product_group": ["Koffie & thee",
+    ...     "Service & onderhoud", "Koffiemachines"], "revenue": [60.0, 10.0, 30.0],
+    ...     "date": pd.to_datetime(["2025-05-01", "2025-06-01", "2025-07-01"])})
+    >>> c = pd.DataFrame({"customer_id": [1, 2], "acquired_on": pd.to_datetime(["2015-01-01", "2025-01-01"])})
+    >>> value_strategy_indicators(o, c)["waarde"].tolist()
+    [0.5, 0.5, 0.6, 0.3]
+    """
+    v.table(orders, "orders", [customer, date, amount, group])
+    v.table(customers, "customers", [customer, acquired])
+    when = v.dates(orders[date], f"orders['{date}']")
+    money = v.column_numbers(orders, amount, "orders")
+    months = int(v.number(months, "months", minimum=1, integer=True))
+    end = when.max()
+    recent = (when > end - pd.DateOffset(months=months)).to_numpy()
+    frame = pd.DataFrame({"cust": orders[customer].to_numpy()[recent],
+                          "group": orders[group].astype(str).to_numpy()[recent], "amount": money[recent]})
+    active = pd.unique(frame["cust"])
+    total = frame["amount"].sum()
+    service = frame.loc[frame["group"].isin(service_groups), "cust"].nunique() / max(len(active), 1)
+    since = customers.set_index(customer)[acquired].reindex(active)
+    loyal = float((since <= end - pd.DateOffset(years=years_loyal)).mean()) if len(active) else 0.0
+    standard = frame.loc[frame["group"].isin(standard_groups), "amount"].sum() / total if total else 0.0
+    machines = frame.loc[frame["group"].isin(product_groups), "amount"].sum() / total if total else 0.0
+    return pd.DataFrame({
+        "indicator": ["actieve klanten met service of onderhoud",
+                      f"actieve klanten die minstens {years_loyal} jaar klant zijn",
+                      "omzet uit standaard verbruiksproducten", "omzet uit machines"],
+        "waardestrategie": ["customer intimacy", "customer intimacy", "operational excellence",
+                            "product leadership"],
+        "waarde": [float(service), loyal, float(standard), float(machines)],
+    })
+
+
 #: The three kinds of CRM technology (§1.3).
 CRM_TYPES = pd.DataFrame({
     "soort CRM": ["operationeel", "analytisch", "collaboratief"],
@@ -483,11 +542,23 @@ CRM_TYPES = pd.DataFrame({
 }).set_index("soort CRM")
 
 
-def crm_data_map(tables, mapping) -> pd.DataFrame:
+#: What Brandwijk Koffie & Vending records per table, and what it sees only because of that (§1.3).
+COMPANY_CRM_DATA = {
+    "customers": ("operationeel", "wie de klanten zijn, waar ze zitten en wie hun accountmanager is"),
+    "orders": ("operationeel", "wie wat koopt: de klantrelatiecyclus, klantwaarde en cross-selling"),
+    "opportunities": ("operationeel", "welke offertes lopen en waarom deals gewonnen of verloren worden"),
+    "nps": ("analytisch", "de NPS per sector, accountmanager en kwartaal"),
+    "complaints": ("analytisch", "of goed afgehandelde klachten klanten tevredener maken (service recovery)"),
+    "key_accounts": ("collaboratief", "het share of wallet en de relatiefase van grote klanten, gedeeld "
+                                     "met service en management"),
+}
+
+
+def crm_data_map(tables, mapping=None) -> pd.DataFrame:
     """Welke klantgegevens legt het bedrijf vast, en wat zie je alleen daardoor? (§1.3)
 
     ``tables`` maps a table name to its DataFrame; ``mapping`` maps the same name to
-    ``(soort CRM, wat je alleen hierdoor ziet)``. Returns one row per table with the number
+    ``(soort CRM, wat je alleen hierdoor ziet)`` (default: :data:`COMPANY_CRM_DATA`). Returns one row per table with the number
     of ``rijen``, the ``kolommen``, the kind of CRM and the insight.
 
     >>> t = {"klachten": pd.DataFrame({"klant": [1, 2], "datum": ["2025-01-01", "2025-02-01"]})}
@@ -497,8 +568,9 @@ def crm_data_map(tables, mapping) -> pd.DataFrame:
     tabel
     klachten      2  operationeel
     """
-    if not isinstance(tables, dict) or not isinstance(mapping, dict) or not tables:
+    if not isinstance(tables, dict) or not isinstance(mapping or {}, dict) or not tables:
         raise InputError("Geef 'tables' als {naam: DataFrame} en 'mapping' als {naam: (soort CRM, inzicht)}.")
+    mapping = COMPANY_CRM_DATA if mapping is None else mapping
     rows = []
     for name, frame in tables.items():
         if not isinstance(frame, pd.DataFrame):
@@ -511,3 +583,57 @@ def crm_data_map(tables, mapping) -> pd.DataFrame:
     out = pd.DataFrame(rows, columns=["tabel", "rijen", "kolommen", "soort CRM",
                                       "wat je alleen hierdoor ziet"])
     return out.set_index("tabel")
+
+
+def complaint_followup(complaints, orders, *, months=12, handled="handled_well", customer="customer_id",
+                       date="date", amount="revenue", labels=("goed afgehandeld", "niet goed afgehandeld")
+                       ) -> pd.DataFrame:
+    """Kopen klagers daarna meer of minder? (service recovery, §1.1 and §1.4)
+
+    For every complaint: the customer's revenue in the ``months`` before and after the
+    complaint date. Per kind of handling: ``klachten``, mean ``omzet_voor`` and ``omzet_na``,
+    ``verandering`` (na / voor − 1 of the summed revenue) and ``aandeel_blijft_kopen`` (share of
+    complaints after which the customer still ordered). Complaints whose "after" window runs
+    past the last order date are left out (their future is not known yet).
+
+    >>> c = pd.DataFrame({"customer_id": [1, 2], "handled_well": [True, False],
+    ...                   "date": pd.to_datetime(["2024-06-01", "2024-06-01"])})
+    >>> o = pd.DataFrame({"customer_id": [1, 1, 2, 9], "revenue": [100.0, 150.0, 100.0, 1.0],
+    ...                   "date": pd.to_datetime(["2024-01-01", "2024-09-01", "2024-01-01", "2025-12-31"])})
+    >>> complaint_followup(c, o)[["afhandeling", "omzet_voor", "omzet_na", "aandeel_blijft_kopen"]]
+                 afhandeling  omzet_voor  omzet_na  aandeel_blijft_kopen
+    0       goed afgehandeld       100.0     150.0                   1.0
+    1  niet goed afgehandeld       100.0       0.0                   0.0
+    """
+    v.table(complaints, "complaints", [customer, date, handled])
+    v.table(orders, "orders", [customer, date, amount])
+    months = int(v.number(months, "months", minimum=1, integer=True))
+    c_when = v.dates(complaints[date], f"complaints['{date}']")
+    o_when = v.dates(orders[date], f"orders['{date}']")
+    flag = complaints[handled]
+    if flag.isna().any() or not set(pd.unique(flag)) <= {True, False}:
+        raise InputError(f"De kolom '{handled}' moet per klacht True (goed afgehandeld) of False bevatten.")
+    comp = pd.DataFrame({"k": np.arange(len(complaints)), "cust": complaints[customer].to_numpy(),
+                         "when": c_when.to_numpy(), "ok": flag.astype(bool).to_numpy()})
+    comp = comp[comp["when"] + pd.DateOffset(months=months) <= o_when.max()]
+    if comp.empty:
+        raise InputError("Er zijn geen klachten met een volledige periode erna in de orders; kies kleinere 'months'.")
+    ords = pd.DataFrame({"cust": orders[customer].to_numpy(), "odate": o_when.to_numpy(),
+                         "amount": v.column_numbers(orders, amount, "orders")})
+    joined = comp.merge(ords, on="cust", how="left")
+    start = joined["when"] - pd.DateOffset(months=months)
+    end = joined["when"] + pd.DateOffset(months=months)
+    before = joined["amount"].where((joined["odate"] >= start) & (joined["odate"] < joined["when"]), 0.0)
+    after = joined["amount"].where((joined["odate"] > joined["when"]) & (joined["odate"] <= end), 0.0)
+    per = pd.DataFrame({"k": joined["k"], "voor": before.fillna(0.0), "na": after.fillna(0.0)}
+                       ).groupby("k").sum()
+    per = per.join(comp.set_index("k")["ok"])
+    per["koopt"] = per["na"] > 0
+    out = per.groupby("ok").agg(klachten=("voor", "size"), omzet_voor=("voor", "mean"),
+                                omzet_na=("na", "mean"), aandeel_blijft_kopen=("koopt", "mean"))
+    out = out.reindex([True, False]).dropna(how="all")
+    out["verandering"] = out["omzet_na"] / out["omzet_voor"].where(out["omzet_voor"] > 0) - 1.0
+    out["klachten"] = out["klachten"].astype("int64")
+    out.insert(0, "afhandeling", [labels[0] if ok else labels[1] for ok in out.index])
+    return out.reset_index(drop=True)[["afhandeling", "klachten", "omzet_voor", "omzet_na", "verandering",
+                                       "aandeel_blijft_kopen"]]

@@ -240,3 +240,58 @@ def test_market_table_with_competitor_table_and_year():
     # horeca has no competitor in the table: relative share undefined (NaN), share still computed
     assert np.isnan(t.loc["horeca", "relatief_marktaandeel"])
     assert t.loc["horeca", "aandeel_grootste_concurrent"] == 0.0
+
+
+# ------------------------------------------------------------------ target overview, top-down/bottom-up, ABCD
+
+def test_target_overview_hand_computed():
+    o = pd.DataFrame({"date": pd.to_datetime(["2025-01-10", "2025-02-10", "2024-05-01"]),
+                      "revenue": [300.0, 300.0, 999.0]})
+    c = pd.DataFrame({"acquired_on": pd.to_datetime(["2025-03-01", "2025-04-01", "2024-01-01"])})
+    a = pd.DataFrame({"month": pd.to_datetime(["2025-01-01", "2025-02-01"]), "calls": [30, 50],
+                      "appointments": [3, 3], "quotations": [1, 2]})
+    t = pd.DataFrame({"month": pd.to_datetime(["2025-01-01", "2025-02-01"]),
+                      "revenue_target": [500.0, 500.0], "new_customers_target": [2, 2],
+                      "calls_target": [40, 40], "appointments_target": [3, 3], "quotations_target": [2, 2]})
+    out = m.target_overview(o, c, a, t)
+    # omzet 600 of 1000; new customers 2 of 4; calls 80 of 80; quotations 3 of 4
+    assert out.loc["omzet", "realisatiegraad"] == pytest.approx(0.6)
+    assert out.loc["nieuwe klanten", "realisatiegraad"] == pytest.approx(0.5)
+    assert out.loc["belgesprekken", "realisatiegraad"] == pytest.approx(1.0)
+    assert out.loc["offertes", "realisatiegraad"] == pytest.approx(0.75)
+    assert out.loc["afspraken", "soort"] == "activiteit"
+
+
+def test_top_down_bottom_up_hand_computed():
+    o = pd.DataFrame({"customer_id": [1, 1, 2, 2, 3],
+                      "revenue": [100.0, 200.0, 100.0, 100.0, 50.0],
+                      "date": pd.to_datetime(["2024-03-01", "2025-03-01", "2024-03-01", "2025-03-01", "2025-06-01"])})
+    c = pd.DataFrame({"customer_id": [1, 2, 3], "account_manager": [1, 2, 2]})
+    out = m.top_down_bottom_up(o, c, 700.0, names={1: "An", 2: "Bo"}, max_growth=0.25)
+    # An: 200 now, 100 before -> growth 100% capped to 25% -> bottom-up 250; top-down 700 * 200/350 = 400
+    # Bo: 150 now, 100 before -> growth 50% capped 25% -> 187.5; top-down 300
+    assert out.loc["An", "top_down"] == pytest.approx(400.0)
+    assert out.loc["An", "bottom_up"] == pytest.approx(250.0)
+    assert out.loc["Bo", "bottom_up"] == pytest.approx(187.5)
+    assert out["top_down"].sum() == pytest.approx(700.0)
+
+
+def test_abcd_findings_from_market():
+    base = _market()
+    market = pd.concat([base.assign(year=2024),
+                        base.assign(year=2025, class_sales=base["class_sales"] * [1.1, 1.1, 0.9])])
+    comp = pd.DataFrame({"year": [2024, 2024, 2025, 2025], "sector": ["zorg"] * 4,
+                         "region": ["Noord"] * 4, "competitor": ["X", "Y", "X", "Y"],
+                         "sales": [100.0, 100.0, 150.0, 90.0]})
+    leads = pd.DataFrame({"source": ["online", "netwerken", "online", "online"],
+                          "created_on": pd.to_datetime(["2024-01-01", "2024-02-01", "2025-01-01", "2025-02-01"])})
+    a = m.abcd_findings(market, comp, leads=leads)
+    assert set(a["factor"]) == set(m.ABCD_FACTORS)
+    text = " | ".join(a["bevinding"])
+    # zorg: potential 400,000 - size 220,000 = 180,000 rest > horeca 100,000 - 54,000
+    assert "zorg heeft de grootste restvraag" in text
+    assert "horeca krimpt" in text or "in horeca krimpt" in text
+    assert "X groeit het hardst (50,0%)" in text
+    # online leads: 100% this year against 50% last year -> kans
+    online = a[a["factor"] == "Distributie"].iloc[0]
+    assert online["effect"] == "kans" and "100,0%" in online["bevinding"]
