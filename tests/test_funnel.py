@@ -467,3 +467,72 @@ def test_funnel_metrics_needs_won_deals():
         f.funnel_metrics(opps)
     with pytest.raises(ColumnError, match="quotation_sent"):
         f.funnel_metrics(_opps().drop(columns="quotation_sent"))
+
+
+# --- plan inputs from the company tables ---------------------------------------------------------
+
+def _plan_tables():
+    opps = pd.DataFrame({"outcome": ["gewonnen", "gewonnen", "verloren", "gewonnen"],
+                         "value": [3_000.0, 5_000.0, 700.0, 99_000.0],
+                         "closed_on": pd.to_datetime(["2025-02-01", "2025-09-01", "2025-03-01", "2024-06-01"])})
+    calls = pd.DataFrame({"month": pd.to_datetime(["2025-01-01", "2025-02-01", "2024-01-01"]),
+                          "calls": [300, 300, 10], "appointments": [30, 30, 10], "quotations": [12, 12, 10],
+                          "orders": [3, 3, 10]})
+    goals = pd.DataFrame({"month": pd.to_datetime(["2026-01-01", "2026-02-01", "2025-01-01"]),
+                          "revenue_target": [60_000.0, 60_000.0, 1.0]})
+    sold = pd.DataFrame({"date": pd.to_datetime(["2025-04-04", "2025-05-05", "2024-01-01"]),
+                         "revenue": [40_000.0, 40_000.0, 5.0]})
+    return opps, calls, goals, sold
+
+
+def test_plan_inputs_by_hand():
+    p = f.plan_inputs(*_plan_tables())
+    # target 120,000 - revenue 2025 80,000 = 40,000; average of the 2025 wins (3,000 + 5,000) / 2 = 4,000
+    assert p["target_revenue"] == 40_000
+    assert p["average_order"] == 4_000
+    # chain 2025: orders 6 / quotations 24 = 0.25; 24 / 60 appointments = 0.4; 60 / 600 calls = 0.1
+    assert list(p["rates"]) == ["offertes", "bezoeken", "telefoongesprekken"]
+    assert list(p["rates"].values()) == pytest.approx([0.25, 0.4, 0.1])
+    # 40,000 / 4,000 = 10 orders -> 40 offertes -> 100 bezoeken -> 1000 gesprekken
+    plan = f.sales_plan(p["target_revenue"], p["average_order"], p["rates"])
+    assert plan["needed"].tolist() == [10, 40, 100, 1000]
+
+
+def test_plan_inputs_bad_input():
+    opps, calls, goals, sold = _plan_tables()
+    with pytest.raises(InputError, match="niet boven"):
+        f.plan_inputs(opps, calls, goals.assign(revenue_target=1.0), sold)
+    with pytest.raises(InputError, match="geen gewonnen"):
+        f.plan_inputs(opps, calls, goals, sold, year=2023, plan_year=2026)
+    with pytest.raises(ColumnError, match="appointments"):
+        f.plan_inputs(opps, calls.drop(columns="appointments"), goals, sold)
+
+
+# --- widgets (headless) ---------------------------------------------------------------------------
+
+def test_sales_plan_explorer_numbers_and_savings():
+    from salesnb.widgets.funnel import sales_plan_explorer
+
+    w = sales_plan_explorer(target_revenue=480_000, average_order=3_000, hit_rate=0.35, quotations_per_visit=0.6,
+                            visits_per_call=0.15, account_managers=4, working_weeks=46)
+    # by hand: each stage 160 -> 458 -> 764 -> 5094; only the end: 5080 calls
+    assert w.result["each"].tolist() == [160, 458, 764, 5094]
+    assert w.result["end"][-1] == 5080
+    # 5094 / 4 / 46 = 27.7 -> 28 calls per week
+    assert w.result["per_week"][-1] == 28
+    assert w.result["saved_calls"] == 0
+    w.set(hit_rate=0.40)
+    # 160 / 0.4 = 400 -> 400 / 0.6 = 666.7 -> 667 -> 667 / 0.15 = 4446.7 -> 4447: saves 5094 - 4447 = 647
+    assert w.result["each"][-1] == 4447
+    assert w.result["saved_calls"] == 647
+    assert "647" in w.readout.value
+
+
+def test_funnel_explorer_numbers():
+    from salesnb.widgets.funnel import funnel_explorer
+
+    w = funnel_explorer(opportunities=1000, conversions=(0.5, 0.5, 0.5, 0.5), average_deal=1_000.0)
+    assert w.result["orders"] == pytest.approx(62.5)
+    assert w.result["revenue"] == pytest.approx(62_500)
+    w.set(c0=1.0)
+    assert w.result["orders"] == pytest.approx(125)

@@ -252,3 +252,46 @@ def test_weighted_total_between_min_and_max_score(raw):
         assert row.min() - 1e-9 <= table.loc[offer, "totaal"] <= row.max() + 1e-9
     # the winner has the highest total
     assert table["totaal"].iloc[0] == table["totaal"].max()
+
+
+# --- case and widgets -----------------------------------------------------------------------------
+
+def test_case_weights_add_up_and_each_offer_can_win():
+    assert sum(p.CASE_WEIGHTS.values()) == pytest.approx(1)
+    offers = p.case_offers()
+    assert list(offers.columns) == list(p.CASE_WEIGHTS)
+    winners = {p.winning_offer(offers, {c: float(c == k) for c in offers.columns}) for k in offers.columns}
+    assert winners == set(offers.index)
+
+
+def test_criteria_explorer_price_only_makes_the_cheapest_win():
+    from salesnb.widgets.proposition import criteria_explorer
+
+    w = criteria_explorer()
+    # default weights: Brandwijk 7.35 (by hand: 1.8 + 2.25 + 1.2 + 0.8 + 0.7 + 0.6)
+    assert w.result["winner"] == "Brandwijk Koffie & Vending"
+    assert w.result["table"].loc["Brandwijk Koffie & Vending", "totaal"] == pytest.approx(7.35)
+    w.set(**{f"w{i}": (10 if i == 0 else 0) for i in range(6)})
+    assert w.result["winner"] == "VendoPlus"  # best price score (9)
+    w.set(**{f"w{i}": 0 for i in range(6)})
+    assert w.error is not None and "gewichten" in w.error
+
+
+def test_motive_explorer_filters():
+    from salesnb.widgets.proposition import motive_explorer
+
+    opps = pd.DataFrame({
+        "motive": ["economie", "economie", "trots", "trots"],
+        "outcome": ["gewonnen", "verloren", "gewonnen", "gewonnen"],
+        "product_group": ["Koffiemachines", "Waterkoelers", "Koffiemachines", "Koffiemachines"],
+        "buying_situation": ["new task"] * 4,
+        "customer_id": pd.array([pd.NA, 1, 2, pd.NA], dtype="Int64"),
+    })
+    w = motive_explorer(opps)
+    assert w.result["table"].loc["economie", "win_rate"] == 0.5
+    assert w.result["overall"] == 0.75
+    w.set(product_group="Koffiemachines")
+    assert w.result["table"].loc["economie", "win_rate"] == 1.0
+    w.set(klanttype="bestaande klant")
+    # only customer 2 (trots, gewonnen) remains among the coffee machines
+    assert w.result["n"] == 1
