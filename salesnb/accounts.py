@@ -53,6 +53,7 @@ __all__ = [
     "account_dmu_coverage",
     "account_facts",
     "plan_account",
+    "readable_accounts",
 ]
 
 # --------------------------------------------------------------------------- share of wallet
@@ -290,7 +291,7 @@ def manager_workload(accounts: pd.DataFrame, managers, *, group: str | None = No
     _v.same_length(accounts=accounts, managers=who)
     if who.isna().any():
         raise InputError("Niet elke klant heeft een accountmanager; vul 'managers' aan.")
-    frame = pd.DataFrame({"accountmanager": who.astype(str).to_numpy(), "klanten": 1.0,
+    frame = pd.DataFrame({"accountmanager": who.astype(str).to_numpy(), "klanten": 1,
                           "omzet": r, "bezoeken": v})
     table = frame.groupby("accountmanager", sort=True).sum()
     if group:
@@ -582,6 +583,9 @@ class AccountPlan:
     monitoring: pd.DataFrame
     strategy: str = ""
 
+    def __repr__(self) -> str:
+        return f"<{self.title}: toon het in een notebook, of gebruik .to_html() / .write('plan.html')>"
+
     def to_html(self) -> str:
         """The plan as one HTML document; every text from the data is escaped."""
         return _plan_html(self)
@@ -814,7 +818,7 @@ _PLAN_CSS = """
 .salesnb-plan h1{font-size:1.5em;margin-bottom:0}.salesnb-plan h2{font-size:1.15em;border-bottom:2px solid #0072B2;
 margin-top:1.4em}.salesnb-plan table{border-collapse:collapse;margin:.4em 0}
 .salesnb-plan th,.salesnb-plan td{border:1px solid #ccc;padding:3px 8px;text-align:left;vertical-align:top}
-.salesnb-plan th{background:#eef4fa}.salesnb-plan td.num{text-align:right}
+.salesnb-plan th{background:#eef4fa}.salesnb-plan td.num{text-align:right;white-space:nowrap}
 .salesnb-plan .swot{display:grid;grid-template-columns:1fr 1fr;gap:8px}
 .salesnb-plan .swot div{border:1px solid #ccc;padding:4px 10px}
 """
@@ -1128,13 +1132,19 @@ def account_facts(customer_id, *, year: int = 2025) -> AccountFacts:
     reference = pd.Timestamp(f"{y}-12-31")
     return AccountFacts(
         name=str(customer["name"]), customer_id=cid, sector=sector, region=str(customer["province"]),
-        size=f"{int(customer['employees'])} medewerkers ({customer['size_class']})", account_manager=manager,
+        size=f"{_number(int(customer['employees']))} medewerkers ({customer['size_class']})", account_manager=manager,
         revenue_history={int(k): float(v) for k, v in yearly.items()}, spend=max(spend, float(yearly.iloc[-1])),
         kam_stage=stage, purchasing=purchasing, nps=nps_value, competitors=competitors, roles_met=met,
         roles_missing=[r for r in DMU_ROLES if r not in met], products_bought=bought,
         products_not_bought=[g for g in groups if g not in set(bought)], complaints_open=open_complaints,
         relationship_years=(reference - customer["acquired_on"]).days / 365.25,
         seller=_company_name())
+
+
+def _number(value) -> str:
+    from .style import format_number
+
+    return format_number(value)
 
 
 def _company_name() -> str:
@@ -1154,3 +1164,33 @@ def plan_account(year: int = 2025, **matrix_kwargs) -> int:
     pool = m[m["key_account"]] if m["key_account"].any() else m
     room = (pool["category_spend"] - pool["our_revenue"]).sort_values(ascending=False, kind="stable")
     return int(pool.loc[room.index[0], "customer_id"])
+
+
+_EURO = ("omzet", "revenue", "our_revenue", "category_spend", "bedrag", "kosten")
+_SHARE = ("share_of_wallet", "dekking", "aandeel nieuw", "omzetaandeel")
+
+
+def readable_accounts(table: pd.DataFrame, *, decimals: int = 1) -> pd.DataFrame:
+    """A copy of an H7 table for reading (display only): euros, Dutch percentages, rounded scores.
+
+    >>> readable_accounts(pd.DataFrame({"omzet": [1500.0], "dekking": [0.5]})).iloc[0].tolist()
+    ['€ 1.500', '50,0%']
+    """
+    from .style import format_euro, format_number, format_percent
+
+    if not isinstance(table, pd.DataFrame):
+        raise InputError("'table' moet een tabel (DataFrame) zijn.")
+    out = table.copy()
+    for column in out.columns:
+        name = str(column)
+        if not pd.api.types.is_numeric_dtype(out[column]) or pd.api.types.is_bool_dtype(out[column]):
+            continue
+        if name in _SHARE:
+            out[column] = [format_percent(v, 1) for v in out[column]]
+        elif name in _EURO or (name.startswith("omzet") and "/" not in name):
+            out[column] = [format_euro(v) for v in out[column]]
+        elif (out[column] % 1 != 0).any():
+            out[column] = [format_number(v, decimals) for v in out[column]]
+        else:
+            out[column] = out[column].astype("int64")
+    return out
