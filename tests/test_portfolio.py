@@ -574,8 +574,17 @@ def test_pyramid_quota_widget_moves():
     assert a.error is None
 
 
+@pytest.fixture(params=[None, 7], ids=["standaard", "seed7"])
+def seed(request):
+    import salesnb
+
+    salesnb.use_seed(request.param)
+    yield request.param
+    salesnb.use_seed(None)
+
+
 @pytest.mark.parametrize("exercise_id", ["6.1", "6.2", "6.3", "6.4", "6.5", "6.6"])
-def test_exercises_solution_and_mistakes(exercise_id):
+def test_exercises_solution_and_mistakes(exercise_id, seed):
     import salesnb.exercises as ex
 
     e = ex.get_exercise(exercise_id)
@@ -588,6 +597,17 @@ def test_exercises_solution_and_mistakes(exercise_id):
     if e.choices:
         wrong = [k for k in e.choices if ex.check(exercise_id, k).correct is False]
         assert len(wrong) == len(e.choices) - 1
+
+
+def test_company_pyramid_shows_curry_skew():
+    import salesnb
+
+    orders = salesnb.load("orders")
+    summary = pf.pyramid_summary(pf.customer_pyramid(orders, reference_date="2026-01-01"))
+    top3 = summary.loc[["top", "groot", "middelgroot"]]
+    # Curry: about 20% of the active customers bring most of the revenue
+    assert top3["aandeel_omzet"].sum() > 0.6
+    assert summary.loc["top", "aandeel_omzet"] > summary.loc["top", "aandeel_klanten"] * 10
 
 
 def test_exercise_6_1_hand_value():
