@@ -28,12 +28,12 @@ import numpy as np
 import pandas as pd
 
 from . import _validate as v
+from .data import MQL_THRESHOLD  # the sample company's MQL threshold (lead score 0–100 points)
 from .errors import ColumnError, InputError
 
 __all__ = [
     "LEAD_STAGES",
-    "FUNNEL_STAGES",
-    "MQL_THRESHOLD",
+    "LEAD_FUNNEL_STAGES",
     "THRESHOLD_CATEGORIES",
     "COLD_CALL_STAGES",
     "BANT_CRITERIA",
@@ -71,10 +71,8 @@ LEAD_STAGES: tuple[str, ...] = ("suspect", "lead", "MQL", "SQL", "opportunity", 
 
 #: The stages a recorded lead can reach (a suspect has had no contact yet, so it is not
 #: in the leads table): the default of the funnel functions.
-FUNNEL_STAGES: tuple[str, ...] = LEAD_STAGES[1:]
+LEAD_FUNNEL_STAGES: tuple[str, ...] = LEAD_STAGES[1:]
 
-#: The MQL threshold of the sample company (lead score = fit + behaviour, 0–100 points).
-MQL_THRESHOLD = 40
 
 #: The cold-acquisition ratio chain (§3.2): the gatekeeper stands before the decision maker.
 COLD_CALL_STAGES: tuple[str, ...] = ("gebeld", "beslisser bereikt", "afspraak", "offerte", "order")
@@ -185,7 +183,7 @@ def _rate(numerator, denominator, num_name: str, den_name: str):
 
 # --------------------------------------------------------------------------- §3.1 stages
 
-def stage_counts(reached, *, stages=FUNNEL_STAGES) -> pd.DataFrame:
+def stage_counts(reached, *, stages=LEAD_FUNNEL_STAGES) -> pd.DataFrame:
     """Leads per stage with conversion per stage (leadfasen, §3.1).
 
     ``reached`` holds, per lead, the furthest stage it reached. A lead that reached
@@ -217,7 +215,7 @@ def stage_counts(reached, *, stages=FUNNEL_STAGES) -> pd.DataFrame:
 
 
 def funnel_by_source(leads: pd.DataFrame, *, source: str = "source", stage: str = "stage_reached",
-                     stages=FUNNEL_STAGES) -> pd.DataFrame:
+                     stages=LEAD_FUNNEL_STAGES) -> pd.DataFrame:
     """Leads per source and stage with conversion per stage (conversie per leadbron, §3.1).
 
     Returns one row per (bron, fase) with ``aantal`` (leads that reached at least that
@@ -267,7 +265,7 @@ def funnel_by_source(leads: pd.DataFrame, *, source: str = "source", stage: str 
 
 
 def source_costs(leads: pd.DataFrame, costs="cost", *, source: str = "source", stage: str = "stage_reached",
-                 won_stage: str = "klant", stages=FUNNEL_STAGES) -> pd.DataFrame:
+                 won_stage: str = "klant", stages=LEAD_FUNNEL_STAGES) -> pd.DataFrame:
     """Cost per lead and per won customer by lead source (kosten per lead, §3.1).
 
     ``costs`` is the name of a column of ``leads`` with the cost of each lead in €

@@ -96,7 +96,7 @@ def test_source_costs_missing_source_cost():
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.sampled_from(L.FUNNEL_STAGES), min_size=1, max_size=60))
+@given(st.lists(st.sampled_from(L.LEAD_FUNNEL_STAGES), min_size=1, max_size=60))
 def test_stage_counts_monotone_and_bounded(reached):
     out = L.stage_counts(reached)
     counts = out["aantal"].to_numpy()
@@ -577,7 +577,7 @@ def test_plots_draw_what_the_tables_say():
     ax = Figure().add_subplot()
     plot_funnel_by_source(L.funnel_by_source(leads), ax=ax)
     assert [t.get_text() for t in ax.get_xticklabels()] == ["a", "b"]
-    assert len(ax.patches) == 2 * len(L.FUNNEL_STAGES)
+    assert len(ax.patches) == 2 * len(L.LEAD_FUNNEL_STAGES)
     ax = Figure().add_subplot()
     plot_ratio_chain(L.ratio_chain([100, 40, 10, 5, 2]), ax=ax)
     texts = [t.get_text() for t in ax.texts]
