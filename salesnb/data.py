@@ -83,6 +83,7 @@ DEFAULT_SEED = 2026
 REFERENCE_DATE = pd.Timestamp("2025-12-31")
 START_DATE = pd.Timestamp("2021-01-01")
 MQL_THRESHOLD = 40
+OLD_BOOST = 1.8  # customers acquired before 2021 survived long: larger on average
 ANNUAL_MEDIAN = 2200.0  # EUR, median expected yearly revenue of a customer
 ANNUAL_SIGMA = 1.55  # spread (log scale) of the body of expected yearly revenue
 ANNUAL_TAIL = (1.5, 0.4)  # extra heavy tail above z = 1.5: Curry-like top layer
@@ -283,7 +284,7 @@ def _pick_rows(rng, probs):
 def _weekday(dates):
     """Move Saturday to Friday and Sunday to Monday (B2B activity on workdays)."""
     dates = pd.DatetimeIndex(dates)
-    dow = dates.dayofweek.to_numpy()
+    dow = dates.day_of_week.to_numpy()
     shift = np.where(dow == 5, -1, np.where(dow == 6, 1, 0))
     return (dates + pd.to_timedelta(shift, unit="D")).to_numpy()
 
@@ -308,34 +309,31 @@ def _cap(name):
     return name[:1].upper() + name[1:]
 
 
-def _company_names(rng, sector_idx):
-    """Unique fictional company names, one per element of ``sector_idx``."""
+def _company_names(rng, sector_idx, used):
+    """Unique fictional company names, one per element of ``sector_idx``.
+
+    ``used`` is the set of names already given in this dataset; it is updated.
+    """
     out = np.empty(len(sector_idx), dtype=object)
-    used = set()
     for s, templates in enumerate(NAME_TEMPLATES):
         where = np.flatnonzero(sector_idx == s)
         n = len(where)
-        if n == 0:
-            continue
-        m = 4 * n + 50
-        tpl = _pick(rng, templates, m)
-        places, nouns = _places(rng, m), _pick(rng, NOUNS, m)
-        s1, s2 = _pick(rng, LAST_NAMES, m), _pick(rng, LAST_NAMES, m)
         names = []
-        for t, p, nn, a, b in zip(tpl, places, nouns, s1, s2):
-            name = t.format(P=p, N=nn, S=_cap(a), T=_cap(b))
-            if name not in used:
-                used.add(name)
-                names.append(name)
-                if len(names) == n:
-                    break
-        k = 2
-        while len(names) < n:  # rare: not enough unique combinations
-            name = f"{names[len(names) % max(len(names), 1)]} {k}"
-            k += 1
-            if name not in used:
-                used.add(name)
-                names.append(name)
+        attempt = 0
+        while len(names) < n:
+            m = 4 * (n - len(names)) + 50
+            tpl = _pick(rng, templates, m)
+            places, nouns = _places(rng, m), _pick(rng, NOUNS, m)
+            s1, s2 = _pick(rng, LAST_NAMES, m), _pick(rng, LAST_NAMES, m)
+            extra = _places(rng, m) if attempt >= 2 else [""] * m  # crowded: add a place name
+            for t, p, nn, a, b, x in zip(tpl, places, nouns, s1, s2, extra):
+                name = t.format(P=p, N=nn, S=_cap(a), T=_cap(b)) + (f" {x}" if x else "")
+                if name not in used:
+                    used.add(name)
+                    names.append(name)
+                    if len(names) == n:
+                        break
+            attempt += 1
         out[where] = names
     return out
 
@@ -364,7 +362,7 @@ def _size_class(employees):
     return np.where(employees < 50, "klein", np.where(employees < 250, "middelgroot", "groot"))
 
 
-def _companies(rng, n, pull=1.0, sector_weight=SECTOR_WEIGHT):
+def _companies(rng, n, used, pull=1.0, sector_weight=SECTOR_WEIGHT):
     """Firmographics of ``n`` organisations (a dict of arrays)."""
     sector_idx = rng.choice(len(SECTORS), size=n, p=sector_weight / sector_weight.sum())
     employees = np.clip(np.round(np.exp(rng.normal(3.4, 1.7, n))), 3, 25_000).astype(int)
@@ -374,7 +372,7 @@ def _companies(rng, n, pull=1.0, sector_weight=SECTOR_WEIGHT):
     return {
         "sector_idx": sector_idx,
         "sector": np.array(SECTORS, dtype=object)[sector_idx],
-        "name": _company_names(rng, sector_idx),
+        "name": _company_names(rng, sector_idx, used),
         "employees": employees,
         "spend": spend,
         "sow": sow,
@@ -428,7 +426,7 @@ def _manager_for(rng, region, ams, prefer="farmer"):
     return out
 
 
-def _leads(rng):
+def _leads(rng, used):
     """Leads with the forward funnel up to the opportunity; outcome decided later."""
     years = np.arange(2021, 2026)
     src_p = np.array([0.50, 0.25, 0.15, 0.10])
@@ -447,7 +445,7 @@ def _leads(rng):
     n = len(created)
     source_idx = rng.choice(4, size=n, p=src_p)
     source = np.array(SOURCES, dtype=object)[source_idx]
-    comp = _companies(rng, n, pull=0.6)
+    comp = _companies(rng, n, used, pull=0.6)
     size_z = (np.log(comp["employees"]) - 3.4) / 1.7
     sector_fit = np.array([4, -2, 2, 3, 1, -3])[comp["sector_idx"]]
     fit = np.clip(np.round(22 + 7 * size_z + sector_fit + rng.normal(0, 7, n)), 0, 50).astype(int)
@@ -458,12 +456,7 @@ def _leads(rng):
     src_off = np.array([-1.0, -0.3, 0.9, 0.4])[source_idx]
     p_sql = _sigmoid(-0.2 + 0.10 * (score - 55) + src_off)
     sql = mql & (rng.random(n) < p_sql)
-    # BANT: an SQL has all four confirmed; others miss at least one
     bant = rng.random((n, 4)) < np.where(mql, 0.55, 0.3)[:, None]
-    all4 = bant.all(axis=1)
-    fix = ~sql & all4
-    bant[fix, rng.integers(0, 4, fix.sum())] = False
-    bant[sql] = True
     p_opp = np.array([0.55, 0.65, 0.80, 0.90])[source_idx]
     opp = sql & (rng.random(n) < p_opp)
     mql_on = created + _days(rng, 0, 21, n)
@@ -474,6 +467,10 @@ def _leads(rng):
     mql &= mql_on <= ref
     sql &= mql & (sql_on <= ref)
     opp &= sql & (opp_on <= ref)
+    # BANT: an SQL has all four confirmed; every other lead misses at least one
+    fix = ~sql & bant.all(axis=1)
+    bant[fix, rng.integers(0, 4, n)[fix]] = False
+    bant[sql] = True
     channel = np.empty(n, dtype=object)
     on = source_idx == 0
     channel[on] = _pick(rng, ("Google Ads", "LinkedIn", "e-mailnieuwsbrief"), on.sum(), (0.5, 0.3, 0.2))
@@ -686,13 +683,14 @@ def _generate(seed: int) -> dict[str, pd.DataFrame]:
     ams = _account_managers()
     products = _products()
 
-    leads, lead_extra = _leads(r[0])
+    used: set[str] = set()  # company names given so far: all organisations are distinct
+    leads, lead_extra = _leads(r[0], used)
     campaigns = _campaigns(r[1], leads)
     leads["cost"] = _lead_costs(r[1], leads, campaigns)
 
     # ----- customers acquired before 2021
     n_old = int(r[2].poisson(1250))
-    old = _companies(r[2], n_old, pull=1.0)
+    old = _companies(r[2], n_old, used, pull=1.0)
     acq_old = pd.to_datetime("2008-01-01").to_datetime64() + pd.to_timedelta(
         np.floor(np.sqrt(r[2].random(n_old)) * 4749), unit="D").to_numpy()
     acq_old = _weekday(acq_old)
@@ -715,10 +713,6 @@ def _generate(seed: int) -> dict[str, pd.DataFrame]:
     wi = wl.index.to_numpy()
     n_new = len(wl)
     name = np.concatenate([old["name"], wl["company"].to_numpy()])
-    # avoid duplicate names between the two pools
-    dup = pd.Series(name).duplicated().to_numpy()
-    name = np.where(dup, pd.Series(name).astype(str) + " (" + np.concatenate(
-        [old["city"], lead_extra["city"][wi]]) + ")", name)
     sector = np.concatenate([old["sector"], wl["sector"].to_numpy()])
     sector_idx = np.concatenate([old["sector_idx"], lead_extra["sector_idx"][wi]])
     province = np.concatenate([old["province"], wl["province"].to_numpy()])
@@ -743,7 +737,7 @@ def _generate(seed: int) -> dict[str, pd.DataFrame]:
     manager = _manager_for(rc, region, ams, prefer="farmer")
     # expected yearly revenue at full activity: the rank order of spend x share of wallet,
     # mapped on a fixed lognormal shape (stratified) so every seed has a Curry-like skew
-    raw = spend * sow
+    raw = spend * sow * np.where(acquired < start, OLD_BOOST, 1.0)  # survivors are larger
     q = (np.argsort(np.argsort(raw, kind="stable"), kind="stable") + 0.5) / nc
     z = np.array([_NORMAL.inv_cdf(x) for x in q])
     annual = ANNUAL_MEDIAN * np.exp(ANNUAL_SIGMA * z + ANNUAL_TAIL[1] * np.maximum(z - ANNUAL_TAIL[0], 0) ** 2)
@@ -752,7 +746,7 @@ def _generate(seed: int) -> dict[str, pd.DataFrame]:
 
     # ----- activity periods, complaints and churn
     p_start = np.maximum(acquired, start)
-    hazard = np.select([employees < 50, employees < 250], [0.13, 0.08], 0.03)
+    hazard = 0.01 + 0.15 * (1 - q) ** 1.5  # yearly churn hazard: small customers leave sooner
     life = np.minimum(rc.exponential(1.0 / hazard), 30.0) * 365.25
     end1 = p_start + pd.to_timedelta(np.round(life), unit="D").to_numpy()
     # complaints during the first period
@@ -765,8 +759,10 @@ def _generate(seed: int) -> dict[str, pd.DataFrame]:
     c_date = _weekday(p_start[cc] + pd.to_timedelta(np.floor(rc.random(nk) * span1[cc]),
                                                     unit="D").to_numpy())
     handled = rc.random(nk) < 0.62
-    leave = rc.random(nk) < np.where(handled, 0.03, 0.30)
-    leave_at = c_date + _days(rc, 20, 200, nk)
+    # a badly handled complaint often makes a customer leave; key accounts (top 5%) are
+    # rescued by their account team more often
+    leave = rc.random(nk) < np.where(handled, 0.03, np.where(q[cc] >= 0.95, 0.08, 0.40))
+    leave_at = c_date + _days(rc, 10, 90, nk)
     cand = pd.Series(np.where(leave, leave_at, np.datetime64("NaT")).astype("datetime64[ns]")).groupby(cc).min()
     end1 = end1.copy()
     ci = cand.dropna().index.to_numpy()
@@ -784,7 +780,7 @@ def _generate(seed: int) -> dict[str, pd.DataFrame]:
     ro = r[5]
     freq = np.clip(4.0 * (np.maximum(annual, 100) / 5000) ** 0.45, 4.0, 36.0)  # orders per year
     interval = 365.25 / freq
-    first = np.where(acquired >= start, acquired, p_start + _days(ro, 0, 60, nc))
+    first = _weekday(np.where(acquired >= start, acquired, p_start + _days(ro, 1, 60, nc)))
     first = np.minimum(first, np.minimum(end1, ref))
     b_c = np.flatnonzero(back)
     per_c = np.concatenate([np.arange(nc), b_c])
@@ -799,7 +795,7 @@ def _generate(seed: int) -> dict[str, pd.DataFrame]:
     o_date = per_s[s_p] + pd.to_timedelta(np.round(offset), unit="D").to_numpy()
     o_c = per_c[s_p]
     o_date = _weekday(o_date)
-    okk = (o_date <= per_e[s_p] + np.timedelta64(2, "D")) & (o_date >= per_s[s_p])
+    okk = (o_date <= per_e[s_p] + np.timedelta64(2, "D")) & (o_date >= per_s[s_p] - np.timedelta64(2, "D"))
     # a few skipped orders in the summer holidays (mild seasonality)
     summer = np.isin(pd.DatetimeIndex(o_date).month, (7, 8)) & (s_k > 0)
     okk &= ~(summer & (ro.random(len(o_c)) < 0.15))
@@ -817,16 +813,16 @@ def _generate(seed: int) -> dict[str, pd.DataFrame]:
     # cross-selling profile
     pm = np.clip(0.25 + 0.15 * np.log10(employees / 10), 0.1, 0.8)
     has_machine = rc.random(nc) < pm
-    has_service = np.where(has_machine, rc.random(nc) < 0.75, rc.random(nc) < 0.08)
+    has_service = np.where(has_machine, rc.random(nc) < 0.75, rc.random(nc) < 0.06)
     snack_p = np.array([0.30, 0.50, 0.30, 0.40, 0.60, 0.75])[sector_idx]
     has_snacks = rc.random(nc) < snack_p
     has_water = rc.random(nc) < 0.30
     w = np.column_stack([
         0.08 * has_machine + 0.003,
-        0.42 + 0.20 * has_machine,
+        0.40 + 0.45 * has_machine,
         0.30 * has_snacks + 0.02,
         0.15 * has_water + 0.02,
-        0.14 * has_service + 0.01,
+        0.14 * has_service + 0.002,
         0.16 + 0.04 * has_machine,
     ])
     g = _pick_rows(ro, w[l_c])
@@ -921,12 +917,9 @@ def _generate(seed: int) -> dict[str, pd.DataFrame]:
     had_q = nl_["lead_id"].isin(lo_quote).to_numpy()
     # the newest contact of an open opportunity may be later
     n_s = int(rp.poisson(900))
-    sus = _companies(rp, n_s, pull=0.4)
-    sus_names = np.array([f"{x} ({c})" for x, c in zip(sus["name"], sus["city"])], dtype=object)
-    taken = set(customers["name"]) | set(nl_["company"])
-    sus_names = np.where(pd.Series(sus_names).isin(taken), sus_names + " 2", sus_names)
+    sus = _companies(rp, n_s, used, pull=0.4)
     prospects = pd.DataFrame({
-        "name": np.concatenate([nl_["company"].to_numpy(), sus_names]),
+        "name": np.concatenate([nl_["company"].to_numpy(), sus["name"]]),
         "sector": np.concatenate([nl_["sector"].to_numpy(), sus["sector"]]),
         "province": np.concatenate([nl_["province"].to_numpy(), sus["province"]]),
         "region": np.concatenate([nl_["region"].to_numpy(), sus["region"]]),
@@ -1064,7 +1057,8 @@ def _market(rng, orders, customers):
     class_sales = np.round(own_sales / share, -3)
     pen = share / index
     buyers = np.maximum(np.round(own_buyers / pen), own_buyers + 1).astype(int)
-    potential = np.round(buyers / (CLASS_PENETRATION[s_i] * np.exp(rng.normal(0, 0.05, n)))).astype(int)
+    potential = np.round(buyers / (CLASS_PENETRATION[s_i] * np.exp(rng.normal(0, 0.05, n))))
+    potential = np.maximum(potential, buyers + 1).astype(int)
     ppb = np.round(class_sales / buyers * rng.uniform(1.15, 1.35, n), -1)
     market = pd.DataFrame({
         "year": own["year"].to_numpy(), "sector": own["sector"], "region": own["region"],
