@@ -19,7 +19,8 @@ def clv_explorer(margin: float = 1500.0, retention: float = 0.8, discount_rate: 
                  years: int = 5, acquisition_cost: float = 0.0) -> ChartExplorer:
     """CLV from margin, retention and discount rate (§6.4): shows how non-linear CLV is in retention.
 
-    The curve is the infinite-horizon CLV for every retention rate; the dot is the chosen rate.
+    The solid curve is the infinite-horizon CLV for every retention rate, the dashed curve the
+    finite horizon of ``years``; the dot is the chosen rate.
     The readout gives the CLV, the finite horizon, the expected lifetime 1/(1−r) and what five
     percentage points more retention would add.
     """
@@ -32,14 +33,18 @@ def clv_explorer(margin: float = 1500.0, retention: float = 0.8, discount_rate: 
                        acquisition_cost=acquisition_cost)
         finite = pf.clv(margin, retention=retention, years=years, discount_rate=discount_rate,
                         acquisition_cost=acquisition_cost)
+        finite_curve = pf.clv(margin, retention=grid, years=years, discount_rate=discount_rate,
+                              acquisition_cost=acquisition_cost).to_numpy()
         better = min(retention + 0.05, 0.95)
         plus = pf.clv(margin, retention=better, discount_rate=discount_rate,
                       acquisition_cost=acquisition_cost)
-        return {"curve": curve, "clv": value, "horizon": finite, "lifetime": 1 / (1 - retention),
+        return {"curve": curve, "finite_curve": finite_curve, "clv": value, "horizon": finite, "lifetime": 1 / (1 - retention),
                 "retention": retention, "plus": plus, "better": better, "years": years}
 
     def draw(ax, r):
         line, = ax.plot(grid, r["curve"], color=PALETTE[0], lw=2.2, label="CLV, oneindige horizon")
+        finite, = ax.plot(grid, r["finite_curve"], color=PALETTE[1], lw=1.8, ls="--",
+                          label=f"CLV over {r['years']} jaar")
         dot, = ax.plot([r["retention"]], [r["clv"]], "o", color=COLOR_HIGHLIGHT, markersize=9)
         label = ax.annotate("", (r["retention"], r["clv"]), xytext=(-10, 10), textcoords="offset points",
                             ha="right", fontsize=9)
@@ -49,12 +54,15 @@ def clv_explorer(margin: float = 1500.0, retention: float = 0.8, discount_rate: 
         ax.set_title("CLV stijgt steeds sneller met de retentie")
         ax.xaxis.set_major_formatter(lambda x, _p: format_percent(x, 0))
         ax.yaxis.set_major_formatter(lambda x, _p: format_euro(x))
-        artists = {"line": line, "dot": dot, "label": label, "ax": ax}
+        legend = ax.legend(loc="upper left", fontsize=8.5)
+        artists = {"line": line, "finite": finite, "dot": dot, "label": label, "ax": ax, "legend": legend}
         update(artists, r)
         return artists
 
     def update(artists, r):
         artists["line"].set_ydata(r["curve"])
+        artists["finite"].set_ydata(r["finite_curve"])
+        artists["legend"].get_texts()[1].set_text(f"CLV over {r['years']} jaar")
         artists["dot"].set_data([r["retention"]], [r["clv"]])
         artists["label"].xy = (r["retention"], r["clv"])
         artists["label"].set_text(f"{format_percent(r['retention'], 0)}: {format_euro(r['clv'])}")
