@@ -581,10 +581,12 @@ def offerte_lines(items, products, *, product="product", price="unit_price", vat
                   unit="unit") -> list[dict]:
     """Offerte lines from (product name, quantity) pairs, with price and VAT from ``products``.
 
-    >>> products = pd.DataFrame({"product": ["Koffie 1 kg"], "unit": ["kg"], "unit_price": [18.5],
-    ...                          "vat_rate": [0.09]})
-    >>> offerte_lines([("Koffie 1 kg", 20)], products)
-    [{'omschrijving': 'Koffie 1 kg (per kg)', 'aantal': 20, 'prijs': 18.5, 'btw': 0.09}]
+    The unit is added to the description ("(per kg)") unless the name already mentions it.
+
+    >>> products = pd.DataFrame({"product": ["Koffiebonen", "Thee (doos 100)"], "unit": ["kg", "doos"],
+    ...                          "unit_price": [18.5, 9.8], "vat_rate": [0.09, 0.09]})
+    >>> [line["omschrijving"] for line in offerte_lines([("Koffiebonen", 20), ("Thee (doos 100)", 2)], products)]
+    ['Koffiebonen (per kg)', 'Thee (doos 100)']
     """
     from . import _validate as v
 
@@ -596,7 +598,9 @@ def offerte_lines(items, products, *, product="product", price="unit_price", vat
             unknown.append(str(name))
             continue
         row = lookup.loc[str(name)]
-        text = str(name) + (f" (per {row[unit]})" if unit in lookup.columns and not _blank(row[unit]) else "")
+        text = str(name)
+        if unit in lookup.columns and not _blank(row[unit]) and str(row[unit]).lower() not in text.lower():
+            text += f" (per {row[unit]})"
         lines.append({"omschrijving": text, "aantal": qty, "prijs": float(row[price]), "btw": float(row[vat])})
     if unknown:
         raise OfferteError([f"product {u!r} staat niet in de productenlijst" for u in unknown])

@@ -72,7 +72,7 @@ def plot_adoption_curve(segments=None, *, target=None, ax=None):
         label = f"{row.segment}\n{format_percent(row.aandeel, 1)}"
         if show_counts:
             label += f"\n{format_number(row.aantal)} afnemers"
-        height = 0.43 if i % 2 == 0 else 0.52
+        height = 0.44 if i % 2 == 0 else 0.56
         ax.text(centre, height, label, ha="center", va="bottom", fontsize=9,
                 fontweight="bold" if is_target else "normal",
                 bbox=dict(boxstyle="round,pad=0.25", fc="white", ec=COLOR_HIGHLIGHT if is_target
@@ -85,7 +85,7 @@ def plot_adoption_curve(segments=None, *, target=None, ax=None):
         ax.axvline(z, color="black", lw=0.6, ls=":")
     ax.set_xticks([-2, -1, 0, 1], ["μ−2σ", "μ−σ", "μ", "μ+σ"])
     ax.set_xlim(-3.5, 3.5)
-    ax.set_ylim(0, 0.68)
+    ax.set_ylim(0, 0.74)
     ax.set_yticks([])
     ax.set_xlabel("Moment van adoptie (vroeg → laat)")
     ax.set_title("Adoptiecurve van Rogers")
@@ -157,13 +157,14 @@ def _example_cohorts():
                                   columns=pd.Index([0, 1, 2], name="jaren_sinds"))}
 
 
-def _heatmap(ax, values, rows, cols, fmt):
+def _heatmap(ax, values, rows, cols, fmt, vmin=0.0):
     data = np.ma.masked_invalid(np.asarray(values, dtype=float))
-    image = ax.imshow(data, cmap="cividis", vmin=0, vmax=1, aspect="auto")
+    image = ax.imshow(data, cmap="cividis", vmin=vmin, vmax=1, aspect="auto")
+    middle = vmin + 0.55 * (1 - vmin)
     for (i, j), value in np.ndenumerate(np.asarray(values, dtype=float)):
         if not np.isnan(value):
             ax.text(j, i, fmt(value), ha="center", va="center", fontsize=9,
-                    color="black" if value > 0.55 else "white")
+                    color="black" if value > middle else "white")
     ax.set_xticks(range(len(cols)), [str(c) for c in cols])
     ax.set_yticks(range(len(rows)), [str(r) for r in rows])
     return image
@@ -177,9 +178,12 @@ def plot_cohort_retention(table, *, ax=None):
     every cell also carries its percentage, so colour is not needed to read it.
     """
     ax = get_ax(ax, figsize=(7, 0.45 * len(table) + 2))
-    _heatmap(ax, table.to_numpy(), table.index, table.columns, lambda x: format_percent(x, 0))
+    values = table.to_numpy(dtype=float)
+    low = float(np.nanmin(values)) if np.isfinite(values).any() else 0.0
+    _heatmap(ax, values, table.index, table.columns, lambda x: format_percent(x, 0),
+             vmin=max(0.0, min(low, 0.9) - 0.1))
     ax.set(title="Klantbehoud per cohort (deel dat nog koopt)",
-           xlabel="Jaren sinds eerste aankoop", ylabel="Cohort (jaar eerste aankoop)")
+           xlabel="Jaren sinds het jaar van werving", ylabel="Cohort (jaar van werving)")
     ax.grid(False)
     return ax
 
