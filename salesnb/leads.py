@@ -754,14 +754,14 @@ def tender_thresholds(tenders: pd.DataFrame, *, thresholds: pd.DataFrame | None 
 
     The category follows from the buyer type (:data:`BUYER_CATEGORY`: centrale overheid
     or decentrale overheden, for leveringen and diensten). Returns a copy of ``tenders``
-    with ``drempel``, ``europees_verplicht`` and, when ``procedure`` is a column,
+    with ``eu_drempel``, ``europees_verplicht`` and, when ``procedure`` is a column,
     ``europees_gekozen`` (the procedure used is one of :data:`EUROPEAN_PROCEDURES`).
 
     >>> t = pd.DataFrame({"published_on": pd.to_datetime(["2025-05-01", "2026-05-01"]),
     ...                   "buyer_type": ["decentrale overheid"] * 2,
     ...                   "estimated_value": [218_000, 218_000], "procedure": ["nationaal", "openbaar"]})
-    >>> tender_thresholds(t)[["drempel", "europees_verplicht", "europees_gekozen"]]
-        drempel  europees_verplicht  europees_gekozen
+    >>> tender_thresholds(t)[["eu_drempel", "europees_verplicht", "europees_gekozen"]]
+       eu_drempel  europees_verplicht  europees_gekozen
     0  221000.0               False             False
     1  216000.0                True              True
     """
@@ -788,8 +788,8 @@ def tender_thresholds(tenders: pd.DataFrame, *, thresholds: pd.DataFrame | None 
         )
     last = match.shape[1] - 1 - np.argmax(match[:, ::-1], axis=1)
     out = tenders.copy()
-    out["drempel"] = table["amount"].to_numpy(dtype=float)[last]
-    out["europees_verplicht"] = amounts >= out["drempel"].to_numpy()
+    out["eu_drempel"] = table["amount"].to_numpy(dtype=float)[last]
+    out["europees_verplicht"] = amounts >= out["eu_drempel"].to_numpy()
     if procedure:
         out["europees_gekozen"] = tenders[procedure].astype(str).isin(EUROPEAN_PROCEDURES).to_numpy()
     return out
@@ -1019,9 +1019,9 @@ def own_wins_by_weight(bids: pd.DataFrame, tenders: pd.DataFrame, *, weights=ran
 
 
 _PERCENT_COLUMNS = ("conversie", "vanaf_start", "aandeel", "precisie", "dekking", "ratio", "ctr")
-_EURO_COLUMNS = ("kosten", "kosten_per_lead", "kosten_per_klant", "cpl", "cost", "drempel", "price",
+_EURO_COLUMNS = ("kosten", "kosten_per_lead", "kosten_per_klant", "cpl", "cost", "eu_drempel", "price",
                  "estimated_value", "amount")
-_DECIMAL_COLUMNS = ("een_op", "prijspunten", "kwaliteitspunten", "totaal", "tekort_gemiddeld")
+_DECIMAL_COLUMNS = ("een_op", "prijspunten", "kwaliteitspunten", "totaal", "tekort_gemiddeld", "quality_score")
 
 
 def format_lead_table(table: pd.DataFrame) -> pd.DataFrame:

@@ -491,7 +491,7 @@ def test_tender_thresholds_by_publication_date():
                       "estimated_value": [218_000, 218_000, 141_000, 230_000],
                       "procedure": ["nationaal", "openbaar", "openbaar", "meervoudig onderhands"]})
     out = L.tender_thresholds(t)
-    assert out["drempel"].tolist() == [221_000, 216_000, 140_000, 221_000]
+    assert out["eu_drempel"].tolist() == [221_000, 216_000, 140_000, 221_000]
     assert out["europees_verplicht"].tolist() == [False, True, True, True]
     assert out["europees_gekozen"].tolist() == [False, True, True, False]
     with pytest.raises(InputError, match="Bedoel je 'centrale overheid'"):
@@ -588,3 +588,27 @@ def test_plots_draw_what_the_tables_say():
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert "A (wij)" in labels
     assert any("winnaar" in t.get_text() and t.get_text().startswith("82,2") for t in ax.texts)
+
+
+def test_own_wins_by_weight_worked_example():
+    # tender 1 (max 10): wij 100 / q 9 ; X 80 / q 5 ; tender 2 (max 100): wij 50 / q 60 ; Y 50 / q 70
+    # price weight 20: t1 wij 80/100*20 = 16 + 72 = 88 ; X 20 + 40 = 60 -> wij ; t2: wij 20 + 48 = 68 < Y 20 + 56 -> Y
+    # price weight 90: t1 wij 72 + 9 = 81 ; X 90 + 5 = 95 -> X ; t2 -> Y. Tender 3 has one bid only: not counted.
+    bids = pd.DataFrame({"tender_id": [1, 1, 2, 2, 3], "bidder": ["wij", "X", "wij", "Y", "wij"],
+                         "price": [100, 80, 50, 50, 10], "quality_score": [9, 5, 60, 70, 5],
+                         "is_own": [True, False, True, False, True]})
+    tenders = pd.DataFrame({"tender_id": [1, 2, 3], "max_quality_score": [10, 100, 10]})
+    out = L.own_wins_by_weight(bids, tenders, weights=[20, 90])
+    assert out["gewonnen"].tolist() == [1, 0]
+    assert out["aanbestedingen"].tolist() == [2, 2]
+    assert out["aandeel"].tolist() == pytest.approx([0.5, 0.0])
+
+
+def test_format_lead_table_is_display_only():
+    t = pd.DataFrame({"fase": ["a"], "conversie": [0.25], "kosten_per_klant": [1234.4], "een_op": [4.0],
+                      "aantal": [7]})
+    out = L.format_lead_table(t)
+    assert out.loc[0, ["conversie", "kosten_per_klant", "een_op", "aantal"]].tolist() == ["25,0%", "€ 1.234", "4,0", 7]
+    assert t.loc[0, "conversie"] == 0.25
+    with pytest.raises(InputError):
+        L.format_lead_table([1, 2])
