@@ -365,25 +365,26 @@ SMART_CRITERIA = pd.DataFrame({
 
 
 def smart_check(*, what=None, measure=None, target=None, baseline=None, deadline=None,
-                accepted=None, max_growth=0.15) -> pd.DataFrame:
+                accepted=None, max_growth=0.15, min_words=3) -> pd.DataFrame:
     """SMART-toets van een target (§2.1): which of the five letters does it meet?
 
-    ``what``: the specific subject (e.g. "omzet servicecontracten in de zorg");
+    ``what``: the specific subject (e.g. "omzet servicecontracten in de zorg"; at least
+    ``min_words`` words, a rough check that it says what AND for whom);
     ``measure``: the measure (omzet, afzet, aantal bezoeken, ...); ``target``: the number;
     ``baseline``: what was achieved last period (to judge Realistisch: growth at most
     ``max_growth``); ``deadline``: the end date; ``accepted``: True when the team agreed.
     Returns per letter ``voldoet`` (True/False) and a Dutch ``toelichting``.
 
-    >>> t = smart_check(what="omzet zorg", measure="omzet", target=1_100_000, baseline=1_000_000,
+    >>> t = smart_check(what="omzet servicecontracten zorg", measure="omzet", target=1_100_000, baseline=1_000_000,
     ...                 deadline="2026-12-31", accepted=True)
     >>> t["voldoet"].tolist()
     [True, True, True, True, True]
     >>> smart_check(what="meer omzet", measure="omzet", target=2e6, baseline=1e6)["voldoet"].tolist()
-    [True, True, False, False, False]
+    [False, True, False, False, False]
     """
     max_growth = v.number(max_growth, "max_growth", minimum=0)
     rows = []
-    specific = isinstance(what, str) and len(what.split()) >= 2
+    specific = isinstance(what, str) and len(what.split()) >= min_words
     rows.append((specific, "Wat en voor wie staat erbij." if specific else
                  "Beschrijf wat er bereikt moet worden en voor welke groep, bijvoorbeeld "
                  "'omzet servicecontracten in de zorg'."))
