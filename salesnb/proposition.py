@@ -32,6 +32,7 @@ __all__ = [
     "win_rate_by_motive",
     "sales_argument",
     "sellogram",
+    "COMPANY_USPS",
     "usp_vs_ubr",
     "cialdini_examples",
     "case_offers",
@@ -384,6 +385,16 @@ def sellogram(motives=None, *, products=None) -> pd.DataFrame:
             v.choice(p, "products", known)
         table = table[table["product"].isin(list(products))]
     return table.reset_index(drop=True)
+
+
+#: What Brandwijk itself calls its unique selling points, each with the SABONE motive it serves.
+COMPANY_USPS = {
+    "storing binnen 24 uur verholpen": "S",
+    "vaste accountmanager per klant": "A",
+    "koffie, snacks, water en service bij één leverancier": "B",
+    "premium bean-to-cup machines": "O",
+    "fairtrade bonen en CO2-gecompenseerde levering": "N",
+}
 
 
 def usp_vs_ubr(usps: Mapping[str, str], won_reasons, *,
