@@ -95,10 +95,6 @@ RELATIONSHIP_STRATEGIES = {
 
 # --------------------------------------------------------------------------- helpers
 
-def _is_scalar(value) -> bool:
-    return isinstance(value, numbers.Real) and not isinstance(value, bool) or value is None
-
-
 def _param(value, name, *, minimum=None, maximum=None, max_hint=False, allow_none=False):
     """Return a float (scalar input) or a float array (list/array/Series input)."""
     if value is None and allow_none:
