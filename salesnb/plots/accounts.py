@@ -34,48 +34,56 @@ def _example_matrix():
 
 @register_plot(example=_example_matrix)
 def plot_key_account_matrix(matrix: pd.DataFrame, revenue=None, *, cutoff: float = 3.0,
-                            scale=None, label_top: int = 8, ax=None):
+                            scale=None, label_top: int = 10, ax=None):
     """Key account matrix (§7.7): attractiveness (y) × own relative strength (x), bubble = revenue.
 
     ``matrix`` comes from :func:`salesnb.key_account_matrix` (columns aantrekkelijkheid, sterkte,
-    key_account); its index gives the account names. Key accounts are orange diamonds
-    with their name; the other accounts are blue; the quadrants carry their names.
+    key_account); its index gives the account names. Key accounts are orange diamonds; the
+    ``label_top`` largest carry a number that the list beside the chart names. The other
+    accounts are blue circles; the quadrants carry their names.
     """
-    ax = get_ax(ax, figsize=(7.5, 6))
+    ax = get_ax(ax, figsize=(9.5, 6))
     x = matrix["sterkte"].to_numpy(dtype=float)
     y = matrix["aantrekkelijkheid"].to_numpy(dtype=float)
     key = matrix["key_account"].to_numpy(dtype=bool)
     rev = np.ones(len(matrix)) if revenue is None else np.asarray(revenue, dtype=float)
-    sizes = 30 + 1200 * np.sqrt(np.clip(rev, 0, None) / max(rev.max(), 1e-9))
+    sizes = 30 + 900 * np.sqrt(np.clip(rev, 0, None) / max(rev.max(), 1e-9))
     if scale is None:  # 1-5 scores, or 1-10 as in the company data
         scale = (1.0, 10.0) if max(x.max(), y.max()) > 5 else (1.0, 5.0)
     low, high = scale
-    pad = (high - low) * 0.06
-    ax.set_xlim(low - pad, high + pad)
-    ax.set_ylim(low - pad, high + pad)
+    margin = (high - low) * 0.08
+    lo = max(low - margin, min(x.min(), y.min(), cutoff) - margin)
+    hi = min(high + margin, max(x.max(), y.max(), cutoff) + margin)
+    ax.set_xlim(lo, hi)
+    ax.set_ylim(lo, hi)
     ax.axvline(cutoff, color=COLOR_NEUTRAL, lw=1, ls="--", zorder=1)
     ax.axhline(cutoff, color=COLOR_NEUTRAL, lw=1, ls="--", zorder=1)
-    corners = {(True, True): (high + pad, high + pad, "right", "top"),
-               (True, False): (low - pad, high + pad, "left", "top"),
-               (False, True): (high + pad, low - pad, "right", "bottom"),
-               (False, False): (low - pad, low - pad, "left", "bottom")}
+    corners = {(True, True): (hi, hi, "right", "top"), (True, False): (lo, hi, "left", "top"),
+               (False, True): (hi, lo, "right", "bottom"), (False, False): (lo, lo, "left", "bottom")}
     for quadrant, (qx, qy, ha, va) in corners.items():
         ax.annotate(QUADRANTS[quadrant][0], (qx, qy), xytext=(-6 if ha == "right" else 6, -6 if va == "top" else 6),
                     textcoords="offset points", ha=ha, va=va, fontsize=10, fontweight="bold",
                     color="#444444", zorder=5)
     ax.scatter(x[~key], y[~key], s=sizes[~key], color=PALETTE[0], alpha=0.45, edgecolor="white",
                linewidth=0.6, label="overige accounts", zorder=2)
-    ax.scatter(x[key], y[key], s=sizes[key], color=COLOR_HIGHLIGHT, alpha=0.8, edgecolor="black",
+    ax.scatter(x[key], y[key], s=sizes[key], color=COLOR_HIGHLIGHT, alpha=0.75, edgecolor="black",
                linewidth=1.0, marker="D", label="key account", zorder=3)
-    order = np.argsort(-rev * key - 1e-12 * rev)  # key accounts first, then by revenue
     names = [str(n) for n in matrix.index]
-    for i in order[:min(label_top, int(key.sum()))]:
-        ax.annotate(names[i], (x[i], y[i]), xytext=(8, 6), textcoords="offset points", fontsize=8,
-                    zorder=6, bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.7})
+    keys = [i for i in np.argsort(-rev, kind="stable") if key[i]][:label_top]
+    lines = []
+    for number, i in enumerate(keys, start=1):
+        ax.annotate(str(number), (x[i], y[i]), ha="center", va="center", fontsize=8, fontweight="bold",
+                    zorder=6)
+        lines.append(f"{number}. {names[i]}")
+    if lines:
+        more = int(key.sum()) - len(lines)
+        heading = "Grootste key accounts (omzet):" + (f"\n(en nog {more} andere)" if more > 0 else "")
+        ax.text(1.03, 1.0, heading + "\n" + "\n".join(lines), transform=ax.transAxes, va="top", ha="left",
+                fontsize=8, linespacing=1.5)
     ax.set_xlabel("Eigen relatieve sterkte bij de klant (score)")
     ax.set_ylabel("Aantrekkelijkheid van de klant (score)")
     ax.set_title("Key-accountmatrix (bolgrootte = omzet)")
-    ax.legend(loc="lower center", bbox_to_anchor=(0.5, -0.22), ncol=2, frameon=False, markerscale=0.4)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, frameon=False, markerscale=0.4)
     return ax
 
 
@@ -138,7 +146,8 @@ def plot_share_of_wallet(share, *, target: float | None = None, ax=None):
 @register_plot(example=lambda: {"workload": pd.DataFrame(
     {"klanten": [120.0, 80.0, 95.0], "omzet": [1.2e6, 0.9e6, 1.0e6], "bezoeken": [300.0, 180.0, 240.0]},
     index=pd.Index(["AM 1", "AM 2", "AM 3"], name="accountmanager")), "form": "geografie"})
-def plot_workload(workload: pd.DataFrame, *, measure: str = "bezoeken", form: str | None = None, ax=None):
+def plot_workload(workload: pd.DataFrame, *, measure: str = "bezoeken", form: str | None = None,
+                  title: str | None = None, ax=None):
     """Workload per account manager under one form of account management (§7.3–7.8).
 
     ``workload`` comes from :func:`salesnb.manager_workload`; ``measure`` is ``"bezoeken"``,
@@ -159,8 +168,12 @@ def plot_workload(workload: pd.DataFrame, *, measure: str = "bezoeken", form: st
         set_euro_axis(ax, "y")
     ax.set_ylabel(units.get(measure, measure))
     ax.set_xlabel("Accountmanager")
-    ax.tick_params(axis="x", rotation=45 if len(values) > 8 else 0)
+    names = [str(n) for n in workload.index]
+    if len(values) > 8 or max((len(n) for n in names), default=0) > 8:
+        for label in ax.get_xticklabels():
+            label.set_rotation(40)
+            label.set_horizontalalignment("right")
     suffix = f" bij indeling naar {form}" if form else ""
-    ax.set_title(f"Werklast per accountmanager{suffix}")
+    ax.set_title(title or f"Werklast per accountmanager{suffix}")
     ax.legend(loc="upper right", frameon=False)
     return ax
