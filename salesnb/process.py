@@ -789,6 +789,7 @@ EXAMPLE_COMPANY = {
         {"product": "Bezorging en schaalservice (per maand)", "aantal": 3},
     ],
     "geldigheid_dagen": 30,
+    "offerte_datum": "2026-03-02",
 }
 
 _TEXT_FIELDS = {"naam": "de naam van je bedrijf", "adres": "het adres (straat en huisnummer)",
@@ -906,6 +907,11 @@ def validate_company(facts, *, vat_rates=(0.21, 0.09)) -> dict:
     if isinstance(days, bool) or not isinstance(days, (int, np.integer)) or days < 1:
         problems.append(f"'geldigheid_dagen': de geldigheidsduur van de offerte in dagen (geheel getal, "
                         f"bijvoorbeeld 30), maar is {days!r}")
+    when = facts.get("offerte_datum")
+    if when is not None and (not _is_text(when) or pd.isna(pd.to_datetime(when, errors="coerce",
+                                                                           format="ISO8601"))):
+        problems.append(f"'offerte_datum': schrijf de datum als 'jjjj-mm-dd', bijvoorbeeld '2026-03-02', "
+                        f"maar het is {when!r}")
     if problems:
         raise CompanyError(problems)
     return dict(facts)
@@ -938,6 +944,8 @@ def company_prospects(facts) -> pd.DataFrame:
 def company_offerte(facts, *, date=None):
     """The offerte of the own company for the prospect named in ``offerte_voor`` (fase 3).
 
+    ``date`` defaults to the entry ``offerte_datum`` (or today when that is missing).
+
     13 × € 24,50 = € 318,50 at 9% (btw € 28,67) and 3 × € 35,00 = € 105,00 at 21% (btw € 22,05):
 
     >>> company_offerte(EXAMPLE_COMPANY, date="2026-03-02").totals()["totaal_incl_btw"]
@@ -953,5 +961,7 @@ def company_offerte(facts, *, date=None):
     lines = [{"omschrijving": line["product"], "aantal": line["aantal"],
               "prijs": prices[line["product"]]["prijs"], "btw": prices[line["product"]]["btw"]}
              for line in facts["offerte_regels"]]
+    if date is None:
+        date = facts.get("offerte_datum")
     return make_offerte(seller, customer, lines, date=date, valid_days=facts["geldigheid_dagen"],
                         terms_title=f"Algemene voorwaarden {facts['naam']}")

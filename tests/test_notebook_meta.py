@@ -70,6 +70,8 @@ def test_cells_stay_short_and_import_the_installed_package(path):
             continue
         text = source(cell)
         assert "sys.path" not in text, "notebooks import the installed package, never via sys.path"
+        if "eigen-invoer" in cell.get("metadata", {}).get("tags", []):
+            continue  # the student's own data entry (a plain dict), not logic
         logic = [l for l in text.splitlines() if l.strip() and not l.strip().startswith("#")]
         assert len(logic) <= MAX_LOGIC_LINES, f"cell longer than {MAX_LOGIC_LINES} lines: {text[:80]}"
 

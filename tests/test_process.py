@@ -397,3 +397,13 @@ def test_cohort_retention_by_acquisition_year():
     # cohort 2025 = 3, 5 (both ordered in 2025); 2019 (before the data) is left out
     assert table.index.tolist() == [2024, 2025]
     assert table.loc[2025, 0] == 1.0
+
+
+def test_offerte_date_entry():
+    facts = deepcopy(EXAMPLE_COMPANY)
+    assert company_offerte(facts).date.isoformat() == "2026-03-02"
+    facts["offerte_datum"] = "2 maart"
+    with pytest.raises(CompanyError, match="'offerte_datum'"):
+        validate_company(facts)
+    del facts["offerte_datum"]  # optional: then today's date
+    validate_company(facts)
