@@ -138,8 +138,8 @@ def plot_share_of_wallet(share, *, target: float | None = None, ax=None):
     ax.set_xlim(0, 1)
     set_percent_axis(ax, "x")
     ax.set_xlabel("Share of wallet (deel van de klantbesteding in onze categorie)")
-    ax.set_title("Share of wallet per account")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=3, frameon=False)
+    ax.set_title("Share of wallet per account", pad=26)
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False, fontsize=9)
     return ax
 
 
