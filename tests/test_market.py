@@ -295,3 +295,56 @@ def test_abcd_findings_from_market():
     # online leads: 100% this year against 50% last year -> kans
     online = a[a["factor"] == "Distributie"].iloc[0]
     assert online["effect"] == "kans" and "100,0%" in online["bevinding"]
+
+
+# ------------------------------------------------------------------ charts, widgets, exercises (H2)
+
+def test_market_widget_hand_computed_and_capped():
+    from salesnb.widgets import market_explorer
+
+    w = market_explorer(1000, 4000.0, 3.0, 0.6)
+    # potential 1000 x 4000 = 4 mln; size 3 mln -> 0.75 saturated, 1 mln rest; share 0.6 / 3 = 0.2
+    assert w.result["potentieel"] == pytest.approx(4_000_000)
+    assert w.result["verzadiging"] == pytest.approx(0.75)
+    assert w.result["restvraag"] == pytest.approx(1_000_000)
+    assert w.result["marktaandeel"] == pytest.approx(0.2)
+    w.set(omvang=5.0)
+    # size above the potential is capped at 4 mln and said so
+    assert w.result["omvang"] == pytest.approx(4_000_000) and w.error is None
+    assert "begrensd" in w.readout.value
+
+
+def test_share_identity_widget():
+    from salesnb.widgets import share_identity_explorer
+
+    w = share_identity_explorer(0.2, 0.5, 100.0)
+    # 20% x 0.5 = 10% of € 100 mln = € 10 mln
+    assert w.result["marktaandeel"] == pytest.approx(0.1)
+    assert w.result["eigen_omzet"] == pytest.approx(10_000_000)
+
+
+def test_market_share_chart_parts_add_to_one():
+    from matplotlib.figure import Figure
+
+    from salesnb.plots import plot_market_shares
+
+    t = m.market_table(_market())
+    ax = plot_market_shares(t, ax=Figure().add_subplot())
+    ends = {}
+    for p in ax.patches:
+        key = round(p.get_y(), 6)
+        ends[key] = max(ends.get(key, 0), p.get_x() + p.get_width())
+    assert all(e == pytest.approx(1.0) for e in ends.values())
+
+
+def test_h2_exercises_diagnose_the_course_mistakes():
+    from salesnb.exercises import check
+
+    assert check("2.5", 1_200_000).correct is True
+    size = check("2.5", 1_800_000)
+    assert size.correct is False and "marktomvang" in size.message
+    potential = check("2.5", 3_000_000)
+    assert potential.correct is False and "marktpotentieel" in potential.message
+    assert check("2.6", 0.12).correct is True
+    percent = check("2.6", 12)
+    assert percent.correct is False and "fractie" in percent.message

@@ -262,3 +262,55 @@ def test_relationship_counts_adds_prospects_to_first_stage():
     # 3 prospects + 1 new customer: 3/4 potential
     assert c["aantal"].tolist() == [3, 1, 0, 0]
     assert c.loc["potentiële klant", "aandeel"] == 0.75
+
+
+# ------------------------------------------------------------------ charts, widgets, exercises (H1)
+
+def test_nps_chart_bars_are_the_shares():
+    from matplotlib.figure import Figure
+
+    from salesnb.plots import plot_nps_distribution
+
+    answers = pd.DataFrame({"sector": ["a"] * 4 + ["b"] * 2, "score": [10, 9, 7, 3, 0, 8]})
+    ax = plot_nps_distribution(s.nps_by(answers, "sector"), by="sector", ax=Figure().add_subplot())
+    widths = sorted(round(p.get_width(), 6) for p in ax.patches)
+    # a: 0.5 / 0.25 / 0.25; b: 0 / 0.5 / 0.5
+    assert widths == [0.0, 0.25, 0.25, 0.5, 0.5, 0.5]
+    texts = [t.get_text() for t in ax.texts]
+    assert "NPS +25  (n = 4)" in texts and "NPS -50  (n = 2)" in texts
+
+
+def test_expectation_chart_names_the_verdicts():
+    from matplotlib.figure import Figure
+
+    from salesnb.plots import plot_expectation_experience
+
+    table = pd.DataFrame({"verwachting": [7.0, 6.0], "ervaring": [6.0, 8.5]}, index=["x", "y"])
+    ax = plot_expectation_experience(table, ax=Figure().add_subplot())
+    texts = " ".join(t.get_text() for t in ax.texts)
+    assert "-1,0: negatieve ervaring" in texts and "+2,5: customer delight" in texts
+
+
+def test_nps_widget_moves_respondents():
+    from salesnb.widgets import nps_explorer
+
+    w = nps_explorer(10, 10, 0)
+    # 10 promotors, 10 passives, 0 criticasters -> 50
+    assert w.result["nps"] == pytest.approx(50.0)
+    w.set(criticasters=20)
+    # 10 - 20 of 40 -> -25
+    assert w.result["nps"] == pytest.approx(-25.0)
+
+
+def test_h1_exercises_diagnose_the_course_mistakes():
+    from salesnb.exercises import check
+
+    assert check("1.2", 10).correct is True
+    passives = check("1.2", -30)
+    assert passives.correct is False and "passieven" in passives.message
+    fraction = check("1.2", 0.1)
+    assert fraction.correct is False and "punten" in fraction.message
+    promoters_pct = check("1.2", 35)
+    assert promoters_pct.correct is False and "percentage promotors" in promoters_pct.message
+    assert check("1.5", "c").correct is True
+    assert "prijs" in check("1.5", "a").message

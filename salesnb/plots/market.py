@@ -70,9 +70,8 @@ def plot_market_shares(table, *, ax=None):
     ax.set_xlim(0, 1)
     set_percent_axis(ax, "x")
     ax.set_xlabel("Aandeel van de marktomvang")
-    ax.set_title("Marktaandeel tegenover de grootste concurrent")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12 - 0.4 / max(len(labels), 1)), ncols=3,
-              frameon=False, fontsize=8.5)
+    ax.set_title("Marktaandeel tegenover de grootste concurrent", pad=24)
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=3, frameon=False, fontsize=8.5)
     ax.grid(False)
     return ax
 

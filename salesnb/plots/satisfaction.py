@@ -79,9 +79,10 @@ def plot_nps_distribution(table, *, by=None, sort=True, ax=None):
     ax.set_xlim(0, 1)
     set_percent_axis(ax, "x")
     ax.set_xlabel("Aandeel van de respondenten")
-    ax.set_title("NPS-verdeling: promotors, passief en criticasters")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12 - 0.4 / max(len(labels), 1)),
-              ncols=3, frameon=False, fontsize=8.5)
+    ax.set_title("NPS-verdeling: promotors, passief en criticasters", pad=24)
+    if not sort and len(labels) > 1:
+        ax.invert_yaxis()  # keep the given order (e.g. quarters) from top to bottom
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=3, frameon=False, fontsize=8.5)
     ax.grid(False)
     return ax
 
