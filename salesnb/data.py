@@ -48,8 +48,11 @@ stream per part, no global state; vectorised):
   expectation gap plus sector, account manager and quarter effects.
 * Complaints: satisfaction after = before + about +1 when handled well, about -2 when not
   (service recovery paradox).
-* Market per year x sector x region: own_buyers and own_sales from the orders; class sales,
-  buyers and potential follow from regional/sector market shares and spending indices, so
+* Market per year x sector x region: potential_buyers from the number of organisations
+  (province weights, sector mix, 0.5% growth a year), buyers = potential x the sector's class
+  penetration; own_buyers and own_sales from the orders; class_sales = what our own buyers
+  spend on the category at all suppliers + the other buyers x a typical spend per buyer.
+  Because our customers cluster around Amersfoort, own penetration is highest in Midden.
   marktaandeel = penetratiegraad x bestedingsindex holds by the definitions.
 * Competitors per cell share the rest of the class; tenders 2024-2025 choose their procedure
   from the EU thresholds valid at the publication date (below: nationaal >= 100,000,
@@ -1037,9 +1040,8 @@ def _generate(seed: int) -> dict[str, pd.DataFrame]:
 
 
 # --------------------------------------------------------------------------- market, activity, tenders
-REGION_SHARE = {"Noord": 0.07, "Oost": 0.10, "Midden": 0.17, "West": 0.055, "Zuid": 0.045}
-SECTOR_SHARE = np.array([1.2, 0.9, 1.15, 1.0, 0.9, 0.7])
-SECTOR_INDEX = np.array([1.3, 0.8, 1.5, 0.95, 1.1, 0.75])  # bestedingsindex level per sector
+MARKET_ORGANISATIONS = 45_000  # potential buyers in the Netherlands (organisations, 2021)
+MARKET_SECTOR_WEIGHT = np.array([0.17, 0.10, 0.04, 0.40, 0.17, 0.12])
 CLASS_PENETRATION = np.array([0.75, 0.6, 0.8, 0.65, 0.7, 0.85])
 EXTRA_BIDDERS = ("Koffie Service Oost", "Vendingpartner Zuid", "Drankautomaten Direct")
 
@@ -1048,34 +1050,41 @@ def _market(rng, orders, customers):
     years = np.arange(2021, 2026)
     grid = pd.MultiIndex.from_product([years, SECTORS, REGIONS], names=["year", "sector", "region"])
     info = customers.set_index("customer_id")[["sector", "region"]]
-    o = orders[["customer_id", "date", "revenue"]].join(info, on="customer_id")
-    o["year"] = o["date"].dt.year
-    g = o.groupby(["year", "sector", "region"])
-    own = pd.DataFrame({"own_sales": g["revenue"].sum(), "own_buyers": g["customer_id"].nunique()})
+    o = orders[["customer_id", "date", "revenue"]].assign(year=orders["date"].dt.year)
+    per = o.groupby(["year", "customer_id"], as_index=False)["revenue"].sum()
+    c = customers.set_index("customer_id")
+    per = per.join(c[["sector", "region", "category_spend"]], on="customer_id")
+    # what our customers spend on the category at all suppliers (at least what they bought from us)
+    per["spend"] = np.maximum(per["category_spend"], per["revenue"] * 1.05)
+    g = per.groupby(["year", "sector", "region"], observed=True)
+    own = pd.DataFrame({"own_sales": g["revenue"].sum(), "own_buyers": g["customer_id"].nunique(),
+                        "own_spend": g["spend"].sum()})
     own = own.reindex(grid).fillna(0).reset_index()
     n = len(own)
     s_i = pd.Categorical(own["sector"], categories=SECTORS).codes
-    share = (own["region"].map(REGION_SHARE).to_numpy() * SECTOR_SHARE[s_i]
-             * (1 + 0.01 * (own["year"].to_numpy() - 2021)) * np.exp(rng.normal(0, 0.08, n)))
-    index = SECTOR_INDEX[s_i] * np.exp(rng.normal(0, 0.08, n))
-    own_sales = np.maximum(own["own_sales"].to_numpy(), 1000.0)
-    own_buyers = np.maximum(own["own_buyers"].to_numpy(), 1).astype(int)
-    class_sales = np.round(own_sales / share, -3)
-    pen = share / index
-    buyers = np.maximum(np.round(own_buyers / pen), own_buyers + 1).astype(int)
-    potential = np.round(buyers / (CLASS_PENETRATION[s_i] * np.exp(rng.normal(0, 0.05, n))))
+    r_i = pd.Categorical(own["region"], categories=REGIONS).codes
+    y = own["year"].to_numpy() - 2021
+    region_w = np.array([sum(v[3] for v in PROVINCES.values() if v[0] == reg) for reg in REGIONS])
+    region_w = region_w / region_w.sum()
+    cell = np.exp(rng.normal(0, 0.08, (len(SECTORS), len(REGIONS))))[s_i, r_i]
+    potential = np.round(MARKET_ORGANISATIONS * region_w[r_i] * MARKET_SECTOR_WEIGHT[s_i] * cell
+                         * (1 + 0.005 * y))
+    buyers = np.round(potential * CLASS_PENETRATION[s_i] * np.exp(rng.normal(0, 0.03, n)) * (1 + 0.01 * y))
+    own_buyers = own["own_buyers"].to_numpy().astype(int)
+    buyers = np.maximum(buyers, own_buyers + 5).astype(int)
     potential = np.maximum(potential, buyers + 1).astype(int)
+    typical = SPEND_PER_EMPLOYEE[s_i] * 60 * np.exp(rng.normal(0, 0.08, n)) * 1.02 ** y
+    class_sales = np.round(own["own_spend"].to_numpy() + (buyers - own_buyers) * typical, -3)
     ppb = np.round(class_sales / buyers * rng.uniform(1.15, 1.35, n), -1)
     market = pd.DataFrame({
         "year": own["year"].to_numpy(), "sector": own["sector"], "region": own["region"],
         "potential_buyers": potential, "buyers": buyers, "purchase_per_buyer": ppb,
-        "class_sales": class_sales, "own_buyers": own["own_buyers"].astype(int).to_numpy(),
+        "class_sales": class_sales, "own_buyers": own_buyers,
         "own_sales": _round_money(own["own_sales"].to_numpy()),
     })
     # competitors share what is left after own sales and small suppliers
     strength = np.exp(rng.normal(0, 0.5, (len(REGIONS), len(COMPETITORS))))
     strength[:, 0] *= 1.6
-    r_i = pd.Categorical(own["region"], categories=REGIONS).codes
     w = strength[r_i] * np.exp(rng.normal(0, 0.25, (n, len(COMPETITORS))))
     w = w / w.sum(axis=1, keepdims=True)
     rest = class_sales - market["own_sales"].to_numpy()
@@ -1233,9 +1242,9 @@ def _key_accounts(rng, orders, customers, nps, n_accounts=40):
     ka = pd.DataFrame({
         "customer_id": cust_ids, "year": yr["year"].to_numpy(), "category_spend": spend.astype(float),
         "our_revenue": rev, "share_of_wallet": sow, "kam_stage": stage,
-        "omvang": np.clip(np.round(1 + 9 * spend_rank[inv]), 1, 10).astype(int),
+        "omvang": np.clip(np.round(4 + 6 * spend_rank[inv]), 1, 10).astype(int),
         "groeipotentieel": grow[inv],
-        "marge": np.clip(np.round(1 + 9 * marg_rank[inv]), 1, 10).astype(int),
+        "marge": np.clip(np.round(2 + 8 * marg_rank[inv]), 1, 10).astype(int),
         "imago": imago[inv],
         "relatie": np.clip(np.round(nps_mean[inv] - 1), 1, 10).astype(int),
         "aandeel": np.clip(np.round(1 + 9 * sow), 1, 10).astype(int),
