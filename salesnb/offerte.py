@@ -484,7 +484,11 @@ class Offerte:
 
 def output_dir() -> Path:
     """Where offertes are written: ``mijn-notebooks/uitvoer`` in the course folder (found from the
-    working directory upwards by its ``course.py``), else ``uitvoer`` in the working directory."""
+    working directory upwards by its ``course.py``), else ``uitvoer`` in the working directory.
+
+    >>> output_dir().name
+    'uitvoer'
+    """
     here = Path.cwd().resolve()
     for folder in (here, *here.parents):
         if (folder / "course.py").is_file() and (folder / "salesnb").is_dir():
@@ -493,7 +497,11 @@ def output_dir() -> Path:
 
 
 def display_path(path) -> str:
-    """A path for display: relative to the course folder when inside it (stable across machines)."""
+    """A path for display: relative to the course folder when inside it (stable across machines).
+
+    >>> display_path(output_dir() / "offerte_1.html").endswith("uitvoer/offerte_1.html")
+    True
+    """
     path = Path(path).resolve()
     base = output_dir().parent.parent if output_dir().parent.name == "mijn-notebooks" else Path.cwd()
     try:

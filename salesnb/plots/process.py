@@ -43,6 +43,11 @@ def plot_adoption_curve(segments=None, *, target=None, ax=None):
     shares without counts). Every segment is shaded in its own colour and hatch and labelled
     with its name, share and (if present) count; ``target`` (a segment name or a list of
     names) is highlighted with a thick outline and the word "doelgroep".
+
+    >>> from matplotlib.figure import Figure
+    >>> from salesnb.process import adoption_segments
+    >>> plot_adoption_curve(adoption_segments(100), target="early adopters", ax=Figure().add_subplot()).get_title()
+    'Adoptiecurve van Rogers'
     """
     from ..process import adoption_segments
 
@@ -106,6 +111,12 @@ def plot_prospect_split(counts, *, ax=None):
 
     ``counts`` is the table of :func:`salesnb.temperature_counts`; warm (the group to
     recruit) gets a thick outline.
+
+    >>> from matplotlib.figure import Figure
+    >>> from salesnb.process import temperature_counts
+    >>> ax = plot_prospect_split(temperature_counts(["cold", "warm", "hot"]), ax=Figure().add_subplot())
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['cold', 'warm', 'hot']
     """
     ax = get_ax(ax, figsize=(6.5, 3.2))
     labels = counts["temperatuur"].astype(str).tolist()
@@ -136,6 +147,10 @@ def plot_channels(channels, *, channel="source", ax=None):
     """Wervingskanalen (stappenplan fase 1): conversion (bars) and cost per customer (labels).
 
     ``channels`` is the table of :func:`salesnb.channel_table` (one row per channel).
+
+    >>> from matplotlib.figure import Figure
+    >>> plot_channels(**_example_channels(), ax=Figure().add_subplot()).get_xlabel()
+    'Conversie (lead → klant)'
     """
     ax = get_ax(ax, figsize=(7, 3.4))
     table = channels.sort_values("conversie")
@@ -176,6 +191,11 @@ def plot_cohort_retention(table, *, ax=None):
 
     ``table`` is :func:`salesnb.cohort_retention` (shares). Light = many customers kept;
     every cell also carries its percentage, so colour is not needed to read it.
+
+    >>> from matplotlib.figure import Figure
+    >>> ax = plot_cohort_retention(**_example_cohorts(), ax=Figure().add_subplot())
+    >>> sorted(t.get_text() for t in ax.texts)[:2]
+    ['100%', '100%']
     """
     ax = get_ax(ax, figsize=(7, 0.45 * len(table) + 2))
     values = table.to_numpy(dtype=float)
@@ -202,6 +222,10 @@ def plot_cross_sell(table, *, ax=None):
     """Cross-selltabel (stappenplan fase 5): "klanten van rij X kopen ook kolom Y".
 
     ``table`` is :func:`salesnb.co_purchase`; the diagonal (always 100%) is left blank.
+
+    >>> from matplotlib.figure import Figure
+    >>> len(plot_cross_sell(**_example_cross_sell(), ax=Figure().add_subplot()).texts)  # 3×3 minus diagonal
+    6
     """
     values = table.to_numpy(dtype=float).copy()
     np.fill_diagonal(values, np.nan)
@@ -224,6 +248,10 @@ def plot_retention_actions(actions, *, ax=None):
     """Bindingsacties (stappenplan fase 6): extra marge against kosten per action.
 
     ``actions`` is :func:`salesnb.retention_action_value`; the net result is written on the bars.
+
+    >>> from matplotlib.figure import Figure
+    >>> plot_retention_actions(**_example_actions(), ax=Figure().add_subplot()).get_title()
+    'Wat levert een bindingsactie op? (per jaar)'
     """
     ax = get_ax(ax, figsize=(7, 3.4))
     y = np.arange(len(actions))

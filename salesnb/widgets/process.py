@@ -36,6 +36,10 @@ def adoption_explorer(n: int = 1000, *, target: str = "early adopters") -> Chart
 
     ``n`` is the number of potential buyers in the doelmarkt; the slider runs up to four
     times ``n``. The chart shades the five segments and highlights the target segment.
+
+    >>> w = adoption_explorer(200)
+    >>> w.set(target="laggards"); w.result["aantal"]  # 16% of 200
+    32
     """
     from ..plots.process import plot_adoption_curve
 
@@ -85,6 +89,10 @@ def temperature_explorer(prospects: pd.DataFrame, *, warm_score: int = 40, hot_m
     Sliders: the score from which a prospect counts as warm, and how many BANT items must be
     confirmed for hot. Other rule parameters of :func:`salesnb.prospect_temperature`
     (``warm_sources``, ``score``, ``source``, ``bant``) pass through ``rules``.
+
+    >>> w = temperature_explorer(**_example_prospects())
+    >>> w.set(warm_score=0); int(w.result["counts"].set_index("temperatuur").loc["cold", "aantal"])
+    0
     """
     prospect_temperature(prospects, warm_score=warm_score, hot_min_bant=hot_min_bant, **rules)
     labels = ["cold", "warm", "hot"]
@@ -138,6 +146,10 @@ def retention_action_explorer(customers: int, margin_per_customer: float, *, bas
 
     Sliders: the margin per customer per year and the extra retention each action brings
     (percentage points). Costs come from ``actions`` (default :data:`salesnb.RETENTION_ACTIONS`).
+
+    >>> w = retention_action_explorer(1000, 500.0)
+    >>> w.set(extra_0=0.02); float(w.result["table"].loc[0, "extra_marge"])  # 1000 × 2% × € 500
+    10000.0
     """
     acts = (RETENTION_ACTIONS if actions is None else actions).reset_index(drop=True)
     retention_action_value(customers, margin_per_customer, actions=acts, base_retention=base_retention)
