@@ -177,13 +177,36 @@ def column_numbers(df: pd.DataFrame, column: str, table_name: str, **kwargs) -> 
     return numbers_array(df[column], f"{table_name}['{column}']", **kwargs)
 
 
+DATE_FORMATS = ("ISO8601", "%d-%m-%Y", "%d/%m/%Y", "%d-%m-%Y %H:%M", "%d.%m.%Y")
+
+
+def parse_dates(values: pd.Series) -> pd.Series:
+    """Parse text dates written as jjjj-mm-dd (ISO) or dd-mm-jjjj (Dutch); NaT where neither fits.
+
+    Each format is tried explicitly: a free-for-all parser with ``dayfirst`` reads
+    2025-01-05 as 1 May, which would be a silently wrong date.
+
+    >>> parse_dates(pd.Series(["2025-01-05", "05-01-2025", "5/1/2025", "x"])).dt.strftime("%d %b").tolist()
+    ['05 Jan', '05 Jan', '05 Jan', nan]
+    """
+    text = pd.Series(values).astype("string").str.strip()
+    parsed = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
+    for fmt in DATE_FORMATS:
+        todo = parsed.isna() & text.notna()
+        if not todo.any():
+            break
+        attempt = pd.to_datetime(text[todo], format=fmt, errors="coerce")
+        parsed[todo] = attempt.astype("datetime64[ns]")
+    return parsed
+
+
 def dates(values, name: str, *, allow_nat=False) -> pd.Series:
     """Return ``values`` as a datetime Series, or explain which entries are not dates."""
     series = pd.Series(values).reset_index(drop=True)
     if pd.api.types.is_datetime64_any_dtype(series):
         parsed = series
     else:
-        parsed = pd.to_datetime(series, errors="coerce", dayfirst=True)
+        parsed = parse_dates(series)
         bad = parsed.isna().to_numpy() & ~series.isna().to_numpy()
         if bad.any():
             raise InputError(

@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ._validate import parse_dates
 from .errors import InputError
 
 __all__ = [
@@ -179,12 +180,7 @@ def _to_number(values: pd.Series, decimal_comma: bool | None) -> pd.Series:
 def _to_date(values: pd.Series) -> pd.Series:
     if pd.api.types.is_datetime64_any_dtype(values):
         return values
-    text = values.astype("string").str.strip()
-    iso = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
-    dutch = pd.to_datetime(text, format="%d-%m-%Y", errors="coerce")
-    slashed = pd.to_datetime(text, format="%d/%m/%Y", errors="coerce")
-    stamped = pd.to_datetime(text, format="%Y-%m-%d %H:%M:%S", errors="coerce")
-    return iso.fillna(dutch).fillna(slashed).fillna(stamped)
+    return parse_dates(values)
 
 
 def validate_own_data(frame: pd.DataFrame, kind: str, *, columns: dict | None = None, today=None,

@@ -729,6 +729,38 @@ def _band_score(values: np.ndarray, bands, name) -> np.ndarray:
     return 1 + np.searchsorted(np.asarray(b), values, side="right")
 
 
+def _rfm_raw(customers, dates, orders, revenue, ref) -> pd.DataFrame:
+    """Recency (days), frequency and monetary per customer, with numpy instead of groupby.
+
+    Sorting one int64 key (customer code × span + day or order code) finds the distinct
+    purchases per customer; bincount and maximum.at do the rest. This is what makes RFM
+    on a million order lines several times faster than a pandas groupby/drop_duplicates.
+    """
+    codes, uniques = pd.factorize(customers)
+    valid = codes >= 0
+    if not valid.all():
+        codes, dates, revenue = codes[valid], dates[valid], revenue[valid]
+        orders = orders[valid] if orders is not None else None
+    n = len(uniques)
+    stamps = dates.astype("datetime64[ns]").astype(np.int64)
+    if orders is None:
+        inner = stamps // 86_400_000_000_000
+    else:
+        inner = pd.factorize(orders)[0].astype(np.int64)
+    inner = inner - inner.min()
+    span = int(inner.max()) + 1
+    key = np.sort(codes.astype(np.int64) * span + inner)
+    distinct = key[np.concatenate(([True], key[1:] != key[:-1]))]
+    frequency = np.bincount(distinct // span, minlength=n)
+    last = np.full(n, np.iinfo(np.int64).min, dtype=np.int64)
+    np.maximum.at(last, codes, stamps)
+    monetary = np.bincount(codes, weights=revenue, minlength=n)
+    recency = (ref.as_unit("ns").value - last) / 86_400_000_000_000
+    out = pd.DataFrame({"recency": recency.astype(float), "frequency": frequency.astype(np.int64),
+                        "monetary": monetary}, index=pd.Index(uniques))
+    return out.sort_index(kind="stable")
+
+
 def rfm_scores(orders, *, reference_date=None, method="quintiles", months=None,
                customer_col="customer_id", date_col="date", revenue_col="revenue", order_col=None,
                recency_bands=(30, 90, 180, 365), frequency_bands=(2, 4, 8, 16),
@@ -770,17 +802,9 @@ def rfm_scores(orders, *, reference_date=None, method="quintiles", months=None,
         keep &= (dates >= ref - pd.DateOffset(months=months)).to_numpy()
     if not keep.any():
         raise InputError(f"Er zijn geen orders vóór de peildatum {ref.date()} in de gekozen periode.")
-    customers = orders[customer_col].to_numpy()[keep]
-    day = dates.to_numpy()[keep]
-    frame = pd.DataFrame({"k": customers, "d": day, "o": orders[order_col].to_numpy()[keep] if order_col else day,
-                          "m": revenue.to_numpy(dtype=float)[keep]})
-    grouped = frame.groupby("k", sort=True)
-    last = grouped["d"].max()
-    out = pd.DataFrame({
-        "recency": ((ref - last) / pd.Timedelta(days=1)).astype(float),
-        "frequency": frame.drop_duplicates(["k", "o"]).groupby("k", sort=True).size(),
-        "monetary": grouped["m"].sum(),
-    })
+    out = _rfm_raw(orders[customer_col].to_numpy()[keep], dates.to_numpy()[keep],
+                   orders[order_col].to_numpy()[keep] if order_col else None,
+                   revenue.to_numpy(dtype=float)[keep], ref)
     out.index.name = customer_col
     rec, freq, mon = (out[c].to_numpy(dtype=float) for c in ("recency", "frequency", "monetary"))
     if method == "quintiles":
