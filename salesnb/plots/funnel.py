@@ -249,7 +249,7 @@ def plot_sales_plan(plan: pd.DataFrame, *, compare=None, labels=("elke fase afge
     rates = plan["rate"].to_numpy(dtype=float)
     top = float(np.nanmax(plan["needed"])) if len(plan) else 1.0
     ax.set_ylim(0, top * 1.15)
-    ax.set_xticks(x, [s if not np.isfinite(r) else f"{s}\n(÷ {format_percent(r, 0)})"
+    ax.set_xticks(x, [s if not np.isfinite(r) else f"{s}\n(÷ {format_percent(r, 0 if r >= 0.1 else 1)})"
                       for s, r in zip(stages, rates)])
     set_number_axis(ax, "y")
     ax.set_ylabel("Aantal per jaar")

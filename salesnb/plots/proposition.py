@@ -100,7 +100,7 @@ def plot_motives_in_reasons(table: pd.DataFrame, *, won="gewonnen", lost="verlor
     ax.set_xlim(0, max(0.1, float(table[[f"aandeel_{won}", f"aandeel_{lost}"]].max().max())) * 1.2)
     ax.set_xlabel("Aandeel van de redenen")
     ax.set_title("Koopmotieven in de redenen van winst en verlies")
-    ax.legend(loc="lower right", fontsize="small")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, fontsize="small", frameon=False)
     return ax
 
 
