@@ -190,13 +190,13 @@ def parse_dates(values: pd.Series) -> pd.Series:
     ['05 Jan', '05 Jan', '05 Jan', nan]
     """
     text = pd.Series(values).astype("string").str.strip()
-    parsed = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
+    parsed = pd.Series(pd.NaT, index=text.index, dtype="datetime64[us]")
     for fmt in DATE_FORMATS:
         todo = parsed.isna() & text.notna()
         if not todo.any():
             break
         attempt = pd.to_datetime(text[todo], format=fmt, errors="coerce")
-        parsed[todo] = attempt.astype("datetime64[ns]")
+        parsed[todo] = attempt.astype("datetime64[us]")
     return parsed
 
 
