@@ -133,6 +133,30 @@ def test_moving_a_slider_directly_uses_the_same_callback(name):
     assert same(w.result, w.compute(**w.values))
 
 
+def _pixels(png: bytes):
+    import io
+
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+
+
+@pytest.mark.parametrize("name", sorted(SPECS))
+def test_blitted_chart_equals_a_full_redraw(name):
+    from salesnb.widgets._base import _encode_png
+
+    w = build(name)
+    for control_name, control in w.controls.items():
+        w.set(**{control_name: targets(control)[0]})
+    blitted = _pixels(w.png())
+    for artist in w.figure.findobj():
+        artist.set_animated(False)
+    w._canvas.draw()
+    full = _pixels(_encode_png(w._canvas))
+    differing = (np.abs(blitted - full).max(axis=2) > 8).mean()
+    assert differing < 0.001, f"{name}: {differing:.2%} of the pixels differ from a full redraw"
+
+
 # --------------------------------------------------------------------------- the mechanism
 
 
@@ -194,7 +218,26 @@ def test_draw_once_then_update():
     w.set(a=2.0)
     w.set(keuze=2)
     assert calls == {"draw": 1, "update": 2}
+    assert w.full_draws == 1, "fixed limits: later moves only blit the line"
     np.testing.assert_array_equal(w.artists["line"].get_ydata(), [0, 4, 8, 12, 16])  # 2 × 2 × i
+
+
+def test_changing_limits_in_update_triggers_a_full_redraw():
+    def draw(ax, r):
+        (line,) = ax.plot([0, 1], [0, r["a"]])
+        ax.set_ylim(0, 1)
+        return {"line": line, "ax": ax}
+
+    def update(artists, r):
+        artists["line"].set_ydata([0, r["a"]])
+        artists["ax"].set_ylim(0, max(1.0, r["a"]))
+
+    w = ChartExplorer({"a": slider("A", 0, 10, 1, 1)}, compute=lambda a: {"a": a},
+                      draw=draw, update=update)
+    w.set(a=5)
+    assert w.full_draws == 2 and w.axes.get_ylim() == (0, 5)
+    labels = [t.get_text() for t in w.axes.get_yticklabels()]
+    assert "5" in labels or "5.0" in labels or "5,0" in labels
 
 
 def test_without_update_the_axes_are_redrawn():

@@ -196,7 +196,10 @@ class ChartExplorer(widgets.VBox):
     Parameters: ``controls``, ``compute``, ``draw``, ``update``, ``readout`` as in
     the module docstring; ``title`` (Dutch, shown above the controls);
     ``figsize`` in inches and ``dpi`` (small = fast; default 6.4×3.6 in at 80 dpi);
-    ``nrows``/``ncols`` (``draw`` then gets an array of Axes instead of one Axes).
+    ``nrows``/``ncols`` (``draw`` then gets an array of Axes instead of one Axes);
+    ``blit`` (default True: only the artists returned by ``draw`` are redrawn on a
+    change, over a cached background; changing limits or titles in ``update`` is
+    detected and triggers a full redraw, so it is always safe).
 
     Attributes for tests and notebooks: ``controls`` (name → widget), ``image``
     (``widgets.Image``, PNG bytes in ``.value``), ``readout`` (``widgets.HTML``),
@@ -209,7 +212,8 @@ class ChartExplorer(widgets.VBox):
                  draw: Callable, update: Callable | None = None,
                  readout: Callable[[dict], Mapping[str, str] | str] | None = None, *,
                  title: str | None = None, figsize=(6.4, 3.6), dpi: int = 80,
-                 nrows: int = 1, ncols: int = 1, readout_width: str = "240px"):
+                 nrows: int = 1, ncols: int = 1, readout_width: str = "240px",
+                 blit: bool = True):
         self.controls = dict(controls)
         self.compute = compute
         self._draw = draw
@@ -229,6 +233,10 @@ class ChartExplorer(widgets.VBox):
         self.result = self.compute(**self.values)
         self.artists = self._draw(self.axes, self.result)
         self.figure.tight_layout()  # once; no layout engine on later redraws
+        self.blit = blit and update is not None
+        self._background = None
+        self._overlay: list = []
+        self.full_draws = 0  # full figure draws (the rest are blitted)
 
         width = int(round(figsize[0] * dpi))
         self.image = widgets.Image(format="png", value=self._render_png(),
@@ -285,6 +293,7 @@ class ChartExplorer(widgets.VBox):
             for ax in self._all_axes():
                 ax.clear()
             self.artists = self._draw(self.axes, result)
+            self._background = None
         else:
             self._update(self.artists, result)
         self.image.value = self._render_png()
@@ -298,14 +307,64 @@ class ChartExplorer(widgets.VBox):
             return [self.axes]
 
     def _render_png(self) -> bytes:
-        from PIL import Image
+        """Draw the figure and return it as PNG bytes.
 
-        self._canvas.draw()
-        rgba = self._canvas.buffer_rgba()
-        image = Image.frombuffer("RGBA", (rgba.shape[1], rgba.shape[0]), rgba, "raw", "RGBA", 0, 1)
-        buffer = io.BytesIO()
-        image.convert("RGB").save(buffer, format="png", compress_level=1)
-        return buffer.getvalue()
+        Blitting: the artists returned by ``draw`` and every artist stacked above
+        them (higher zorder: texts, spines, legend) form the overlay; they are
+        "animated", so the cached background holds only what lies beneath (axes
+        patch, grid, ticks, labels). A redraw restores the background and draws
+        the overlay in zorder order: the same pixels as a full draw, for less work.
+        Matplotlib does not mark the figure stale when an animated artist changes,
+        so ``figure.stale`` after ``update`` means a background artist changed (axis
+        limits, ticks, a new artist): then everything is drawn again and re-cached.
+        """
+        canvas = self._canvas
+        if not self.blit:
+            canvas.draw()
+            return _encode_png(canvas)
+        dynamic = [a for a in _flatten_artists(self.artists)
+                   if a.get_figure(root=True) is self.figure]
+        overlay = [a for a in self._overlay if a.get_figure(root=True) is self.figure]
+        if (self._background is None or self.figure.stale
+                or len(overlay) != len(self._overlay)
+                or any(not a.get_animated() for a in dynamic)):
+            self._overlay = overlay = self._overlay_artists(dynamic)
+            for artist in overlay:
+                artist.set_animated(True)
+            canvas.draw()  # everything except the overlay
+            self.full_draws += 1
+            self._background = canvas.copy_from_bbox(self.figure.bbox)
+        else:
+            canvas.restore_region(self._background)
+        for artist in overlay:
+            self.figure.draw_artist(artist)
+        # Drawing itself marks internals stale (tick positions, legend box): all is drawn now.
+        for ax in self.figure.axes:
+            ax.stale = False
+        self.figure.stale = False
+        return _encode_png(canvas)
+
+    def _overlay_artists(self, dynamic: list) -> list:
+        """Animated artists plus the static ones drawn above them, in drawing order."""
+        from matplotlib.axis import Axis
+
+        dynamic_ids = {id(a) for a in dynamic}
+        overlay, placed = [], set()
+        for ax in self.figure.axes:
+            own = [a for a in dynamic if a.axes is ax]
+            if not own:
+                continue
+            lowest = min(a.get_zorder() for a in own)
+            # Axes.draw order: children sorted by zorder (stable).
+            chosen = [c for c in ax.get_children()
+                      if id(c) in dynamic_ids
+                      or (c is not ax.patch and not isinstance(c, Axis) and c.get_visible()
+                          and c.get_zorder() > lowest)]
+            chosen += [a for a in own if a not in chosen]
+            overlay.extend(sorted(chosen, key=lambda a: a.get_zorder()))
+            placed.update(id(a) for a in own)
+        overlay.extend(a for a in dynamic if id(a) not in placed)
+        return overlay
 
     def _readout_text(self, result: dict) -> str:
         if self._readout_func is None:
@@ -315,6 +374,38 @@ class ChartExplorer(widgets.VBox):
     def png(self) -> bytes:
         """The current chart as PNG bytes (same as ``self.image.value``)."""
         return bytes(self.image.value)
+
+
+def _flatten_artists(obj) -> list:
+    """The matplotlib Artists inside ``obj`` (an Artist, or dicts/lists/tuples/arrays of them)."""
+    from matplotlib.artist import Artist
+    from matplotlib.axes import Axes
+
+    out, stack = [], [obj]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, (Axes, Figure)):
+            continue  # containers, not data artists: they stay static
+        if isinstance(item, Artist):
+            out.append(item)
+        elif isinstance(item, Mapping):
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple, set, frozenset)):
+            stack.extend(item)
+        elif hasattr(item, "dtype") and getattr(item, "dtype", None) == object:
+            stack.extend(item.flat)
+    out.reverse()
+    return list({id(a): a for a in out}.values())
+
+
+def _encode_png(canvas) -> bytes:
+    from PIL import Image
+
+    rgba = canvas.buffer_rgba()
+    image = Image.frombuffer("RGBA", (rgba.shape[1], rgba.shape[0]), rgba, "raw", "RGBA", 0, 1)
+    buffer = io.BytesIO()
+    image.convert("RGB").save(buffer, format="png", compress_level=1)
+    return buffer.getvalue()
 
 
 # --------------------------------------------------------------------------- registry
