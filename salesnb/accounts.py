@@ -201,35 +201,47 @@ def _lpt(weights: Sequence[tuple], n: int) -> list[list]:
     return bins
 
 
-def _seats(loads: pd.Series, sizes: pd.Series, n: int) -> pd.Series:
+def _seats(loads: np.ndarray, sizes: np.ndarray, n: int) -> np.ndarray:
     """Highest averages (D'Hondt): one seat per group, then each next seat to the heaviest load per
     seat, never more seats than a group has accounts."""
-    seats = pd.Series(1, index=loads.index)
+    seats = np.ones(len(loads), dtype=int)
     for _ in range(n - len(loads)):
-        per_seat = (loads / seats).where(seats < sizes)
-        if per_seat.isna().all():
+        per_seat = np.where(seats < sizes, loads / seats, -np.inf)
+        best = int(np.argmax(per_seat))
+        if per_seat[best] == -np.inf:
             break
-        seats[per_seat.idxmax()] += 1
+        seats[best] += 1
     return seats
 
 
-def _assign(frame: pd.DataFrame, levels: list[str], n: int, visits: str, revenue: str) -> list[pd.Index]:
-    """Return n portfolios (lists of row labels) for ``frame``, split along ``levels``."""
-    if not levels:
-        order = frame.sort_values([visits, revenue], ascending=False, kind="stable")
-        bins = _lpt(list(zip(order.index, order[visits])), n)
-        return [pd.Index(b) for b in bins]
-    column, rest = levels[0], levels[1:]
-    loads = frame.groupby(column, observed=True, sort=True)[visits].sum()
-    if n < len(loads):
-        order = loads.sort_values(ascending=False, kind="stable")
-        groups = _lpt(list(order.items()), n)
-        return [frame.index[frame[column].isin(g)] for g in groups]
-    portfolios: list[pd.Index] = []
-    sizes = frame.groupby(column, observed=True, sort=True).size()
-    for group, seats in _seats(loads, sizes, n).items():
-        portfolios.extend(_assign(frame[frame[column] == group], rest, int(seats), visits, revenue))
+def _assign(codes: list[np.ndarray], rows: np.ndarray, level: int, n: int, visits: np.ndarray,
+            revenue: np.ndarray) -> list[np.ndarray]:
+    """Return n portfolios (arrays of row positions) for ``rows``, split along the levels ``codes``."""
+    if level == len(codes):
+        order = rows[np.lexsort((-revenue[rows], -visits[rows]))]
+        return [np.array(b, dtype=int) for b in _lpt(list(zip(order, visits[order])), n)]
+    groups, inverse = np.unique(codes[level][rows], return_inverse=True)
+    loads = np.bincount(inverse, weights=visits[rows], minlength=len(groups))
+    if n < len(groups):
+        order = np.argsort(-loads, kind="stable")
+        bins = _lpt([(g, loads[g]) for g in order], n)
+        return [rows[np.isin(inverse, b)] for b in bins]
+    seats = _seats(loads, np.bincount(inverse, minlength=len(groups)), n)
+    portfolios: list[np.ndarray] = []
+    for g in range(len(groups)):
+        portfolios.extend(_assign(codes, rows[inverse == g], level + 1, int(seats[g]), visits, revenue))
     return portfolios
+
+
+def _numeric(df: pd.DataFrame, column: str, name: str, **kwargs) -> np.ndarray:
+    """A numeric column as floats; fast for numeric dtypes, full Dutch validation otherwise."""
+    series = df[column]
+    if pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series):
+        values = series.to_numpy(dtype=float, na_value=np.nan)
+        minimum = kwargs.get("minimum")
+        if len(values) and np.isfinite(values).all() and (minimum is None or values.min() >= minimum):
+            return values
+    return _v.column_numbers(df, column, name, **kwargs)
 
 
 def assign_account_managers(accounts: pd.DataFrame, form, *, n_managers: int,
@@ -253,22 +265,21 @@ def assign_account_managers(accounts: pd.DataFrame, form, *, n_managers: int,
     levels = _form_levels(form, columns)
     _v.table(accounts, "accounts", [*levels, visits, revenue])
     n = int(_v.number(n_managers, "n_managers", minimum=1, integer=True))
-    _v.column_numbers(accounts, visits, "accounts", minimum=0)
-    _v.column_numbers(accounts, revenue, "accounts")
+    v = _numeric(accounts, visits, "accounts", minimum=0)
+    r = _numeric(accounts, revenue, "accounts")
     for column in levels:
         if accounts[column].isna().any():
             raise InputError(
                 f"De kolom '{column}' van 'accounts' mist waarden; elke klant moet een {column} hebben "
                 f"om hem aan een accountmanager toe te wijzen."
             )
-    frame = accounts[[*levels, visits, revenue]].copy()
-    frame[visits] = frame[visits].astype(float)
-    frame[revenue] = frame[revenue].astype(float)
-    portfolios = _assign(frame, levels, n, visits, revenue)
+    codes = [pd.factorize(accounts[column], sort=True)[0] for column in levels]
+    portfolios = _assign(codes, np.arange(len(accounts)), 0, n, v, r)
     width = len(str(n))
-    result = pd.Series(pd.NA, index=accounts.index, dtype=object, name="account_manager")
-    for number, labels in enumerate(portfolios, start=1):
-        result.loc[labels] = f"{prefix} {number:0{width}d}"
+    labels = np.empty(len(accounts), dtype=object)
+    for number, rows in enumerate(portfolios, start=1):
+        labels[rows] = f"{prefix} {number:0{width}d}"
+    result = pd.Series(labels, index=accounts.index, name="account_manager")
     return result
 
 
@@ -285,8 +296,8 @@ def manager_workload(accounts: pd.DataFrame, managers, *, group: str | None = No
     [[2.0, 60.0, 6.0], [1.0, 20.0, 2.0]]
     """
     _v.table(accounts, "accounts", [visits, revenue] + ([group] if group else []))
-    v = _v.column_numbers(accounts, visits, "accounts", minimum=0)
-    r = _v.column_numbers(accounts, revenue, "accounts")
+    v = _numeric(accounts, visits, "accounts", minimum=0)
+    r = _numeric(accounts, revenue, "accounts")
     who = pd.Series(list(managers) if not isinstance(managers, pd.Series) else managers.to_numpy())
     _v.same_length(accounts=accounts, managers=who)
     if who.isna().any():
