@@ -61,31 +61,30 @@ def plot_adoption_curve(segments=None, *, target=None, ax=None):
         raise InputError(f"Onbekend doelsegment {sorted(unknown)[0]!r}; kies uit "
                          f"{', '.join(segments['segment'])}.")
     ax = get_ax(ax, figsize=(9, 4.2))
-    x = np.linspace(-3.5, 3.5, 701)
+    artists = _draw_adoption(ax, segments)
+    _update_adoption(artists, segments, targets)
+    return ax
+
+
+def _draw_adoption(ax, segments) -> dict:
+    """Create the curve, the five fills, labels and 'doelgroep' markers once (widgets update them)."""
+    x = np.linspace(-3.5, 3.5, 351)
     pdf = np.exp(-x ** 2 / 2) / math.sqrt(2 * math.pi)
     ax.plot(x, pdf, color="black", lw=1.5)
-    show_counts = segments["aantal"].sum() > 0
+    fills, labels, markers = [], [], []
     for i, row in enumerate(segments.itertuples(index=False)):
         lo, hi = max(row.z_van, -3.5), min(row.z_tot, 3.5)
         mask = (x >= lo) & (x <= hi)
-        is_target = row.segment in targets
-        ax.fill_between(x[mask], 0, pdf[mask], facecolor=_SEGMENT_COLORS[i % 5],
-                        alpha=0.95 if is_target else 0.45, hatch=HATCHES[i % len(HATCHES)],
-                        edgecolor="black" if is_target else "white", lw=2.5 if is_target else 0.5)
+        fills.append(ax.fill_between(x[mask], 0, pdf[mask], facecolor=_SEGMENT_COLORS[i % 5],
+                                     hatch=HATCHES[i % len(HATCHES)]))
         centre = (lo + hi) / 2 if math.isfinite(row.z_van) and math.isfinite(row.z_tot) else \
             (-2.55 if not math.isfinite(row.z_van) else 1.75)
-        label = f"{row.segment}\n{format_percent(row.aandeel, 1)}"
-        if show_counts:
-            label += f"\n{format_number(row.aantal)} afnemers"
         height = 0.44 if i % 2 == 0 else 0.56
-        ax.text(centre, height, label, ha="center", va="bottom", fontsize=9,
-                fontweight="bold" if is_target else "normal",
-                bbox=dict(boxstyle="round,pad=0.25", fc="white", ec=COLOR_HIGHLIGHT if is_target
-                          else COLOR_MUTED, lw=2 if is_target else 0.8))
-        if is_target:
-            ax.annotate("doelgroep", (centre, pdf[np.argmin(np.abs(x - centre))] * 0.5), ha="center",
-                        fontsize=10, fontweight="bold",
-                        bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="black"))
+        labels.append(ax.text(centre, height, "", ha="center", va="bottom", fontsize=9,
+                              bbox=dict(boxstyle="round,pad=0.25", fc="white")))
+        markers.append(ax.text(centre, pdf[np.argmin(np.abs(x - centre))] * 0.5, "doelgroep", ha="center",
+                               fontsize=10, fontweight="bold", visible=False,
+                               bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="black")))
     for z in (-2, -1, 0, 1):
         ax.axvline(z, color="black", lw=0.6, ls=":")
     ax.set_xticks([-2, -1, 0, 1], ["μ−2σ", "μ−σ", "μ", "μ+σ"])
@@ -96,7 +95,26 @@ def plot_adoption_curve(segments=None, *, target=None, ax=None):
     ax.set_title("Adoptiecurve van Rogers")
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
-    return ax
+    return {"fills": fills, "labels": labels, "markers": markers}
+
+
+def _update_adoption(artists, segments, targets) -> None:
+    """Write counts and shares into the labels and highlight the target segment(s)."""
+    show_counts = segments["aantal"].sum() > 0
+    for i, row in enumerate(segments.itertuples(index=False)):
+        is_target = row.segment in targets
+        fill, label, marker = artists["fills"][i], artists["labels"][i], artists["markers"][i]
+        fill.set_alpha(0.95 if is_target else 0.45)
+        fill.set_edgecolor("black" if is_target else "white")
+        fill.set_linewidth(2.5 if is_target else 0.5)
+        text = f"{row.segment}\n{format_percent(row.aandeel, 1)}"
+        if show_counts:
+            text += f"\n{format_number(row.aantal)} afnemers"
+        label.set_text(text)
+        label.set_fontweight("bold" if is_target else "normal")
+        label.get_bbox_patch().set_edgecolor(COLOR_HIGHLIGHT if is_target else COLOR_MUTED)
+        label.get_bbox_patch().set_linewidth(2 if is_target else 0.8)
+        marker.set_visible(is_target)
 
 
 def _example_split():

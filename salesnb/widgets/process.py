@@ -41,7 +41,7 @@ def adoption_explorer(n: int = 1000, *, target: str = "early adopters") -> Chart
     >>> w.set(target="laggards"); w.result["aantal"]  # 16% of 200
     32
     """
-    from ..plots.process import plot_adoption_curve
+    from ..plots.process import _draw_adoption, _update_adoption
 
     n = int(v.number(n, "n", minimum=1, integer=True))
     target = v.choice(target, "target", _SEGMENTS)
@@ -52,8 +52,12 @@ def adoption_explorer(n: int = 1000, *, target: str = "early adopters") -> Chart
         return {"table": table, "target": target, "aantal": int(row["aantal"]), "n": int(n)}
 
     def draw(ax, r):
-        plot_adoption_curve(r["table"], target=r["target"], ax=ax)
-        return None
+        artists = _draw_adoption(ax, r["table"])
+        update(artists, r)
+        return artists
+
+    def update(artists, r):
+        _update_adoption(artists, r["table"], {r["target"]})
 
     def readout(r):
         items = {"Afnemers in doelmarkt": format_number(r["n"])}
@@ -65,7 +69,7 @@ def adoption_explorer(n: int = 1000, *, target: str = "early adopters") -> Chart
     return ChartExplorer(
         controls={"n": int_slider("Aantal afnemers", 10, max(4 * n, 100), 10, n, unit="bedrijven"),
                   "target": dropdown("Doelsegment", _SEGMENTS, target)},
-        compute=compute, draw=draw, update=None, readout=readout,
+        compute=compute, draw=draw, update=update, readout=readout,
         title="Adoptiecurve: op welk segment richt je je?", figsize=(8.0, 3.8))
 
 
