@@ -182,17 +182,24 @@ def dmu_per_opportunity(contacts: pd.DataFrame, *, opportunity="opportunity_id",
         if contacts[met].isna().any():
             raise InputError(f"De kolom '{met}' mist waarden; vul bij elk contact True of False in.")
         spoken = contacts[met].astype(bool)
-    keys = [contacts[opportunity], contacts[role].astype(str)]
-    present = pd.crosstab(*keys) > 0
-    covered = pd.crosstab(*keys, values=spoken.astype(int), aggfunc="max").fillna(0) > 0
-    index = present.index if opportunities is None else pd.Index(list(opportunities))
-    present = present.reindex(index=index, columns=roles, fill_value=False).astype(bool)
-    covered = covered.reindex(index=index, columns=roles, fill_value=False).astype(bool)
+    ids = contacts[opportunity]
+    if opportunities is None:
+        index = pd.Index(pd.unique(ids.dropna())).sort_values()
+    else:
+        index = pd.Index(list(opportunities))
+    row = index.get_indexer(ids)
+    col = pd.Index(roles).get_indexer(contacts[role].astype(str))
+    keep = (row >= 0) & (col >= 0)
+    present = np.zeros((len(index), len(roles)), dtype=bool)
+    covered = np.zeros_like(present)
+    present[row[keep], col[keep]] = True
+    hit = keep & spoken.to_numpy(dtype=bool)
+    covered[row[hit], col[hit]] = True
     state = np.where(covered, DMU_STATES[0], np.where(present, DMU_STATES[1], DMU_STATES[2]))
     table = pd.DataFrame(state, index=index, columns=roles)
     table.index.name = opportunity
-    table["rollen_in_dmu"] = present.sum(axis=1).astype(int).to_numpy()
-    table["rollen_gesproken"] = covered.sum(axis=1).astype(int).to_numpy()
+    table["rollen_in_dmu"] = present.sum(axis=1).astype(int)
+    table["rollen_gesproken"] = covered.sum(axis=1).astype(int)
     table["rollen_gemist"] = table["rollen_in_dmu"] - table["rollen_gesproken"]
     table["compleet"] = table["rollen_gemist"] == 0
     return table

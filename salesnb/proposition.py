@@ -151,11 +151,14 @@ def motive_of(reasons, *, keywords: Mapping[str, str] = REASON_MOTIVES) -> pd.Se
     if not keywords:
         raise InputError("'keywords' is leeg; geef minstens één trefwoord → motief.")
     pairs = [(str(k).lower(), _motive_letter(m, f"keywords['{k}']")) for k, m in keywords.items()]
-    text = series.astype("string").str.lower()
-    result = pd.Series(np.nan, index=index, dtype=object)
-    for word, letter in pairs:
-        hit = text.str.contains(word, regex=False).fillna(False).to_numpy(dtype=bool)
-        result[hit & result.isna().to_numpy()] = letter
+    # Match each distinct reason once (a table repeats the same few reasons many times).
+    unique = pd.unique(series.dropna().astype(str))
+    found = {}
+    for reason in unique:
+        lower = reason.lower()
+        found[reason] = next((letter for word, letter in pairs if word in lower), np.nan)
+    result = series.map(lambda r: found.get(str(r), np.nan) if pd.notna(r) else np.nan).astype(object)
+    result.index = index
     result.name = "motief"
     return result
 
@@ -506,7 +509,7 @@ def case_offers() -> pd.DataFrame:
     Column names are the criteria (prijs = economie, leverzekerheid = zekerheid, gemak,
     relatie = sympathie, uitstraling = trots, innovatie = nieuwigheid).
 
-    >>> case_offers().loc["Brandwijk Koffie & Vending", "leverzekerheid"]
+    >>> int(case_offers().loc["Brandwijk Koffie & Vending", "leverzekerheid"])
     9
     """
     return pd.DataFrame(
