@@ -649,6 +649,13 @@ def abcd_findings(market, competitors, *, leads=None, year=None, saturated_from=
     whole market, saturation against ``saturated_from``), Concurrenten (the largest competitor
     and the fastest growing one) and, with ``leads``, Distributie (the share of leads that come
     in ``online``). Returns an :func:`abcd_table`, ready for :func:`swot_table`.
+
+    >>> m = pd.DataFrame({"year": [2025, 2025], "sector": ["zorg", "horeca"], "potential_buyers": [100, 50],
+    ...     "purchase_per_buyer": [1000.0, 1000.0], "buyers": [60, 30], "class_sales": [60_000.0, 30_000.0],
+    ...     "own_buyers": [6, 3], "own_sales": [6_000.0, 3_000.0]})
+    >>> c = pd.DataFrame({"year": [2025], "sector": ["zorg"], "competitor": ["X"], "sales": [20_000.0]})
+    >>> abcd_findings(m, c)["bevinding"].tolist()
+    ['zorg heeft de grootste restvraag (€ 0,0 mln per jaar)', 'de verzadigingsgraad is 60,0%: er is nog ruimte', 'X is de grootste concurrent (22,2% van de markt)']
     """
     v.table(market, "market", ["year", sector])
     v.table(competitors, "competitors", ["year", "competitor", "sales"])

@@ -38,6 +38,11 @@ def plot_market_shares(table, *, ax=None):
 
     ``table`` is the output of :func:`salesnb.market_table`. Each bar is 100% of the
     marktomvang of its segment; the relatief marktaandeel is written at the right end.
+
+    >>> from matplotlib.figure import Figure
+    >>> ax = plot_market_shares(**_example_table(), ax=Figure().add_subplot())
+    >>> ax.texts[-1].get_text()
+    'relatief 0,70'
     """
     from .. import _validate as v
 
@@ -83,6 +88,11 @@ def plot_market_layers(table, *, ax=None):
     Three nested horizontal bars per segment: the potential (light, hatched), the market
     size inside it (verzadigingsgraad written beside it) and our own sales (marktaandeel).
     The gap between potential and size is the restvraag.
+
+    >>> from matplotlib.figure import Figure
+    >>> ax = plot_market_layers(**_example_table(), ax=Figure().add_subplot())
+    >>> ax.get_title()
+    'Marktpotentieel, marktomvang en eigen omzet'
     """
     from .. import _validate as v
 
@@ -121,6 +131,11 @@ def plot_share_identity(table, *, ax=None):
     A scatter of penetratiegraad (x) against bestedingsindex (y), each segment labelled with
     its marktaandeel; grey curves connect points with the same marktaandeel (x · y = constant),
     so a segment can reach a larger share by more buyers OR more spending per buyer.
+
+    >>> from matplotlib.figure import Figure
+    >>> ax = plot_share_identity(**_example_table(), ax=Figure().add_subplot())
+    >>> ax.get_ylabel()
+    'Bestedingsindex'
     """
     from .. import _validate as v
 
@@ -172,6 +187,11 @@ def plot_revenue_vs_target(table, *, ax=None):
 
     ``table`` is the output of :func:`salesnb.revenue_vs_target`. Months under target get a
     hatched bar; the cumulative realisation at the end of the year is in the title.
+
+    >>> from matplotlib.figure import Figure
+    >>> ax = plot_revenue_vs_target(**_example_revenue(), ax=Figure().add_subplot())
+    >>> ax.get_title()
+    'Omzet tegen target per maand (jaar: 101,7% van het target)'
     """
     from .. import _validate as v
 

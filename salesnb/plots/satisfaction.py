@@ -45,6 +45,12 @@ def plot_nps_distribution(table, *, by=None, sort=True, ax=None):
     segment column) or of :func:`salesnb.nps_breakdown` (one bar "Totaal"). Each bar is 100%
     of the respondents; the NPS is written at the right end. Groups differ by colour AND
     hatching, and each part carries its percentage.
+
+    >>> from matplotlib.figure import Figure
+    >>> from salesnb.satisfaction import nps_breakdown
+    >>> ax = plot_nps_distribution(nps_breakdown([10, 9, 7, 3]), ax=Figure().add_subplot())
+    >>> [t.get_text() for t in ax.texts][-1]
+    'NPS +25  (n = 4)'
     """
     from .. import _validate as v
 
@@ -102,6 +108,12 @@ def plot_expectation_experience(table, *, label=None, expectation="verwachting",
     by an arrow; the verdict (negatieve ervaring ... customer delight) is written beside it.
     ``table`` has the columns ``expectation`` and ``experience`` (e.g. means per sector);
     ``label`` names the column with the row labels (default: the index).
+
+    >>> from matplotlib.figure import Figure
+    >>> t = pd.DataFrame({"verwachting": [7.0], "ervaring": [9.5]}, index=["Zorg"])
+    >>> ax = plot_expectation_experience(t, ax=Figure().add_subplot())
+    >>> [t.get_text() for t in ax.texts if t.get_text()]
+    ['+2,5: customer delight']
     """
     from .. import _validate as v
     from ..satisfaction import satisfaction_class
@@ -152,6 +164,11 @@ def plot_service_recovery(table, *, ax=None):
 
     ``table`` is the output of :func:`salesnb.service_recovery`; one line per kind of
     handling from "voor de klacht" to "na de afhandeling", labelled with the values.
+
+    >>> from matplotlib.figure import Figure
+    >>> ax = plot_service_recovery(_example_recovery()["table"], ax=Figure().add_subplot())
+    >>> len(ax.lines)
+    2
     """
     from .. import _validate as v
 
@@ -190,6 +207,11 @@ def plot_relationship_cycle(counts, *, ax=None):
     """Klantrelatiecyclus (§1.1): number of customers per stage, in the order of the cycle.
 
     ``counts`` is the output of :func:`salesnb.relationship_counts`.
+
+    >>> from matplotlib.figure import Figure
+    >>> ax = plot_relationship_cycle(_example_cycle()["counts"], ax=Figure().add_subplot())
+    >>> ax.texts[0].get_text()
+    '120 (12%)'
     """
     from .. import _validate as v
 
