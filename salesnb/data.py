@@ -663,11 +663,10 @@ def _opportunities(rng, leads, lead_extra, cust, ams):
 
 
 def _dmu(rng, opp_ids, present, met):
-    n = len(opp_ids)
+    """DMU contacts: one row per role present in an opportunity's buying centre."""
     oi, ri = np.nonzero(present)
     m = met[oi, ri]
     k = len(oi)
-    team = np.empty(k, dtype=object)
     # beslisser: management or account manager; gebruiker: specialist; others mostly accountmanager
     tm_p = np.array([[0.8, 0.15, 0.05], [0.35, 0.6, 0.05], [0.6, 0.35, 0.05],
                      [0.55, 0.05, 0.40], [0.85, 0.05, 0.10], [0.95, 0.05, 0.0]])
@@ -1049,7 +1048,6 @@ EXTRA_BIDDERS = ("Koffie Service Oost", "Vendingpartner Zuid", "Drankautomaten D
 def _market(rng, orders, customers):
     years = np.arange(2021, 2026)
     grid = pd.MultiIndex.from_product([years, SECTORS, REGIONS], names=["year", "sector", "region"])
-    info = customers.set_index("customer_id")[["sector", "region"]]
     o = orders[["customer_id", "date", "revenue"]].assign(year=orders["date"].dt.year)
     per = o.groupby(["year", "customer_id"], as_index=False)["revenue"].sum()
     c = customers.set_index("customer_id")
@@ -1110,7 +1108,6 @@ def _cold_calls(rng, ams):
     a = ams.set_index("manager_id")
     rows = rows[rows["month"].to_numpy() >= pd.to_datetime(a.loc[rows["manager_id"], "start_date"]).to_numpy()]
     rows = rows.reset_index(drop=True)
-    n = len(rows)
     hunter = (a.loc[rows["manager_id"], "role"] == "hunter").to_numpy()
     fte = a.loc[rows["manager_id"], "fte"].to_numpy()
     holiday = np.where(rows["month"].dt.month.isin([7, 8]).to_numpy(), 0.6, 1.0)

@@ -61,7 +61,7 @@ def test_csv_format_is_plain():
 
 
 def test_data_folder_is_light():
-    total = sum(p.stat().st_size for p in data.DATA_DIR.iterdir())
+    total = sum(p.stat().st_size for p in data.DATA_DIR.rglob("*") if p.is_file())
     assert total < 10_000_000
 
 
@@ -70,6 +70,16 @@ def test_load_round_trips_to_generated_frames():
     for name in data.TABLES:
         pd.testing.assert_frame_equal(data.load(name, seed=data.DEFAULT_SEED), generated[name],
                                       obj=name)
+
+
+def test_load_generates_when_a_csv_is_missing(tmp_path, monkeypatch):
+    monkeypatch.setattr(data, "DATA_DIR", tmp_path)
+    pd.testing.assert_frame_equal(data.load("products"), _tables(data.DEFAULT_SEED)["products"])
+    # a CSV in the folder is what load() reads for the default seed
+    changed = _tables(data.DEFAULT_SEED)["account_managers"].assign(fte=0.5)
+    changed.to_csv(tmp_path / "account_managers.csv", index=False)
+    assert (data.load("account_managers")["fte"] == 0.5).all()
+    assert (data.load("account_managers", seed=7)["fte"] != 0.5).any()
 
 
 def test_load_types():
