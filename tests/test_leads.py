@@ -612,3 +612,30 @@ def test_format_lead_table_is_display_only():
     assert t.loc[0, "conversie"] == 0.25
     with pytest.raises(InputError):
         L.format_lead_table([1, 2])
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["online", "netwerken", "beurs"]),
+                          st.sampled_from(L.LEAD_FUNNEL_STAGES)), min_size=1, max_size=60))
+def test_funnel_by_source_adds_up_to_the_overall_funnel(pairs):
+    leads = pd.DataFrame(pairs, columns=["source", "stage_reached"])
+    per_source = L.funnel_by_source(leads).groupby("fase", sort=False)["aantal"].sum()
+    overall = L.stage_counts(leads["stage_reached"]).set_index("fase")["aantal"]
+    assert per_source.reindex(overall.index).tolist() == overall.tolist()
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 4), st.integers(100, 10_000), st.integers(0, 10)),
+                min_size=1, max_size=20),
+       st.integers(0, 100))
+def test_tender_results_each_tender_has_a_winner_and_full_price_points(rows, price_weight):
+    bids = pd.DataFrame(rows, columns=["tender_id", "price", "quality_score"])
+    bids["bidder"] = [f"b{i}" for i in range(len(bids))]
+    bids["is_own"] = False
+    res = L.tender_results(bids, price_weight=price_weight, quality_weight=100 - price_weight, max_quality=10)
+    assert len(res) == len(bids)
+    for _, group in res.groupby("tender_id"):
+        assert group["winnaar"].any()
+        assert group["prijspunten"].max() == pytest.approx(price_weight)
+        cheapest = group["price"] == group["price"].min()
+        assert group.loc[cheapest, "prijspunten"].tolist() == pytest.approx([price_weight] * int(cheapest.sum()))
