@@ -54,19 +54,36 @@ stream per part, no global state; vectorised):
   spend on the category at all suppliers + the other buyers x a typical spend per buyer.
   Because our customers cluster around Amersfoort, own penetration is highest in Midden.
   marktaandeel = penetratiegraad x bestedingsindex holds by the definitions.
-* Competitors per cell share the rest of the class; tenders 2024-2025 choose their procedure
-  from the EU thresholds valid at the publication date (below: nationaal >= 100,000,
-  meervoudig onderhands >= 50,000, below that meervoudig or enkelvoudig onderhands).
+* Competitors per cell share 70-82% of what is left after our sales (the rest: small
+  suppliers), with regional strengths per competitor.
+* Tenders 2024-2025 choose their procedure from the EU thresholds valid at the publication
+  date (below: nationaal >= 100,000, meervoudig onderhands >= 50,000, below that meervoudig
+  or enkelvoudig onderhands). 90% (EU) / 75% (national) award on BPKV with a price weight of
+  30-60 points, the rest on laagste prijs (no quality scores). Bids: ours plus 2-6 others
+  (one bid for enkelvoudig onderhands), prices around the estimated value (ours ~3% higher,
+  quality ~4 points higher). The winner is not stored: compute it with BPKV.
 * Campaign leads equal the online leads per channel and month; an online lead's cost is its
-  campaign's cost divided by that campaign's leads.
+  campaign's cost divided by that campaign's leads; vakbeurs leads share the fair's cost;
+  other costs per lead: koude acquisitie 55-95, netwerken 110-210, aanbesteding 450-900 euro.
+* Cold calls per account manager and month: hunters about 120 calls, farmers 35 (x fte, fewer
+  in July/August); binomial chain with personal rates around decision maker 30%, appointment
+  22%, quotation 55%, order 32%.
+* Targets per month: revenue = the same month a year earlier x 1.06 (plan year 2026: x 1.07;
+  2021 set close to what was realised); activity targets = last year's activity x 1.05.
+* Key accounts: the 40 customers with the most revenue 2021-2025, per year with revenue;
+  share_of_wallet = our_revenue / category_spend; kam_stage: uncoupling KAM after a revenue
+  drop of more than 40%, otherwise by share of wallet (< 0.20 pre, < 0.35 early, < 0.50 mid,
+  < 0.70 partnership, else synergistic KAM).
+* Opportunity values: new business about the expected yearly revenue (x 0.7-1.3), existing
+  customers 10-50% of it; stage probabilities :data:`STAGE_PROBABILITY`.
 """
 
 from __future__ import annotations
 
 import functools
 import os
-from statistics import NormalDist
 from pathlib import Path
+from statistics import NormalDist
 
 import numpy as np
 import pandas as pd
