@@ -488,10 +488,14 @@ def nps_after_purchase(nps_answers, *, moment="na aankoop", moment_column="momen
 
 
 def _baskets(orders, customer, item) -> pd.DataFrame:
+    """0/1 table: one row per customer, one column per item (sorted), 1 = bought at least once."""
     v.table(orders, "orders", [customer, item])
-    pairs = pd.DataFrame({"c": orders[customer].to_numpy(), "i": orders[item].astype(str).to_numpy()})
-    pairs = pairs.dropna().drop_duplicates()
-    return pd.crosstab(pairs["c"], pairs["i"]).clip(upper=1)
+    keep = orders[customer].notna().to_numpy() & orders[item].notna().to_numpy()
+    cust_codes, customers = pd.factorize(orders[customer].to_numpy()[keep], sort=True)
+    item_codes, items = pd.factorize(orders[item].astype(str).to_numpy()[keep], sort=True)
+    table = np.zeros((len(customers), len(items)), dtype=np.int64)
+    table[cust_codes, item_codes] = 1
+    return pd.DataFrame(table, index=pd.Index(customers, name=customer), columns=pd.Index(items, name=item))
 
 
 def co_purchase(orders, *, customer="customer_id", item="product_group") -> pd.DataFrame:
@@ -537,8 +541,10 @@ def cross_sell_candidates(orders, *, customer="customer_id", item="product_group
     min_share = v.fraction(min_share, "min_share")
     top = int(v.number(top, "top", minimum=1, integer=True))
     baskets = _baskets(orders, customer, item)
-    shares = co_purchase(orders, customer=customer, item=item).to_numpy()
-    owned = baskets.to_numpy().astype(bool)
+    counts = baskets.to_numpy()
+    matrix = counts.T @ counts
+    shares = matrix / np.diag(matrix).astype(float)[:, None]
+    owned = counts.astype(bool)
     # score[c, x, y] = share(x -> y) where c owns x; take the best x per (c, y).
     via = np.where(owned[:, :, None], shares[None, :, :], -1.0)
     best_x = via.argmax(axis=1)
