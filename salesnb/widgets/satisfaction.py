@@ -51,16 +51,18 @@ def nps_explorer(promotors: int = 45, passief: int = 30, criticasters: int = 25,
             bar.set_hatch(hatch)
             bar.set_label(label)
         labels = [ax.text(0, 0, "", ha="center", va="center", fontsize=10, fontweight="bold",
-                          color="black") for _ in range(3)]
+                          color="black", bbox={"boxstyle": "round,pad=0.2", "fc": "white",
+                                               "ec": "none", "alpha": 0.9})
+                  for _ in range(3)]
         score = ax.text(0.5, 0.62, "", ha="center", va="bottom", fontsize=15, fontweight="bold",
                         transform=ax.transAxes)
         ax.set_xlim(0, 1)
-        ax.set_ylim(-0.6, 1.0)
+        ax.set_ylim(-0.4, 1.0)
         ax.set_yticks([])
         ax.xaxis.set_major_formatter(_percent_ticks())
         ax.set_xlabel("Aandeel van de respondenten")
         ax.set_title("NPS = % promotors − % criticasters")
-        ax.legend(loc="lower center", ncols=3, fontsize=8, bbox_to_anchor=(0.5, -0.02), frameon=False)
+        ax.legend(loc="upper center", ncols=3, fontsize=8, bbox_to_anchor=(0.5, -0.3), frameon=False)
         ax.grid(False)
         artists = {"bars": bars, "labels": labels, "score": score}
         update(artists, r)
@@ -93,7 +95,7 @@ def nps_explorer(promotors: int = 45, passief: int = 30, criticasters: int = 25,
             "criticasters": int_slider("Criticasters", 0, maximum, 1, criticasters, unit="aantal"),
         },
         compute=compute, draw=draw, update=update, readout=readout,
-        title="Net Promoter Score: verschuif respondenten tussen de groepen", figsize=(6.4, 3.0))
+        title="Net Promoter Score: verschuif respondenten tussen de groepen", figsize=(6.4, 3.3))
 
 
 def _percent_ticks():
