@@ -639,3 +639,14 @@ def test_tender_results_each_tender_has_a_winner_and_full_price_points(rows, pri
         assert group["prijspunten"].max() == pytest.approx(price_weight)
         cheapest = group["price"] == group["price"].min()
         assert group.loc[cheapest, "prijspunten"].tolist() == pytest.approx([price_weight] * int(cheapest.sum()))
+
+
+def test_builtin_thresholds_equal_the_company_table():
+    import salesnb
+
+    table = salesnb.load("eu_thresholds")
+    assert table["category"].astype(str).tolist() == L.EU_THRESHOLDS["category"].tolist()
+    assert table["amount"].tolist() == L.EU_THRESHOLDS["amount"].tolist()
+    assert (pd.to_datetime(table["valid_from"]) == L.EU_THRESHOLDS["valid_from"]).all()
+    assert (pd.to_datetime(table["valid_to"]) == L.EU_THRESHOLDS["valid_to"]).all()
+    assert L.eu_threshold("2026-03-01", "werken", thresholds=table) == 5_404_000
