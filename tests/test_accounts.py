@@ -490,3 +490,19 @@ def test_plots_draw_what_the_data_say():
     listed = {line.split(". ", 1)[1] for line in side.splitlines() if ". " in line}
     biggest = m[m["key_account"]].sort_values("our_revenue", ascending=False).index[:10]
     assert listed == set(biggest)
+
+
+def test_functions_do_not_modify_their_inputs(small_accounts):
+    before = small_accounts.copy()
+    managers = acc.assign_account_managers(small_accounts, ("waarde", "geografie"), n_managers=3)
+    acc.manager_workload(small_accounts, managers, group="region")
+    acc.compare_forms(small_accounts, n_managers=3)
+    pd.testing.assert_frame_equal(small_accounts, before)
+    scores = pd.DataFrame({"a": [1, 5], "b": [4, 2]})
+    scores_before = scores.copy()
+    acc.key_account_matrix(scores, {"a": 1}, {"b": 2})
+    pd.testing.assert_frame_equal(scores, scores_before)
+    contacts = pd.DataFrame({"customer_id": [1, 2], "role": ["inkoper", None]})
+    contacts_before = contacts.copy()
+    acc.dmu_coverage(contacts)
+    pd.testing.assert_frame_equal(contacts, contacts_before)
