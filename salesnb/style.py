@@ -18,11 +18,15 @@ widget readouts, exercise feedback and notebooks:
 '15,0%'
 >>> format_number(1234567.891, decimals=2)
 '1.234.567,89'
+
+The module is callable: ``salesnb.style("presentation")`` is ``use_style("presentation")``.
 """
 
 from __future__ import annotations
 
 import math
+import sys
+import types
 from decimal import ROUND_HALF_UP, Decimal
 import numbers
 
@@ -229,3 +233,13 @@ def format_nps(value, decimals: int = 0) -> str:
     value = _check_real(value, "format_nps")
     text = format_number(value, decimals)
     return f"+{text}" if value > 0 and text.strip("0,") else text
+
+
+class _CallableModule(types.ModuleType):
+    """``salesnb.style(name)`` applies a style, like :func:`use_style`."""
+
+    def __call__(self, name: str = "course") -> None:
+        use_style(name)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -257,6 +257,8 @@ def test_exercise_definition_errors():
 
 
 def test_exported_from_salesnb():
+    assert repr(salesnb.exercises(0)) == repr(E.exercises(0))  # the package is callable
+    assert "0.1" in repr(salesnb.exercises())
     assert salesnb.check is E.check and salesnb.hint is E.hint
     assert salesnb.solution is E.solution and salesnb.exercise is E.exercise
 

@@ -76,6 +76,15 @@ def test_presentation_is_larger_and_switches_back(restore_rc):
     assert {k: matplotlib.rcParams[k] for k in course} == course
 
 
+def test_the_style_module_is_callable(restore_rc):
+    import salesnb
+
+    salesnb.style("presentation")
+    assert matplotlib.rcParams["font.size"] == STYLES["presentation"]["font.size"]
+    salesnb.use_style("course")
+    assert matplotlib.rcParams["font.size"] == STYLES["course"]["font.size"]
+
+
 def test_style_sets_the_okabe_ito_cycle(restore_rc):
     use_style()
     colors = matplotlib.rcParams["axes.prop_cycle"].by_key()["color"]

@@ -5,6 +5,9 @@ exercises); answers are read by :mod:`salesnb.exercises.answers`. This package
 imports every chapter module that exists (``start``, ``h1`` ... ``h7``, ``process``)
 so their exercises register themselves; a new chapter module only has to be added.
 
+The package itself is callable as the listing: ``salesnb.exercises(6)`` is
+``salesnb.exercises.exercises(6)``.
+
 >>> import salesnb.exercises as ex
 >>> ex.check("0.1", ...)
 ✏️ Opgave 0.1: nog niet ingevuld. Vervang de ... door je antwoord en voer de cel opnieuw uit.
@@ -14,6 +17,8 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import sys
+import types
 
 from . import answers  # noqa: F401
 from ._core import *  # noqa: F401,F403
@@ -33,3 +38,13 @@ for _chapter in CHAPTERS:
         if _name not in __all__:
             __all__.append(_name)
 del _chapter
+
+
+class _CallableModule(types.ModuleType):
+    """``salesnb.exercises(chapter)`` lists the exercises (the package is also the function)."""
+
+    def __call__(self, chapter=None):
+        return exercises(chapter)  # noqa: F405
+
+
+sys.modules[__name__].__class__ = _CallableModule
