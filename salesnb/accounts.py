@@ -26,6 +26,8 @@ __all__ = [
     "value_tiers",
     "visits_needed",
     "ACCOUNT_FORMS",
+    "KEY_THRESHOLD",
+    "MAJOR_THRESHOLD",
     "assign_account_managers",
     "manager_workload",
     "workload_inequality",
@@ -131,9 +133,12 @@ ACCOUNT_FORMS: dict[str, str] = {
 }
 
 _TIER_LABELS = ("key account", "major account", "minor account")
+#: The company's value thresholds (yearly revenue in €): key account from, major account from.
+KEY_THRESHOLD = 100_000.0
+MAJOR_THRESHOLD = 25_000.0
 
 
-def value_tiers(revenue, *, key_threshold: float = 100_000, major_threshold: float = 25_000,
+def value_tiers(revenue, *, key_threshold: float = KEY_THRESHOLD, major_threshold: float = MAJOR_THRESHOLD,
                 labels: Sequence[str] = _TIER_LABELS) -> pd.Series:
     """Account management by customer value (§7.6): key / major / minor account by yearly revenue.
 
@@ -929,7 +934,7 @@ def _unique_names(customers: pd.DataFrame) -> pd.Series:
     return names.where(~dup, names + " (" + customers["customer_id"].astype(str) + ")")
 
 
-def account_table(year: int = 2025, *, key_threshold: float = 100_000, major_threshold: float = 25_000,
+def account_table(year: int = 2025, *, key_threshold: float = KEY_THRESHOLD, major_threshold: float = MAJOR_THRESHOLD,
                   visits_per_year: Mapping[str, float] = VISITS_PER_YEAR) -> pd.DataFrame:
     """The company's accounts in ``year`` (§7.3–7.6): one row per customer that bought that year.
 
