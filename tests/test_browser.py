@@ -65,11 +65,15 @@ def test_notebook_runs_and_widgets_respond(lab, page, path):
                 page.keyboard.press(key)
                 try:
                     page.wait_for_function(
-                        """([cell, before]) => {
-                            const imgs = [...cell.querySelectorAll('.jp-OutputArea img')].map(e => e.src);
-                            return JSON.stringify(imgs) !== JSON.stringify(before);
+                        """([cell, images, texts]) => {
+                            const area = '.jp-OutputArea ';
+                            const now = [...cell.querySelectorAll(area + 'img')].map(e => e.src);
+                            const read = [...cell.querySelectorAll(area + '.widget-html, ' + area
+                                                                  + '.widget-label')].map(e => e.textContent);
+                            return JSON.stringify(now) !== JSON.stringify(images)
+                                && JSON.stringify(read) !== JSON.stringify(texts);
                         }""",
-                        arg=[cell.element_handle(), before[0]], timeout=10_000,
+                        arg=[cell.element_handle(), before[0], before[1]], timeout=10_000,
                     )
                     break
                 except Exception:  # at the end of its range: try the other direction

@@ -60,6 +60,14 @@ ticks, titles and legends in ``draw``, wide enough for every slider position; ch
 them in ``update`` is allowed but costs a full redraw. Never create or remove artists
 in ``update`` (hide them with ``set_visible``); keep ``compute`` vectorised.
 
+What tests/test_widgets_all.py enforces for every registered widget: it builds with its
+example data without creating pyplot figures; EVERY control moved to its min, max and
+another value (every option of a dropdown) changes the PNG, the readout text and the
+result (which must equal ``compute(**w.values)``), with exactly one redraw and no error;
+the blitted PNG equals a full redraw. So show every control's effect in the chart AND
+in the readout (e.g. echo the chosen option). An ``InputError`` raised by ``compute``
+does not crash the widget: its Dutch message appears in the readout (``w.error``).
+
 Headless use (tests, benchmark): ``w.set(prijs=150)`` sets controls and runs the
 same callback as a slider move; then read ``w.result``, ``w.image.value`` (PNG
 bytes), ``w.readout.value``, ``w.error`` and ``w.callback_times``.
@@ -302,8 +310,9 @@ class ChartExplorer(widgets.VBox):
             self._background = None
         else:
             self._update(self.artists, result)
-        self.image.value = self._render_png()
+        # The numbers first, then the picture: whoever sees the new chart also reads the new numbers.
         self.readout.value = self._readout_text(result)
+        self.image.value = self._render_png()
         self.callback_times.append(time.perf_counter() - start)
 
     def _all_axes(self):
