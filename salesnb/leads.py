@@ -163,16 +163,32 @@ def _scalar_or_array(values, name: str, **kwargs):
     return v.numbers_array(values, name, **kwargs), False
 
 
-def _rate(numerator, denominator, num_name: str, den_name: str):
+def _part_not_above_whole(part, whole, part_name: str, whole_name: str) -> None:
+    """A part can never exceed its whole (more clicks than impressions is a typo or a swap)."""
+    above = (whole > 0) & (part > whole)
+    if above.any():
+        i = int(np.flatnonzero(above)[0])
+        raise InputError(
+            f"'{part_name}' ({part[i]:g}) is groter dan '{whole_name}' ({whole[i]:g}): dat kan niet, "
+            f"het deel is nooit groter dan het geheel. Heb je de twee omgedraaid?"
+        )
+
+
+def _rate(numerator, denominator, num_name: str, den_name: str, *, at_most_one: bool = False):
     num, num_scalar = _scalar_or_array(numerator, num_name, minimum=0)
     den, den_scalar = _scalar_or_array(denominator, den_name, minimum=0)
     if num_scalar and den_scalar:
         if den == 0:
             raise InputError(f"'{den_name}' is 0: delen door nul kan niet. Er is dan geen {den_name}.")
+        if at_most_one:
+            _part_not_above_whole(np.atleast_1d(num), np.atleast_1d(den), num_name, den_name)
         return num / den
+    if not (num_scalar or den_scalar):
+        v.same_length(**{num_name: num, den_name: den})
     num = np.broadcast_to(num, np.shape(den)) if num_scalar else num
     den = np.broadcast_to(den, np.shape(num)) if den_scalar else den
-    v.same_length(**{num_name: num, den_name: den})
+    if at_most_one:
+        _part_not_above_whole(num, den, num_name, den_name)
     index = None
     for original in (numerator, denominator):
         if isinstance(original, pd.Series):
@@ -334,7 +350,7 @@ def ctr(clicks, impressions):
     >>> ctr([30, 0], [1500, 0]).tolist()
     [0.02, nan]
     """
-    return _rate(clicks, impressions, "clicks", "impressions")
+    return _rate(clicks, impressions, "clicks", "impressions", at_most_one=True)
 
 
 def landing_page_conversion(conversions, visitors):
@@ -343,7 +359,7 @@ def landing_page_conversion(conversions, visitors):
     >>> landing_page_conversion(12, 400)
     0.03
     """
-    return _rate(conversions, visitors, "conversions", "visitors")
+    return _rate(conversions, visitors, "conversions", "visitors", at_most_one=True)
 
 
 def cost_per_lead(cost, leads):

@@ -198,6 +198,15 @@ def relative_market_share(own_share, largest_competitor_share):
                                      largest_competitor_share=largest_competitor_share)
     competitor = values["largest_competitor_share"]
     _positive(competitor, "largest_competitor_share", "een marktaandeel")
+    own, other = np.broadcast_arrays(np.atleast_1d(values["own_share"]), np.atleast_1d(competitor))
+    mixed = ((own > 1) & (other <= 1)) | ((own <= 1) & (other > 1) & (own > 0))
+    if mixed.any():
+        i = int(np.flatnonzero(mixed)[0])
+        raise InputError(
+            f"'own_share' ({own[i]:g}) en 'largest_competitor_share' ({other[i]:g}) lijken niet in "
+            f"dezelfde eenheid te staan: de een is een fractie, de ander een percentage of een "
+            f"omzet. Geef beide als fractie (15% is 0.15) of beide als omzet in euro."
+        )
     return _out(values["own_share"] / competitor, index, vector, "relatief_marktaandeel")
 
 
