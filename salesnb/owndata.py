@@ -305,7 +305,12 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def to_csv_safe(frame: pd.DataFrame, path, *, dutch: bool = True) -> Path:
-    """Write a table as CSV that Dutch Excel opens correctly (``;``, decimal comma), formulas neutralised."""
+    """Write a table as CSV that Dutch Excel opens correctly (``;``, decimal comma), formulas neutralised.
+
+    >>> path = to_csv_safe(pd.DataFrame({"klant": ["=1+1"], "omzet": [12.5]}), getfixture("tmp_path") / "x.csv")
+    >>> path.read_text(encoding="utf-8-sig").splitlines()
+    ['klant;omzet', "'=1+1;12,5"]
+    """
     path = Path(path)
     neutralise_formulas(frame).to_csv(path, sep=";" if dutch else ",", decimal="," if dutch else ".",
                                       index=False, encoding="utf-8-sig" if dutch else "utf-8",
@@ -314,7 +319,12 @@ def to_csv_safe(frame: pd.DataFrame, path, *, dutch: bool = True) -> Path:
 
 
 def to_excel_safe(frame: pd.DataFrame, path) -> Path:
-    """Write a table as .xlsx with formula-like text neutralised."""
+    """Write a table as .xlsx with formula-like text neutralised.
+
+    >>> path = to_excel_safe(pd.DataFrame({"klant": ["@SUM(A1)"]}), getfixture("tmp_path") / "x.xlsx")
+    >>> pd.read_excel(path)["klant"].tolist()
+    ["'@SUM(A1)"]
+    """
     path = Path(path)
     neutralise_formulas(frame).to_excel(path, index=False)
     return path
@@ -355,6 +365,9 @@ def write_examples(directory=None) -> Path:
     - ``klanten_nl.csv``: ``;``-separated, dates dd-mm-jjjj, cp1252 encoded (as old Excel saves it)
     - ``orders_nl.csv``: ``;``-separated, decimal comma, UTF-8 with BOM
     - ``nps_antwoorden.xlsx``: an Excel sheet
+
+    >>> sorted(p.name for p in write_examples(getfixture("tmp_path")).iterdir())
+    ['klanten_nl.csv', 'nps_antwoorden.xlsx', 'orders_nl.csv']
     """
     from . import data
 
