@@ -49,6 +49,12 @@ def plot_funnel(funnel: pd.DataFrame, *, title="Sales funnel", unit="opportuniti
     :func:`salesnb.opportunity_funnel`): columns stage, n, conversion. Each bar carries the
     number; between two bars the stage conversion n(next) / n(this) is written.
     Also usable for a lead funnel (pass the lead stages' counts).
+
+    >>> from matplotlib.figure import Figure
+    >>> from salesnb import stage_conversion
+    >>> ax = plot_funnel(stage_conversion({"offerte": 50, "order": 10}), ax=Figure().add_subplot())
+    >>> [t.get_text() for t in ax.texts]
+    ['50', '10', '↓ 20,0%']
     """
     v.table(funnel, "funnel", ["stage", "n", "conversion"])
     stages = [str(s) for s in funnel["stage"]]
@@ -95,6 +101,10 @@ def plot_pipeline(pipeline: pd.DataFrame, *, ax=None):
     ``pipeline`` is the table of :func:`salesnb.pipeline_by_stage`. Light hatched bars show
     the total open value, solid bars the value × stage probability; the title gives the
     weighted total, the expected revenue from the pipeline.
+
+    >>> from matplotlib.figure import Figure
+    >>> plot_pipeline(_example_pipeline()["pipeline"], ax=Figure().add_subplot()).get_title()
+    'Pijplijn per fase: gewogen € 175.000'
     """
     v.table(pipeline, "pipeline", ["stage", "value", "weighted", "probability"])
     stages = [str(s) for s in pipeline["stage"]]
@@ -144,6 +154,10 @@ def plot_dmu_roles(coverage: pd.DataFrame, *, roles=None, ax=None):
     missed it, or where the buyer had nobody in that role (stacked bars, hatched).
 
     ``coverage`` is the table of :func:`salesnb.dmu_per_opportunity`.
+
+    >>> from matplotlib.figure import Figure
+    >>> plot_dmu_roles(_example_dmu()["coverage"], ax=Figure().add_subplot()).get_xlabel()
+    'Aandeel van de 3 opportunities'
     """
     from ..funnel import DMU_ROLES, DMU_STATES
 
@@ -187,6 +201,10 @@ def plot_dmu_win_rate(table: pd.DataFrame, *, ax=None):
 
     ``table`` is the output of :func:`salesnb.win_rate_by_dmu`; the gap shows which missed
     role costs most deals.
+
+    >>> from matplotlib.figure import Figure
+    >>> plot_dmu_win_rate(_example_dmu_win()["table"], ax=Figure().add_subplot()).get_title()
+    'Win rate: DMU-rol gesproken of gemist'
     """
     v.table(table, "table", ["win_rate_met", "win_rate_missed"])
     labels = [str(i) for i in table.index]
@@ -226,7 +244,13 @@ def plot_sales_plan(plan: pd.DataFrame, *, compare=None, labels=("elke fase afge
     """The steps of the verkoopplan (§5.4): activities needed per stage, from the orders back.
 
     ``plan`` is the table of :func:`salesnb.sales_plan`; pass the other rounding convention as
-    ``compare`` to draw both side by side. Between the bars: the rate divided by.
+    ``compare`` to draw both side by side. Under each stage: the rate divided by.
+
+    >>> from matplotlib.figure import Figure
+    >>> from salesnb import sales_plan
+    >>> ax = plot_sales_plan(sales_plan(9_000, 300, {"offertes": 0.25}), ax=Figure().add_subplot())
+    >>> [t.get_text().split()[-1] for t in ax.get_xticklabels()], [t.get_text() for t in ax.texts]
+    (['orders', '25%)'], ['30', '120'])
     """
     v.table(plan, "plan", ["stage", "rate", "needed"])
     stages = [str(s) for s in plan["stage"]]

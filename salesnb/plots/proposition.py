@@ -8,8 +8,6 @@ import pandas as pd
 
 from .. import _validate as v
 from ._base import (
-    COLOR_HIGHLIGHT,
-    COLOR_MUTED,
     COLOR_NEGATIVE,
     HATCHES,
     PALETTE,
@@ -41,6 +39,12 @@ def plot_win_rate_by_motive(table: pd.DataFrame, *, overall=None, ax=None):
 
     ``table`` is the output of :func:`salesnb.win_rate_by_motive`; each bar carries the win rate
     and the number of closed deals. ``overall`` (optional) draws the overall win rate as a line.
+
+    >>> from matplotlib.figure import Figure
+    >>> from salesnb import win_rate_by_motive
+    >>> table = win_rate_by_motive(["E", "S", "S"], ["gewonnen", "verloren", "gewonnen"])
+    >>> plot_win_rate_by_motive(table, overall=2 / 3, ax=Figure().add_subplot()).get_title()
+    'Win rate per dominant koopmotief'
     """
     v.table(table, "table", ["type", "won", "lost", "win_rate"])
     data = table.sort_values("win_rate", ascending=True, na_position="first")
@@ -82,6 +86,12 @@ def plot_motives_in_reasons(table: pd.DataFrame, *, won="gewonnen", lost="verlor
     """Buying motives in the won and lost reasons (§4.1): share of each outcome's reasons.
 
     ``table`` is the output of :func:`salesnb.motives_in_reasons`.
+
+    >>> from matplotlib.figure import Figure
+    >>> from salesnb import motives_in_reasons
+    >>> table = motives_in_reasons(["concurrent was goedkoper", "goede klik"], ["verloren", "gewonnen"])
+    >>> plot_motives_in_reasons(table, ax=Figure().add_subplot()).get_xlabel()
+    'Aandeel van de redenen'
     """
     v.table(table, "table", [f"aandeel_{won}", f"aandeel_{lost}"])
     labels = [str(i) for i in table.index]
@@ -119,6 +129,12 @@ def plot_criteria(table: pd.DataFrame, *, own=None, ax=None):
     ``table`` is the output of :func:`salesnb.weighted_criteria`. Criteria differ by colour and
     hatching; the total is written at the end of each bar and the winner is marked.
     ``own`` (optional) is our own offer, printed in bold.
+
+    >>> from matplotlib.figure import Figure
+    >>> from salesnb import CASE_WEIGHTS, case_offers, weighted_criteria
+    >>> ax = plot_criteria(weighted_criteria(case_offers(), CASE_WEIGHTS), ax=Figure().add_subplot())
+    >>> [t.get_text() for t in ax.texts if "winnaar" in t.get_text()]
+    ['7,35  ← winnaar']
     """
     v.table(table, "table", ["totaal", "rang"])
     criteria = [c for c in table.columns if c not in ("totaal", "rang")]

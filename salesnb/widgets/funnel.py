@@ -48,6 +48,12 @@ def sales_plan_explorer(target_revenue=1_200_000.0, average_order=8_000.0, hit_r
     The chart shows the yearly numbers per stage for both rounding conventions (every stage
     rounded up, or only the end result); the readout gives the calls per week per account
     manager and how many calls the hit rate saves compared with its starting value.
+
+    >>> w = sales_plan_explorer(480_000, 3_000, 0.35, 0.6, 0.15, account_managers=4)
+    >>> w.result["each"].tolist(), float(w.result["end"][-1])
+    ([160.0, 458.0, 764.0, 5094.0], 5080.0)
+    >>> w.set(hit_rate=0.40); w.result["saved_calls"]
+    647.0
     """
     start_hit = float(hit_rate)
 
@@ -155,6 +161,10 @@ def funnel_explorer(opportunities=800, conversions=(0.9, 0.85, 0.8, 0.85), avera
     """The sales funnel (§5.3): start volume and stage conversions → orders and revenue.
 
     One slider per conversion between two stages (``len(stages) - 1`` of them).
+
+    >>> w = funnel_explorer(1000, [0.5, 0.5, 0.5, 0.5], 1_000.0)
+    >>> w.result["orders"], w.result["revenue"]
+    (62.5, 62500.0)
     """
     stages = list(stages)
     conversions = list(conversions)

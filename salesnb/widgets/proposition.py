@@ -25,6 +25,12 @@ def criteria_explorer(scores: pd.DataFrame | None = None, weights=None) -> Chart
     :func:`salesnb.case_offers`); ``weights``: starting weights (default
     :data:`salesnb.CASE_WEIGHTS`). One slider per criterion (0–10 points); the weights are
     scaled to add up to 100%.
+
+    >>> w = criteria_explorer()
+    >>> w.result["winner"]
+    'Brandwijk Koffie & Vending'
+    >>> w.set(w0=10, w1=0, w2=0, w3=0, w4=0, w5=0); w.result["winner"]
+    'VendoPlus'
     """
     scores = prop.case_offers() if scores is None else scores
     weights = prop.CASE_WEIGHTS if weights is None else weights
@@ -114,6 +120,10 @@ def motive_explorer(opportunities: pd.DataFrame, *, motive="motive", outcome="ou
                     customer="customer_id") -> ChartExplorer:
     """Win rate per dominant buying motive (§4.1), filtered by dropdowns: product group,
     buying situation and new against existing customers (``customer`` empty = new business).
+
+    >>> w = motive_explorer(_example_motives()["opportunities"])
+    >>> sorted(w.controls)
+    ['buying_situation', 'klanttype', 'product_group']
     """
     from .. import _validate as v
 
