@@ -462,6 +462,23 @@ class Offerte:
         path.write_text(self.to_html(include_terms=include_terms), encoding="utf-8")
         return path
 
+    def write_pdf(self, path=None, *, include_terms=True) -> Path:
+        """Write the offerte as an A4 PDF (matplotlib, no extra library); returns the path.
+
+        Page 1 holds the offerte, the next pages the algemene voorwaarden. All text is drawn
+        literally (no math parsing of ``$``). Default path: :func:`output_dir`.
+        """
+        from matplotlib.backends.backend_pdf import PdfPages
+
+        if path is None:
+            path = output_dir() / f"offerte_{_safe_name(self.number)}.pdf"
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with PdfPages(path, metadata={"Title": f"Offerte {self.number}", "Creator": "salesnb"}) as pdf:
+            for page in _pdf_pages(self, include_terms):
+                pdf.savefig(page)
+        return path
+
     def to_csv(self, path) -> Path:
         """Write the lines as CSV (``;``-separated, Dutch Excel); text cells are neutralised (csv_safe)."""
         path = Path(path)
@@ -547,6 +564,113 @@ def prospect_address(prospect) -> dict:
                        f"{letters[number % len(letters)]}{letters[number // 7 % len(letters)]}")
     out["plaats"] = city
     return out
+
+
+_A4 = (8.27, 11.69)
+
+
+def _pdf_page():
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=_A4)
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_axis_off()
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    return fig, ax
+
+
+def _pdf_text(ax, x, y, text, **kwargs):
+    kwargs.setdefault("fontsize", 9)
+    kwargs.setdefault("va", "top")
+    return ax.text(x, y, str(text), parse_math=False, family="DejaVu Sans", **kwargs)
+
+
+def _pdf_pages(offerte: "Offerte", include_terms: bool) -> list:
+    """Lay out the offerte (and the terms) on A4 pages with matplotlib text."""
+    import textwrap
+
+    line = 0.0155
+    fig, ax = _pdf_page()
+    pages = [fig]
+    _pdf_text(ax, 0.08, 0.95, f"Offerte {offerte.number}", fontsize=16, fontweight="bold")
+    deepest = 0
+    for x, title, party in ((0.08, "Van", offerte.seller), (0.55, "Aan", offerte.customer)):
+        rows = [party["naam"], party["adres"], f"{party['postcode']} {party['plaats']}"]
+        rows += [f"{k}: {v}" for k, v in party.items() if k not in _PARTY_FIELDS]
+        _pdf_text(ax, x, 0.91, title, fontweight="bold")
+        for i, row in enumerate(rows, start=1):
+            _pdf_text(ax, x, 0.91 - i * line, textwrap.shorten(str(row), 60, placeholder="…"))
+        deepest = max(deepest, len(rows))
+    y = 0.91 - (deepest + 2) * line
+    for row in (f"Datum: {offerte.date:%d-%m-%Y}", f"Offertenummer: {offerte.number}",
+                f"Geldig tot en met: {offerte.valid_until:%d-%m-%Y}"):
+        _pdf_text(ax, 0.08, y, row)
+        y -= line
+    y -= line
+    columns = ((0.08, "Omschrijving", "left"), (0.60, "Aantal", "right"), (0.74, "Prijs p/st", "right"),
+               (0.80, "Btw", "right"), (0.92, "Bedrag", "right"))
+    for x, title, ha in columns:
+        _pdf_text(ax, x, y, title, fontweight="bold", ha=ha)
+    y -= line * 1.2
+    ax.plot([0.08, 0.92], [y + line * 0.3] * 2, color="black", lw=0.8)
+    for _, row in offerte.line_table().iterrows():
+        wrapped = textwrap.wrap(str(row["omschrijving"]), 48) or [""]
+        qty = f"{row['aantal'].normalize():f}".replace(".", ",")
+        values = (qty, euro(row["prijs"]), _pct(row["btw"]), euro(row["totaal"]))
+        for (x, _, ha), value in zip(columns[1:], values):
+            _pdf_text(ax, x, y, value, ha=ha)
+        for part in wrapped:
+            _pdf_text(ax, 0.08, y, part)
+            y -= line
+        if y < 0.2:
+            fig, ax = _pdf_page()
+            pages.append(fig)
+            y = 0.95
+    ax.plot([0.08, 0.92], [y + line * 0.1] * 2, color="black", lw=0.8)
+    y -= line * 0.4
+    vat = offerte.vat_table()
+    totals = offerte.totals()
+    sums = [(f"Subtotaal {_pct(r['btw'])} btw", euro(r["grondslag"])) for _, r in vat.iterrows()]
+    sums += [(f"Btw {_pct(r['btw'])} over {euro(r['grondslag'])}", euro(r["btw_bedrag"])) for _, r in vat.iterrows()]
+    sums += [("Totaal excl. btw", euro(totals["totaal_excl_btw"])), ("Totaal btw", euro(totals["btw"])),
+             ("Totaal incl. btw", euro(totals["totaal_incl_btw"]))]
+    for i, (label, value) in enumerate(sums):
+        bold = "bold" if i == len(sums) - 1 else "normal"
+        _pdf_text(ax, 0.50, y, label, fontweight=bold)
+        _pdf_text(ax, 0.92, y, value, ha="right", fontweight=bold)
+        y -= line
+    y -= line
+    closing = (f"Deze offerte is geldig tot en met {offerte.valid_until:%d-%m-%Y}. Op deze offerte zijn onze "
+               f"algemene voorwaarden van toepassing ({offerte.terms_title}); u vindt ze als bijlage bij "
+               f"deze offerte.")
+    for part in textwrap.wrap(closing, 95):
+        _pdf_text(ax, 0.08, y, part)
+        y -= line
+    if include_terms:
+        fig, ax = _pdf_page()
+        pages.append(fig)
+        y = 0.95
+        _pdf_text(ax, 0.08, y, f"Bijlage bij offerte {offerte.number}", fontstyle="italic", fontsize=8)
+        y -= line * 1.5
+        for raw in terms_text().splitlines():
+            text = raw.strip().replace("*", "")
+            if not text:
+                y -= line * 0.4
+                continue
+            size, weight, width = 8, "normal", 110
+            if text.startswith("# "):
+                text, size, weight, width = text[2:], 12, "bold", 70
+            elif text.startswith("## "):
+                text, size, weight, width = text[3:], 9, "bold", 100
+            for part in textwrap.wrap(text, width):
+                if y < 0.05:
+                    fig, ax = _pdf_page()
+                    pages.append(fig)
+                    y = 0.95
+                _pdf_text(ax, 0.08, y, part, fontsize=size, fontweight=weight)
+                y -= line * (size / 9)
+    return pages
 
 
 def _safe_name(text: str) -> str:

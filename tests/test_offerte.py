@@ -268,3 +268,15 @@ def test_default_output_dir_is_ignored_folder(tmp_path, monkeypatch):
     path = offerte().write()
     assert path.exists() and path.parent == output_dir()
     assert display_path(path) == f"mijn-notebooks/uitvoer/{path.name}"
+
+
+def test_pdf_written_with_terms_pages(tmp_path):
+    import re
+
+    o = offerte(customer=dict(CUSTOMER, naam="Prijs $5$ <b>&</b>"))  # '$' must not start math mode
+    path = o.write_pdf(tmp_path / "offerte.pdf")
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF")
+    with_terms = len(re.findall(rb"/Type /Page\b", data))
+    without = len(re.findall(rb"/Type /Page\b", o.write_pdf(tmp_path / "kort.pdf", include_terms=False).read_bytes()))
+    assert without == 1 and with_terms >= 2
