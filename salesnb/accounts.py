@@ -912,8 +912,10 @@ def _plan_html(plan: AccountPlan, *, full_document: bool = True) -> str:
 #: Key-account criteria in the company data (scores 1–10): customer attractiveness and own strength.
 ATTRACTIVENESS = {"omvang": 1.0, "groeipotentieel": 1.0, "marge": 1.0, "imago": 1.0}
 STRENGTH = {"relatie": 1.0, "aandeel": 1.0, "productfit": 1.0}
-#: Midpoint of the 1–10 scores: at or above counts as high in the matrix.
-CUTOFF_1_10 = 5.5
+#: The company's cut-off on the 1–10 scores: a weighted score at or above it counts as high. The
+#: candidates are already the largest customers, so the midpoint (5.5) would make nearly all of
+#: them key accounts; Brandwijk asks for 6.5.
+CUTOFF_1_10 = 6.5
 #: Visit norm per value tier (visits per account per year).
 VISITS_PER_YEAR = {"key account": 12.0, "major account": 4.0, "minor account": 1.0}
 

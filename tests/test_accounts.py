@@ -395,7 +395,8 @@ def test_company_key_accounts_equal_weights_are_means():
     strength = scores[["relatie", "aandeel", "productfit"]].mean(axis=1)
     assert m["aantrekkelijkheid"].to_numpy() == pytest.approx(attractiveness.to_numpy())
     assert m["sterkte"].to_numpy() == pytest.approx(strength.to_numpy())
-    expected = (attractiveness.to_numpy() >= 5.5 - 1e-9) & (strength.to_numpy() >= 5.5 - 1e-9)
+    cut = acc.CUTOFF_1_10
+    expected = (attractiveness.to_numpy() >= cut - 1e-9) & (strength.to_numpy() >= cut - 1e-9)
     assert (m["key_account"].to_numpy() == expected).all()
 
 
@@ -448,7 +449,8 @@ def test_key_account_widget_weights_change_selection():
     # only 'aandeel' (share of wallet score) counts for strength, only 'omvang' for attractiveness
     w.set(**{names[c]: 0 for c in ["groeipotentieel", "marge", "imago", "relatie", "productfit"]})
     scores = args["scores"]
-    expected = int(((scores["omvang"] >= 5.5) & (scores["aandeel"] >= 5.5)).sum())
+    cut = acc.CUTOFF_1_10
+    expected = int(((scores["omvang"] >= cut) & (scores["aandeel"] >= cut)).sum())
     assert len(w.result["keys"]) == expected
     assert f"Aantal key accounts:</b> {expected}<" in w.readout.value
 
@@ -485,7 +487,7 @@ def test_plots_draw_what_the_data_say():
     ticks = [t.get_text() for t in ax.texts]
     assert ticks.count("✓") == 3 and ticks.count("–") == 9
     m = acc.company_key_accounts(2025)
-    ax = plot_key_account_matrix(m, m["our_revenue"], cutoff=5.5, ax=Figure().add_subplot())
+    ax = plot_key_account_matrix(m, m["our_revenue"], cutoff=acc.CUTOFF_1_10, ax=Figure().add_subplot())
     side = "\n".join(t.get_text() for t in ax.texts)
     listed = {line.split(". ", 1)[1] for line in side.splitlines() if ". " in line}
     biggest = m[m["key_account"]].sort_values("our_revenue", ascending=False).index[:10]
