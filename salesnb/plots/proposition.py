@@ -57,7 +57,8 @@ def plot_win_rate_by_motive(table: pd.DataFrame, *, overall=None, ax=None):
     for yi, (rate, won, lost) in zip(y, data[["win_rate", "won", "lost"]].itertuples(index=False)):
         text = (f"{format_percent(rate, 0)}  (n = {int(won + lost)})" if np.isfinite(rate) else "geen deals")
         ax.annotate(text, (0 if not np.isfinite(rate) else rate, yi), xytext=(4, 0),
-                    textcoords="offset points", va="center", fontsize="small")
+                    textcoords="offset points", va="center", fontsize="small",
+                    bbox=dict(boxstyle="square,pad=0.1", fc="white", ec="none"))
     if overall is not None:
         ax.axvline(float(overall), color="#333333", linestyle="--", linewidth=1.2,
                    label=f"gemiddeld {format_percent(float(overall), 0)}")

@@ -158,7 +158,8 @@ def motive_explorer(opportunities: pd.DataFrame, *, motive="motive", outcome="ou
         for yi, kind in zip(y, types):
             colour, hatch = (PALETTE[0], "") if kind == "rationeel" else (PALETTE[1], "//")
             bars.append(ax.barh([yi], [0.0], color=colour, hatch=hatch, edgecolor="white", height=0.6)[0])
-        texts = [ax.text(0, yi, "", va="center", fontsize=8) for yi in y]
+        texts = [ax.text(0, yi, "", va="center", fontsize=8, zorder=4,
+                         bbox=dict(boxstyle="square,pad=0.1", fc="white", ec="none")) for yi in y]
         line = ax.axvline(0, color="#333333", linestyle="--", linewidth=1.2)
         ax.set_yticks(y, [f"{lab} ({kind[:3]}.)" for lab, kind in zip(labels, types)], fontsize=8)
         ax.set_xlim(0, 1)
