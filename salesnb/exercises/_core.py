@@ -10,18 +10,18 @@ checks follow ``salesnb.use_seed(...)``. Complete example (copy this)::
 
     def _share_zorg():
         customers = salesnb.load("customers")
-        return (customers["sector"] == "zorg").mean()
+        return (customers["sector"] == "Zorg").mean()
 
     register_exercise(
         id="0.2", title="Aandeel zorgklanten",
         question="Welk deel van de klanten zit in de sector zorg? Geef een fractie (0,15).",
         answer=_share_zorg, unit="fraction",            # number kind, expected is a fraction
-        mistakes=[Mistake(lambda: (salesnb.load("customers")["sector"] == "zorg").sum(),
+        mistakes=[Mistake(lambda: (salesnb.load("customers")["sector"] == "Zorg").sum(),
                           "Je gaf het aantal zorgklanten; gevraagd is het aandeel: deel door het totaal.")],
         hints=["Vergelijk de kolom 'sector' met 'zorg'.", "Het gemiddelde van True/False is een aandeel."],
         solution=\"\"\"
     klanten = salesnb.load("customers")
-    antwoord = (klanten["sector"] == "zorg").mean()
+    antwoord = (klanten["sector"] == "Zorg").mean()
     \"\"\")
 
 Kinds (``kind=`` is inferred: ``choices`` → ``"choice"``, else ``"number"``):
