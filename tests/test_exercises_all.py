@@ -173,6 +173,14 @@ def test_euro_parsing_and_diagnosis(demo):
     assert not r.correct and "niet lezen als getal" in r.message
 
 
+def test_a_one_value_series_is_read_as_its_value(demo):
+    r = check("98.8", pd.Series([8], index=["x"]))
+    assert r.correct and "één waarde" in r.note
+    assert check("98.8", [8]).correct
+    r = check("98.8", pd.Series([8, 9]))
+    assert not r.correct and "2 waarden" in r.message
+
+
 def test_count_is_exact(demo):
     assert check("98.8", 8).correct and check("98.8", 8.0).correct
     assert not check("98.8", 7).correct

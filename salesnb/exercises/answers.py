@@ -83,6 +83,12 @@ def parse_number(answer, unit: str | None = None) -> ParsedNumber:
     value = _as_real(answer)
     if value is not None:
         return ParsedNumber(value)
+    single = _single_value(answer)
+    if single is not None:
+        inner = parse_number(single, unit)
+        kind = type(answer).__name__
+        return ParsedNumber(inner.value, inner.sign,
+                            f"Je antwoord was een {kind} met één waarde; ik heb die waarde gebruikt.")
     if not isinstance(answer, str):
         raise AnswerError(_not_a_number(answer))
     text = answer.strip().lower().replace("−", "-")
@@ -132,6 +138,23 @@ def _as_real(answer) -> float | None:
         raise AnswerError("Je antwoord is NaN (geen getal). Controleer je berekening: "
                           "misschien deel je door nul of ontbreken er gegevens.")
     return value
+
+
+def _single_value(answer):
+    """The only element of a one-element list, tuple, array, Series or 1×1 DataFrame, else None."""
+    if isinstance(answer, (str, bytes, dict)) or not hasattr(answer, "__len__"):
+        return None
+    try:
+        if len(answer) != 1:
+            return None
+        if hasattr(answer, "to_numpy"):
+            values = answer.to_numpy().ravel()
+            return values[0] if values.size == 1 else None
+        if hasattr(answer, "ravel"):
+            return answer.ravel()[0]
+        return next(iter(answer))
+    except (TypeError, IndexError, StopIteration):
+        return None
 
 
 def _not_a_number(answer) -> str:
