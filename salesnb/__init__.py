@@ -56,6 +56,7 @@ _LAZY_NAMES = {
     "hint": "exercises",
     "solution": "exercises",
     "exercise": "exercises",
+    "teacher_view": "exercises",
 }
 
 
