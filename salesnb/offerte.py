@@ -746,6 +746,14 @@ def offerte_for(customer, items, *, products=None, date=None, valid_days=30, num
     ``customer`` is a row (Series or dict) with name and address (``name``, ``street``,
     ``postcode``, ``city``, or the Dutch keys); ``items`` are (product name, quantity) pairs;
     prices and VAT rates come from ``products`` (default ``salesnb.load("products")``).
+
+    >>> products = pd.DataFrame({"product": ["Koffiebonen 1 kg", "Koffiemachine"],
+    ...     "unit_price": [20.0, 1000.0], "vat_rate": [0.09, 0.21], "unit": ["kg", "stuk"]})
+    >>> klant = {"name": "Bakkerij Jansen", "street": "Dorpsstraat 1", "postcode": "1234 AB", "city": "Ede"}
+    >>> offerte = offerte_for(klant, [("Koffiebonen 1 kg", 10), ("Koffiemachine", 1)],
+    ...                       products=products, date="2026-01-15", number="OF-1")
+    >>> offerte   # 9% of 200 = 18 and 21% of 1000 = 210
+    Offerte OF-1 aan Bakkerij Jansen (15-01-2026, geldig tot 14-02-2026): 2 regels, totaal incl. btw € 1.428,00
     """
     if products is None:
         from .data import load
