@@ -154,9 +154,11 @@ def plot_share_identity(table, *, ax=None):
             ax.text(xmax * 0.97, ypos, format_percent(level, 1), color="#666666", fontsize=8,
                     ha="right", va="bottom")
     ax.scatter(x, y, s=70, color=PALETTE[0], edgecolor="black", zorder=3)
-    order = np.argsort(x)
-    for rank, i in enumerate(order):  # alternate labels above and below to keep neighbours apart
-        above = rank % 2 == 0
+    placed = []  # (x, y, above) of labels already drawn: flip a label that would sit on a near neighbour's
+    for i in np.argsort(x):
+        near = [a for px, py, a in placed if abs(px - x[i]) < 0.12 * xmax and abs(py - y[i]) < 0.12 * ymax]
+        above = not near or not any(near)
+        placed.append((x[i], y[i], above))
         ax.annotate(f"{table.index[i]}: {format_percent(table['marktaandeel'].iloc[i], 1)}", (x[i], y[i]),
                     xytext=(5, 7 if above else -9), textcoords="offset points", fontsize=8.5,
                     va="bottom" if above else "top")
@@ -166,7 +168,7 @@ def plot_share_identity(table, *, ax=None):
     set_percent_axis(ax, "x", decimals=1)
     ax.set_xlabel("Penetratiegraad eigen merk (eigen kopers / kopers in de productklasse)")
     ax.set_ylabel("Bestedingsindex")
-    ax.set_title("Marktaandeel = penetratiegraad × bestedingsindex (stippellijn: gelijk aandeel)")
+    ax.set_title("Marktaandeel = penetratiegraad × bestedingsindex\n(stippellijn: gelijk marktaandeel)")
     return ax
 
 
@@ -202,13 +204,14 @@ def plot_revenue_vs_target(table, *, ax=None):
     ax = get_ax(ax, figsize=(8.5, 4))
     below = revenue < target
     bars = ax.bar(months, revenue, color=[PALETTE[5] if b else PALETTE[0] for b in below],
-                  edgecolor="black", linewidth=0.5, label="Omzet")
+                  edgecolor="black", linewidth=0.5)
     for bar, b in zip(bars, below):
         if b:
             bar.set_hatch(HATCHES[1])
     ax.step(np.r_[months - 0.5, months[-1] + 0.5], np.r_[target, target[-1]], where="post",
             color="black", lw=2, label="Target")
-    ax.bar([0], [0], color=PALETTE[5], hatch=HATCHES[1], edgecolor="black", label="Onder target")
+    ax.bar([0], [0], color=PALETTE[0], edgecolor="black", label="Omzet (op of boven target)")
+    ax.bar([0], [0], color=PALETTE[5], hatch=HATCHES[1], edgecolor="black", label="Omzet onder target")
     names = [_MONTHS[int(m) - 1] if isinstance(m, (int, np.integer)) and 1 <= m <= 12 else str(m)
              for m in table.index]
     ax.set_xticks(months, names)
