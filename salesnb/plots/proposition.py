@@ -160,6 +160,7 @@ def plot_criteria(table: pd.DataFrame, *, own=None, ax=None):
     ax.set_xlim(0, float(table["totaal"].max()) * 1.35 if len(table) else 1)
     ax.set_xlabel("Gewogen score (gewicht × score, opgeteld)")
     ax.set_title("Gewogen vergelijking van de aanbiedingen")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=min(len(criteria), 5),
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18),
+              ncol=len(criteria) if len(criteria) <= 5 else -(-len(criteria) // 2),
               fontsize="small", frameon=False)
     return ax
