@@ -15,6 +15,7 @@ from ..errors import InputError
 from ..leads import MQL_THRESHOLD, bpkv_scores, calls_needed, mql_tradeoff
 from ..style import COLOR_HIGHLIGHT, PALETTE, format_number, format_percent
 from ._base import ChartExplorer, dropdown, int_slider, percent_slider, register_widget
+from ._scale import FlexibleScale
 
 __all__ = ["mql_threshold_explorer", "bpkv_explorer", "cold_call_explorer"]
 
@@ -238,17 +239,20 @@ def cold_call_explorer(*, orders: int = 5, rates=(0.3, 0.25, 0.5, 0.35)) -> Char
         ax.set_xticks(x, plan["fase"].tolist(), fontsize=8.5)
         ax.set_ylabel("Nodig (aantal)")
         ax.set_title("Terugrekenen: hoeveel belletjes voor je orders?")
-        artists = {"bars": bars, "texts": texts, "ax": ax}
+        # 1 to 4.800.000 calls: fixed limits, tick labels follow the numbers (a move stays a blit).
+        scale = FlexibleScale(ax.yaxis, integer=True, upper=1.15, largest=30 / 0.05 ** 4)
+        artists = {"bars": bars, "texts": texts, "ax": ax, "scale": scale, "ticklabels": scale.labels}
         update(artists, r)
         return artists
 
     def update(artists, r):
         values = r["plan"]["nodig"].to_numpy(float)
+        scale = artists["scale"]
+        scale.rescale(max(values.max(), 1))
         for bar, text, value in zip(artists["bars"], artists["texts"], values):
-            bar.set_height(value)
-            text.set_y(value)
+            bar.set_height(scale(value))
+            text.set_y(scale(value))
             text.set_text(format_number(value))
-        artists["ax"].set_ylim(0, max(values.max(), 1) * 1.15)
 
     def readout(r):
         calls = int(r["plan"]["nodig"].iloc[0])

@@ -15,6 +15,7 @@ from matplotlib.patches import Rectangle
 from .. import market as mk
 from ..style import COLOR_MUTED, HATCHES, PALETTE, format_euro, format_number, format_percent
 from ._base import ChartExplorer, int_slider, percent_slider, register_widget, slider
+from ._scale import FlexibleScale, number_format
 
 __all__ = ["market_explorer", "share_identity_explorer"]
 
@@ -72,33 +73,35 @@ def market_explorer(kopers: int = 2000, aankoop: float = 5000.0, omvang: float =
         capped = [ax.plot([0, 0], [y, y], ls=":", lw=2, color="#D55E00", marker="x", ms=9,
                           markevery=[1], visible=False)[0] for y in (0.5, -0.5)]
         ax.set_yticks([2, 1, 0], ["Marktpotentieel", "Marktomvang", "Eigen omzet"])
-        ax.set_xlim(0, 100 * _MLN)
         ax.set_ylim(-0.75, 2.75)
         ax.set_xlabel("Bedrag per jaar (€ mln)")
-        ax.xaxis.set_major_formatter(_mln_ticks())
+        # € 0,1 mln to € 100 mln: fixed limits, the € mln labels follow the largest amount (a move stays a blit).
+        scale = FlexibleScale(ax.xaxis, fmt=lambda x, step: number_format(x / _MLN, step / _MLN), upper=1.7,
+                              largest=10_000 * 10_000.0)
         ax.set_title("Verzadigingsgraad, restvraag en marktaandeel")
-        artists = {"bars": bars, "texts": texts, "rest": rest, "rest_text": rest_text, "capped": capped}
+        artists = {"bars": bars, "texts": texts, "rest": rest, "rest_text": rest_text, "capped": capped,
+                   "scale": scale, "ticklabels": scale.labels}
         update(artists, r)
         return artists
 
     def update(artists, r):
+        x = artists["scale"]
+        x.rescale(max(r["potentieel"], r["omvang_invoer"], r["eigen_invoer"], 1.0))
         values = (r["potentieel"], r["omvang"], r["eigen"])
         for bar, text, value in zip(artists["bars"], artists["texts"], values):
-            bar.set_width(value)
-            text.set_x(value)
+            bar.set_width(x(value))
+            text.set_x(x(value))
         artists["texts"][0].set_text(f"  {_mln(r['potentieel'])}")
         artists["texts"][1].set_text(f"  {_mln(r['omvang'])} (verzadigd {format_percent(r['verzadiging'], 0)})")
         artists["texts"][2].set_text(f"  {_mln(r['eigen'])} (marktaandeel {format_percent(r['marktaandeel'], 1)})")
-        artists["rest"].xy = (r["potentieel"], 2.35)
-        artists["rest"].set_position((r["omvang"], 2.35))
-        artists["rest_text"].set_x((r["potentieel"] + r["omvang"]) / 2)
+        artists["rest"].xy = (x(r["potentieel"]), 2.35)
+        artists["rest"].set_position((x(r["omvang"]), 2.35))
+        artists["rest_text"].set_x(x((r["potentieel"] + r["omvang"]) / 2))
         artists["rest_text"].set_text(f"restvraag {_mln(r['restvraag'])}")
         for line, real, entered in zip(artists["capped"], (r["omvang"], r["eigen"]),
                                        (r["omvang_invoer"], r["eigen_invoer"])):
-            line.set_xdata([real, entered])
+            line.set_xdata([x(real), x(entered)])
             line.set_visible(entered > real)
-        ax = artists["bars"][0].axes
-        ax.set_xlim(0, max(r["potentieel"], r["omvang_invoer"], r["eigen_invoer"], 1.0) * 1.7)
 
     def readout(r):
         out = {
@@ -122,12 +125,6 @@ def market_explorer(kopers: int = 2000, aankoop: float = 5000.0, omvang: float =
         },
         compute=compute, draw=draw, update=update, readout=readout,
         title="Marktpotentieel, marktomvang en eigen omzet", figsize=(6.8, 3.2))
-
-
-def _mln_ticks():
-    from matplotlib.ticker import FuncFormatter
-
-    return FuncFormatter(lambda x, _pos=None: format_number(x / _MLN, 0))
 
 
 @register_widget(example=lambda: {"penetratie": 0.10, "index": 1.2, "omvang": 50.0})

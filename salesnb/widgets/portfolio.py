@@ -10,6 +10,7 @@ from .. import _validate as v
 from .. import portfolio as pf
 from ..style import COLOR_HIGHLIGHT, COLOR_MUTED, OKABE_ITO, PALETTE, format_euro, format_number, format_percent
 from ._base import ChartExplorer, euro_slider, int_slider, percent_slider, register_widget
+from ._scale import FlexibleScale, nice_full_scale
 
 __all__ = ["clv_explorer", "pyramid_quota_explorer", "abc_explorer"]
 
@@ -53,21 +54,28 @@ def clv_explorer(margin: float = 1500.0, retention: float = 0.8, discount_rate: 
         ax.set_ylabel("CLV per klant (€)")
         ax.set_title("CLV stijgt steeds sneller met de retentie")
         ax.xaxis.set_major_formatter(lambda x, _p: format_percent(x, 0))
-        ax.yaxis.set_major_formatter(lambda x, _p: format_euro(x))
+        # CLV from a few hundred to 200.000 euros: fixed limits, the € labels follow the curve's top
+        # (a move stays a blit). Below zero only with an acquisition cost (the CLV at 0% retention).
+        top_min = pf.clv(100.0, retention=grid[-1], discount_rate=0.20, acquisition_cost=acquisition_cost)
+        lower = min(0.0, -1.1 * acquisition_cost / nice_full_scale(max(top_min, 1.0)))
+        scale = FlexibleScale(ax.yaxis, fmt=lambda x, _step: format_euro(x), lower=lower, upper=1.08,
+                              largest=pf.clv(10_000.0, retention=grid[-1]))
         legend = ax.legend(loc="upper left", fontsize=8.5)
-        artists = {"line": line, "finite": finite, "dot": dot, "label": label, "ax": ax, "legend": legend}
+        legend.get_texts()[1].set_animated(True)  # redrawn with the legend; a new text is then no full redraw
+        artists = {"line": line, "finite": finite, "dot": dot, "label": label, "ax": ax, "legend": legend,
+                   "scale": scale, "ticklabels": scale.labels}
         update(artists, r)
         return artists
 
     def update(artists, r):
-        artists["line"].set_ydata(r["curve"])
-        artists["finite"].set_ydata(r["finite_curve"])
+        scale = artists["scale"]
+        scale.rescale(max(float(np.max(r["curve"])), 1.0))
+        artists["line"].set_ydata(scale(r["curve"]))
+        artists["finite"].set_ydata(scale(r["finite_curve"]))
         artists["legend"].get_texts()[1].set_text(f"CLV over {r['years']} jaar")
-        artists["dot"].set_data([r["retention"]], [r["clv"]])
-        artists["label"].xy = (r["retention"], r["clv"])
+        artists["dot"].set_data([r["retention"]], [scale(r["clv"])])
+        artists["label"].xy = (r["retention"], scale(r["clv"]))
         artists["label"].set_text(f"{format_percent(r['retention'], 0)}: {format_euro(r['clv'])}")
-        top = max(float(np.max(r["curve"])), 1.0)
-        artists["ax"].set_ylim(min(0.0, float(np.min(r["curve"]))) * 1.1, top * 1.08)
 
     def readout(r):
         gain = r["plus"] / r["clv"] - 1 if r["clv"] > 0 else float("nan")
