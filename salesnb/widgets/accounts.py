@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from matplotlib import rcParams
+from matplotlib.font_manager import FontProperties
+from matplotlib.transforms import ScaledTranslation, blended_transform_factory
 
 from .. import accounts as acc
 from ..style import COLOR_HIGHLIGHT, COLOR_MUTED, COLOR_NEUTRAL, PALETTE, format_euro, format_number, format_percent
 from ._base import ChartExplorer, dropdown, int_slider, percent_slider, register_widget
+from ._scale import FlexibleScale
 
 __all__ = ["key_account_explorer", "workload_explorer", "wallet_goal_explorer", "FORM_OPTIONS"]
 
@@ -156,31 +160,51 @@ def workload_explorer(accounts: pd.DataFrame, *, n_managers: int = 12, form: str
         return {"load": load, "spread": acc.workload_inequality(load["bezoeken"]), "vorm": vorm}
 
     def draw(ax, r):
-        bars = ax.bar(range(1, max_managers + 1), np.zeros(max_managers), color=PALETTE[0])
-        labels = [ax.text(i + 1, 0, "", ha="center", va="bottom", fontsize=7) for i in range(max_managers)]
+        # Fixed limits (a move stays a blit): the n bars are spread over x 0..1 (as xlim 0.4..n+0.6
+        # would), their numbers are texts below the axis; the visits axis follows the busiest manager.
+        bars = ax.bar(np.arange(max_managers) / max_managers, np.zeros(max_managers), color=PALETTE[0])
+        labels = [ax.text(0, 0, "", ha="center", va="bottom", fontsize=7) for _ in range(max_managers)]
         mean = ax.axhline(0, color=COLOR_HIGHLIGHT, ls="--", lw=1.5, label="gemiddelde")
-        ax.set_xticks(range(1, max_managers + 1))
-        ax.set_xlabel("Accountmanager (nummer)")
+        ax.set_xlim(0, 1)
+        ax.set_xticks([])
+        down = ScaledTranslation(0, -(rcParams["xtick.major.size"] + rcParams["xtick.major.pad"]) / 72,
+                                 ax.get_figure(root=True).dpi_scale_trans)
+        numbers = [ax.text(0, 0, "", ha="center", va="top", fontsize=rcParams["xtick.labelsize"],
+                           transform=blended_transform_factory(ax.transData, ax.transAxes) + down)
+                   for _ in range(max_managers)]
+        number_height = FontProperties(size=rcParams["xtick.labelsize"]).get_size_in_points() * 1.2
+        ax.set_xlabel("Accountmanager (nummer)", labelpad=rcParams["xtick.major.size"] + rcParams["xtick.major.pad"]
+                      + number_height + rcParams["axes.labelpad"])
         ax.set_ylabel("Bezoeken per jaar")
+        scale = FlexibleScale(ax.yaxis, integer=True, upper=1.18,
+                              largest=float(accounts["visits"].sum()) if "visits" in accounts else None)
         title = ax.set_title("", fontsize=10)
         ax.legend(loc="upper right", frameon=False, fontsize=8)
-        artists = {"bars": bars, "labels": labels, "mean": mean, "title": title, "ax": ax}
+        artists = {"bars": bars, "labels": labels, "mean": mean, "title": title, "ax": ax, "numbers": numbers,
+                   "scale": scale, "ticklabels": scale.labels}
         update(artists, r)
         return artists
 
     def update(artists, r):
         visits = r["load"]["bezoeken"].to_numpy()
         n = len(visits)
-        for i, (bar, label) in enumerate(zip(artists["bars"], artists["labels"])):
+        slots = max(n, 2) + 0.2  # the old x range 0.4 .. n + 0.6, mapped onto 0 .. 1
+        y = artists["scale"]
+        y.rescale(visits.max() + 1 / 1.18)
+        for i, (bar, label, number) in enumerate(zip(artists["bars"], artists["labels"], artists["numbers"])):
             height = visits[i] if i < n else 0.0
-            bar.set_height(height)
-            label.set_y(height)
+            center = (i + 0.6) / slots
+            bar.set_x(center - 0.4 / slots)
+            bar.set_width(0.8 / slots)
+            bar.set_height(y(height))
+            bar.set_visible(i < n)
+            label.set_position((center, y(height)))
             label.set_text(format_number(height) if i < n else "")
+            number.set_x(center)
+            number.set_text(str(i + 1) if i < n else "")
         mean = visits.mean()
-        artists["mean"].set_ydata([mean, mean])
+        artists["mean"].set_ydata([y(mean), y(mean)])
         artists["mean"].set_label(f"gemiddeld {format_number(mean)}")
-        artists["ax"].set_xlim(0.4, max(n, 2) + 0.6)
-        artists["ax"].set_ylim(0, visits.max() * 1.18 + 1)
         artists["title"].set_text(f"Werklast per accountmanager: {r['vorm'].lower()}")
 
     def readout(r):

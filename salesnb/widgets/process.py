@@ -22,6 +22,7 @@ from ..process import (
 )
 from ..style import format_euro, format_number, format_percent
 from ._base import ChartExplorer, dropdown, euro_slider, int_slider, percent_slider, register_widget
+from ._scale import FlexibleScale
 
 __all__ = ["adoption_explorer", "temperature_explorer", "retention_action_explorer"]
 
@@ -173,23 +174,27 @@ def retention_action_explorer(customers: int, margin_per_customer: float, *, bas
         cost = ax.barh(y + 0.2, t["kosten"], 0.38, color="#D55E00", hatch="//", label="Kosten")
         texts = [ax.text(0, y[i] - 0.2, "", va="center", fontsize=9) for i in range(len(t))]
         ax.set_yticks(y, names)
-        ax.xaxis.set_major_formatter(lambda x, _p=None: format_euro(x))
-        ax.locator_params(axis="x", nbins=4)
         ax.invert_yaxis()
         ax.legend(loc="lower right", fontsize=8)
         ax.set(title="Extra marge tegenover kosten (per jaar)", xlabel="Bedrag (€)")
-        artists = {"gain": gain, "cost": cost, "texts": texts, "ax": ax}
+        # Fixed limits, € labels that follow the largest bar: a move stays a blit.
+        scale = FlexibleScale(ax.xaxis, fmt=lambda x, _step: format_euro(x), ticks=2, upper=1.7,
+                              largest=max(customers * 0.10 * 2500, float(t["kosten"].max())))
+        artists = {"gain": gain, "cost": cost, "texts": texts, "ax": ax, "scale": scale,
+                   "ticklabels": scale.labels}
         update(artists, r)
         return artists
 
     def update(artists, r):
         t = r["table"]
+        x = artists["scale"]
+        x.rescale(max(float(t["extra_marge"].max()), float(t["kosten"].max()), 1.0))
         for bar, text, value, result in zip(artists["gain"], artists["texts"], t["extra_marge"], t["resultaat"]):
-            bar.set_width(value)
-            text.set_x(value)
+            bar.set_width(x(value))
+            text.set_x(x(value))
             text.set_text(f" resultaat {format_euro(result)}")
-        top = max(float(t["extra_marge"].max()), float(t["kosten"].max()), 1.0)
-        artists["ax"].set_xlim(0, top * 1.7)
+        for bar, value in zip(artists["cost"], t["kosten"]):
+            bar.set_width(x(value))
 
     def readout(r):
         t = r["table"]
