@@ -75,7 +75,8 @@ class FlexibleScale:
     are the fixed limits in units of the full scale (``upper`` > 1 leaves room for
     labels beside the bars); ``ticks`` intervals between 0 and the full scale (ticks
     continue at the same step up to ``upper``). ``largest``: the largest value the
-    widget can show (places the axis label clear of the widest tick label).
+    widget can show (places the axis label clear of the widest tick label);
+    ``fontsize`` of the tick labels (default: the rcParams tick label size).
 
     The tick marks and grid stay in the cached background; the tick labels are plain
     texts (``scale.labels``): return them among the artists of ``draw`` so only they are
@@ -84,7 +85,8 @@ class FlexibleScale:
     """
 
     def __init__(self, axis, *, fmt: Callable[[float, float], str] | None = None, integer: bool = False,
-                 lower: float = 0.0, upper: float = 1.08, ticks: int = 5, largest: float | None = None):
+                 lower: float = 0.0, upper: float = 1.08, ticks: int = 5, largest: float | None = None,
+                 fontsize=None):
         import matplotlib as mpl
         from matplotlib.ticker import FixedLocator, NullFormatter
         from matplotlib.transforms import ScaledTranslation, blended_transform_factory
@@ -108,7 +110,7 @@ class FlexibleScale:
 
         gap = mpl.rcParams[f"{name}.major.size"] + mpl.rcParams[f"{name}.major.pad"]  # points
         color = mpl.rcParams[f"{name}.labelcolor"]
-        style = {"fontsize": mpl.rcParams[f"{name}.labelsize"],
+        style = {"fontsize": mpl.rcParams[f"{name}.labelsize"] if fontsize is None else fontsize,
                  "color": mpl.rcParams[f"{name}.color"] if color == "inherit" else color}
         if vertical:
             transform = blended_transform_factory(ax.transAxes, ax.transData) + ScaledTranslation(

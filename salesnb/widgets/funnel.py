@@ -15,6 +15,7 @@ from .. import funnel as fn
 from ..plots.funnel import funnel_geometry
 from ..style import COLOR_MUTED, HATCHES, PALETTE, format_euro, format_number, format_percent
 from ._base import ChartExplorer, euro_slider, int_slider, percent_slider, register_widget
+from ._scale import FlexibleScale
 
 __all__ = ["sales_plan_explorer", "funnel_explorer"]
 
@@ -83,33 +84,38 @@ def sales_plan_explorer(target_revenue=1_200_000.0, average_order=8_000.0, hit_r
         texts = [ax.text(b.get_width(), b.get_y() + b.get_height() / 2, "", ha="left", va="center",
                          fontsize=7) for b in (*b1, *b2)]
         ax.set_yticks(y, r["stages"], fontsize=7)
-        ax.xaxis.set_major_formatter(_number_ticks())
-        ax.tick_params(axis="x", labelsize=7)
         ax.set_xlabel("Aantal per jaar (hele team)", fontsize=8)
         ax.set_title("Per jaar", fontsize=9)
         ax.legend(loc="upper right", fontsize=7)
-        ax.xaxis.set_major_locator(_max_ticks(4))
+        # Fixed limits on both value axes, tick labels that follow the numbers: a move stays a blit.
+        # Largest: € 3 mln in orders of € 1.000 at the lowest rates (5%, 10%, 1%).
+        largest = 3_000_000 / 1_000 / 0.05 / 0.10 / 0.01
+        scale = FlexibleScale(ax.xaxis, integer=True, ticks=2, upper=1.35, largest=largest, fontsize=7)
         wbars = wax.bar(x, r["per_week"], width=0.6, color=PALETTE[2])
         wtexts = [wax.text(b.get_x() + b.get_width() / 2, b.get_height(), "", ha="center", va="bottom",
                            fontsize=7) for b in wbars]
         wax.set_xticks(x, [st[:8] + "." if len(st) > 9 else st for st in r["stages"]], fontsize=7)
         wax.set_title("Per week per accountmanager", fontsize=9)
-        artists = {"bars": (*b1, *b2), "texts": texts, "ax": ax, "wbars": wbars, "wtexts": wtexts, "wax": wax}
+        wscale = FlexibleScale(wax.yaxis, upper=1.15, fontsize=7)
+        artists = {"bars": (*b1, *b2), "texts": texts, "ax": ax, "wbars": wbars, "wtexts": wtexts, "wax": wax,
+                   "scale": scale, "wscale": wscale, "ticklabels": (*scale.labels, *wscale.labels)}
         update(artists, r)
         return artists
 
     def update(artists, r):
         values = np.concatenate([r["each"], r["end"]])
+        x = artists["scale"]
+        x.rescale(max(float(values.max()), 1.0))
         for bar, text, value in zip(artists["bars"], artists["texts"], values):
-            bar.set_width(value)
-            text.set_x(value)
+            bar.set_width(x(value))
+            text.set_x(x(value))
             text.set_text(" " + format_number(value, 0 if float(value).is_integer() else 1))
-        artists["ax"].set_xlim(0, max(float(values.max()), 1.0) * 1.35)
+        y = artists["wscale"]
+        y.rescale(max(float(np.max(r["per_week"])), 1.0))
         for bar, text, value in zip(artists["wbars"], artists["wtexts"], r["per_week"]):
-            bar.set_height(value)
-            text.set_y(value)
+            bar.set_height(y(value))
+            text.set_y(y(value))
             text.set_text(format_number(value))
-        artists["wax"].set_ylim(0, max(float(np.max(r["per_week"])), 1.0) * 1.15)
 
     def readout(r):
         saved = r["saved_calls"]
@@ -222,15 +228,3 @@ def funnel_explorer(opportunities=800, conversions=(0.9, 0.85, 0.8, 0.85), avera
         controls[name] = percent_slider(f"Conversie {a} → {b}", 0.05, 1.0, 0.01, float(rate))
     return ChartExplorer(controls=controls, compute=compute, draw=draw, update=update, readout=readout,
                          title="Sales funnel: conversie per fase", figsize=(6.0, 3.4), readout_width="260px")
-
-
-def _number_ticks():
-    from ..plots._base import number_formatter
-
-    return number_formatter(0)
-
-
-def _max_ticks(n):
-    from matplotlib.ticker import MaxNLocator
-
-    return MaxNLocator(n)
