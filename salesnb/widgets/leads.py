@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from matplotlib import rcParams
+from matplotlib.transforms import ScaledTranslation, blended_transform_factory
 
 from .. import _validate as v
 from ..errors import InputError
@@ -145,27 +147,53 @@ def bpkv_explorer(bids: pd.DataFrame, tenders: pd.DataFrame | None = None, *, te
         mine = set(part.loc[part[own].astype(bool).to_numpy(), bidder].astype(str))
         return {"tender": tender, "scores": scores, "own": mine, "price_weight": price_weight}
 
+    # Fixed limits for every tender (a move, also to another tender, stays a blit): bars for the
+    # largest tender are made once; a tender's n bars fill the y range 0..1 as ylim -0.5..n-0.5
+    # would, and the bidder names are texts left of the axis (unused bars are hidden).
+    most = max(len(part) for part in groups.values())
+    widest = max((f"{n} (wij)" for part in groups.values() for n in part[bidder].astype(str)), key=len)
+
     def draw(ax, r):
-        order = r["scores"].sort_values("totaal", kind="stable")
-        labels = order[bidder].astype(str).tolist()
-        y = np.arange(len(labels))
-        pp = order["prijspunten"].to_numpy(float)
-        qp = order["kwaliteitspunten"].to_numpy(float)
-        price_bars = ax.barh(y, pp, color=PALETTE[0], height=0.6, label="prijspunten")
-        quality_bars = ax.barh(y, qp, left=pp, color=PALETTE[4], hatch="//", edgecolor="white",
+        zeros = np.zeros(most)
+        price_bars = ax.barh(zeros, zeros, color=PALETTE[0], height=0.6, label="prijspunten")
+        quality_bars = ax.barh(zeros, zeros, color=PALETTE[4], hatch="//", edgecolor="white",
                                height=0.6, label="kwaliteitspunten")
-        texts = [ax.text(0, y[i], "", va="center", fontsize=9) for i in range(len(labels))]
-        ax.set_yticks(y, [f"{n} (wij)" if n in r["own"] else n for n in labels], fontsize=8.5)
+        texts = [ax.text(0, 0, "", va="center", fontsize=9) for _ in range(most)]
+        left = blended_transform_factory(ax.transAxes, ax.transData) + ScaledTranslation(
+            -(rcParams["ytick.major.pad"]) / 72, 0, ax.get_figure(root=True).dpi_scale_trans)
+        names = [ax.text(0, 0, "", transform=left, ha="right", va="center", fontsize=8.5) for _ in range(most)]
+        ax.text(0, 0.5, widest, transform=left, ha="right", va="center", fontsize=8.5,
+                color="none")  # reserves room for the longest name in the layout
+        ax.set_yticks([])
+        ax.set_ylim(0, 1)
         ax.set_xlim(0, 135)
         ax.set_xlabel("Punten")
-        ax.set_title(f"BPKV-score, aanbesteding {r['tender']}")
+        ax.set_title("")
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize=8, frameon=False)
-        artists = {"tender": r["tender"], "labels": labels, "price": price_bars, "quality": quality_bars,
-                   "texts": texts, "ax": ax}
-        _set_bars(artists, r)
+        artists = {"tender": None, "labels": [], "price": price_bars, "quality": quality_bars,
+                   "texts": texts, "names": names, "title": ax.title, "ax": ax}
+        update(artists, r)
         return artists
 
-    def _set_bars(artists, r):
+    def update(artists, r):
+        if artists["tender"] != r["tender"]:  # other bidders: new order and names
+            order = r["scores"].sort_values("totaal", kind="stable")
+            artists["tender"] = r["tender"]
+            artists["labels"] = order[bidder].astype(str).tolist()
+            artists["title"].set_text(f"BPKV-score, aanbesteding {r['tender']}")
+            n = len(artists["labels"])
+            for i in range(most):
+                shown = i < n
+                y, height = (i + 0.5) / n, 0.6 / n
+                for bar in (artists["price"][i], artists["quality"][i]):
+                    bar.set_y(y - height / 2)
+                    bar.set_height(height)
+                    bar.set_visible(shown)
+                artists["texts"][i].set_y(y)
+                artists["texts"][i].set_visible(shown)
+                name = artists["labels"][i] if shown else ""
+                artists["names"][i].set_y(y)
+                artists["names"][i].set_text(f"{name} (wij)" if name in r["own"] else name)
         table = r["scores"].set_index(r["scores"][bidder].astype(str))
         for i, name in enumerate(artists["labels"]):
             pp, qp = table.loc[name, "prijspunten"], table.loc[name, "kwaliteitspunten"]
@@ -176,15 +204,6 @@ def bpkv_explorer(bids: pd.DataFrame, tenders: pd.DataFrame | None = None, *, te
             artists["texts"][i].set_x(pp + qp + 1)
             artists["texts"][i].set_text(format_number(pp + qp, 1) + ("  ★ winnaar" if win else ""))
             artists["texts"][i].set_fontweight("bold" if win else "normal")
-
-    def update(artists, r):
-        if artists["tender"] != r["tender"]:  # other bidders: draw the bars anew
-            ax = artists["ax"]
-            ax.clear()
-            artists.update(draw(ax, r))
-            ax.figure.tight_layout()
-        else:
-            _set_bars(artists, r)
 
     def readout(r):
         s = r["scores"]
