@@ -63,13 +63,15 @@ def test_solution_is_accepted(key, seed):
 @pytest.mark.parametrize("key", sorted(REGISTERED))
 def test_known_mistakes_get_their_diagnosis(key, seed):
     ex = REGISTERED[key]
-    for mistake in ex.mistakes:
+    for i, mistake in enumerate(ex.mistakes):
         wrong = mistake.wrong_value()
         if _matches_expected(ex, wrong):
             continue  # on this dataset the mistake gives the right number by coincidence
         result = check(key, wrong)
         assert result.correct is False, f"{key}: mistake accepted: {mistake.message}"
-        assert mistake.message in result.message, f"{key} (seed {seed}): {result.message}"
+        # two mistakes can give the same number on a dataset by coincidence: the first one's diagnosis wins
+        earlier = [m for m in ex.mistakes[:i] if check(key, m.wrong_value()).message == result.message]
+        assert mistake.message in result.message or earlier, f"{key} (seed {seed}): {result.message}"
 
 
 @pytest.mark.parametrize("key", sorted(REGISTERED))
