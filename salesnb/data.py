@@ -10,10 +10,20 @@ stream per part, no global state; vectorised):
 
 * Geography: 12 provinces in 5 regions (Noord, Oost, Midden, West, Zuid). The company
   sits in Midden (home region), so customers are over-represented there.
-* Companies: employees lognormal; size_class klein < 50 <= middelgroot < 250 <= groot.
+* Companies: employees heavy-tailed and sector-dependent: a lognormal body of small and medium
+  organisations (:data:`EMPLOYEES_LOG_MEAN`, :data:`EMPLOYEES_LOG_SD`, levelling off towards
+  :data:`BODY_CAP`) plus a few large institutions (:data:`LARGE_SHARE` per sector, around 7000
+  employees levelling off towards the sector's :data:`EMPLOYEES_CAP`, i.e. 3000-7000: hospital
+  groups, universities, government agencies, municipalities, factories; they buy through tenders
+  and long contracts, so they are rarer among the leads (:data:`LEAD_LARGE_FACTOR`) and more
+  common among the customers from before 2021 (:data:`OLD_LARGE_FACTOR`)); size_class klein < 50
+  <= middelgroot < 250 <= groot. The name is drawn from the sector's templates whose employee
+  range fits (a golf club or a notary stays small), with its own random stream.
   category_spend (what a customer spends per year on our assortment at all suppliers)
-  = employees x sector spend per employee x lognormal noise; our expected revenue =
-  category_spend x share of wallet (beta distributed), which gives a Curry-like skew.
+  = employees x sector spend per employee (:data:`SPEND_PER_EMPLOYEE`, 120-320 euro) x lognormal
+  noise (half as wide for large institutions); our expected revenue = category_spend x share of
+  wallet: beta(1.3, 2), for large institutions the narrower :data:`LARGE_SOW` (they split the
+  category over lots and suppliers, so our share rarely gets very high).
 * Leads 2021-2025 (online, koude acquisitie, netwerken, aanbesteding): fit_score and
   behaviour_score 0-50 each, lead_score = fit + behaviour. MQL when lead_score >= 40
   (the company's threshold, :data:`MQL_THRESHOLD`); SQL when an MQL passes BANT (all four
@@ -29,13 +39,15 @@ stream per part, no global state; vectorised):
   with the customer's size (0.16 for the smallest, 0.01 for the largest); a badly handled
   complaint makes a customer leave within 10-90 days with chance 0.40 (0.08 for the top 5%,
   0.03 after a well handled one); 30% of the churned customers come back after 12-30 months
-  (reactivation). Expected yearly revenue: the rank of category_spend x share of wallet
-  mapped on a fixed lognormal shape with a heavier top tail (:data:`ANNUAL_SIGMA`,
-  :data:`ANNUAL_TAIL`), customers from before 2021 a little larger (survivors), so that every
-  seed gives a Curry-like pyramid. Orders follow a replenishment rhythm (4-36 orders a year,
+  (reactivation). Expected yearly revenue at full activity = category_spend x share of wallet;
+  for customers from before 2021 (survivors) the share is larger (1 - (1 - sow) ** 2), except for
+  large institutions (they re-tender). The many small and few large organisations give a
+  Curry-like pyramid in which the largest customer, a large institution, holds a few percent of
+  the revenue. Orders follow a replenishment rhythm (4-36 orders a year,
   more for larger customers, interval jitter +-30%, some summer orders skipped); lines pick
   product groups with a cross-selling profile (machine customers buy more coffee and service
-  contracts); line values have mild seasonality and 1% yearly price growth.
+  contracts); line values have mild seasonality and 1% yearly price growth and are scaled so that
+  a customer's yearly revenue is on average its expected yearly revenue.
   revenue = quantity x list price x (1 - customer discount, up to 12%); margin = revenue -
   quantity x list price x (1 - margin_rate).
 * Status at the peildatum 2025-12-31, from the orders: actief = ordered in the last 365
@@ -83,7 +95,6 @@ from __future__ import annotations
 import functools
 import os
 from pathlib import Path
-from statistics import NormalDist
 
 import numpy as np
 import pandas as pd
@@ -109,11 +120,7 @@ DEFAULT_SEED = 2026
 REFERENCE_DATE = pd.Timestamp("2025-12-31")
 START_DATE = pd.Timestamp("2021-01-01")
 MQL_THRESHOLD = 40
-OLD_BOOST = 1.8  # customers acquired before 2021 survived long: larger on average
-ANNUAL_MEDIAN = 2200.0  # EUR, median expected yearly revenue of a customer
-ANNUAL_SIGMA = 1.55  # spread (log scale) of the body of expected yearly revenue
-ANNUAL_TAIL = (1.5, 0.4)  # extra heavy tail above z = 1.5: Curry-like top layer
-_NORMAL = NormalDist()
+OLD_SOW_POWER = 2.0  # customers from before 2021: share of wallet 1 - (1 - sow) ** power (larger)
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 COMPANY = {
@@ -173,7 +180,20 @@ REGION_PULL = {"Noord": 0.7, "Oost": 1.3, "Midden": 2.6, "West": 0.8, "Zuid": 0.
 
 SECTORS = ("Zorg", "Onderwijs", "Overheid", "Zakelijke dienstverlening", "Industrie", "Horeca & recreatie")
 SECTOR_WEIGHT = np.array([0.18, 0.14, 0.08, 0.30, 0.18, 0.12])
-SPEND_PER_EMPLOYEE = np.array([170.0, 90.0, 150.0, 210.0, 160.0, 330.0])  # EUR per year, all suppliers
+# category spend per employee per year at all suppliers (coffee, tea, drinks, snacks, machines, service):
+# shifts in zorg and industrie drink more; horeca also serves its guests
+SPEND_PER_EMPLOYEE = np.array([240.0, 120.0, 160.0, 190.0, 230.0, 320.0])
+EMPLOYEES_LOG_MEAN = np.array([3.2, 3.1, 4.0, 2.8, 3.2, 2.4])  # log-scale centre of the size per sector
+EMPLOYEES_LOG_SD = 1.3
+LARGE_SHARE = np.array([0.012, 0.012, 0.035, 0.002, 0.008, 0.0])  # large institutions per sector
+# large institutions buy through tenders and long contracts: few new ones appear as leads, the
+# customers from before 2021 (survivors) hold relatively many of them
+LEAD_LARGE_FACTOR, OLD_LARGE_FACTOR = 0.45, 2.2
+LARGE_LOG_MEAN, LARGE_LOG_SD = np.log(7000.0), 0.3  # their size: thousands of employees
+BODY_CAP = 1200.0  # the size of an organisation outside the large institutions levels off here
+SPEND_NOISE = 0.3  # log-scale spread of the spend per employee around the sector's value
+LARGE_SOW = (12.0, 18.0)  # beta parameters of our share of a large institution's wallet
+EMPLOYEES_CAP = np.array([12_000.0, 9_000.0, 12_000.0, 5_000.0, 8_000.0, 1_200.0])  # size levels off here
 SIZE_CLASSES = ("klein", "middelgroot", "groot")
 SOURCES = ("online", "koude acquisitie", "netwerken", "aanbesteding")
 STATUSES = ("actief", "inactief", "ex-klant")
@@ -269,19 +289,34 @@ PLACE_B = ("veen", "dorp", "wijk", "horst", "loo", "dam", "hoven", "broek", "ber
 NOUNS = ("Linde", "Eik", "Regenboog", "Wilg", "Horizon", "Kastanje", "Vlinder", "Zonnebloem",
          "Klimop", "Meander", "Boomgaard", "Molen", "Duinen", "Hazelaar", "Esdoorn", "Kompas",
          "Sterrenwacht", "Watermolen", "Tweesprong", "Akker")
-NAME_TEMPLATES = (  # per sector; {P} fictional place, {S}/{T} surname, {N} noun
-    ("Zorggroep {P}", "Woonzorgcentrum De {N}", "Huisartsenpraktijk {S}", "Fysiotherapie {P}",
-     "Thuiszorg {P}", "Tandartspraktijk {S}", "Zorgcentrum {P}", "Revalidatiecentrum {P}"),
-    ("{P} College", "Basisschool De {N}", "Kinderopvang De {N}", "Stichting Onderwijs {P}",
-     "Montessorischool {P}", "Opleidingscentrum {S}", "Lyceum {P}", "Scholengroep {P}"),
-    ("Gemeente {P}", "Waterschap {P}", "Omgevingsdienst {P}", "Veiligheidsregio {P}",
-     "Belastingsamenwerking {P}", "Sociale Dienst {P}"),
-    ("{S} Advocaten", "{S} & {T} Accountants", "Adviesbureau {S}", "{P} Consultancy",
-     "{S} Notarissen", "ICT-bureau {P}", "{S} Makelaardij", "Uitzendbureau {P}", "{P} Verzekeringen"),
-    ("{S} Metaalbewerking B.V.", "{P} Techniek B.V.", "{S} Verpakkingen", "Machinefabriek {P}",
-     "{S} Kunststoffen B.V.", "{P} Logistiek B.V.", "Drukkerij {S}", "Bouwbedrijf {S}"),
-    ("Hotel {P}", "Restaurant De {N}", "Sportcentrum {P}", "Recreatiepark De {N}", "Golfclub {P}",
-     "Zwembad {P}", "Partycentrum {S}", "Camping De {N}"),
+NAME_TEMPLATES = (  # per sector: (template, min employees, max employees); {P} fictional place,
+    # {S}/{T} surname, {N} noun. A name is drawn among the templates that fit the organisation's size,
+    # so a golf club or a notary stays small and the largest customers are hospitals, universities,
+    # municipalities, agencies and factories.
+    (("Huisartsenpraktijk {S}", 3, 40), ("Fysiotherapie {P}", 3, 60), ("Tandartspraktijk {S}", 3, 40),
+     ("Woonzorgcentrum De {N}", 30, 400), ("Thuiszorg {P}", 20, 1500), ("Zorgcentrum {P}", 40, 900),
+     ("Revalidatiecentrum {P}", 150, 1500), ("Zorggroep {P}", 400, 25_000),
+     ("Ziekenhuis {P}", 900, 25_000), ("Ziekenhuisgroep {P}", 2500, 25_000)),
+    (("Kinderopvang De {N}", 3, 150), ("Basisschool De {N}", 10, 80), ("Montessorischool {P}", 10, 80),
+     ("Opleidingscentrum {S}", 3, 200), ("Lyceum {P}", 50, 300), ("{P} College", 80, 900),
+     ("Stichting Onderwijs {P}", 150, 2500), ("Scholengroep {P}", 200, 3000), ("ROC {P}", 800, 8000),
+     ("Hogeschool {P}", 900, 12_000), ("Universiteit {P}", 2500, 25_000)),
+    (("Gemeente {P}", 20, 25_000), ("Waterschap {P}", 150, 1500), ("Omgevingsdienst {P}", 40, 700),
+     ("Veiligheidsregio {P}", 200, 3000), ("Belastingsamenwerking {P}", 20, 500),
+     ("Sociale Dienst {P}", 20, 600), ("Rijksdienst {P}", 800, 25_000), ("Recreatieschap {P}", 3, 80),
+     ("Regionaal Archief {P}", 3, 120)),
+    (("{S} Advocaten", 3, 300), ("{S} & {T} Accountants", 3, 400), ("Adviesbureau {S}", 3, 200),
+     ("{P} Consultancy", 3, 500), ("{S} Notarissen", 3, 60), ("ICT-bureau {P}", 3, 250),
+     ("{S} Makelaardij", 3, 60), ("Uitzendbureau {P}", 5, 800), ("{P} Verzekeringen", 20, 25_000),
+     ("Klantcontactcentrum {P}", 150, 3000), ("{P} IT-diensten B.V.", 250, 25_000)),
+    (("{S} Metaalbewerking B.V.", 3, 400), ("{P} Techniek B.V.", 3, 600), ("{S} Verpakkingen", 10, 800),
+     ("Machinefabriek {P}", 20, 3000), ("{S} Kunststoffen B.V.", 10, 600), ("{P} Logistiek B.V.", 10, 2500),
+     ("Drukkerij {S}", 3, 250), ("Bouwbedrijf {S}", 3, 1500), ("{P} Foods B.V.", 150, 25_000),
+     ("{P} Chemie B.V.", 300, 25_000), ("Distributiecentrum {P}", 150, 1500)),
+    (("Hotel {P}", 5, 400), ("Restaurant De {N}", 3, 60), ("Sportcentrum {P}", 3, 150),
+     ("Recreatiepark De {N}", 10, 400), ("Golfclub {P}", 3, 60), ("Zwembad {P}", 3, 80),
+     ("Partycentrum {S}", 3, 60), ("Camping De {N}", 3, 60), ("Congrescentrum {P}", 50, 800),
+     ("Attractiepark {P}", 100, 25_000)),
 )
 STREETS = ("Kerkstraat", "Stationsweg", "Industrieweg", "Handelsweg", "Dorpsstraat", "Molenweg",
            "Nijverheidsweg", "Schoolstraat", "Parallelweg", "Energieweg", "Ambachtsweg", "Marktplein",
@@ -335,32 +370,37 @@ def _cap(name):
     return name[:1].upper() + name[1:]
 
 
-def _company_names(rng, sector_idx, used):
-    """Unique fictional company names, one per element of ``sector_idx``.
+def _company_names(rng, sector_idx, employees, used):
+    """Unique fictional company names, one per element of ``sector_idx``, fitting the size.
 
+    A template is drawn among those of the sector whose employee range holds ``employees``.
     ``used`` is the set of names already given in this dataset; it is updated.
     """
     out = np.empty(len(sector_idx), dtype=object)
     for s, templates in enumerate(NAME_TEMPLATES):
         where = np.flatnonzero(sector_idx == s)
-        n = len(where)
-        names = []
+        lo = np.array([t[1] for t in templates])
+        hi = np.array([t[2] for t in templates])
+        emp = employees[where]
+        fits = (emp[:, None] >= lo[None, :]) & (emp[:, None] <= hi[None, :])
+        tpl_of = np.array([t[0] for t in templates], dtype=object)[_pick_rows(rng, fits.astype(float))]
+        todo = np.arange(len(where))
         attempt = 0
-        while len(names) < n:
-            m = 4 * (n - len(names)) + 50
-            tpl = _pick(rng, templates, m)
+        while len(todo):
+            m = len(todo)
             places, nouns = _places(rng, m), _pick(rng, NOUNS, m)
             s1, s2 = _pick(rng, LAST_NAMES, m), _pick(rng, LAST_NAMES, m)
             extra = _places(rng, m) if attempt >= 2 else [""] * m  # crowded: add a place name
-            for t, p, nn, a, b, x in zip(tpl, places, nouns, s1, s2, extra):
+            left = []
+            for i, t, p, nn, a, b, x in zip(todo, tpl_of[todo], places, nouns, s1, s2, extra):
                 name = t.format(P=p, N=nn, S=_cap(a), T=_cap(b)) + (f" {x}" if x else "")
-                if name not in used:
+                if name in used:
+                    left.append(i)
+                else:
                     used.add(name)
-                    names.append(name)
-                    if len(names) == n:
-                        break
+                    out[where[i]] = name
+            todo = np.array(left, dtype=int)
             attempt += 1
-        out[where] = names
     return out
 
 
@@ -388,20 +428,30 @@ def _size_class(employees):
     return np.where(employees < 50, "klein", np.where(employees < 250, "middelgroot", "groot"))
 
 
-def _companies(rng, n, used, pull=1.0, sector_weight=SECTOR_WEIGHT):
+def _companies(rng, n, used, pull=1.0, sector_weight=SECTOR_WEIGHT, large_factor=1.0):
     """Firmographics of ``n`` organisations (a dict of arrays)."""
     sector_idx = rng.choice(len(SECTORS), size=n, p=sector_weight / sector_weight.sum())
-    employees = np.clip(np.round(np.exp(rng.normal(3.4, 1.7, n))), 3, 25_000).astype(int)
-    spend = employees * SPEND_PER_EMPLOYEE[sector_idx] * np.exp(rng.normal(0.0, 0.45, n))
-    sow = rng.beta(1.3, 2.0, n)
+    # heavy-tailed, sector-dependent size that levels off towards the sector's largest organisation
+    # a lognormal body of small and medium organisations plus a few large institutions
+    large = rng.random(n) < LARGE_SHARE[sector_idx] * large_factor
+    raw = np.exp(np.where(large, rng.normal(LARGE_LOG_MEAN, LARGE_LOG_SD, n),
+                          rng.normal(EMPLOYEES_LOG_MEAN[sector_idx], EMPLOYEES_LOG_SD, n)))
+    cap = np.where(large, EMPLOYEES_CAP[sector_idx], np.minimum(EMPLOYEES_CAP[sector_idx], BODY_CAP))
+    employees = np.maximum(np.round(raw / (1 + raw / cap)), 3).astype(int)
+    noise = rng.normal(0.0, SPEND_NOISE, n) * np.where(large, 0.5, 1.0)  # large: averages out
+    spend = employees * SPEND_PER_EMPLOYEE[sector_idx] * np.exp(noise)
+    # share of wallet; large institutions split the category over lots and suppliers (tenders),
+    # so our share of their wallet varies less and rarely gets very high
+    sow = np.where(large, rng.beta(*LARGE_SOW, n), rng.beta(1.3, 2.0, n))
     prov, region, city, street, postcode = _geography(rng, n, pull)
     return {
         "sector_idx": sector_idx,
         "sector": np.array(SECTORS, dtype=object)[sector_idx],
-        "name": _company_names(rng, sector_idx, used),
+        "name": _company_names(np.random.default_rng(rng.integers(2**63)), sector_idx, employees, used),
         "employees": employees,
         "spend": spend,
         "sow": sow,
+        "large": large,
         "province": prov, "region": region, "city": city, "street": street, "postcode": postcode,
     }
 
@@ -471,7 +521,7 @@ def _leads(rng, used):
     n = len(created)
     source_idx = rng.choice(4, size=n, p=src_p)
     source = np.array(SOURCES, dtype=object)[source_idx]
-    comp = _companies(rng, n, used, pull=0.6)
+    comp = _companies(rng, n, used, pull=0.6, large_factor=LEAD_LARGE_FACTOR)
     size_z = (np.log(comp["employees"]) - 3.4) / 1.7
     sector_fit = np.array([4, -2, 2, 3, 1, -3])[comp["sector_idx"]]
     fit = np.clip(np.round(22 + 7 * size_z + sector_fit + rng.normal(0, 7, n)), 0, 50).astype(int)
@@ -524,7 +574,7 @@ def _leads(rng, used):
         "sql_on": np.where(sql, sql_on, np.datetime64("NaT")),
         "opportunity_on": np.where(opp, opp_on, np.datetime64("NaT")),
     })
-    extra = {k: comp[k] for k in ("sector_idx", "spend", "sow", "city", "street", "postcode")}
+    extra = {k: comp[k] for k in ("sector_idx", "spend", "sow", "large", "city", "street", "postcode")}
     return leads, extra
 
 
@@ -715,7 +765,7 @@ def _generate(seed: int) -> dict[str, pd.DataFrame]:
 
     # ----- customers acquired before 2021
     n_old = int(r[2].poisson(1250))
-    old = _companies(r[2], n_old, used, pull=1.0)
+    old = _companies(r[2], n_old, used, pull=1.0, large_factor=OLD_LARGE_FACTOR)
     acq_old = pd.to_datetime("2008-01-01").to_datetime64() + pd.to_timedelta(
         np.floor(np.sqrt(r[2].random(n_old)) * 4749), unit="D").to_numpy()
     acq_old = _weekday(acq_old)
@@ -748,25 +798,26 @@ def _generate(seed: int) -> dict[str, pd.DataFrame]:
     employees = np.concatenate([old["employees"], wl["employees"].to_numpy()])
     spend = np.concatenate([old["spend"], lead_extra["spend"][wi]])
     sow = np.concatenate([old["sow"], lead_extra["sow"][wi]])
+    large = np.concatenate([old["large"], lead_extra["large"][wi]])
     acquired = np.concatenate([acq_old, wl["won_on"].to_numpy()])
     channel = np.concatenate([chan_old, wl["source"].to_numpy()])
     lead_of = np.concatenate([np.zeros(n_old, int), wl["lead_id"].to_numpy()])
     nc = n_old + n_new
     order = np.argsort(acquired, kind="stable")
     cols = [name, sector, sector_idx, province, region, city, street, postcode, employees, spend,
-            sow, acquired, channel, lead_of]
+            sow, large, acquired, channel, lead_of]
     (name, sector, sector_idx, province, region, city, street, postcode, employees, spend, sow,
-     acquired, channel, lead_of) = [a[order] for a in cols]
+     large, acquired, channel, lead_of) = [a[order] for a in cols]
     customer_id = np.arange(10001, 10001 + nc)
     rc = r[4]
     manager = _manager_for(rc, region, ams, prefer="farmer")
-    # expected yearly revenue at full activity: the rank order of spend x share of wallet,
-    # mapped on a fixed lognormal shape (stratified) so every seed has a Curry-like skew
-    raw = spend * sow * np.where(acquired < start, OLD_BOOST, 1.0)  # survivors are larger
-    q = (np.argsort(np.argsort(raw, kind="stable"), kind="stable") + 0.5) / nc
-    z = np.array([_NORMAL.inv_cdf(x) for x in q])
-    annual = ANNUAL_MEDIAN * np.exp(ANNUAL_SIGMA * z + ANNUAL_TAIL[1] * np.maximum(z - ANNUAL_TAIL[0], 0) ** 2)
-    spend = annual / sow
+    # expected yearly revenue at full activity: what the organisation spends on the category
+    # (employees x sector spend per employee x noise) x our share of wallet; customers from
+    # before 2021 survived long, so we hold a larger share of their wallet (not of a large
+    # institution's: it re-tenders its lots)
+    sow = np.where((acquired < start) & ~large, 1 - (1 - sow) ** OLD_SOW_POWER, sow)
+    annual = spend * sow
+    q = (np.argsort(np.argsort(annual, kind="stable"), kind="stable") + 0.5) / nc
     discount = np.clip(0.025 * np.log10(np.maximum(annual, 1) / 2000) * 2, 0, 0.12)
 
     # ----- activity periods, complaints and churn
@@ -857,12 +908,16 @@ def _generate(seed: int) -> dict[str, pd.DataFrame]:
     pi = _pick_rows(ro, prod_w)
     price = products["unit_price"].to_numpy()[pi]
     mrate = products["margin_rate"].to_numpy()[pi]
-    gfac = np.array([2.5, 1.25, 0.9, 0.7, 1.3, 0.55])[g]
+    group_factor = np.array([2.5, 1.25, 0.9, 0.7, 1.3, 0.55])
+    gfac = group_factor[g]
+    # a line is worth the customer's expected revenue per line on average: divide by the
+    # customer's mean group factor and the mean of the lognormal noise
+    mean_gfac = (w * group_factor).sum(axis=1) / w.sum(axis=1)
     l_date = pd.DatetimeIndex(o_date[l_o])
     season = 1 + 0.08 * np.cos(2 * np.pi * (l_date.month.to_numpy() - 1) / 12)
     growth = 1.01 ** (l_date.year.to_numpy() - 2021)
-    target = (annual[l_c] / (freq[l_c] * (1 + mean_lines[l_c])) * gfac * season * growth
-              * np.exp(ro.normal(0, 0.45, nl)))
+    target = (annual[l_c] / (freq[l_c] * (1 + mean_lines[l_c]) * mean_gfac[l_c] * np.exp(0.45 ** 2 / 2))
+              * gfac * season * growth * np.exp(ro.normal(0, 0.45, nl)))
     unit_net = price * (1 - discount[l_c])
     qty = np.maximum(1, np.round(target / unit_net)).astype(int)
     revenue = _round_money(qty * unit_net)

@@ -426,6 +426,39 @@ def test_revenue_is_curry_like(t):
     assert 0.75 <= top20 <= 0.88, top20
 
 
+SMALL_BUSINESS_WORDS = ("Golfclub", "Huisartsenpraktijk", "Tandartspraktijk", "Fysiotherapie", "Accountants",
+                        "Notarissen", "Makelaardij", "Advocaten", "Restaurant", "Camping", "Partycentrum",
+                        "Basisschool", "Kinderopvang")
+
+
+def test_revenue_follows_customer_size(t):
+    """Yearly revenue = size x spend per employee x share of wallet: no giant small firm on top."""
+    o = t["orders"]
+    c = t["customers"].set_index("customer_id")
+    rev = o[o["date"].dt.year == 2025].groupby("customer_id")["revenue"].sum()
+    emp = c.loc[rev.index, "employees"]
+    assert 10e6 <= rev.sum() <= 30e6, rev.sum()
+    largest = rev.idxmax()
+    assert rev[largest] <= 0.06 * rev.sum(), rev[largest] / rev.sum()
+    # the largest customer is a large organisation, among the largest 2% of the buyers by employees
+    assert emp[largest] >= 1000, emp[largest]
+    assert (emp > emp[largest]).mean() <= 0.02
+    top = rev.nlargest(20)
+    per_employee = top / emp[top.index]
+    assert per_employee.between(20, 450).all(), per_employee.describe()
+    assert (emp[top.index] >= 250).all()  # the top 20 are all 'groot'
+    names = c.loc[top.index, "name"]
+    assert not names.str.contains("|".join(SMALL_BUSINESS_WORDS)).any(), names.tolist()
+    # category spend per employee a year fits a coffee & vending wallet in every sector
+    spend = c["category_spend"] / c["employees"]
+    by_sector = spend.groupby(c["sector"], observed=True).median()
+    assert by_sector.between(100, 400).all(), by_sector
+    assert by_sector["Onderwijs"] < by_sector["Zorg"] and by_sector["Onderwijs"] < by_sector["Industrie"]
+    # small firms never carry a big name: a golf club, a notary or a GP practice stays small
+    small_kind = c["name"].str.match(r"(Golfclub|Huisartsenpraktijk|Tandartspraktijk|Camping|Restaurant) ")
+    assert (c.loc[small_kind, "employees"] <= 100).all()
+
+
 def test_growth_modest_and_seasonality_mild(t):
     o = t["orders"]
     yearly = o.groupby(o["date"].dt.year)["revenue"].sum()
