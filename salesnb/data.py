@@ -1407,7 +1407,12 @@ def _typed(table: str, df: pd.DataFrame) -> pd.DataFrame:
     for col, kind in spec.items():
         s = pd.Series(df[col]).reset_index(drop=True)
         if isinstance(kind, pd.CategoricalDtype):
-            if s.dtype != kind:
+            if isinstance(s.dtype, pd.CategoricalDtype) and not (  # parsed as category: recode
+                    s.cat.ordered == kind.ordered and s.cat.categories.equals(kind.categories)):
+                if not set(s.cat.categories) <= set(kind.categories):
+                    raise ValueError(f"{table}.{col}: value outside {list(kind.categories)}")
+                s = s.cat.set_categories(kind.categories, ordered=kind.ordered)
+            elif s.dtype != kind:
                 values = s.to_numpy(dtype=object)
                 s = pd.Series(pd.Categorical(values, dtype=kind))
                 if s.isna().sum() != pd.isna(values).sum():  # a value outside the categories
@@ -1490,13 +1495,36 @@ def _cached(seed: int) -> dict[str, pd.DataFrame]:
     return _generate(seed)
 
 
+_READ_DTYPES = {"int": "int64", "Int64": "Int64", "float": "float64", "str": str}
+
+
+def _read_options(table: str) -> tuple[dict, list[str]]:
+    """read_csv dtypes and date columns for ``table``: typed while parsing (faster than afterwards).
+
+    Categories are read as plain categoricals and checked against the contract in :func:`_typed`;
+    bools are left to the parser (a missing value stays visible); dates have one fixed format
+    (anything else stays text and is parsed as ISO 8601 in :func:`_typed`).
+
+    >>> _read_options("eu_thresholds")
+    ({'category': 'category', 'amount': 'float64'}, ['valid_from', 'valid_to'])
+    """
+    dtypes, dates = {}, []
+    for col, kind in SCHEMA[table].items():
+        if kind == "date":
+            dates.append(col)
+        elif isinstance(kind, pd.CategoricalDtype):
+            dtypes[col] = "category"
+        elif kind in _READ_DTYPES:
+            dtypes[col] = _READ_DTYPES[kind]
+    return dtypes, dates
+
+
 @functools.lru_cache(maxsize=None)
 def _csv_table(table: str, mtime: float) -> pd.DataFrame:
     path = DATA_DIR / f"{table}.csv"
-    spec = SCHEMA[table]
-    str_cols = {c: str for c, k in spec.items() if k == "str"}
-    df = pd.read_csv(path, encoding="utf-8", dtype=str_cols, keep_default_na=False,
-                     na_values=[""])
+    dtypes, dates = _read_options(table)
+    df = pd.read_csv(path, encoding="utf-8", dtype=dtypes, keep_default_na=False, na_values=[""],
+                     parse_dates=dates, date_format="%Y-%m-%d")
     return _typed(table, df)
 
 
