@@ -42,8 +42,12 @@ def nice_full_scale(top: float, *, ticks: int = 5, integer: bool = False) -> flo
 
     >>> nice_full_scale(11_500), nice_full_scale(0.29), nice_full_scale(3, integer=True)
     (15000.0, 0.3, 5.0)
+    >>> nice_full_scale(0.001, integer=True), nice_full_scale(7, integer=True)
+    (5.0, 10.0)
     """
     top = float(top) if np.isfinite(top) and top > 0 else 1.0
+    if integer:
+        top = max(top, float(ticks))  # a whole-number step of at least 1
     exponent = math.floor(math.log10(top))
     for k in range(exponent - 1, exponent + 3):
         for m in _NICE:
@@ -130,7 +134,7 @@ class FlexibleScale:
 
         ax = self.axis.axes
         fig = ax.get_figure(root=True)
-        if largest is None or fig.canvas is None:
+        if largest is None or not hasattr(fig.canvas, "get_renderer"):
             return
         candidates = set()
         top = nice_full_scale(largest, ticks=self.ticks, integer=self.integer)
