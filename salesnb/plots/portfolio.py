@@ -270,6 +270,9 @@ def plot_clv_segments(table, *, clv_col="clv_oneindig", cac_col=None, ax=None):
                   for x, c in zip(values, cac)]
     label_bars(ax, bars, labels, fontsize=8.5)
     ax.set_xlim(0, max(values.max(), 1) * 1.45)
+    from matplotlib.ticker import MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(5))  # euro labels are wide: at most five ticks
     set_euro_axis(ax, "x")
     ax.grid(axis="x")
     ax.grid(axis="y", visible=False)
