@@ -33,6 +33,7 @@ __all__ = [
     "sales_plan",
     "weekly_activities",
     "plan_inputs",
+    "ORDER_BASES",
     "hit_rate",
     "win_rate",
     "weighted_pipeline",
@@ -259,6 +260,10 @@ def win_rate_by_dmu(coverage: pd.DataFrame, outcome: pd.Series, *, won="gewonnen
 # ---------------------------------------------------------------------------------------------
 
 #: Default opportunity stages of the funnel, in order (the sample company's stages).
+#: The won deals the average order of a verkoopplan is taken from (§5.4): only new customers
+#: (``customer_id`` empty, the deals cold acquisition brings in) or every customer.
+ORDER_BASES = ("nieuwe klanten", "alle klanten")
+
 FUNNEL_STAGES = ("kwalificatie", "behoeftebepaling", "offerte", "onderhandeling", "gewonnen")
 
 
@@ -702,18 +707,25 @@ def weekly_activities(plan, *, account_managers=1, working_weeks=46, round_up=Tr
 
 def plan_inputs(opportunities: pd.DataFrame, cold_calls: pd.DataFrame, targets: pd.DataFrame,
                 orders: pd.DataFrame, *, year=2025, plan_year=2026,
-                stages=("offertes", "bezoeken", "telefoongesprekken")) -> dict:
+                stages=("offertes", "bezoeken", "telefoongesprekken"),
+                order_basis="nieuwe klanten") -> dict:
     """The inputs of next year's verkoopplan from the company's tables (§5.4).
 
     - ``target_revenue``: the growth to win with new orders = the revenue target of
       ``plan_year`` (sum of ``targets['revenue_target']``) − the revenue of ``year`` (orders);
-    - ``average_order``: the mean value of the deals won (closed) in ``year``;
+    - ``average_order``: the mean value of the deals won (closed) in ``year``. With
+      ``order_basis="nieuwe klanten"`` (default) only the deals won from new customers
+      (``customer_id`` empty: they came from a lead), the same customers the cold-acquisition
+      rates below describe, so ratios and order size fit together; ``"alle klanten"`` takes
+      every won deal (new and existing customers mixed);
     - ``rates`` (ordered from the order backwards, named by ``stages``), from the cold-acquisition
       chain of ``year``: hit rate = orders / quotations, quotations per visit = quotations /
       appointments, visits per call = appointments / calls.
 
-    >>> opps = pd.DataFrame({"outcome": ["gewonnen", "gewonnen", "verloren"], "value": [4000.0, 6000.0, 900.0],
-    ...                      "closed_on": pd.to_datetime(["2025-03-01", "2025-06-01", "2025-07-01"])})
+    >>> opps = pd.DataFrame({"outcome": ["gewonnen", "gewonnen", "verloren", "gewonnen"],
+    ...                      "value": [4000.0, 6000.0, 900.0, 1000.0],
+    ...                      "customer_id": pd.array([None, None, None, 7], dtype="Int64"),
+    ...                      "closed_on": pd.to_datetime(["2025-03-01", "2025-06-01", "2025-07-01", "2025-08-01"])})
     >>> calls = pd.DataFrame({"month": pd.to_datetime(["2025-01-01"]), "calls": [400], "appointments": [40],
     ...                       "quotations": [20], "orders": [5]})
     >>> goals = pd.DataFrame({"month": pd.to_datetime(["2026-01-01"]), "revenue_target": [150_000.0]})
@@ -721,11 +733,16 @@ def plan_inputs(opportunities: pd.DataFrame, cold_calls: pd.DataFrame, targets: 
     >>> p = plan_inputs(opps, calls, goals, sold)
     >>> p["target_revenue"], p["average_order"], p["rates"]
     (50000.0, 5000.0, {'offertes': 0.25, 'bezoeken': 0.5, 'telefoongesprekken': 0.1})
+    >>> plan_inputs(opps, calls, goals, sold, order_basis="alle klanten")["average_order"]
+    3666.6666666666665
     """
     v.table(opportunities, "opportunities", ["outcome", "value", "closed_on"])
     v.table(cold_calls, "cold_calls", ["month", "calls", "appointments", "quotations", "orders"])
     v.table(targets, "targets", ["month", "revenue_target"])
     v.table(orders, "orders", ["date", "revenue"])
+    basis = v.choice(order_basis, "order_basis", ORDER_BASES)
+    if basis == "nieuwe klanten":
+        v.table(opportunities, "opportunities", ["customer_id"])
     if len(stages) != 3:
         raise InputError("'stages' moet drie namen hebben: offertes, bezoeken en gesprekken.")
     year = int(v.number(year, "year", integer=True))
@@ -736,8 +753,14 @@ def plan_inputs(opportunities: pd.DataFrame, cold_calls: pd.DataFrame, targets: 
         raise InputError(f"Het omzetdoel van {plan_year} ligt niet boven de omzet van {year}; "
                          f"dan hoeven er geen nieuwe orders bij.")
     closed = pd.DatetimeIndex(opportunities["closed_on"])
-    won = opportunities[(opportunities["outcome"].astype(object) == "gewonnen").to_numpy() & (closed.year == year)]
+    keep = (opportunities["outcome"].astype(object) == "gewonnen").to_numpy() & (closed.year == year)
+    if basis == "nieuwe klanten":
+        keep &= opportunities["customer_id"].isna().to_numpy()
+    won = opportunities[keep]
     if won.empty:
+        if basis == "nieuwe klanten":
+            raise InputError(f"Er zijn in {year} geen gewonnen deals bij nieuwe klanten (customer_id leeg); "
+                             f"kies een ander jaar of order_basis='alle klanten'.")
         raise InputError(f"Er zijn in {year} geen gewonnen deals; kies een ander jaar.")
     chain = cold_calls[pd.DatetimeIndex(cold_calls["month"]).year == year][
         ["calls", "appointments", "quotations", "orders"]].sum()
@@ -749,4 +772,4 @@ def plan_inputs(opportunities: pd.DataFrame, cold_calls: pd.DataFrame, targets: 
         stages[2]: float(chain["appointments"] / chain["calls"]),
     }
     return {"target_revenue": round(goal - base, 2), "average_order": average_deal_size(won["value"]), "rates": rates,
-            "revenue_target": goal, "revenue_base": base}
+            "revenue_target": goal, "revenue_base": base, "order_basis": basis}

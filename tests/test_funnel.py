@@ -472,9 +472,13 @@ def test_funnel_metrics_needs_won_deals():
 # --- plan inputs from the company tables ---------------------------------------------------------
 
 def _plan_tables():
-    opps = pd.DataFrame({"outcome": ["gewonnen", "gewonnen", "verloren", "gewonnen"],
-                         "value": [3_000.0, 5_000.0, 700.0, 99_000.0],
-                         "closed_on": pd.to_datetime(["2025-02-01", "2025-09-01", "2025-03-01", "2024-06-01"])})
+    # two new-customer wins in 2025 (3,000 and 5,000), one existing-customer win in 2025 (1,000),
+    # a loss and a win of 2024 that never count
+    opps = pd.DataFrame({"outcome": ["gewonnen", "gewonnen", "verloren", "gewonnen", "gewonnen"],
+                         "value": [3_000.0, 5_000.0, 700.0, 99_000.0, 1_000.0],
+                         "customer_id": pd.array([None, None, None, None, 42], dtype="Int64"),
+                         "closed_on": pd.to_datetime(["2025-02-01", "2025-09-01", "2025-03-01", "2024-06-01",
+                                                      "2025-05-01"])})
     calls = pd.DataFrame({"month": pd.to_datetime(["2025-01-01", "2025-02-01", "2024-01-01"]),
                           "calls": [300, 300, 10], "appointments": [30, 30, 10], "quotations": [12, 12, 10],
                           "orders": [3, 3, 10]})
@@ -487,15 +491,47 @@ def _plan_tables():
 
 def test_plan_inputs_by_hand():
     p = f.plan_inputs(*_plan_tables())
-    # target 120,000 - revenue 2025 80,000 = 40,000; average of the 2025 wins (3,000 + 5,000) / 2 = 4,000
+    # target 120,000 - revenue 2025 80,000 = 40,000; average of the 2025 new-customer wins (3,000 + 5,000) / 2
+    # = 4,000 (the existing customer's 1,000 is left out by default)
     assert p["target_revenue"] == 40_000
     assert p["average_order"] == 4_000
+    assert p["order_basis"] == "nieuwe klanten"
     # chain 2025: orders 6 / quotations 24 = 0.25; 24 / 60 appointments = 0.4; 60 / 600 calls = 0.1
     assert list(p["rates"]) == ["offertes", "bezoeken", "telefoongesprekken"]
     assert list(p["rates"].values()) == pytest.approx([0.25, 0.4, 0.1])
     # 40,000 / 4,000 = 10 orders -> 40 offertes -> 100 bezoeken -> 1000 gesprekken
     plan = f.sales_plan(p["target_revenue"], p["average_order"], p["rates"])
     assert plan["needed"].tolist() == [10, 40, 100, 1000]
+
+
+def test_plan_inputs_order_basis():
+    tables = _plan_tables()
+    # all customers: (3,000 + 5,000 + 1,000) / 3 = 3,000; 40,000 / 3,000 = 13.3 -> 14 orders
+    everyone = f.plan_inputs(*tables, order_basis="alle klanten")
+    assert everyone["average_order"] == pytest.approx(3_000)
+    assert f.sales_plan(everyone["target_revenue"], everyone["average_order"], everyone["rates"])["needed"][0] == 14
+    # the rates do not depend on the basis
+    assert everyone["rates"] == f.plan_inputs(*tables)["rates"]
+    with pytest.raises(InputError, match="order_basis"):
+        f.plan_inputs(*tables, order_basis="nieuw")
+    opps, calls, goals, sold = tables
+    with pytest.raises(ColumnError, match="customer_id"):
+        f.plan_inputs(opps.drop(columns="customer_id"), calls, goals, sold)
+    # without the column, 'alle klanten' still works
+    assert f.plan_inputs(opps.drop(columns="customer_id"), calls, goals, sold,
+                         order_basis="alle klanten")["average_order"] == pytest.approx(3_000)
+    with pytest.raises(InputError, match="nieuwe klanten"):
+        f.plan_inputs(opps.assign(customer_id=pd.array([1] * 5, dtype="Int64")), calls, goals, sold)
+
+
+def test_plan_inputs_company_basis_is_new_customers():
+    from salesnb.data import load
+
+    opps = load("opportunities")
+    tables = (opps, load("cold_calls"), load("targets"), load("orders"))
+    won = opps[(opps["outcome"] == "gewonnen") & (opps["closed_on"].dt.year == 2025)]
+    assert f.plan_inputs(*tables)["average_order"] == pytest.approx(won.loc[won["customer_id"].isna(), "value"].mean())
+    assert f.plan_inputs(*tables, order_basis="alle klanten")["average_order"] == pytest.approx(won["value"].mean())
 
 
 def test_plan_inputs_bad_input():
