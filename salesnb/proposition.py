@@ -280,6 +280,24 @@ _SELLOGRAM_ROWS = (
      "uw bezoekers een cappuccino als in een koffiebar aanbieden",
      "uw ontvangst de uitstraling krijgt die bij uw bedrijf past",
      "proeverij op locatie; referentie van een advocatenkantoor in Utrecht"),
+    ("Koffiemachines", "A", "vaste servicemonteur en accountmanager voor uw locatie",
+     "een vertrouwd gezicht dat uw automaat en uw mensen kent",
+     "steeds dezelfde monteur uw automaten onderhoudt",
+     "wensen en klachten rechtstreeks met hem bespreken",
+     "de automaat afgesteld blijft op de smaak van uw medewerkers",
+     "klantbeoordeling monteurs 2025; gespreksverslagen van servicebezoeken"),
+    ("Koffiemachines", "B", "plaatsen, vullen en schoonmaken door Brandwijk",
+     "de automaat vraagt geen werk van uw eigen mensen",
+     "wij de automaat plaatsen, vullen en schoonmaken",
+     "de koffievoorziening volledig uit handen geven",
+     "uw facilitaire dienst er geen omkijken naar heeft",
+     "serviceplan met vulschema; referentie van een hogeschool"),
+    ("Koffiemachines", "E", "energiezuinige automaat die per kop precies doseert",
+     "lage totale kosten per kop over de looptijd",
+     "de automaat in slaapstand weinig stroom gebruikt en per kop precies doseert",
+     "de kosten per kop over vijf jaar vooraf vastleggen",
+     "u de voordeligste oplossing over de hele looptijd kiest",
+     "berekening kosten per kop over 5 jaar (TCO); energielabel van de fabrikant"),
     ("Koffiemachines", "N", "app om vooraf een drank te kiezen en contactloos te tappen",
      "geen wachtrij en geen knoppen aanraken",
      "medewerkers hun koffie vooraf in de app bestellen",
@@ -298,6 +316,24 @@ _SELLOGRAM_ROWS = (
      "in uw duurzaamheidsverslag laten zien wat u doet",
      "uw organisatie aantoonbaar werk maakt van maatschappelijk verantwoord inkopen",
      "keurmerken Fairtrade en EKO; jaarlijkse CO2-verklaring"),
+    ("Koffie & thee", "S", "vaste leverdag en voorraad in ons eigen magazijn",
+     "nooit zonder koffie of thee",
+     "wij uw koffie en thee op een vaste dag uit onze eigen voorraad leveren",
+     "op levering rekenen, ook als de markt krap is",
+     "uw automaten nooit leeg staan",
+     "leverbetrouwbaarheid 2025: 99% op de afgesproken dag"),
+    ("Koffie & thee", "A", "koffieproeverij met uw medewerkers",
+     "een melange die uw mensen zelf hebben gekozen",
+     "wij met uw medewerkers een proeverij houden",
+     "samen de melange kiezen die het best smaakt",
+     "uw mensen de koffie echt hun eigen koffie vinden",
+     "verslag van een proeverij; klanttevredenheid na de proeverij"),
+    ("Koffie & thee", "B", "automatisch bestellen op basis van het verbruik",
+     "nooit zelf de voorraad tellen",
+     "de automaat het verbruik doorgeeft en wij automatisch bijleveren",
+     "het bestellen van koffie en thee aan ons overlaten",
+     "uw medewerkers tijd overhouden voor hun eigen werk",
+     "verbruiksrapport per maand; voorbeeld van een automatische bestelling"),
     ("Snacks & frisdrank", "B", "automatische bijvulling op basis van verbruik",
      "nooit zelf bestellen of tellen",
      "onze vuller het verbruik uitleest en op tijd aanvult",
@@ -310,6 +346,18 @@ _SELLOGRAM_ROWS = (
      "wensen van uw medewerkers direct doorgeven",
      "het assortiment past bij wat uw mensen lekker vinden",
      "klantbeoordeling vullers: 8,6 gemiddeld"),
+    ("Snacks & frisdrank", "S", "gekoelde automaat met temperatuurbewaking en houdbaarheidscontrole",
+     "altijd verse en veilige producten",
+     "de automaat de temperatuur bewaakt en onze vuller bij elke vulbeurt de houdbaarheid controleert",
+     "zonder zorgen snacks en dranken aanbieden",
+     "u voldoet aan de eisen voor voedselveiligheid (HACCP)",
+     "HACCP-logboek; temperatuurrapport van de automaat"),
+    ("Snacks & frisdrank", "E", "automaat op basis van omzet, zonder aanschaf",
+     "geen investering en geen vaste kosten",
+     "wij de automaat neerzetten en per verkocht product betaald worden",
+     "snacks en dranken aanbieden zonder te investeren",
+     "uw budget vrij blijft voor andere zaken",
+     "voorbeeldcontract op omzetbasis; kostenoverzicht per maand"),
     ("Waterkoelers", "S", "koelers met UV-ontsmetting en halfjaarlijkse hygiënebeurt",
      "schoon en veilig drinkwater",
      "de koeler het water met UV-licht ontsmet en wij hem twee keer per jaar reinigen",
@@ -322,6 +370,24 @@ _SELLOGRAM_ROWS = (
      "besparen op flessenwater en opslagruimte",
      "uw kosten per liter dalen en u minder plastic gebruikt",
      "rekenvoorbeeld kosten per liter: leiding tegen flessen"),
+    ("Waterkoelers", "A", "vaste servicemonteur voor de hygiënebeurten",
+     "een bekend gezicht dat uw locatie kent",
+     "steeds dezelfde monteur uw koelers reinigt",
+     "afspraken maken die passen bij uw roosters",
+     "de hygiënebeurt uw medewerkers en cliënten niet stoort",
+     "klantbeoordeling monteurs 2025"),
+    ("Waterkoelers", "B", "plaatsen, aansluiten en onderhouden in één contract",
+     "geen omkijken naar de koelers",
+     "wij de koelers plaatsen, aansluiten en onderhouden",
+     "water aanbieden zonder zelf iets te regelen",
+     "uw facilitaire dienst tijd overhoudt",
+     "onderhoudsplanning; referentie van een school"),
+    ("Waterkoelers", "N", "koeler met bruiswater en smaakcartridges",
+     "meer keus dan kraanwater, zonder suiker",
+     "de koeler ook bruisend water en water met een smaakje tapt",
+     "uw medewerkers een gezond alternatief voor frisdrank bieden",
+     "uw vitaliteitsbeleid zichtbaar wordt in de pauze",
+     "demonstratie op locatie; verbruikscijfers van een pilotklant"),
     ("Service & onderhoud", "S", "all-in servicecontract met vaste reactietijd",
      "geen onverwachte reparatiekosten",
      "onderdelen, arbeid en voorrijkosten in het contract zitten",
@@ -340,6 +406,18 @@ _SELLOGRAM_ROWS = (
      "veranderingen in uw organisatie op tijd bespreken",
      "de dienstverlening blijft passen bij uw mensen",
      "NPS-score van onze klanten; gespreksverslagen kwartaaloverleg"),
+    ("Service & onderhoud", "E", "preventief onderhoud volgens een vast schema",
+     "minder storingen en een langere levensduur",
+     "onze monteur de automaat op vaste momenten preventief onderhoudt",
+     "dure reparaties en vroegtijdige vervanging voorkomen",
+     "u langer met dezelfde automaat doet en uw kosten per jaar dalen",
+     "storingscijfers 2025 van automaten met en zonder preventief onderhoud"),
+    ("Service & onderhoud", "N", "onderhoud op afstand via telemetrie",
+     "updates en nieuwe instellingen zonder bezoek van een monteur",
+     "wij de automaat op afstand bijwerken en instellen",
+     "nieuwe dranken en prijzen direct laten doorvoeren",
+     "uw automaten altijd met de nieuwste software werken",
+     "demonstratie van het serviceportaal; overzicht van uitgevoerde updates"),
     ("Verbruiksartikelen", "E", "bekers, suiker en melk in grootverpakking tegen staffelprijs",
      "lagere prijs per eenheid",
      "u verbruiksartikelen in grootverpakking tegen een staffelprijs afneemt",
@@ -352,6 +430,30 @@ _SELLOGRAM_ROWS = (
      "uw huisstijl tot in de koffiehoek doortrekken",
      "medewerkers en bezoekers uw merk steeds zien",
      "proefdruk en voorbeeldbekers"),
+    ("Verbruiksartikelen", "S", "bekers die precies passen in de automaten van Brandwijk",
+     "geen storingen door verkeerde bekers",
+     "onze bekers precies passen in de automaten die wij leveren",
+     "storingen door vastgelopen bekers voorkomen",
+     "de automaat blijft werken",
+     "storingscijfers: vastgelopen bekers met eigen en met andere bekers"),
+    ("Verbruiksartikelen", "A", "vaste contactpersoon bij de binnendienst",
+     "één bekende stem voor elke bestelling",
+     "u steeds dezelfde medewerker van onze binnendienst spreekt",
+     "bijzondere wensen snel en persoonlijk regelen",
+     "bestellen prettig en zonder misverstanden gaat",
+     "klantbeoordeling binnendienst 2025"),
+    ("Verbruiksartikelen", "B", "verbruiksartikelen meegeleverd met de koffie",
+     "één levering en één factuur",
+     "wij bekers, suiker en melk met de koffie meeleveren",
+     "alles in één bestelling regelen",
+     "u minder leveringen hoeft aan te nemen en te controleren",
+     "voorbeeldfactuur; leverschema"),
+    ("Verbruiksartikelen", "N", "composteerbare papieren bekers en houten roerstaafjes",
+     "minder plastic afval",
+     "onze bekers composteerbaar zijn en de roerstaafjes van hout",
+     "plastic wegwerpbekers uit uw organisatie laten verdwijnen",
+     "u aan de regels voor wegwerpplastic voldoet en uw duurzaamheidsdoelen haalt",
+     "certificaat composteerbaarheid (EN 13432)"),
 )
 
 _SELLOGRAM_COLUMNS = ["product", "letter", "koopmotief", "eigenschap", "voordeel", "verkoopargument", "bewijs"]
@@ -400,38 +502,51 @@ COMPANY_USPS = {
 }
 
 
-def usp_vs_ubr(usps: Mapping[str, str], won_reasons, *,
+def usp_vs_ubr(usps: Mapping[str, str], won_reasons, lost_reasons, *,
                keywords: Mapping[str, str] = REASON_MOTIVES) -> pd.DataFrame:
     """USP against UBR (§4.2): do customers buy for the reasons we think make us unique?
 
     A USP (unique selling point) is what the seller finds unique; a UBR (unique buying
-    reason) is why the customer actually buys. ``usps`` maps each USP to its SABONE motive;
-    ``won_reasons`` are the reasons given in won deals. Per motive: whether we claim a USP
-    and the share of won deals that name it (``aandeel_gewonnen``), sorted by that share.
+    reason) is why the customer actually buys from us and not from a competitor. A motive
+    that is named as often in lost deals as in won deals does not set us apart, however
+    often it is named. So per SABONE motive the table gives the share of the won reasons
+    (``aandeel_gewonnen``) and of the lost reasons (``aandeel_verloren``) that name it, each
+    among the reasons that name a motive, and ``verschil`` = won share − lost share. The UBR
+    (``is_ubr``) is the motive with the largest positive difference: it sets won deals apart.
+    ``usp`` lists the USPs (``usps``: USP → SABONE motive) we claim for that motive. Sorted by
+    ``verschil``, largest first.
 
-    >>> t = usp_vs_ubr({"reactietijd 4 uur": "S"}, ["prijs", "prijs", "storing snel opgelost"])
-    >>> t.loc["economie", "usp"], float(t.loc["economie", "aandeel_gewonnen"])
-    ('', 0.6666666666666666)
+    >>> t = usp_vs_ubr({"reactietijd 4 uur": "S"}, ["prijs", "prijs", "storing snel opgelost", "klik"],
+    ...                ["prijs te hoog", "goedkoper elders", "storing"])
+    >>> t[["aandeel_gewonnen", "aandeel_verloren", "verschil"]].round(3).loc["economie"].tolist()
+    [0.5, 0.667, -0.167]
+    >>> t.index[t["is_ubr"]].tolist(), t.loc["zekerheid", "usp"]
+    (['sympathie'], 'reactietijd 4 uur')
     """
     if not isinstance(usps, Mapping) or not usps:
         raise InputError("'usps' moet een dict zijn van USP → SABONE-motief, bijvoorbeeld "
                          "{'reactietijd 4 uur': 'S'}.")
-    letters = motive_of(won_reasons, keywords=keywords)
-    known = letters.dropna()
-    if known.empty:
-        raise InputError("Geen enkele reden in 'won_reasons' past bij een koopmotief; "
-                         "controleer de kolom of geef eigen trefwoorden mee (keywords=...).")
-    share = known.value_counts().reindex(list(SABONE), fill_value=0) / len(letters)
+    shares = {}
+    for name, reasons, label in (("won_reasons", won_reasons, "gewonnen"),
+                                 ("lost_reasons", lost_reasons, "verloren")):
+        known = motive_of(reasons, keywords=keywords).dropna()
+        if known.empty:
+            raise InputError(f"Geen enkele reden in '{name}' (redenen van {label} deals) past bij een "
+                             f"koopmotief; controleer de kolom of geef eigen trefwoorden mee (keywords=...).")
+        shares[label] = known.value_counts().reindex(list(SABONE), fill_value=0).to_numpy(dtype=float) / len(known)
     claimed = {letter: [] for letter in SABONE}
     for usp, motive in usps.items():
         claimed[_motive_letter(motive, f"usps['{usp}']")].append(str(usp))
     table = pd.DataFrame({
         "letter": list(SABONE),
         "usp": ["; ".join(claimed[x]) for x in SABONE],
-        "aandeel_gewonnen": share.to_numpy(dtype=float),
+        "aandeel_gewonnen": shares["gewonnen"],
+        "aandeel_verloren": shares["verloren"],
+        "verschil": shares["gewonnen"] - shares["verloren"],
     }, index=pd.Index([SABONE[x] for x in SABONE], name="motief"))
-    table["is_ubr"] = table["aandeel_gewonnen"] == table["aandeel_gewonnen"].max()
-    return table.sort_values("aandeel_gewonnen", ascending=False, kind="stable")
+    best = table["verschil"].max()
+    table["is_ubr"] = (table["verschil"] == best) & (best > 0)
+    return table.sort_values("verschil", ascending=False, kind="stable")
 
 
 # ---------------------------------------------------------------------------------------------

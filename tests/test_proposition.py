@@ -148,24 +148,87 @@ def test_sellogram_bad_input(kwargs, fragment):
 def test_usp_vs_ubr_by_hand():
     usps = {"monteur binnen 4 uur": "S", "barista-kwaliteit": "O"}
     won = ["prijs", "lage kosten", "storing snel verholpen", "prijs", "onbekend"]
-    # motives: E, E, S, E, nan -> E 3/5, S 1/5, O 0/5
-    table = p.usp_vs_ubr(usps, won)
-    assert table.index[0] == "economie"
-    assert table.loc["economie", "aandeel_gewonnen"] == pytest.approx(0.6)
-    assert table.loc["zekerheid", "aandeel_gewonnen"] == pytest.approx(0.2)
+    lost = ["prijs te hoog", "concurrent goedkoper", "te duur: budget op", "storing", "geen klik"]
+    # won motives: E, E, S, E, nan -> among the 4 with a motive: E 3/4, S 1/4
+    # lost motives: E, E, E, S, A   -> E 3/5, S 1/5, A 1/5
+    # difference: E 0.75 - 0.6 = 0.15, S 0.25 - 0.2 = 0.05, A 0 - 0.2 = -0.2
+    table = p.usp_vs_ubr(usps, won, lost)
+    assert table.loc["economie", "aandeel_gewonnen"] == pytest.approx(0.75)
+    assert table.loc["economie", "aandeel_verloren"] == pytest.approx(0.6)
+    assert table.loc["economie", "verschil"] == pytest.approx(0.15)
+    assert table.loc["zekerheid", "verschil"] == pytest.approx(0.05)
+    assert table.loc["sympathie", "verschil"] == pytest.approx(-0.2)
+    assert table.index.tolist()[:2] == ["economie", "zekerheid"] and table.index[-1] == "sympathie"
     assert table.loc["trots", "usp"] == "barista-kwaliteit"
     assert table.loc["economie", "usp"] == ""
-    assert table["is_ubr"].tolist()[0] and table["is_ubr"].sum() == 1
+    assert table.index[table["is_ubr"]].tolist() == ["economie"]
 
 
-@pytest.mark.parametrize("usps, won, fragment", [
-    ({}, ["prijs"], "dict"),
-    ({"x": "S"}, ["niets bruikbaars"], "koopmotief"),
-    ({"x": "Z"}, ["prijs"], "SABONE"),
+def test_ubr_is_what_sets_won_deals_apart_not_what_is_named_most():
+    # economy is named most in won deals (2 of 4) but even more in lost deals (3 of 4):
+    # it does not explain why we win. Security is named in 2 of 4 won and 1 of 4 lost deals.
+    won = ["prijs", "prijs", "storing snel opgelost", "garantie"]
+    lost = ["prijs", "korting elders", "budget", "garantie te kort"]
+    table = p.usp_vs_ubr({"garantie 5 jaar": "S"}, won, lost)
+    assert table.index[table["is_ubr"]].tolist() == ["zekerheid"]
+    assert table.loc["economie", "verschil"] == pytest.approx(0.5 - 0.75)
+    # a motive named equally often in won and lost deals is never a UBR
+    same = p.usp_vs_ubr({"x": "E"}, ["prijs", "prijs"], ["prijs"])
+    assert not same["is_ubr"].any()
+
+
+@given(st.lists(st.sampled_from(["prijs", "storing", "klik", "gemak", "design", "innovatie", "iets"]),
+                min_size=1, max_size=30),
+       st.lists(st.sampled_from(["prijs", "storing", "klik", "gemak", "design", "innovatie", "iets"]),
+                min_size=1, max_size=30))
+def test_usp_vs_ubr_properties(won, lost):
+    if p.motive_of(won).isna().all() or p.motive_of(lost).isna().all():
+        return
+    table = p.usp_vs_ubr({"x": "S"}, won, lost)
+    assert table["aandeel_gewonnen"].sum() == pytest.approx(1)
+    assert table["aandeel_verloren"].sum() == pytest.approx(1)
+    assert table["verschil"].sum() == pytest.approx(0, abs=1e-9)
+    assert table["verschil"].is_monotonic_decreasing
+    # the UBR(s): exactly the motives with the largest difference, and only when it is positive
+    best = table["verschil"].max()
+    assert (table["is_ubr"] == ((table["verschil"] == best) & (best > 0))).all()
+
+
+def test_usp_vs_ubr_company_data():
+    from salesnb.data import load
+
+    opps = load("opportunities")
+    table = p.usp_vs_ubr(p.COMPANY_USPS, opps.loc[opps["outcome"] == "gewonnen", "reason"],
+                         opps.loc[opps["outcome"] == "verloren", "reason"])
+    ubr = table.index[table["is_ubr"]][0]
+    # the UBR has the largest won-minus-lost difference, not necessarily the largest won share
+    assert table.loc[ubr, "verschil"] == table["verschil"].max() > 0
+
+
+@pytest.mark.parametrize("usps, won, lost, fragment", [
+    ({}, ["prijs"], ["prijs"], "dict"),
+    ({"x": "S"}, ["niets bruikbaars"], ["prijs"], "won_reasons"),
+    ({"x": "S"}, ["prijs"], ["niets bruikbaars"], "lost_reasons"),
+    ({"x": "Z"}, ["prijs"], ["prijs"], "SABONE"),
 ])
-def test_usp_vs_ubr_bad_input(usps, won, fragment):
+def test_usp_vs_ubr_bad_input(usps, won, lost, fragment):
     with pytest.raises(InputError, match=fragment):
-        p.usp_vs_ubr(usps, won)
+        p.usp_vs_ubr(usps, won, lost)
+
+
+def test_sellogram_covers_the_motives_customers_have_per_product_group():
+    """Every product group has an argument for each motive at least 10% of its opportunities have."""
+    from salesnb.data import load
+
+    opps = load("opportunities")
+    shares = pd.crosstab(opps["product_group"].astype(str), opps["motive"].astype(str), normalize="index")
+    table = p.sellogram()
+    for group, row in shares.iterrows():
+        frequent = set(row[row >= 0.10].index)
+        # at least the three motives its customers name most, and every frequent one
+        frequent |= set(row.nlargest(3).index)
+        covered = set(table.loc[table["product"] == group, "koopmotief"])
+        assert frequent <= covered, f"{group}: geen sellogramregel voor {sorted(frequent - covered)}"
 
 
 # --- §4.3 Cialdini -------------------------------------------------------------------------------
