@@ -50,6 +50,9 @@ TERMS_TITLE = "Algemene voorwaarden Brandwijk Koffie & Vending B.V."
 
 CENT = Decimal("0.01")
 
+# Sentinel: "attach the sample company's terms when the title is theirs".
+_SAMPLE_TERMS = object()
+
 # Required fields of a party: key -> Dutch label. English keys are accepted as aliases.
 _PARTY_FIELDS = {"naam": "naam", "adres": "adres (straat en huisnummer)", "postcode": "postcode",
                  "plaats": "plaats"}
@@ -58,7 +61,8 @@ _ALIASES = {"naam": ("naam", "name"), "adres": ("adres", "address", "straat", "s
 _LINE_ALIASES = {"omschrijving": ("omschrijving", "description", "product", "product_name"),
                  "aantal": ("aantal", "quantity", "qty"),
                  "prijs": ("prijs", "price", "unit_price", "stukprijs"),
-                 "btw": ("btw", "vat_rate", "vat", "btw_tarief")}
+                 "btw": ("btw", "vat_rate", "vat", "btw_tarief"),
+                 "eenheid": ("eenheid", "unit")}
 
 
 class OfferteError(InputError):
@@ -267,22 +271,31 @@ def _lines(lines, vat_rates, problems: list[str]) -> list[dict]:
                                 f"(als fractie: {' of '.join(str(x) for x in vat_rates)})")
                 ok = False
         if ok:
+            unit = _get(line, "eenheid", _LINE_ALIASES)
             clean.append({"omschrijving": str(text).strip(), "aantal": q, "prijs": p,
-                          "btw": next(x for x in vat_rates if x == r)})
+                          "btw": next(x for x in vat_rates if x == r),
+                          "eenheid": None if _blank(unit) else str(unit).strip()})
     return clean
 
 
 def make_offerte(seller, customer, lines, *, date=None, valid_days=30, valid_until=None,
-                 number=None, terms_title=TERMS_TITLE, vat_rates=VAT_RATES,
+                 number=None, terms_title=TERMS_TITLE, terms=_SAMPLE_TERMS, vat_rates=VAT_RATES,
                  vat_rounding="per_tarief") -> "Offerte":
     """Maak een offerte (stappenplan fase 3): check every required field, then compute.
 
     ``seller`` and ``customer``: dicts with ``naam``, ``adres``, ``postcode``, ``plaats``
     (English keys name/address/postal_code/city also work; extra keys such as ``kvk`` or
     ``email`` are shown). ``lines``: a list of dicts (or a DataFrame) with ``omschrijving``,
-    ``aantal``, ``prijs`` (per unit, excl. btw) and ``btw`` (0.21 or 0.09). ``date``: the
+    ``aantal``, ``prijs`` (per unit, excl. btw) and ``btw`` (0.21 or 0.09), optionally
+    ``eenheid`` (the unit of the price: "kg", "kwartaal"; shown as "per kg"). ``date``: the
     offerte date (default today); the offerte is valid ``valid_days`` days, or until
     ``valid_until``. ``terms_title`` names the algemene voorwaarden declared applicable.
+
+    ``terms`` is the text of those voorwaarden (Markdown: ``#``/``##`` headings, numbered
+    lines), attached as an appendix to the file; ``None`` means there is no text to attach
+    (the offerte then says the customer receives them as a separate document). By default
+    the sample company's :func:`terms_text` is attached only when ``terms_title`` is its
+    title :data:`TERMS_TITLE`; another company never gets Brandwijk's terms by accident.
 
     VAT: ``vat_rounding="per_tarief"`` (default) computes the VAT once per rate on the subtotal
     of that rate, rounded half up to the cent; ``"per_regel"`` rounds the VAT of every line
@@ -330,6 +343,11 @@ def make_offerte(seller, customer, lines, *, date=None, valid_days=30, valid_unt
     if _blank(terms_title):
         problems.append("de algemene voorwaarden ontbreken: geef de titel van het document dat van "
                         "toepassing is (terms_title)")
+    if terms is _SAMPLE_TERMS:
+        terms = terms_text() if terms_title == TERMS_TITLE else None
+    elif terms is not None and (not isinstance(terms, str) or not terms.strip()):
+        problems.append("de tekst van de algemene voorwaarden (terms) moet tekst zijn, of None als je ze "
+                        "apart meestuurt")
     clean_lines = _lines(lines, rates, problems)
     if number is not None and _blank(number):
         problems.append("het offertenummer is leeg; laat het weg of geef een nummer")
@@ -338,18 +356,20 @@ def make_offerte(seller, customer, lines, *, date=None, valid_days=30, valid_unt
     if number is None:
         # Deterministic default: date plus a checksum of the customer's name.
         number = f"OF-{when:%Y%m%d}-{sum(map(ord, customer_['naam'])) % 1000:03d}"
-    return Offerte(seller_, customer_, clean_lines, when, until, str(number), str(terms_title), vat_rounding)
+    return Offerte(seller_, customer_, clean_lines, when, until, str(number), str(terms_title), vat_rounding,
+                   terms=terms)
 
 
 class Offerte:
     """A checked quotation; build it with :func:`make_offerte`.
 
     Attributes: ``seller``, ``customer`` (dicts), ``lines`` (list of dicts with Decimal
-    ``aantal``, ``prijs``, ``btw``), ``date``, ``valid_until``, ``number``, ``terms_title``.
+    ``aantal``, ``prijs``, ``btw``), ``date``, ``valid_until``, ``number``, ``terms_title``,
+    ``terms`` (the text of the algemene voorwaarden to attach, or ``None``).
     """
 
     def __init__(self, seller, customer, lines, date, valid_until, number, terms_title,
-                 vat_rounding="per_tarief"):
+                 vat_rounding="per_tarief", *, terms=None):
         self.seller = dict(seller)
         self.customer = dict(customer)
         self.lines = [dict(line) for line in lines]
@@ -358,6 +378,7 @@ class Offerte:
         self.number = number
         self.terms_title = terms_title
         self.vat_rounding = vat_rounding
+        self.terms = terms
 
     # ---- amounts -----------------------------------------------------------------------------
     def line_table(self) -> pd.DataFrame:
@@ -367,7 +388,8 @@ class Offerte:
             total = (line["aantal"] * line["prijs"]).quantize(CENT, rounding=ROUND_HALF_UP)
             rows.append({**line, "totaal": total,
                          "btw_bedrag": (total * line["btw"]).quantize(CENT, rounding=ROUND_HALF_UP)})
-        return pd.DataFrame(rows, columns=["omschrijving", "aantal", "prijs", "btw", "totaal", "btw_bedrag"])
+        return pd.DataFrame(rows, columns=["omschrijving", "eenheid", "aantal", "prijs", "btw", "totaal",
+                                           "btw_bedrag"])
 
     def vat_table(self) -> pd.DataFrame:
         """Per VAT rate: ``grondslag`` (subtotal excl. btw) and ``btw_bedrag``."""
@@ -398,54 +420,90 @@ class Offerte:
         return (f"<div class='sn-party'><strong>{e(title)}</strong><br>{e(party['naam'])}<br>"
                 f"{e(party['adres'])}<br>{e(party['postcode'])} {e(party['plaats'])}{extra}</div>")
 
-    def _body_html(self) -> str:
+    def _qty(self, value) -> str:
+        return f"{value.normalize():f}".replace(".", ",")
+
+    def sum_rows(self) -> list[tuple[str, Decimal]]:
+        """The totals block as (label, amount) rows, in the usual Dutch order.
+
+        Totaal excl. btw, then the btw per tarief ("Btw 9% over € …" when there is more than one
+        rate; with one rate the base equals the total and is not repeated), then Totaal incl. btw.
+        """
+        vat = self.vat_table()
+        t = self.totals()
+        rows = [("Totaal excl. btw", t["totaal_excl_btw"])]
+        for _, r in vat.iterrows():
+            label = f"Btw {_pct(r['btw'])}"
+            if len(vat) > 1:
+                label += f" over {euro(r['grondslag'])}"
+            rows.append((label, r["btw_bedrag"]))
+        rows.append(("Totaal incl. btw", t["totaal_incl_btw"]))
+        return rows
+
+    def has_appendix(self, include_terms=True) -> bool:
+        """Whether a written file carries the algemene voorwaarden as an appendix."""
+        return bool(include_terms) and self.terms is not None
+
+    def closing_text(self, appendix: bool) -> str:
+        """The closing sentence: validity and the algemene voorwaarden (where the customer finds them)."""
+        where = ("u vindt ze als bijlage bij deze offerte" if appendix else
+                 "u ontvangt ze als apart document bij deze offerte en op verzoek kosteloos opnieuw")
+        return (f"Deze offerte is geldig tot en met {self.valid_until:%d-%m-%Y}. Op deze offerte zijn onze "
+                f"algemene voorwaarden van toepassing ({self.terms_title}); {where}.")
+
+    def _body_html(self, appendix: bool) -> str:
         e = html.escape
         rows = []
-        for _, line in self.line_table().iterrows():
-            qty = f"{line['aantal'].normalize():f}".replace(".", ",")
-            rows.append(f"<tr><td>{e(line['omschrijving'])}</td><td class='sn-num'>{e(qty)}</td>"
-                        f"<td class='sn-num'>{euro(line['prijs'])}</td><td class='sn-num'>{_pct(line['btw'])}</td>"
+        for line in self.line_table().to_dict("records"):
+            unit = line.get("eenheid")
+            unit_html = "" if _blank(unit) else f"<br><span class='sn-unit'>per {e(str(unit))}</span>"
+            rows.append(f"<tr><td class='sn-desc'>{e(line['omschrijving'])}</td>"
+                        f"<td class='sn-num'>{e(self._qty(line['aantal']))}</td>"
+                        f"<td class='sn-num'>{euro(line['prijs'])}{unit_html}</td>"
+                        f"<td class='sn-num'>{_pct(line['btw'])}</td>"
                         f"<td class='sn-num'>{euro(line['totaal'])}</td></tr>")
         sums = []
-        for _, rate in self.vat_table().iterrows():
-            sums.append(f"<tr><td colspan='4'>Subtotaal {_pct(rate['btw'])} btw</td>"
-                        f"<td class='sn-num'>{euro(rate['grondslag'])}</td></tr>")
-        for _, rate in self.vat_table().iterrows():
-            sums.append(f"<tr><td colspan='4'>Btw {_pct(rate['btw'])} over {euro(rate['grondslag'])}</td>"
-                        f"<td class='sn-num'>{euro(rate['btw_bedrag'])}</td></tr>")
-        t = self.totals()
-        sums.append(f"<tr><td colspan='4'>Totaal excl. btw</td><td class='sn-num'>{euro(t['totaal_excl_btw'])}</td></tr>")
-        sums.append(f"<tr><td colspan='4'>Totaal btw</td><td class='sn-num'>{euro(t['btw'])}</td></tr>")
-        sums.append(f"<tr class='sn-total'><td colspan='4'><strong>Totaal incl. btw</strong></td>"
-                    f"<td class='sn-num'><strong>{euro(t['totaal_incl_btw'])}</strong></td></tr>")
+        body = self.sum_rows()
+        for i, (label, amount) in enumerate(body):
+            last = i == len(body) - 1
+            cls = " class='sn-total'" if last else (" class='sn-first'" if i == 0 else "")
+            text = f"<strong>{e(label)}</strong>" if last else e(label)
+            value = f"<strong>{euro(amount)}</strong>" if last else euro(amount)
+            sums.append(f"<tr{cls}><td colspan='4' class='sn-sumlabel'>{text}</td>"
+                        f"<td class='sn-num'>{value}</td></tr>")
+        sign = "".join(f"<div class='sn-field'><span>{label}</span></div>"
+                       for label in ("Naam", "Datum", "Handtekening"))
         return (
             f"<h2>Offerte {e(self.number)}</h2>"
             f"<div class='sn-parties'>{self._party_html(self.seller, 'Van')}"
             f"{self._party_html(self.customer, 'Aan')}</div>"
             f"<p>Datum: {self.date:%d-%m-%Y}<br>Offertenummer: {e(self.number)}<br>"
             f"Geldig tot en met: {self.valid_until:%d-%m-%Y}</p>"
-            f"<table class='sn-lines'><thead><tr><th>Omschrijving</th><th class='sn-num'>Aantal</th>"
-            f"<th class='sn-num'>Prijs per stuk (excl. btw)</th><th class='sn-num'>Btw</th>"
-            f"<th class='sn-num'>Bedrag (excl. btw)</th></tr></thead><tbody>{''.join(rows)}</tbody>"
-            f"<tfoot>{''.join(sums)}</tfoot></table>"
-            f"<p>Deze offerte is geldig tot en met {self.valid_until:%d-%m-%Y}. Op deze offerte zijn onze "
-            f"algemene voorwaarden van toepassing ({e(self.terms_title)}); u vindt ze als bijlage bij "
-            f"deze offerte.</p>"
+            f"<table class='sn-lines'><thead><tr><th class='sn-desc'>Omschrijving</th>"
+            f"<th class='sn-num'>Aantal</th><th class='sn-num'>Prijs per eenheid (excl. btw)</th>"
+            f"<th class='sn-num'>Btw</th><th class='sn-num'>Bedrag (excl. btw)</th></tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody><tfoot>{''.join(sums)}</tfoot></table>"
+            f"<p>{e(self.closing_text(appendix))}</p>"
+            f"<div class='sn-sign'><strong>Voor akkoord</strong> (namens {e(self.customer['naam'])})"
+            f"<div class='sn-fields'>{sign}</div></div>"
         )
 
     def _repr_html_(self) -> str:
-        return f"<div class='sn-offerte'><style>{_css()}</style>{self._body_html()}</div>"
+        return (f"<div class='sn-offerte'><style>{_css()}</style>"
+                f"{self._body_html(self.has_appendix())}</div>")
 
     def to_html(self, *, include_terms=True) -> str:
-        """A complete HTML document (UTF-8), with the algemene voorwaarden as an appendix."""
+        """A complete HTML document (UTF-8), with the algemene voorwaarden (``terms``) as an appendix
+        when ``include_terms`` and the offerte has a terms text."""
+        appendix = self.has_appendix(include_terms)
         terms = ""
-        if include_terms:
+        if appendix:
             terms = f"<section class='sn-terms'><p><em>Bijlage bij offerte {html.escape(self.number)}</em></p>" \
-                    f"{_terms_html(terms_text())}</section>"
+                    f"{_terms_html(self.terms)}</section>"
         return (
             "<!DOCTYPE html>\n<html lang='nl'><head><meta charset='utf-8'>"
             f"<title>Offerte {html.escape(self.number)}</title><style>{_css()}</style></head>"
-            f"<body><div class='sn-offerte'>{self._body_html()}</div>{terms}</body></html>\n"
+            f"<body><div class='sn-offerte'>{self._body_html(appendix)}</div>{terms}</body></html>\n"
         )
 
     def write(self, path=None, *, include_terms=True) -> Path:
@@ -495,7 +553,8 @@ class Offerte:
     def __repr__(self) -> str:
         t = self.totals()
         return (f"Offerte {self.number} aan {self.customer['naam']} ({self.date:%d-%m-%Y}, geldig tot "
-                f"{self.valid_until:%d-%m-%Y}): {len(self.lines)} regels, totaal incl. btw "
+                f"{self.valid_until:%d-%m-%Y}): {len(self.lines)} {'regel' if len(self.lines) == 1 else 'regels'}, "
+                f"totaal incl. btw "
                 f"{euro(t['totaal_incl_btw'])}")
 
 
@@ -587,15 +646,25 @@ def _pdf_text(ax, x, y, text, **kwargs):
 
 
 def _pdf_pages(offerte: "Offerte", include_terms: bool) -> list:
-    """Lay out the offerte (and the terms) on A4 pages with matplotlib text."""
+    """Lay out the offerte (and the terms) on A4 pages with matplotlib text, numbered "pagina 1 van 2"."""
     import textwrap
 
     line = 0.0155
+    left, right = 0.08, 0.92
+    appendix = offerte.has_appendix(include_terms)
     fig, ax = _pdf_page()
     pages = [fig]
-    _pdf_text(ax, 0.08, 0.95, f"Offerte {offerte.number}", fontsize=16, fontweight="bold")
+
+    def new_page():
+        nonlocal fig, ax
+        fig, ax = _pdf_page()
+        pages.append(fig)
+        _pdf_text(ax, left, 0.965, f"Offerte {offerte.number} (vervolg)", fontsize=7, color="#555")
+        return 0.94
+
+    _pdf_text(ax, left, 0.95, f"Offerte {offerte.number}", fontsize=16, fontweight="bold")
     deepest = 0
-    for x, title, party in ((0.08, "Van", offerte.seller), (0.55, "Aan", offerte.customer)):
+    for x, title, party in ((left, "Van", offerte.seller), (0.55, "Aan", offerte.customer)):
         rows = [party["naam"], party["adres"], f"{party['postcode']} {party['plaats']}"]
         rows += [f"{k}: {v}" for k, v in party.items() if k not in _PARTY_FIELDS]
         _pdf_text(ax, x, 0.91, title, fontweight="bold")
@@ -605,71 +674,97 @@ def _pdf_pages(offerte: "Offerte", include_terms: bool) -> list:
     y = 0.91 - (deepest + 2) * line
     for row in (f"Datum: {offerte.date:%d-%m-%Y}", f"Offertenummer: {offerte.number}",
                 f"Geldig tot en met: {offerte.valid_until:%d-%m-%Y}"):
-        _pdf_text(ax, 0.08, y, row)
+        _pdf_text(ax, left, y, row)
         y -= line
     y -= line
-    columns = ((0.08, "Omschrijving", "left"), (0.60, "Aantal", "right"), (0.74, "Prijs p/st", "right"),
-               (0.80, "Btw", "right"), (0.92, "Bedrag", "right"))
-    for x, title, ha in columns:
-        _pdf_text(ax, x, y, title, fontweight="bold", ha=ha)
-    y -= line * 1.2
-    ax.plot([0.08, 0.92], [y + line * 0.3] * 2, color="black", lw=0.8)
-    for _, row in offerte.line_table().iterrows():
-        wrapped = textwrap.wrap(str(row["omschrijving"]), 48) or [""]
-        qty = f"{row['aantal'].normalize():f}".replace(".", ",")
-        values = (qty, euro(row["prijs"]), _pct(row["btw"]), euro(row["totaal"]))
+    # columns: description left, numbers right-aligned at these x positions
+    columns = ((left, "Omschrijving", "left"), (0.58, "Aantal", "right"), (0.725, "Prijs per", "right"),
+               (0.795, "Btw", "right"), (right, "Bedrag", "right"))
+
+    def header(y):
+        for x, title, ha in columns:
+            _pdf_text(ax, x, y, title, fontweight="bold", ha=ha)
+        _pdf_text(ax, columns[2][0], y - line * 0.85, "eenheid", fontweight="bold", ha="right")
+        y -= line * 2.0
+        ax.plot([left, right], [y + line * 0.3] * 2, color="black", lw=0.8)
+        return y
+
+    y = header(y)
+    for line_ in offerte.line_table().to_dict("records"):
+        wrapped = textwrap.wrap(str(line_["omschrijving"]), 58) or [""]
+        unit = [] if _blank(line_["eenheid"]) else [f"per {line_['eenheid']}"]
+        height = max(len(wrapped), 1 + len(unit))
+        if y - height * line < 0.12:
+            y = header(new_page())
+        values = (offerte._qty(line_["aantal"]), euro(line_["prijs"]), _pct(line_["btw"]), euro(line_["totaal"]))
         for (x, _, ha), value in zip(columns[1:], values):
             _pdf_text(ax, x, y, value, ha=ha)
-        for part in wrapped:
-            _pdf_text(ax, 0.08, y, part)
-            y -= line
-        if y < 0.2:
-            fig, ax = _pdf_page()
-            pages.append(fig)
-            y = 0.95
-    ax.plot([0.08, 0.92], [y + line * 0.1] * 2, color="black", lw=0.8)
+        for part in unit:
+            _pdf_text(ax, columns[2][0], y - line, part, ha="right", fontsize=7.5, color="#444")
+        for i, part in enumerate(wrapped):
+            _pdf_text(ax, left, y - i * line, part)
+        y -= height * line + line * 0.45
+    rows = offerte.sum_rows()
+    closing = textwrap.wrap(offerte.closing_text(appendix), 100)
+    needed = (len(rows) + len(closing) + 10) * line
+    if y - needed < 0.05:
+        y = new_page()
+    ax.plot([left, right], [y + line * 0.2] * 2, color="black", lw=0.8)
     y -= line * 0.4
-    vat = offerte.vat_table()
-    totals = offerte.totals()
-    sums = [(f"Subtotaal {_pct(r['btw'])} btw", euro(r["grondslag"])) for _, r in vat.iterrows()]
-    sums += [(f"Btw {_pct(r['btw'])} over {euro(r['grondslag'])}", euro(r["btw_bedrag"])) for _, r in vat.iterrows()]
-    sums += [("Totaal excl. btw", euro(totals["totaal_excl_btw"])), ("Totaal btw", euro(totals["btw"])),
-             ("Totaal incl. btw", euro(totals["totaal_incl_btw"]))]
-    for i, (label, value) in enumerate(sums):
-        bold = "bold" if i == len(sums) - 1 else "normal"
+    for i, (label, value) in enumerate(rows):
+        last = i == len(rows) - 1
+        if last:
+            ax.plot([0.50, right], [y + line * 0.25] * 2, color="black", lw=0.8)
+            y -= line * 0.2
+        bold = "bold" if last else "normal"
         _pdf_text(ax, 0.50, y, label, fontweight=bold)
-        _pdf_text(ax, 0.92, y, value, ha="right", fontweight=bold)
+        _pdf_text(ax, right, y, euro(value), ha="right", fontweight=bold)
         y -= line
     y -= line
-    closing = (f"Deze offerte is geldig tot en met {offerte.valid_until:%d-%m-%Y}. Op deze offerte zijn onze "
-               f"algemene voorwaarden van toepassing ({offerte.terms_title}); u vindt ze als bijlage bij "
-               f"deze offerte.")
-    for part in textwrap.wrap(closing, 95):
-        _pdf_text(ax, 0.08, y, part)
+    for part in closing:
+        _pdf_text(ax, left, y, part)
         y -= line
-    if include_terms:
-        fig, ax = _pdf_page()
-        pages.append(fig)
-        y = 0.95
-        _pdf_text(ax, 0.08, y, f"Bijlage bij offerte {offerte.number}", fontstyle="italic", fontsize=8)
+    y -= line * 1.5
+    _pdf_text(ax, left, y, "Voor akkoord", fontweight="bold")
+    _pdf_text(ax, left + 0.135, y, f"(namens {textwrap.shorten(offerte.customer['naam'], 60, placeholder='…')})")
+    y -= line * 2.2
+    for label in ("Naam", "Datum", "Handtekening"):
+        _pdf_text(ax, left, y, f"{label}:")
+        ax.plot([left + 0.13, 0.55], [y - line * 0.75] * 2, color="black", lw=0.5)
+        y -= line * (2.2 if label != "Handtekening" else 3)
+    if appendix:
+        y = new_page()
+        _pdf_text(ax, left, y, f"Bijlage bij offerte {offerte.number}", fontstyle="italic", fontsize=8)
         y -= line * 1.5
-        for raw in terms_text().splitlines():
+        for raw in offerte.terms.splitlines():
             text = raw.strip().replace("*", "")
             if not text:
                 y -= line * 0.4
                 continue
-            size, weight, width = 8, "normal", 110
+            size, weight, width, indent = 8, "normal", 110, 0.0
             if text.startswith("# "):
                 text, size, weight, width = text[2:], 12, "bold", 70
             elif text.startswith("## "):
                 text, size, weight, width = text[3:], 9, "bold", 100
+            elif text[:1].isdigit() and ". " in text[:6]:
+                number, _, rest = text.partition(". ")
+                parts = textwrap.wrap(rest, 104)
+                for i, part in enumerate(parts):
+                    if y < 0.06:
+                        y = new_page()
+                    if i == 0:
+                        _pdf_text(ax, left, y, f"{number}.", fontsize=size)
+                    _pdf_text(ax, left + 0.03, y, part, fontsize=size)
+                    y -= line * (size / 9)
+                continue
             for part in textwrap.wrap(text, width):
-                if y < 0.05:
-                    fig, ax = _pdf_page()
-                    pages.append(fig)
-                    y = 0.95
-                _pdf_text(ax, 0.08, y, part, fontsize=size, fontweight=weight)
+                if y < 0.06:
+                    y = new_page()
+                _pdf_text(ax, left + indent, y, part, fontsize=size, fontweight=weight)
                 y -= line * (size / 9)
+    for number, page in enumerate(pages, start=1):
+        page.axes[0].text(0.5, 0.025, f"pagina {number} van {len(pages)}", ha="center", va="bottom",
+                          fontsize=7.5, color="#555", parse_math=False, family="DejaVu Sans")
     return pages
 
 
@@ -713,12 +808,13 @@ def offerte_lines(items, products, *, product="product", price="unit_price", vat
                   unit="unit") -> list[dict]:
     """Offerte lines from (product name, quantity) pairs, with price and VAT from ``products``.
 
-    The unit is added to the description ("(per kg)") unless the name already mentions it.
+    The unit goes into the line's ``eenheid`` (shown as "per kg" under the price).
 
     >>> products = pd.DataFrame({"product": ["Koffiebonen", "Thee (doos 100)"], "unit": ["kg", "doos"],
     ...                          "unit_price": [18.5, 9.8], "vat_rate": [0.09, 0.09]})
-    >>> [line["omschrijving"] for line in offerte_lines([("Koffiebonen", 20), ("Thee (doos 100)", 2)], products)]
-    ['Koffiebonen (per kg)', 'Thee (doos 100)']
+    >>> [(line["omschrijving"], line["eenheid"])
+    ...  for line in offerte_lines([("Koffiebonen", 20), ("Thee (doos 100)", 2)], products)]
+    [('Koffiebonen', 'kg'), ('Thee (doos 100)', 'doos')]
     """
     from . import _validate as v
 
@@ -730,10 +826,9 @@ def offerte_lines(items, products, *, product="product", price="unit_price", vat
             unknown.append(str(name))
             continue
         row = lookup.loc[str(name)]
-        text = str(name)
-        if unit in lookup.columns and not _blank(row[unit]) and str(row[unit]).lower() not in text.lower():
-            text += f" (per {row[unit]})"
-        lines.append({"omschrijving": text, "aantal": qty, "prijs": float(row[price]), "btw": float(row[vat])})
+        eenheid = str(row[unit]) if unit in lookup.columns and not _blank(row[unit]) else None
+        lines.append({"omschrijving": str(name), "aantal": qty, "prijs": float(row[price]),
+                      "btw": float(row[vat]), "eenheid": eenheid})
     if unknown:
         raise OfferteError([f"product {u!r} staat niet in de productenlijst" for u in unknown])
     return lines

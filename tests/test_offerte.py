@@ -237,7 +237,8 @@ def test_offerte_for_uses_product_prices_and_company():
     # 185.00 at 9% -> 16.65 ; 4950.00 at 21% -> 1039.50 ; incl 6191.15
     assert o.totals()["totaal_incl_btw"] == Decimal("6191.15")
     assert o.seller == seller_from_company(company)
-    assert o.line_table()["omschrijving"].tolist() == ["Koffiebonen 1 kg", "Koffiemachine (per stuk)"]
+    assert o.line_table()["omschrijving"].tolist() == ["Koffiebonen 1 kg", "Koffiemachine"]
+    assert o.line_table()["eenheid"].tolist() == ["kg", "stuk"]
     with pytest.raises(OfferteError, match="'Thee' staat niet"):
         offerte_for(customer, [("Thee", 1)], products=products, company=company)
     with pytest.raises(OfferteError, match="postcode van de klant ontbreekt"):
@@ -280,3 +281,162 @@ def test_pdf_written_with_terms_pages(tmp_path):
     with_terms = len(re.findall(rb"/Type /Page\b", data))
     without = len(re.findall(rb"/Type /Page\b", o.write_pdf(tmp_path / "kort.pdf", include_terms=False).read_bytes()))
     assert without == 1 and with_terms >= 2
+
+
+# ---- review fixes: terms text, wording, layout, totals, voor akkoord, PDF, repr -------------------
+
+import re  # noqa: E402
+
+
+def _text(markup: str) -> str:
+    """Visible text of an HTML fragment, whitespace collapsed."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", markup)).strip()
+
+
+OWN_TERMS = "# Algemene voorwaarden Eigen B.V.\n\n## Artikel 1 Betaling\n\n1. Betaling binnen 14 dagen."
+
+
+def test_other_company_never_gets_sample_terms():
+    o = offerte(terms_title="Algemene voorwaarden Eigen B.V.")
+    assert o.terms is None
+    page = o.to_html()
+    assert "Fictief voorbeeld" not in page
+    assert "Artikel 1 Toepasselijkheid" not in page
+    assert "als bijlage" not in page
+
+
+def test_own_terms_text_is_attached():
+    o = offerte(terms_title="Algemene voorwaarden Eigen B.V.", terms=OWN_TERMS)
+    page = o.to_html()
+    assert "Betaling binnen 14 dagen." in page
+    assert "Artikel 1 Toepasselijkheid" not in page
+    assert "u vindt ze als bijlage bij deze offerte" in page
+
+
+def test_sample_terms_by_default_and_bad_terms_refused():
+    assert offerte().terms == terms_text()
+    with pytest.raises(OfferteError, match="voorwaarden"):
+        offerte(terms="   ")
+
+
+def test_wording_depends_on_appendix():
+    o = offerte()
+    assert "u vindt ze als bijlage" in o.to_html(include_terms=True)
+    without = o.to_html(include_terms=False)
+    assert "bijlage" not in without
+    assert "als apart document" in without
+    assert "Artikel 1 Toepasselijkheid" not in without
+
+
+def test_company_offerte_passes_own_terms():
+    from salesnb.process import EXAMPLE_COMPANY, company_offerte
+
+    plain = company_offerte(EXAMPLE_COMPANY)
+    assert plain.terms is None and "Toepasselijkheid" not in plain.to_html()
+    own = company_offerte(EXAMPLE_COMPANY, terms=OWN_TERMS)
+    assert "Betaling binnen 14 dagen." in own.to_html()
+
+
+def test_header_says_per_eenheid_and_shows_unit():
+    lines = [{"omschrijving": "Koffiebonen", "aantal": 2, "prijs": 18.5, "btw": 0.09, "eenheid": "kg"}]
+    page = offerte(lines=lines)._repr_html_()
+    assert "Prijs per stuk" not in page
+    assert "Prijs per eenheid" in page
+    assert "per kg" in _text(page)
+
+
+def test_css_number_headers_wrap_and_description_has_width():
+    from salesnb.offerte import _css
+
+    css = _css().replace(" ", "")
+    assert re.search(r"th\.sn-num\{[^}]*white-space:normal", css)
+    width = re.search(r"\.sn-desc\{[^}]*min-width:(\d+)em", css)
+    assert width and int(width.group(1)) >= 16
+
+
+def test_totals_block_order_two_rates():
+    # excl 3372.87, btw 21% over 3123.00 = 655.83, btw 9% over 249.87 = 22.49, incl 4051.19
+    rows = offerte().sum_rows()
+    assert [label for label, _ in rows] == ["Totaal excl. btw", "Btw 21% over € 3.123,00",
+                                            "Btw 9% over € 249,87", "Totaal incl. btw"]
+    assert [v for _, v in rows] == [Decimal("3372.87"), Decimal("655.83"), Decimal("22.49"),
+                                    Decimal("4051.19")]
+    text = _text(offerte()._repr_html_())
+    assert "Subtotaal" not in text and "Totaal btw" not in text
+    order = [text.index(s) for s in ("Totaal excl. btw", "Btw 21% over", "Btw 9% over", "Totaal incl. btw")]
+    assert order == sorted(order)
+
+
+def test_totals_block_one_rate_no_repeats():
+    # 2 × 100.00 at 21%: excl 200.00, btw 42.00, incl 242.00; 200.00 appears once in the totals
+    o = offerte(lines=[{"omschrijving": "Onderhoud", "aantal": 2, "prijs": 100, "btw": 0.21}])
+    assert o.sum_rows() == [("Totaal excl. btw", Decimal("200.00")), ("Btw 21%", Decimal("42.00")),
+                            ("Totaal incl. btw", Decimal("242.00"))]
+    foot = _text(o._repr_html_().split("<tfoot>")[1].split("</tfoot>")[0])
+    assert foot.count("€ 200,00") == 1
+
+
+def test_voor_akkoord_block():
+    text = _text(offerte()._repr_html_())
+    assert "Voor akkoord" in text
+    tail = text[text.index("Voor akkoord"):]
+    for label in ("Naam", "Datum", "Handtekening"):
+        assert label in tail
+
+
+def _pdf_strings(o, include_terms=True):
+    pages = __import__("salesnb.offerte", fromlist=["_pdf_pages"])._pdf_pages(o, include_terms)
+    return pages, [[t.get_text() for t in page.axes[0].texts] for page in pages]
+
+
+def test_pdf_page_numbers_and_akkoord():
+    pages, texts = _pdf_strings(offerte())
+    assert len(pages) >= 2
+    for i, page in enumerate(texts, start=1):
+        assert f"pagina {i} van {len(pages)}" in page
+    assert "Voor akkoord" in texts[0] and "Handtekening:" in texts[0]
+    assert not any(t.startswith("Subtotaal") for t in texts[0])
+    _, without = _pdf_strings(offerte(), include_terms=False)
+    assert len(without) == 1 and "pagina 1 van 1" in without[0]
+
+
+def test_pdf_wraps_descriptions_near_60_chars_with_spacing():
+    text = "Koffiemachine lease met installatie en uitleg voor het team (per kwartaal)"  # 74 chars
+    o = offerte(lines=[{"omschrijving": text, "aantal": 1, "prijs": 10, "btw": 0.21},
+                       {"omschrijving": "Tweede regel", "aantal": 1, "prijs": 10, "btw": 0.21}])
+    pages, _ = _pdf_strings(o, include_terms=False)
+    items = {t.get_text(): t for t in pages[0].axes[0].texts}
+    first = next(k for k in items if k and text.startswith(k))
+    assert 50 < len(first) <= 60
+    rest = text[len(first):].strip()
+    gap_in = items[first].get_position()[1] - items[rest].get_position()[1]
+    gap_next = items[rest].get_position()[1] - items["Tweede regel"].get_position()[1]
+    assert gap_next > gap_in * 1.2  # extra space before the next row
+
+
+def test_pdf_price_and_vat_headers_apart():
+    pages, _ = _pdf_strings(offerte(), include_terms=False)
+    ax = pages[0].axes[0]
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(pages[0]).get_renderer()
+    boxes = {t.get_text(): t.get_window_extent(renderer) for t in ax.texts if t.get_text() in ("Prijs per", "Btw")}
+    assert boxes["Btw"].x0 - boxes["Prijs per"].x1 > 10  # pixels of white space between the headers
+
+
+def test_pdf_terms_continuation_lines_indented():
+    long_item = "1. " + "Deze bepaling is met opzet lang genoeg om over meer dan een regel te lopen " * 3
+    o = offerte(terms=f"# Titel\n\n{long_item}")
+    pages, _ = _pdf_strings(o)
+    texts = pages[-1].axes[0].texts
+    number = next(t for t in texts if t.get_text() == "1.")
+    body = [t for t in texts if t.get_text().startswith(("Deze", "lang", "om", "over", "een", "regel", "te"))]
+    assert len(body) >= 2
+    xs = {round(t.get_position()[0], 4) for t in body}
+    assert xs == {round(number.get_position()[0] + 0.03, 4)}
+
+
+def test_repr_singular_plural():
+    one = offerte(lines=LINES[:1], number="OF-1")
+    assert ": 1 regel," in repr(one)
+    assert ": 4 regels," in repr(offerte(number="OF-2"))
