@@ -572,3 +572,26 @@ def test_funnel_explorer_numbers():
     assert w.result["revenue"] == pytest.approx(62_500)
     w.set(c0=1.0)
     assert w.result["orders"] == pytest.approx(125)
+
+
+# --- the verkoopplan chart -----------------------------------------------------------------------
+
+def test_plot_sales_plan_log_axis_keeps_small_stages_readable():
+    from matplotlib.figure import Figure
+
+    from salesnb.plots.funnel import plot_sales_plan
+
+    # 60,000 / 3,000 = 20 orders -> 80 offertes -> 160 bezoeken -> 3,200 gesprekken
+    plan = f.sales_plan(60_000, 3_000, {"offertes": 0.25, "bezoeken": 0.5, "telefoongesprekken": 0.05})
+    assert plan["needed"].tolist() == [20, 80, 160, 3200]
+    fig = Figure()
+    ax = plot_sales_plan(plan, ax=fig.add_subplot())
+    assert ax.get_yscale() == "log"
+    low, high = ax.get_ylim()
+    # the orders bar is at least one decade tall, the calls bar with its number fits below the top
+    assert low <= 20 / 10 and high > 3200
+    assert [b.get_height() for b in ax.patches] == [20, 80, 160, 3200]
+    assert [t.get_text() for t in ax.texts] == ["20", "80", "160", "3.200"]
+    shown = [ax.yaxis.get_major_formatter()(t, i) for i, t in enumerate(ax.get_yticks()) if low <= t <= high]
+    assert shown == ["1", "10", "100", "1.000"]
+    assert plot_sales_plan(plan, log=False, ax=Figure().add_subplot()).get_yscale() == "linear"

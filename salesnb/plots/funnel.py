@@ -240,17 +240,24 @@ def _example_plan():
 
 @register_plot(example=_example_plan)
 def plot_sales_plan(plan: pd.DataFrame, *, compare=None, labels=("elke fase afgerond", "alleen eindresultaat"),
-                    ax=None):
+                    log=True, ax=None):
     """The steps of the verkoopplan (§5.4): activities needed per stage, from the orders back.
 
     ``plan`` is the table of :func:`salesnb.sales_plan`; pass the other rounding convention as
     ``compare`` to draw both side by side. Under each stage: the rate divided by.
+
+    The stages differ by factors of ten (a few dozen orders, thousands of calls), so by
+    default the value axis is logarithmic (``log=True``): every stage stays readable, equal
+    steps on the axis are equal ratios, and the ticks are plain Dutch numbers (1, 10, 100,
+    1.000). The exact number stands on each bar. ``log=False`` gives a linear axis.
 
     >>> from matplotlib.figure import Figure
     >>> from salesnb import sales_plan
     >>> ax = plot_sales_plan(sales_plan(9_000, 300, {"offertes": 0.25}), ax=Figure().add_subplot())
     >>> [t.get_text().split()[-1] for t in ax.get_xticklabels()], [t.get_text() for t in ax.texts]
     (['orders', '25%)'], ['30', '120'])
+    >>> ax.get_yscale(), [float(t) for t in ax.get_yticks() if ax.get_ylim()[0] <= t <= ax.get_ylim()[1]]
+    ('log', [1.0, 10.0, 100.0])
     """
     v.table(plan, "plan", ["stage", "rate", "needed"])
     stages = [str(s) for s in plan["stage"]]
@@ -271,12 +278,28 @@ def plot_sales_plan(plan: pd.DataFrame, *, compare=None, labels=("elke fase afge
                         xytext=(0, 3), textcoords="offset points", ha="center", va="bottom",
                         fontsize="small")
     rates = plan["rate"].to_numpy(dtype=float)
-    top = float(np.nanmax(plan["needed"])) if len(plan) else 1.0
-    ax.set_ylim(0, top * 1.15)
+    values = np.concatenate([t["needed"].to_numpy(dtype=float) for t, *_ in series]) if len(plan) else np.ones(1)
+    top = max(float(np.nanmax(values)), 1.0)
     ax.set_xticks(x, [s if not np.isfinite(r) else f"{s}\n(÷ {format_percent(r, 0 if r >= 0.1 else 1)})"
                       for s, r in zip(stages, rates)])
-    set_number_axis(ax, "y")
-    ax.set_ylabel("Aantal per jaar")
+    if log:
+        from matplotlib.ticker import FixedLocator, FuncFormatter, NullLocator
+
+        positive = values[values > 0]
+        # one decade below the smallest stage, so the smallest bar is still clearly visible
+        low = 10.0 ** (np.floor(np.log10(positive.min())) - 1) if positive.size else 1.0
+        high = 10.0 ** np.ceil(np.log10(top * 1.6))
+        ax.set_yscale("log")
+        ax.set_ylim(low, top * 2.2)  # room above the tallest bar for its number
+        decades = 10.0 ** np.arange(np.log10(low), np.log10(high) + 1)
+        ax.yaxis.set_major_locator(FixedLocator(decades))
+        ax.yaxis.set_minor_locator(NullLocator())
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda value, pos: format_number(value, 0 if value >= 1 else 2)))
+        ax.set_ylabel("Aantal per jaar (logaritmische schaal)")
+    else:
+        ax.set_ylim(0, top * 1.15)
+        set_number_axis(ax, "y")
+        ax.set_ylabel("Aantal per jaar")
     ax.set_title("Verkoopplan: van omzetdoel terug naar activiteiten")
     if compare is not None:
         ax.legend(loc="upper left", fontsize="small")
