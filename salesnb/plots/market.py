@@ -154,17 +154,30 @@ def plot_share_identity(table, *, ax=None):
             ax.text(xmax * 0.97, ypos, format_percent(level, 1), color="#666666", fontsize=8,
                     ha="right", va="bottom")
     ax.scatter(x, y, s=70, color=PALETTE[0], edgecolor="black", zorder=3)
-    placed = []  # (x, y, above) of labels already drawn: flip a label that would sit on a near neighbour's
-    for i in np.argsort(x):
-        near = [a for px, py, a in placed if abs(px - x[i]) < 0.12 * xmax and abs(py - y[i]) < 0.12 * ymax]
-        above = not near or not any(near)
-        placed.append((x[i], y[i], above))
-        ax.annotate(f"{table.index[i]}: {format_percent(table['marktaandeel'].iloc[i], 1)}", (x[i], y[i]),
-                    xytext=(5, 7 if above else -9), textcoords="offset points", fontsize=8.5,
-                    va="bottom" if above else "top")
     ax.axhline(1.0, color="#666666", lw=0.8)
     ax.set_xlim(0, xmax)
     ax.set_ylim(0, ymax)
+    # each label takes the first spot around its point that overlaps no marker and no earlier label
+    spots = [((5, 6), "left", "bottom"), ((5, -6), "left", "top"), ((-5, 6), "right", "bottom"),
+             ((-5, -6), "right", "top"), ((5, 18), "left", "bottom"), ((5, -18), "left", "top")]
+    from matplotlib.transforms import Bbox
+
+    points = ax.transData.transform(np.column_stack([x, y]))
+    boxes = [Bbox.from_extents(px - 5, py - 5, px + 5, py + 5) for px, py in points]  # the markers
+    for i in np.argsort(x):
+        text = f"{table.index[i]}: {format_percent(table['marktaandeel'].iloc[i], 1)}"
+        for offset, ha, va in spots:
+            label = ax.annotate(text, (x[i], y[i]), xytext=offset, textcoords="offset points", fontsize=8.5,
+                                ha=ha, va=va)
+            box = label.get_window_extent()
+            if not any(box.overlaps(other) for other in boxes):
+                break
+            if offset != spots[-1][0]:
+                label.remove()
+        boxes.append(box)
+        if abs(offset[1]) > 10:  # a label further away gets a thin leader line to its point
+            ax.annotate("", (x[i], y[i]), xytext=offset, textcoords="offset points",
+                        arrowprops={"arrowstyle": "-", "lw": 0.6, "color": "#666666", "shrinkB": 0})
     set_percent_axis(ax, "x", decimals=1)
     ax.set_xlabel("Penetratiegraad eigen merk (eigen kopers / kopers in de productklasse)")
     ax.set_ylabel("Bestedingsindex")
