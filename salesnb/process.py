@@ -49,6 +49,7 @@ __all__ = [
     "retention_action_value",
     "CompanyError",
     "EXAMPLE_COMPANY",
+    "DUTCH_HOLIDAYS",
     "validate_company",
     "company_prospects",
     "company_offerte",
@@ -572,13 +573,44 @@ FOLLOW_UP_STEPS: tuple[tuple[int, str], ...] = (
 )
 
 
+#: Fixed-date Dutch public holidays as (month, day): Nieuwjaarsdag, Koningsdag, Bevrijdingsdag,
+#: Eerste en Tweede Kerstdag. Bevrijdingsdag is included every year (many offices close only in
+#: lustrum years, but moving a mail one day is harmless). Moveable feasts (Pasen, Hemelvaart,
+#: Pinksteren) are left out to keep it simple; pass their dates in ``holidays`` if needed.
+#: When 27 April is a Sunday Koningsdag is on the 26th: that Saturday is skipped anyway.
+DUTCH_HOLIDAYS: tuple[tuple[int, int], ...] = ((1, 1), (4, 27), (5, 5), (12, 25), (12, 26))
+
+
+def _holiday_mask(send: pd.Series, holidays) -> np.ndarray:
+    """True where ``send`` falls on one of ``holidays``: (month, day) pairs or full dates."""
+    month_day, full = set(), []
+    for item in holidays:
+        if isinstance(item, tuple) and len(item) == 2:
+            month_day.add((int(item[0]), int(item[1])))
+        else:
+            stamp = pd.to_datetime(item, errors="coerce")
+            if pd.isna(stamp):
+                raise InputError(f"'holidays': {item!r} is geen datum; geef (maand, dag) zoals (12, 25) "
+                                 f"of een datum zoals '2026-04-06'.")
+            full.append(stamp.normalize())
+    pairs = list(zip(send.dt.month, send.dt.day))
+    mask = np.array([pair in month_day for pair in pairs], dtype=bool)
+    if full:
+        mask |= send.dt.normalize().isin(full).to_numpy()
+    return mask
+
+
 def follow_up_schedule(deliveries, *, date="delivery_date", key="customer_id",
-                       steps=FOLLOW_UP_STEPS, weekdays_only=True) -> pd.DataFrame:
+                       steps=FOLLOW_UP_STEPS, weekdays_only=True,
+                       holidays=DUTCH_HOLIDAYS) -> pd.DataFrame:
     """Geautomatiseerde after-sales e-mails (stappenplan fase 5): a dated schedule.
 
     ``deliveries`` is a DataFrame with a delivery ``date`` (and a ``key`` column, e.g. the
     customer), or a single date. ``steps`` lists (days after delivery, subject). When
     ``weekdays_only``, a mail that would fall on a Saturday or Sunday moves to the Monday.
+    A mail on one of the ``holidays`` (default :data:`DUTCH_HOLIDAYS`, fixed-date Dutch public
+    holidays; (month, day) pairs or full dates) moves to the next working day; ``holidays=()``
+    switches this off.
     Returns one row per delivery and step: the key, ``levering``, ``dagen_na_levering``,
     ``verzenddatum`` and ``onderwerp``, sorted by date.
 
@@ -586,6 +618,8 @@ def follow_up_schedule(deliveries, *, date="delivery_date", key="customer_id",
         levering  dagen_na_levering verzenddatum onderwerp
     0 2026-03-06                  1   2026-03-09   Bedankt
     1 2026-03-06                  7   2026-03-13 Tevreden?
+    >>> follow_up_schedule("2026-12-24", steps=[(1, "Bedankt")])["verzenddatum"].iloc[0].date()
+    datetime.date(2026, 12, 28)
     """
     if isinstance(deliveries, pd.DataFrame):
         v.table(deliveries, "deliveries", [date] + ([key] if key in deliveries.columns else []))
@@ -602,9 +636,16 @@ def follow_up_schedule(deliveries, *, date="delivery_date", key="customer_id",
     base = np.repeat(when.to_numpy(), k)
     offsets = np.tile(days.astype("int64"), n)
     send = pd.Series(base + offsets.astype("timedelta64[D]"))
-    if weekdays_only:
-        shift = send.dt.day_of_week.map({5: 2, 6: 1}).fillna(0).astype("int64").to_numpy()
-        send = send + pd.to_timedelta(shift, unit="D")
+    holidays = () if holidays is None else holidays
+    if isinstance(holidays, (str, bytes)):
+        raise InputError("'holidays' moet een lijst van feestdagen zijn, bv. [(12, 25), (12, 26)].")
+    for _ in range(14):  # a weekend plus a run of holidays never lasts two weeks
+        move = _holiday_mask(send, holidays)
+        if weekdays_only:
+            move |= (send.dt.day_of_week >= 5).to_numpy()
+        if not move.any():
+            break
+        send = send + pd.to_timedelta(move.astype("int64"), unit="D")
     out = pd.DataFrame({"levering": base, "dagen_na_levering": offsets,
                         "verzenddatum": send.to_numpy(), "onderwerp": np.tile(subjects, n)})
     if keys is not None:
@@ -773,8 +814,8 @@ EXAMPLE_COMPANY = {
     "plaats": "Utrecht",
     "producten": [
         {"omschrijving": "Fruitschaal kantoor, 40 stuks (per week)", "prijs": 24.50, "btw": 0.09},
-        {"omschrijving": "Smoothiebar op locatie (per dagdeel)", "prijs": 395.00, "btw": 0.21},
-        {"omschrijving": "Bezorging en schaalservice (per maand)", "prijs": 35.00, "btw": 0.21},
+        {"omschrijving": "Workshop gezond eten op het werk (per sessie)", "prijs": 395.00, "btw": 0.21},
+        {"omschrijving": "Fruitkoelkast huur (per maand)", "prijs": 35.00, "btw": 0.21},
     ],
     "doelgroep": "kantoren met 20 tot 200 medewerkers in de provincie Utrecht",
     "doelgroep_aantal": 640,
@@ -792,7 +833,7 @@ EXAMPLE_COMPANY = {
     "offerte_voor": "ICT Huis Zeist",
     "offerte_regels": [
         {"product": "Fruitschaal kantoor, 40 stuks (per week)", "aantal": 13},
-        {"product": "Bezorging en schaalservice (per maand)", "aantal": 3},
+        {"product": "Fruitkoelkast huur (per maand)", "aantal": 3},
     ],
     "geldigheid_dagen": 30,
     "offerte_datum": "2026-03-02",
@@ -947,10 +988,14 @@ def company_prospects(facts) -> pd.DataFrame:
     return out
 
 
-def company_offerte(facts, *, date=None):
+def company_offerte(facts, *, date=None, terms=None):
     """The offerte of the own company for the prospect named in ``offerte_voor`` (fase 3).
 
     ``date`` defaults to the entry ``offerte_datum`` (or today when that is missing).
+    ``terms`` is the text of the company's own algemene voorwaarden (Markdown: ``#`` title,
+    ``## Artikel`` headings, numbered lines); it becomes the appendix of the written file.
+    Without it (default) the offerte declares "Algemene voorwaarden <naam>" applicable and says
+    the customer receives them as a separate document: the sample company's terms are never used.
 
     13 × € 24,50 = € 318,50 at 9% (btw € 28,67) and 3 × € 35,00 = € 105,00 at 21% (btw € 22,05):
 
@@ -970,4 +1015,4 @@ def company_offerte(facts, *, date=None):
     if date is None:
         date = facts.get("offerte_datum")
     return make_offerte(seller, customer, lines, date=date, valid_days=facts["geldigheid_dagen"],
-                        terms_title=f"Algemene voorwaarden {facts['naam']}")
+                        terms_title=f"Algemene voorwaarden {facts['naam']}", terms=terms)

@@ -407,3 +407,56 @@ def test_offerte_date_entry():
         validate_company(facts)
     del facts["offerte_datum"]  # optional: then today's date
     validate_company(facts)
+
+
+# ---- review fixes: holidays in the e-mail plan, unambiguous VAT in the example company ------------
+
+def test_follow_up_skips_dutch_holidays():
+    # 24 Dec 2026 is a Thursday: +1 = Fri 25 Dec (Kerst) -> Sat 26 (Kerst, weekend) -> Sun -> Mon 28 Dec
+    plan = follow_up_schedule("2026-12-24", steps=[(1, "Bedankt"), (2, "Tevreden?")])
+    assert plan["verzenddatum"].dt.strftime("%Y-%m-%d").tolist() == ["2026-12-28", "2026-12-28"]
+    # Wed 31 Dec 2025 +1 = Thu 1 Jan 2026 (Nieuwjaarsdag) -> Fri 2 Jan
+    assert follow_up_schedule("2025-12-31", steps=[(1, "x")])["verzenddatum"].iloc[0] == pd.Timestamp("2026-01-02")
+    # Koningsdag Mon 27 Apr 2026 -> Tue 28 Apr; Bevrijdingsdag Tue 5 May 2026 -> Wed 6 May (every year)
+    assert follow_up_schedule("2026-04-26", steps=[(1, "x")])["verzenddatum"].iloc[0] == pd.Timestamp("2026-04-28")
+    assert follow_up_schedule("2026-05-04", steps=[(1, "x")])["verzenddatum"].iloc[0] == pd.Timestamp("2026-05-06")
+    # switched off: 25 Dec 2026 (a Friday) stays
+    off = follow_up_schedule("2026-12-24", steps=[(1, "x")], holidays=())
+    assert off["verzenddatum"].iloc[0] == pd.Timestamp("2026-12-25")
+    # own full dates, e.g. Tweede Paasdag Mon 6 Apr 2026 -> Tue 7 Apr
+    own = follow_up_schedule("2026-04-05", steps=[(1, "x")], holidays=["2026-04-06"])
+    assert own["verzenddatum"].iloc[0] == pd.Timestamp("2026-04-07")
+    with pytest.raises(InputError, match="holidays"):
+        follow_up_schedule("2026-04-05", steps=[(1, "x")], holidays=["geen datum"])
+
+
+def test_follow_up_never_on_weekend_or_holiday():
+    from salesnb.process import DUTCH_HOLIDAYS
+
+    days = pd.date_range("2026-01-01", "2027-12-31", freq="D")
+    plan = follow_up_schedule(pd.DataFrame({"customer_id": range(len(days)), "delivery_date": days}),
+                              steps=[(1, "a"), (7, "b")])
+    send = plan["verzenddatum"]
+    assert (send.dt.day_of_week < 5).all()
+    assert not any((m, d) in DUTCH_HOLIDAYS for m, d in zip(send.dt.month, send.dt.day))
+    assert ((send - plan["levering"]).dt.days >= plan["dagen_na_levering"]).all()
+
+
+def test_example_company_vat_is_unambiguous():
+    # 9% only for goods (fruit, delivered); services and rental 21%; no served drinks or separate delivery
+    rates = {p["omschrijving"]: p["btw"] for p in EXAMPLE_COMPANY["producten"]}
+    assert not any("smoothie" in name.lower() or "bezorging" in name.lower() for name in rates)
+    assert [r for n, r in rates.items() if "fruitschaal" in n.lower()] == [0.09]
+    assert all(r == 0.21 for n, r in rates.items() if "workshop" in n.lower() or "huur" in n.lower())
+
+
+def test_prospect_split_axis_has_whole_numbers_only():
+    from matplotlib.figure import Figure
+
+    from salesnb.plots.process import plot_prospect_split
+    from salesnb.process import temperature_counts
+
+    # 1 cold, 1 warm, 1 hot: without an integer locator the axis shows 0.5, 1.5, ...
+    ax = plot_prospect_split(temperature_counts(["cold", "warm", "hot"]), ax=Figure().add_subplot())
+    ticks = [x for x in ax.get_xticks() if ax.get_xlim()[0] <= x <= ax.get_xlim()[1]]
+    assert len(ticks) >= 2 and all(float(x).is_integer() for x in ticks)

@@ -135,6 +135,8 @@ def plot_prospect_split(counts, *, ax=None):
     >>> ax = plot_prospect_split(temperature_counts(["cold", "warm", "hot"]), ax=Figure().add_subplot())
     >>> [t.get_text() for t in ax.get_yticklabels()]
     ['cold', 'warm', 'hot']
+    >>> all(float(x).is_integer() for x in ax.get_xticks())
+    True
     """
     ax = get_ax(ax, figsize=(6.5, 3.2))
     labels = counts["temperatuur"].astype(str).tolist()
@@ -148,7 +150,10 @@ def plot_prospect_split(counts, *, ax=None):
     for bar, n, s in zip(bars, values, shares):
         ax.annotate(f"{format_number(n)} ({format_percent(s, 0)})", (bar.get_width(), bar.get_y()
                     + bar.get_height() / 2), xytext=(4, 0), textcoords="offset points", va="center")
+    from matplotlib.ticker import MaxNLocator
+
     ax.set_xlim(0, max(values.max(), 1) * 1.3)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts: no 0.5 prospects on the axis
     ax.invert_yaxis()
     ax.set(title="Prospects naar temperatuur (warm = werven)", xlabel="Aantal prospects")
     return ax
