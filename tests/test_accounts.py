@@ -508,3 +508,25 @@ def test_functions_do_not_modify_their_inputs(small_accounts):
     contacts_before = contacts.copy()
     acc.dmu_coverage(contacts)
     pd.testing.assert_frame_equal(contacts, contacts_before)
+
+
+# --------------------------------------------------------------------------- exercises (h7)
+
+
+def test_h7_threshold_is_the_accounts_constant():
+    from salesnb.exercises import h7
+
+    assert h7.KEY_THRESHOLD is acc.KEY_THRESHOLD
+    orders = salesnb.load("orders")
+    revenue = orders[orders["date"].dt.year == 2025].groupby("customer_id")["revenue"].sum()
+    assert salesnb.check("7.6", int((revenue >= acc.KEY_THRESHOLD).sum())).correct
+
+
+def test_h7_share_of_wallet_over_all_years_is_a_known_mistake():
+    ka = salesnb.load("key_accounts")
+    biggest = ka[ka["year"] == 2025].sort_values("our_revenue").iloc[-1]["customer_id"]
+    rows = ka[ka["customer_id"] == biggest]
+    all_years = rows["our_revenue"].sum() / rows["category_spend"].sum()
+    result = salesnb.check("7.5", float(all_years))
+    assert not result.correct
+    assert "alle jaren" in str(result)

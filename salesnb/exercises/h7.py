@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..accounts import KEY_THRESHOLD
 from ..style import format_euro
 from ._core import Mistake, register_exercise
 
@@ -189,7 +190,7 @@ def _largest_sow_all_years():
 
     ka = salesnb.load("key_accounts")
     rows = ka[ka["customer_id"] == _largest_account()["customer_id"]]
-    return float(rows["our_revenue"].sum() / rows["category_spend"].sum()) + 0.0
+    return float(rows["our_revenue"].sum() / rows["category_spend"].sum())
 
 
 register_exercise(
@@ -206,6 +207,10 @@ register_exercise(
                 "category_spend, een getal tussen 0 en 1."),
         Mistake(lambda: 1 - _largest_sow(),
                 "Dat is het deel van de besteding dat naar concurrenten gaat, niet ons deel."),
+        Mistake(_largest_sow_all_years,
+                "Je telde de omzet en de besteding van alle jaren (2021–2025) bij elkaar op. Gevraagd is de "
+                "share of wallet in 2025: filter eerst de rijen met year == 2025 en deel dan our_revenue "
+                "door category_spend van dat ene jaar."),
     ],
     hints=["Filter eerst: ka = salesnb.load(\"key_accounts\"); ka2025 = ka[ka[\"year\"] == 2025].",
            "De rij met de meeste omzet vind je met ka2025.loc[ka2025[\"our_revenue\"].idxmax()].",
@@ -219,9 +224,6 @@ register_exercise(
 )
 
 # --------------------------------------------------------------------------- 7.6 key accounts by value on the data
-
-KEY_THRESHOLD = 100_000
-
 
 def _orders():
     import salesnb
@@ -247,8 +249,9 @@ def _key_count_order_lines():
 register_exercise(
     id="7.6",
     title="Aantal key accounts bij indeling naar waarde",
-    question=("Brandwijk noemt een klant een key account als hij in 2025 voor minstens € 100.000 bij ons "
-              "kocht (omzet in de tabel orders). Hoeveel key accounts zijn er volgens die grens?"),
+    question=(f"Brandwijk noemt een klant een key account als hij in 2025 voor minstens "
+              f"{format_euro(KEY_THRESHOLD)} bij ons kocht (omzet in de tabel orders). Hoeveel key accounts "
+              f"zijn er volgens die grens?"),
     answer=_key_count,
     unit="count",
     mistakes=[
@@ -256,15 +259,15 @@ register_exercise(
                 "Je telde de omzet over alle jaren (2021–2025) op. De grens geldt voor de omzet in één jaar: "
                 "filter eerst de orders van 2025."),
         Mistake(_key_count_order_lines,
-                "Je telde orderregels van minstens € 100.000, niet klanten. Tel eerst per klant de omzet op "
-                "(groupby op customer_id)."),
+                f"Je telde orderregels van minstens {format_euro(KEY_THRESHOLD)}, niet klanten. Tel eerst per "
+                f"klant de omzet op (groupby op customer_id)."),
     ],
     hints=["Filter de orders op orders[\"date\"].dt.year == 2025.",
            "Tel per klant de omzet op met groupby(\"customer_id\")[\"revenue\"].sum().",
-           "Tel hoeveel klanten op of boven de grens zitten: (omzet >= 100_000).sum()."],
-    solution="""
+           f"Tel hoeveel klanten op of boven de grens zitten: (omzet >= {KEY_THRESHOLD:_.0f}).sum()."],
+    solution=f"""
         orders = salesnb.load("orders")
         omzet = orders[orders["date"].dt.year == 2025].groupby("customer_id")["revenue"].sum()
-        antwoord = int((omzet >= 100_000).sum())
+        antwoord = int((omzet >= {KEY_THRESHOLD:_.0f}).sum())
     """,
 )
