@@ -142,8 +142,8 @@ def _terms_html(text: str) -> str:
             out.append(f"<h2>{html.escape(line[2:])}</h2>")
         elif line[:1].isdigit() and ". " in line[:6]:
             flush()
-            para.append(line)
-            flush()
+            number, _, rest = line.partition(". ")
+            out.append(f"<p class='sn-item'>{html.escape(number)}.&nbsp;&nbsp;{html.escape(rest.replace('*', ''))}</p>")
         else:
             para.append(line.replace("*", ""))
     flush()
@@ -480,8 +480,8 @@ class Offerte:
             f"<p>Datum: {self.date:%d-%m-%Y}<br>Offertenummer: {e(self.number)}<br>"
             f"Geldig tot en met: {self.valid_until:%d-%m-%Y}</p>"
             f"<table class='sn-lines'><thead><tr><th class='sn-desc'>Omschrijving</th>"
-            f"<th class='sn-num'>Aantal</th><th class='sn-num'>Prijs per eenheid (excl. btw)</th>"
-            f"<th class='sn-num'>Btw</th><th class='sn-num'>Bedrag (excl. btw)</th></tr></thead>"
+            f"<th class='sn-num'>Aantal</th><th class='sn-num'>Prijs per eenheid (excl.&nbsp;btw)</th>"
+            f"<th class='sn-num'>Btw</th><th class='sn-num'>Bedrag (excl.&nbsp;btw)</th></tr></thead>"
             f"<tbody>{''.join(rows)}</tbody><tfoot>{''.join(sums)}</tfoot></table>"
             f"<p>{e(self.closing_text(appendix))}</p>"
             f"<div class='sn-sign'><strong>Voor akkoord</strong> (namens {e(self.customer['naam'])})"

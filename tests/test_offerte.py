@@ -310,6 +310,7 @@ def test_own_terms_text_is_attached():
     page = o.to_html()
     assert "Betaling binnen 14 dagen." in page
     assert "Artikel 1 Toepasselijkheid" not in page
+    assert "<p class='sn-item'>1.&nbsp;&nbsp;Betaling binnen 14 dagen.</p>" in page  # hanging indent
     assert "u vindt ze als bijlage bij deze offerte" in page
 
 
