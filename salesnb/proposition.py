@@ -32,6 +32,7 @@ __all__ = [
     "win_rate_by_motive",
     "sales_argument",
     "sellogram",
+    "customer_pitch",
     "COMPANY_USPS",
     "usp_vs_ubr",
     "cialdini_examples",
@@ -490,6 +491,43 @@ def sellogram(motives=None, *, products=None) -> pd.DataFrame:
             v.choice(p, "products", known)
         table = table[table["product"].isin(list(products))]
     return table.reset_index(drop=True)
+
+
+def customer_pitch(weights, product: str, *, types: Mapping[str, str] = MOTIVE_TYPES) -> pd.DataFrame:
+    """The sellogram of one customer (§4.1–4.2): his motive weights → the arguments, in order.
+
+    ``weights`` maps SABONE motives (letters or names) to how much they weigh for this
+    customer (any non-negative numbers; scaled to add up to 1, missing motives weigh 0);
+    ``product`` is a product group of the sellogram. One row per motive (index: Dutch name),
+    heaviest first: ``gewicht`` (fraction), ``type`` (rationeel/emotioneel), and the
+    sellogram row for that product (``eigenschap``, ``verkoopargument``, ``bewijs``; empty
+    text when the sellogram has no argument for that motive yet). The first row is the
+    argument to open with; weights of 0 are motives to leave out of the conversation.
+
+    >>> t = customer_pitch({"zekerheid": 3, "E": 1}, "Waterkoelers")
+    >>> t.index[:2].tolist(), t["gewicht"].iloc[:2].tolist()
+    (['zekerheid', 'economie'], [0.75, 0.25])
+    >>> t["eigenschap"].iloc[0]
+    'koelers met UV-ontsmetting en halfjaarlijkse hygiënebeurt'
+    """
+    if not isinstance(weights, Mapping) or not weights:
+        raise InputError("'weights' moet een dict zijn van koopmotief → gewicht, bijvoorbeeld "
+                         "{'zekerheid': 3, 'economie': 1}.")
+    raw = {letter: 0.0 for letter in SABONE}
+    for motive, weight in weights.items():
+        raw[_motive_letter(motive, "weights")] += float(v.number(weight, f"weights['{motive}']", minimum=0))
+    share = weights_checked(raw, list(SABONE), normalize=True)
+    known = sorted(set(p for p, *_ in _SELLOGRAM_ROWS))
+    v.choice(product, "product", known)
+    rows = sellogram(products=[product]).drop_duplicates("letter").set_index("letter")
+    table = pd.DataFrame({
+        "letter": list(SABONE),
+        "type": [types[x] for x in SABONE],
+        "gewicht": share.to_numpy(dtype=float),
+    }, index=pd.Index([SABONE[x] for x in SABONE], name="motief"))
+    for column in ("eigenschap", "verkoopargument", "bewijs"):
+        table[column] = [str(rows.loc[x, column]) if x in rows.index else "" for x in SABONE]
+    return table.sort_values("gewicht", ascending=False, kind="stable")
 
 
 #: What Brandwijk itself calls its unique selling points, each with the SABONE motive it serves.

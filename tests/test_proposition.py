@@ -358,3 +358,44 @@ def test_motive_explorer_filters():
     w.set(klanttype="bestaande klant")
     # only customer 2 (trots, gewonnen) remains among the coffee machines
     assert w.result["n"] == 1
+
+
+# --- one customer's sellogram (customer_pitch, pitch_explorer) ------------------------------------
+
+def test_customer_pitch_by_hand():
+    # weights 6 (S) + 2 (O) + 2 (E) = 10 -> zekerheid 0.6, trots 0.2, economie 0.2; the others 0
+    t = p.customer_pitch({"S": 6, "trots": 2, "economie": 2}, "Koffiemachines")
+    assert t.index.tolist()[:3] == ["zekerheid", "trots", "economie"]  # ties keep SABONE order
+    assert t["gewicht"].tolist() == pytest.approx([0.6, 0.2, 0.2, 0, 0, 0])
+    assert t.loc["zekerheid", "verkoopargument"].startswith("Doordat de automaat zelf storingen")
+    assert t.loc["trots", "type"] == "emotioneel" and t.loc["economie", "type"] == "rationeel"
+    # a motive without a sellogram row for that product: empty argument, not an error
+    assert p.customer_pitch({"O": 1}, "Waterkoelers").loc["trots", "verkoopargument"] == ""
+
+
+@pytest.mark.parametrize("weights, product, fragment", [
+    ({}, "Koffiemachines", "dict"),
+    ({"hebzucht": 1}, "Koffiemachines", "SABONE"),
+    ({"S": -1}, "Koffiemachines", "weights"),
+    ({"S": 0}, "Koffiemachines", "0"),
+    ({"S": 1}, "Fietsen", "product"),
+])
+def test_customer_pitch_bad_input(weights, product, fragment):
+    with pytest.raises(InputError, match=fragment):
+        p.customer_pitch(weights, product)
+
+
+def test_pitch_explorer_lead_argument_and_balance():
+    from salesnb.widgets.proposition import pitch_explorer
+
+    w = pitch_explorer(weights={"zekerheid": 2, "trots": 6, "economie": 2})
+    # rational = zekerheid + economie = (2 + 2) / 10
+    assert w.result["lead"] == "trots" and w.result["rational"] == pytest.approx(0.4)
+    assert "rationeel 40%" in w.artists["balance"].get_text()
+    png = w.png()
+    w.set(product="Waterkoelers")  # no pride argument for water coolers yet
+    assert "nog geen argument" in w.artists["pitch"].get_text() and w.png() != png
+    w.set(w1=10)  # sympathie now weighs 10 of 20
+    assert w.result["lead"] == "sympathie" and "vaste servicemonteur" in w.readout.value
+    w.set(w0=0, w1=0, w2=0, w3=0, w4=0, w5=0)
+    assert w.error and "0" in w.error

@@ -3,9 +3,13 @@
 - :func:`criteria_explorer`: the weight of each buying criterion (motive) → which offer wins.
 - :func:`motive_explorer`: product group, buying situation and customer type (dropdowns) → the
   win rate per dominant buying motive in the company's opportunities.
+- :func:`pitch_explorer`: how much each SABONE motive weighs for one customer (sliders) and the
+  product group → the rational/emotional balance and the sellogram argument to open with.
 """
 
 from __future__ import annotations
+
+import textwrap
 
 import numpy as np
 import pandas as pd
@@ -14,7 +18,10 @@ from .. import proposition as prop
 from ..style import HATCHES, PALETTE, format_number, format_percent
 from ._base import ChartExplorer, dropdown, int_slider, register_widget
 
-__all__ = ["criteria_explorer", "motive_explorer"]
+#: Starting weights of the pitch explorer: a customer who mostly wants certainty and low costs.
+PITCH_WEIGHTS = {"zekerheid": 8, "sympathie": 3, "gemak": 5, "trots": 2, "nieuwigheid": 1, "economie": 6}
+
+__all__ = ["criteria_explorer", "motive_explorer", "pitch_explorer"]
 
 
 @register_widget(example=lambda: {})
@@ -199,3 +206,103 @@ def _percent_ticks():
     from ..plots._base import percent_formatter
 
     return percent_formatter(0)
+
+
+@register_widget(example=lambda: {})
+def pitch_explorer(product="Koffiemachines", weights=None) -> ChartExplorer:
+    """One customer's buying motives → the sales argument to open with (§4.1–4.2).
+
+    One slider per SABONE motive (0–10 points: how much it weighs for this customer) and a
+    dropdown for the product group. The chart shows the motives' weights (rational plain,
+    emotional hatched) and, under it, the sellogram argument of the heaviest motive with its
+    proof (via :func:`salesnb.customer_pitch`); the readout gives the rational/emotional
+    balance and the first two arguments.
+
+    >>> w = pitch_explorer()
+    >>> w.result["lead"], round(w.result["rational"], 2)
+    ('zekerheid', 0.76)
+    >>> w.set(w5=10); w.result["lead"]
+    'economie'
+    """
+    letters = list(prop.SABONE)
+    motives = [prop.SABONE[x] for x in letters]
+    start = dict(PITCH_WEIGHTS if weights is None else weights)
+    products = sorted(set(prop.sellogram()["product"]))
+    names = {f"w{i}": m for i, m in enumerate(motives)}
+
+    def compute(product, **w):
+        raw = {names[k]: value for k, value in w.items()}
+        if sum(raw.values()) == 0:
+            from ..errors import InputError
+
+            raise InputError("Alle koopmotieven staan op 0; geef minstens één motief punten.")
+        table = prop.customer_pitch(raw, product)
+        rational = float(table.loc[table["type"] == "rationeel", "gewicht"].sum())
+        return {"table": table, "lead": str(table.index[0]), "rational": rational, "product": product}
+
+    def pitch_text(r):
+        row = r["table"].iloc[0]
+        head = f"{r['product']}, openen met {r['lead']} ({format_percent(row['gewicht'], 0)}):"
+        if not row["verkoopargument"]:
+            body = ("Het sellogram heeft voor deze productgroep nog geen argument bij dit motief: "
+                    "ontwikkel er een (eigenschap → voordeel → argument → bewijs).")
+        else:
+            body = f"{row['verkoopargument']} Bewijs: {row['bewijs']}."
+        lines = [head] + textwrap.wrap(body, 84)
+        return "\n".join((lines + [""] * 5)[:5])
+
+    def draw(axes, r):
+        ax, tax = axes
+        ax.get_subplotspec().get_gridspec().set_height_ratios([2.6, 1.4])
+        y = np.arange(len(motives))[::-1]
+        bars = []
+        for yi, letter in zip(y, letters):
+            emotional = prop.MOTIVE_TYPES[letter] == "emotioneel"
+            bars.append(ax.barh([yi], [0.0], height=0.6, color=PALETTE[1] if emotional else PALETTE[0],
+                                hatch="//" if emotional else "", edgecolor="white")[0])
+        texts = [ax.text(0, yi, "", va="center", fontsize=8) for yi in y]
+        ax.set_yticks(y, [f"{m} ({prop.MOTIVE_TYPES[x][:3]}.)" for m, x in zip(motives, letters)], fontsize=8)
+        ax.set_xlim(0, 1)
+        ax.xaxis.set_major_formatter(_percent_ticks())
+        ax.tick_params(axis="x", labelsize=8)
+        ax.set_xlabel("Gewicht in de aankoopbeslissing (blauw = rationeel, gearceerd = emotioneel)", fontsize=8)
+        ax.set_title("Koopmotieven van deze klant", fontsize=10)
+        balance = ax.text(0.98, 0.04, "", transform=ax.transAxes, ha="right", va="bottom", fontsize=8,
+                          bbox=dict(boxstyle="round,pad=0.3", fc="white", ec="#999999"))
+        tax.axis("off")
+        tax.set_xlim(0, 1)
+        tax.set_ylim(0, 1)
+        pitch = tax.text(0.0, 1.0, "", va="top", ha="left", fontsize=8, family="sans-serif")
+        artists = {"bars": bars, "texts": texts, "balance": balance, "pitch": pitch}
+        update(artists, r)
+        return artists
+
+    def update(artists, r):
+        table = r["table"]
+        for bar, text, m in zip(artists["bars"], artists["texts"], motives):
+            share = float(table.loc[m, "gewicht"])
+            bar.set_width(share)
+            text.set_x(share + 0.01)
+            text.set_text(format_percent(share, 0))
+            text.set_fontweight("bold" if m == r["lead"] else "normal")
+        artists["balance"].set_text(f"rationeel {format_percent(r['rational'], 0)} · "
+                                    f"emotioneel {format_percent(1 - r['rational'], 0)}")
+        artists["pitch"].set_text(pitch_text(r))
+
+    def readout(r):
+        table = r["table"]
+        items = {"Productgroep": r["product"],
+                 "Rationeel / emotioneel": f"{format_percent(r['rational'], 0)} / "
+                                           f"{format_percent(1 - r['rational'], 0)}"}
+        items.update({f"Gewicht {m}": format_percent(table.loc[m, "gewicht"], 0) for m in motives})
+        for rank, (m, row) in enumerate(table.head(2).iterrows(), start=1):
+            argument = row["eigenschap"] or "nog geen argument in het sellogram"
+            items[f"Argument {rank} ({m})"] = argument
+        return items
+
+    controls = {"product": dropdown("Productgroep", products, product)}
+    controls.update({k: int_slider(f"Belang {m}", 0, 10, 1, int(start.get(m, 0)), unit="punten")
+                     for k, m in names.items()})
+    return ChartExplorer(controls=controls, compute=compute, draw=draw, update=update, readout=readout,
+                         title="Van koopmotieven naar het openingsargument", figsize=(6.8, 4.3),
+                         nrows=2, readout_width="280px")
