@@ -549,7 +549,8 @@ class AccountFacts:
 
     Build it by hand (a case) or from the company data with :func:`account_facts`.
     ``revenue_history`` maps year → our revenue; ``spend`` is the customer's yearly spend in
-    our category; ``nps`` the customer's most recent NPS answer(s) as a number -100..100 or None.
+    our category; ``nps`` the customer's NPS over its most recent answers as a number -100..100
+    or None; ``nps_answers`` how many answers that NPS rests on (None: not known, e.g. in a case).
     """
 
     name: str
@@ -563,6 +564,7 @@ class AccountFacts:
     kam_stage: str
     purchasing: str = "onbekend"
     nps: float | None = None
+    nps_answers: int | None = None
     competitors: Sequence[str] = ()
     roles_met: Sequence[str] = ()
     roles_missing: Sequence[str] = ()
@@ -633,23 +635,73 @@ def _pct(value: float) -> str:
     return format_percent(value, 1)
 
 
+def _nps_text(value: float) -> str:
+    from .style import format_nps
+
+    return format_nps(value)
+
+
+def _swot_options(s: list, w: list, o: list, t: list) -> pd.DataFrame:
+    """The confrontation matrix (§7.9): one short option per quadrant, combining numbered SWOT items.
+
+    Items are tuples (text, phrase[, phrase]): a strength's phrase is a noun phrase ("de hechte
+    relatie"), a weakness's and an opportunity's an imperative ("los de open klachten op"), a
+    threat has an imperative to defend and the risk if nothing is done.
+    """
+    def pick(items, code, i):
+        if not items:
+            return None
+        i = min(i, len(items) - 1)
+        return f"{code}{i + 1}", items[i]
+
+    def option(a, b, make, missing):
+        if a is None or b is None:
+            return f"geen optie: {missing}"
+        return f"{a[0]} × {b[0]}: {make(a[1], b[1])}"
+
+    no_s, no_w = "nog geen duidelijke sterkte in de data", "geen duidelijke zwakte in de data"
+    no_o, no_t = "geen duidelijke kans in de data", "geen duidelijke bedreiging in de data"
+    rows = [
+        ("sterkte × kans", "aanvallen",
+         option(pick(s, "S", 0), pick(o, "O", 0), lambda a, b: f"{b[1]}, met {a[1]} als argument.",
+                no_s if not s else no_o)),
+        ("sterkte × bedreiging", "verdedigen",
+         option(pick(s, "S", len(s) - 1), pick(t, "T", 0), lambda a, b: f"{b[1]}; zet daarbij {a[1]} in.",
+                no_s if not s else no_t)),
+        ("zwakte × kans", "versterken",
+         option(pick(w, "W", 0), pick(o, "O", 0), lambda a, b: f"{a[1]} en {b[1]}.",
+                no_w if not w else no_o)),
+        ("zwakte × bedreiging", "terugtrekken of beperken",
+         option(pick(w, "W", 0), pick(t, "T", len(t) - 1), lambda a, b: f"{a[1]}, anders {b[2]}.",
+                no_w if not w else no_t)),
+    ]
+    return pd.DataFrame(rows, columns=["combinatie", "strategie", "optie"])
+
+
 def account_plan(facts: AccountFacts, *, plan_year: int = 2026, sow_step: float = 0.10,
-                 sow_cap: float = 0.80, nps_step: float = 10.0, visit_cost: float = 150.0,
-                 visits_per_year: float = 12.0, deadline: str | None = None) -> AccountPlan:
+                 sow_cap: float = 0.80, nps_step: float = 10.0, min_nps_answers: int = 5,
+                 visit_cost: float = 150.0, visits_per_year: float = 12.0, service_cost: float = 400.0,
+                 recovery_cost: float = 500.0, deadline: str | None = None) -> AccountPlan:
     """Generate the accountplan (§7.9) for one key account from its facts.
 
     The SMART goals are computed: share of wallet from its current value up by ``sow_step``
     (at most ``sow_cap``) by the deadline (default 31 December of ``plan_year``), the revenue
     that takes at the customer's spend, every missing DMU role met, NPS up by ``nps_step``,
-    and one step further in Millman & Wilson. Budget = visits × ``visit_cost`` + the actions.
+    and one step further in Millman & Wilson. An NPS on fewer than ``min_nps_answers`` answers
+    is not used: the plan shows "te weinig metingen" and sets a measurement goal instead. A
+    negative NPS (on enough answers) adds a recovery action and makes the strategy "eerst
+    herstellen". Budget = visits × ``visit_cost`` + the actions (the service report costs
+    ``service_cost`` per quarter, the recovery talk ``recovery_cost``), all per year.
 
     >>> facts = AccountFacts(name="Zorggroep Eem", customer_id=1, sector="zorg", region="Utrecht",
     ...     size="250+ medewerkers", account_manager="Sanne de Vries",
     ...     revenue_history={2024: 40_000, 2025: 50_000}, spend=200_000, kam_stage="mid KAM",
-    ...     roles_met=["inkoper"], roles_missing=["beslisser"])
+    ...     roles_met=["inkoper"], roles_missing=["beslisser"], nps=-100, nps_answers=2)
     >>> plan = account_plan(facts)
     >>> float(plan.goals.loc[0, "doel"]), float(plan.goals.loc[0, "nu"])
     (0.35, 0.25)
+    >>> plan.relationship["NPS (laatste meting)"]
+    'te weinig metingen (n=2)'
     >>> "Zorggroep Eem" in plan.to_html()
     True
     """
@@ -659,8 +711,11 @@ def account_plan(facts: AccountFacts, *, plan_year: int = 2026, sow_step: float 
     step = _v.fraction(sow_step, "sow_step")
     cap = _v.fraction(sow_cap, "sow_cap")
     _v.number(nps_step, "nps_step", minimum=0, maximum=200)
+    min_n = int(_v.number(min_nps_answers, "min_nps_answers", minimum=1, integer=True))
     cost = _v.number(visit_cost, "visit_cost", minimum=0)
     visits = _v.number(visits_per_year, "visits_per_year", minimum=0)
+    service = _v.number(service_cost, "service_cost", minimum=0)
+    recovery = _v.number(recovery_cost, "recovery_cost", minimum=0)
     if not facts.revenue_history:
         raise InputError("De omzethistorie van het account is leeg; een accountplan heeft omzetcijfers nodig.")
     history = pd.Series({int(k): float(v) for k, v in dict(facts.revenue_history).items()}).sort_index()
@@ -670,10 +725,25 @@ def account_plan(facts: AccountFacts, *, plan_year: int = 2026, sow_step: float 
     spend = _v.number(facts.spend, "spend", minimum=0, min_inclusive=False)
     sow = share_of_wallet(last, spend)
     _v.choice(facts.kam_stage, "kam_stage", list(KAM_STAGES))
+    n_answers = None if facts.nps_answers is None else int(
+        _v.number(facts.nps_answers, "nps_answers", minimum=0, integer=True))
+    if facts.nps is not None:
+        _v.number(facts.nps, "nps", minimum=-100, maximum=100)
     until = deadline or f"31-12-{year}"
     stage_names = list(KAM_STAGES)
     stage_nr = stage_names.index(facts.kam_stage)
     next_stage = stage_names[min(stage_nr + 1, 4)] if facts.kam_stage != "uncoupling KAM" else "mid KAM"
+
+    # --- is the NPS usable? too few answers -> measure first; negative -> recover first
+    measure_nps = facts.nps is None or (n_answers is not None and n_answers < min_n)
+    unhappy = not measure_nps and facts.nps < 0
+    n_text = "" if n_answers is None else f", n={n_answers}"
+    if facts.nps is None:
+        nps_shown = "niet gemeten"
+    elif measure_nps:
+        nps_shown = f"te weinig metingen (n={n_answers})"
+    else:
+        nps_shown = _nps_text(facts.nps) + ("" if n_answers is None else f" (n={n_answers})")
 
     # --- customer and relationship analysis
     customer = {
@@ -693,7 +763,7 @@ def account_plan(facts: AccountFacts, *, plan_year: int = 2026, sow_step: float 
         f"Omzet {last_year}": _euro(last),
         "Totale besteding klant in onze categorie": _euro(spend),
         "Share of wallet": _pct(sow),
-        "NPS (laatste meting)": "niet gemeten" if facts.nps is None else f"{facts.nps:+.0f}",
+        "NPS (laatste meting)": nps_shown,
         "Fase Millman & Wilson": f"{facts.kam_stage}: {KAM_STAGES[facts.kam_stage][0]}",
         "Contactpatroon": KAM_STAGES[facts.kam_stage][1],
         "Concurrenten bij de klant": ", ".join(facts.competitors) or "niet bekend",
@@ -701,58 +771,66 @@ def account_plan(facts: AccountFacts, *, plan_year: int = 2026, sow_step: float 
         else f"{facts.relationship_years:.0f} jaar",
     }
 
-    # --- SWOT from the facts
+    # --- SWOT from the facts: (text, phrase for the confrontation matrix)
     prev = float(history.iloc[-2]) if len(history) > 1 else None
     s, w, o, t = [], [], [], []
-    if sow >= 0.5:
-        s.append(f"grote share of wallet ({_pct(sow)}): wij zijn hoofdleverancier")
-    else:
-        w.append(f"kleine share of wallet ({_pct(sow)}): de klant koopt het meeste elders")
-    if prev is not None and last > prev:
-        s.append(f"omzet groeide in {last_year} met {_pct(last / prev - 1) if prev else 'n.v.t.'}")
-    elif prev is not None and last < prev:
-        w.append(f"omzet daalde in {last_year} met {_pct(1 - last / prev)}")
-    if facts.nps is not None and facts.nps >= 30:
-        s.append(f"tevreden klant (NPS {facts.nps:+.0f})")
-    elif facts.nps is not None and facts.nps < 0:
-        w.append(f"ontevreden klant (NPS {facts.nps:+.0f})")
-    if facts.roles_met:
-        s.append(f"contact met {', '.join(facts.roles_met)}")
-    if facts.roles_missing:
-        w.append(f"geen contact met {', '.join(facts.roles_missing)} in de DMU")
-    if stage_nr >= 3 and facts.kam_stage != "uncoupling KAM":
-        s.append(f"hechte relatie ({facts.kam_stage})")
+    if unhappy:
+        w.append((f"ontevreden klant (NPS {_nps_text(facts.nps)}{n_text})",
+                  "neem eerst de oorzaken van de ontevredenheid weg"))
     if facts.complaints_open:
-        w.append(f"{facts.complaints_open} klacht(en) niet goed afgehandeld")
+        w.append((f"{facts.complaints_open} klacht(en) niet goed afgehandeld", "los de open klachten op"))
+    if sow >= 0.5:
+        s.append((f"grote share of wallet ({_pct(sow)}): wij zijn hoofdleverancier",
+                  f"ons aandeel van {_pct(sow)} in de besteding"))
+    else:
+        w.append((f"kleine share of wallet ({_pct(sow)}): de klant koopt het meeste elders",
+                  "laat zien wat wij nog meer kunnen leveren"))
+    if prev is not None and last > prev:
+        change = _pct(last / prev - 1) if prev else "n.v.t."
+        s.append((f"omzet groeide in {last_year} met {change}", f"de omzetgroei in {last_year} ({change})"))
+    elif prev is not None and last < prev:
+        w.append((f"omzet daalde in {last_year} met {_pct(1 - last / prev)}", "achterhaal waarom de omzet daalde"))
+    if not measure_nps and facts.nps >= 30:
+        s.append((f"tevreden klant (NPS {_nps_text(facts.nps)}{n_text})",
+                  f"de tevredenheid van de klant (NPS {_nps_text(facts.nps)})"))
+    if facts.roles_met:
+        s.append((f"contact met {', '.join(facts.roles_met)}", "onze contacten in de DMU"))
+    if facts.roles_missing:
+        w.append((f"geen contact met {', '.join(facts.roles_missing)} in de DMU",
+                  f"leg contact met {', '.join(facts.roles_missing)}"))
+    if stage_nr >= 3 and facts.kam_stage != "uncoupling KAM":
+        s.append((f"hechte relatie ({facts.kam_stage})", "de hechte relatie"))
+    if measure_nps:
+        w.append(("tevredenheid van de klant niet gemeten" if facts.nps is None
+                  else f"tevredenheid nauwelijks gemeten (n={n_answers} NPS-antwoorden)",
+                  "meet de tevredenheid bij de hele DMU"))
     if spend > last:
-        o.append(f"{_euro(spend - last)} besteding gaat nog naar anderen (restant van de wallet)")
+        o.append((f"{_euro(spend - last)} besteding gaat nog naar anderen (restant van de wallet)",
+                  f"vraag een groter deel van de resterende {_euro(spend - last)}"))
     if facts.products_not_bought:
-        o.append(f"cross-selling: {', '.join(facts.products_not_bought)}")
+        o.append((f"cross-selling: {', '.join(facts.products_not_bought)}",
+                  f"bied {facts.products_not_bought[0]} aan"))
     if facts.kam_stage != "synergistic KAM":
-        o.append(f"relatie verdiepen naar {next_stage}")
+        o.append((f"relatie herstellen en daarna verdiepen naar {next_stage}" if unhappy
+                  else f"relatie verdiepen naar {next_stage}", f"werk toe naar {next_stage}"))
     if facts.competitors:
-        t.append(f"concurrenten actief bij de klant: {', '.join(facts.competitors)}")
+        t.append((f"concurrenten actief bij de klant: {', '.join(facts.competitors)}",
+                  "houd de concurrenten buiten de deur", "nemen de concurrenten omzet over"))
     if "aanbesteding" in facts.purchasing.lower():
-        t.append("inkoop via aanbesteding: het contract kan bij een nieuwe ronde verloren gaan")
+        t.append(("inkoop via aanbesteding: het contract kan bij een nieuwe ronde verloren gaan",
+                  "bereid de volgende aanbesteding goed voor", "verliezen we de volgende aanbesteding"))
     if facts.kam_stage == "uncoupling KAM":
-        t.append("de relatie is aan het ontkoppelen")
+        t.append(("de relatie is aan het ontkoppelen", "stop de ontkoppeling", "loopt de relatie verder af"))
     if prev is not None and last < prev:
-        t.append("dalende omzet kan wijzen op overstap naar een concurrent")
-    for items, filler in ((s, "nog geen duidelijke sterkte in de data"), (w, "geen duidelijke zwakte in de data"),
-                          (o, "geen duidelijke kans in de data"), (t, "geen duidelijke bedreiging in de data")):
-        if not items:
-            items.append(filler)
-    swot = {"Sterktes": s, "Zwaktes": w, "Kansen": o, "Bedreigingen": t}
-    confrontation = pd.DataFrame([
-        {"combinatie": "sterkte × kans", "strategie": "aanvallen",
-         "optie": f"Zet '{s[0]}' in om '{o[0]}' te benutten."},
-        {"combinatie": "sterkte × bedreiging", "strategie": "verdedigen",
-         "optie": f"Gebruik '{s[0]}' tegen '{t[0]}'."},
-        {"combinatie": "zwakte × kans", "strategie": "versterken",
-         "optie": f"Verhelp '{w[0]}' om '{o[0]}' te kunnen benutten."},
-        {"combinatie": "zwakte × bedreiging", "strategie": "terugtrekken of beperken",
-         "optie": f"Beperk het risico van '{w[0]}' bij '{t[0]}'."},
-    ])
+        t.append(("dalende omzet kan wijzen op overstap naar een concurrent",
+                  "voorkom een overstap naar een concurrent", "stapt de klant over naar een concurrent"))
+    confrontation = _swot_options(s, w, o, t)
+    swot = {}
+    for key, code, items, filler in (("Sterktes", "S", s, "nog geen duidelijke sterkte in de data"),
+                                     ("Zwaktes", "W", w, "geen duidelijke zwakte in de data"),
+                                     ("Kansen", "O", o, "geen duidelijke kans in de data"),
+                                     ("Bedreigingen", "T", t, "geen duidelijke bedreiging in de data")):
+        swot[key] = [f"{code}{i}: {item[0]}" for i, item in enumerate(items, start=1)] or [filler]
 
     # --- SMART goals, computed
     sow_goal = round(min(max(cap, sow), sow + step), 9)
@@ -767,28 +845,63 @@ def account_plan(facts: AccountFacts, *, plan_year: int = 2026, sow_step: float 
                       f"({', '.join(facts.roles_missing)}).",
                       "kpi": "DMU-rollen gesproken", "nu": float(len(facts.roles_met)),
                       "doel": float(len(all_roles)), "deadline": f"30-06-{year}"})
-    if facts.nps is not None:
+    nps_goal = None
+    if measure_nps:
+        have = 0 if n_answers is None else n_answers
+        goals.append({"doel_id": f"D{len(goals) + 1}", "omschrijving":
+                      f"Uiterlijk 30-06-{year} minstens {min_n} NPS-antwoorden van deze klant (nu {have}), "
+                      f"van verschillende DMU-rollen, zodat de tevredenheid betrouwbaar gemeten is.",
+                      "kpi": "NPS-antwoorden", "nu": float(have), "doel": float(min_n),
+                      "deadline": f"30-06-{year}"})
+    else:
         nps_goal = min(100.0, facts.nps + nps_step)
         goals.append({"doel_id": f"D{len(goals) + 1}", "omschrijving":
-                      f"NPS bij deze klant van {facts.nps:+.0f} naar {nps_goal:+.0f} bij de meting van {until}.",
+                      f"NPS bij deze klant van {_nps_text(facts.nps)} naar {_nps_text(nps_goal)} "
+                      f"bij de meting van {until}.",
                       "kpi": "NPS", "nu": float(facts.nps), "doel": nps_goal, "deadline": until})
-    goals.append({"doel_id": f"D{len(goals) + 1}", "omschrijving":
-                  f"Relatie van {facts.kam_stage} naar {next_stage} uiterlijk {until} "
-                  f"(contactpatroon: {KAM_STAGES[next_stage][1]}).",
-                  "kpi": "fase Millman & Wilson", "nu": float(stage_nr + 1),
-                  "doel": float(stage_names.index(next_stage) + 1), "deadline": until})
+    if unhappy:
+        goals.append({"doel_id": f"D{len(goals) + 1}", "omschrijving":
+                      f"Relatie behouden in {facts.kam_stage} tot en met {until}: eerst de ontevredenheid "
+                      f"wegnemen, pas daarna de volgende fase.",
+                      "kpi": "fase Millman & Wilson", "nu": float(stage_nr + 1), "doel": float(stage_nr + 1),
+                      "deadline": until})
+    else:
+        goals.append({"doel_id": f"D{len(goals) + 1}", "omschrijving":
+                      f"Relatie van {facts.kam_stage} naar {next_stage} uiterlijk {until} "
+                      f"(contactpatroon: {KAM_STAGES[next_stage][1]}).",
+                      "kpi": "fase Millman & Wilson", "nu": float(stage_nr + 1),
+                      "doel": float(stage_names.index(next_stage) + 1), "deadline": until})
     goals = pd.DataFrame(goals)
 
     # --- strategy, action plan and budget
-    strategy = (f"Groeien bij {facts.name} door de share of wallet te vergroten "
-                + (f"met {', '.join(facts.products_not_bought[:2])} " if facts.products_not_bought else "")
-                + ("en de hele DMU te bereiken" if facts.roles_missing else "en de relatie te verdiepen")
-                + f", op weg naar {next_stage}.")
+    cross = f"met {', '.join(facts.products_not_bought[:2])} " if facts.products_not_bought else ""
+    if unhappy:
+        strategy = (f"Eerst herstellen, dan groeien: {facts.name} is ontevreden (NPS {_nps_text(facts.nps)}"
+                    f"{n_text}). Neem de oorzaken weg en behoud de relatie in {facts.kam_stage}; vergroot "
+                    f"daarna de share of wallet {cross}".rstrip() + ".")
+    else:
+        strategy = (f"Groeien bij {facts.name} door de share of wallet te vergroten {cross}"
+                    + ("en de hele DMU te bereiken" if facts.roles_missing else "en de relatie te verdiepen")
+                    + f", op weg naar {next_stage}.")
+        if measure_nps:
+            strategy += (" De tevredenheid is nog niet betrouwbaar gemeten"
+                         + ("" if n_answers is None else f" (n={n_answers})")
+                         + ": meet die eerst en stuur pas daarna op de NPS.")
     am = facts.account_manager
     actions = [
         {"wie": am, "wat": "Jaargesprek met de inkoper en beslisser: accountplan en doelen bespreken",
          "wanneer": f"januari {year}", "kosten": 0.0},
     ]
+    if unhappy:
+        actions.append({"wie": f"{am} + servicemanager",
+                        "wat": "Herstelgesprek: oorzaken van de ontevredenheid bespreken en een verbeterplan afspreken",
+                        "wanneer": f"januari {year}", "kosten": recovery})
+        actions.append({"wie": am, "wat": "Tussenmeting NPS na het verbeterplan", "wanneer": f"juni {year}",
+                        "kosten": 0.0})
+    if measure_nps:
+        actions.append({"wie": am, "wat": f"NPS-vraag uitzetten bij alle contactpersonen in de DMU "
+                                          f"(doel: minstens {min_n} antwoorden)",
+                        "wanneer": f"voor 30-06-{year}", "kosten": 0.0})
     if facts.roles_missing:
         actions.append({"wie": am, "wat": f"Kennismaking met {', '.join(facts.roles_missing)}",
                         "wanneer": f"voor 30-06-{year}", "kosten": 250.0})
@@ -796,8 +909,9 @@ def account_plan(facts: AccountFacts, *, plan_year: int = 2026, sow_step: float 
         actions.append({"wie": f"{am} + productspecialist",
                         "wat": f"Voorstel en proefplaatsing {facts.products_not_bought[0]}",
                         "wanneer": f"2e kwartaal {year}", "kosten": 1_500.0})
-    actions.append({"wie": "servicedienst", "wat": "Onderhoudsrapport en storingsanalyse delen",
-                    "wanneer": "elk kwartaal", "kosten": 400.0})
+    actions.append({"wie": "servicedienst",
+                    "wat": f"Onderhoudsrapport en storingsanalyse delen (4 × {_euro(service)} per kwartaal)",
+                    "wanneer": "elk kwartaal", "kosten": 4 * service})
     if facts.complaints_open:
         actions.append({"wie": "klantenservice", "wat": "Openstaande klachten oplossen en terugkoppelen",
                         "wanneer": f"februari {year}", "kosten": 300.0})
@@ -810,6 +924,11 @@ def account_plan(facts: AccountFacts, *, plan_year: int = 2026, sow_step: float 
     ])
     budget = pd.concat([budget, pd.DataFrame([{"post": "Totaal", "bedrag": budget["bedrag"].sum()}])],
                        ignore_index=True)
+    if measure_nps:
+        nps_now = "niet gemeten" if facts.nps is None else f"te weinig metingen (n={n_answers})"
+        nps_target = f"minstens {min_n} antwoorden"
+    else:
+        nps_now, nps_target = nps_shown, _nps_text(nps_goal)
     monitoring = pd.DataFrame([
         {"kpi": "omzet bij de klant", "nu": _euro(last), "doel": _euro(revenue_goal), "meten": "elke maand",
          "bron": "orders"},
@@ -817,10 +936,10 @@ def account_plan(facts: AccountFacts, *, plan_year: int = 2026, sow_step: float 
          "bron": "orders en besteding klant"},
         {"kpi": "DMU-rollen gesproken", "nu": str(len(facts.roles_met)), "doel": str(len(all_roles)),
          "meten": "elk kwartaal", "bron": "CRM-contacten"},
-        {"kpi": "NPS", "nu": "—" if facts.nps is None else f"{facts.nps:+.0f}",
-         "doel": "—" if facts.nps is None else f"{min(100.0, facts.nps + nps_step):+.0f}",
-         "meten": "elk jaar", "bron": "NPS-enquête"},
-        {"kpi": "fase Millman & Wilson", "nu": facts.kam_stage, "doel": next_stage, "meten": "elk half jaar",
+        {"kpi": "NPS", "nu": nps_now, "doel": nps_target,
+         "meten": "elk half jaar" if (measure_nps or unhappy) else "elk jaar", "bron": "NPS-enquête"},
+        {"kpi": "fase Millman & Wilson", "nu": facts.kam_stage,
+         "doel": facts.kam_stage if unhappy else next_stage, "meten": "elk half jaar",
          "bron": "beoordeling accountteam"},
     ])
     return AccountPlan(title=f"Accountplan {year}: {facts.name}", facts=facts, plan_year=year,
@@ -850,15 +969,30 @@ def _cell(value, column: str) -> tuple[str, bool]:
             return _euro(float(value)), True
         if column == "groei":
             return _pct(float(value)), True
-        if column in ("nu", "doel") and 0 <= float(value) <= 1 and float(value) != int(value):
-            return _pct(float(value)), True
         if column == "jaar":
             return str(int(value)), True
         return format_number(float(value), 0 if float(value) == int(value) else 1), True
     return str(value), False
 
 
-def _table_html(frame: pd.DataFrame) -> str:
+def _goal_value(kpi: str, value) -> str:
+    """A goal's 'nu' or 'doel' as text, by its KPI: a share as a percentage (also exactly 0 or 1),
+    an NPS with its sign, a Millman & Wilson stage by its name, a count as a whole number."""
+    from .style import format_number
+
+    if value is None or pd.isna(value):
+        return "—"
+    value = float(value)
+    if kpi == "share of wallet":
+        return _pct(value)
+    if kpi == "NPS":
+        return _nps_text(value)
+    if kpi == "fase Millman & Wilson" and float(value).is_integer() and 1 <= value <= len(KAM_STAGES):
+        return list(KAM_STAGES)[int(value) - 1]
+    return format_number(value, 0 if value.is_integer() else 1)
+
+
+def _table_html(frame: pd.DataFrame, right: Sequence[str] = ()) -> str:
     from html import escape
 
     head = "".join(f"<th>{escape(str(c))}</th>" for c in frame.columns)
@@ -867,6 +1001,7 @@ def _table_html(frame: pd.DataFrame) -> str:
         cells = []
         for column in frame.columns:
             text, numeric = _cell(row[column], str(column))
+            numeric = numeric or column in right
             cells.append(f'<td class="num">{escape(text)}</td>' if numeric else f"<td>{escape(text)}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
@@ -887,6 +1022,8 @@ def _plan_html(plan: AccountPlan, *, full_document: bool = True) -> str:
         for k, items in plan.swot.items())
     goals = plan.goals[["doel_id", "omschrijving", "kpi", "nu", "doel", "deadline"]].rename(
         columns={"doel_id": "nr"})
+    goals = goals.assign(nu=[_goal_value(k, v) for k, v in zip(goals["kpi"], goals["nu"])],
+                         doel=[_goal_value(k, v) for k, v in zip(goals["kpi"], goals["doel"])])
     body = "".join([
         f'<div class="salesnb-plan"><h1>{escape(plan.title)}</h1>',
         f"<p>{escape(plan.facts.seller)} · accountmanager {escape(plan.facts.account_manager)}</p>",
@@ -896,9 +1033,9 @@ def _plan_html(plan: AccountPlan, *, full_document: bool = True) -> str:
         "<h3>Omzethistorie</h3>", _table_html(plan.revenue),
         f'<h2>3. SWOT</h2><div class="swot">{swot}</div>',
         "<h3>Confrontatiematrix</h3>", _table_html(plan.confrontation),
-        "<h2>4. SMART-doelen</h2>", _table_html(goals),
+        "<h2>4. SMART-doelen</h2>", _table_html(goals, right=("nu", "doel")),
         f"<h2>5. Strategie en actieplan</h2><p>{escape(plan.strategy)}</p>", _table_html(plan.actions),
-        "<h2>6. Budget</h2>", _table_html(plan.budget),
+        f"<h2>6. Budget {plan.plan_year} (per jaar)</h2>", _table_html(plan.budget),
         "<h2>7. Monitoring</h2>", _table_html(plan.monitoring), "</div>",
     ])
     if not full_document:
@@ -1152,7 +1289,7 @@ def account_facts(customer_id, *, year: int = 2025) -> AccountFacts:
         name=str(customer["name"]), customer_id=cid, sector=sector, region=str(customer["province"]),
         size=f"{_number(int(customer['employees']))} medewerkers ({customer['size_class']})", account_manager=manager,
         revenue_history={int(k): float(v) for k, v in yearly.items()}, spend=max(spend, float(yearly.iloc[-1])),
-        kam_stage=stage, purchasing=purchasing, nps=nps_value, competitors=competitors, roles_met=met,
+        kam_stage=stage, purchasing=purchasing, nps=nps_value, nps_answers=int(len(answers)), competitors=competitors, roles_met=met,
         roles_missing=[r for r in DMU_ROLES if r not in met], products_bought=bought,
         products_not_bought=[g for g in groups if g not in set(bought)], complaints_open=open_complaints,
         relationship_years=(reference - customer["acquired_on"]).days / 365.25,

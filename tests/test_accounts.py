@@ -530,3 +530,82 @@ def test_h7_share_of_wallet_over_all_years_is_a_known_mistake():
     result = salesnb.check("7.5", float(all_years))
     assert not result.correct
     assert "alle jaren" in str(result)
+
+
+# --------------------------------------------------------------------------- accountplan: NPS, options, formats
+
+
+def test_plan_with_too_few_nps_answers_measures_first():
+    # two scores of 6 give NPS -100 on n=2: below the minimum of 5, so no NPS goal but a measurement goal
+    plan = acc.account_plan(_facts(nps=-100.0, nps_answers=2, complaints_open=0), min_nps_answers=5)
+    assert plan.relationship["NPS (laatste meting)"] == "te weinig metingen (n=2)"
+    goals = plan.goals.set_index("kpi")
+    assert "NPS" not in goals.index
+    assert (goals.loc["NPS-antwoorden", "nu"], goals.loc["NPS-antwoorden", "doel"]) == (2, 5)
+    text = " ".join(sum(plan.swot.values(), [])) + plan.strategy + " ".join(plan.goals["omschrijving"])
+    assert "ontevreden" not in text and "-100" not in text
+    assert plan.actions["wat"].str.contains("NPS-vraag").any()
+    assert not plan.actions["wat"].str.contains("Herstel").any()
+
+
+def test_plan_with_negative_nps_on_enough_answers_recovers_first():
+    plan = acc.account_plan(_facts(nps=-20.0, nps_answers=12, complaints_open=0), min_nps_answers=5,
+                            recovery_cost=500)
+    assert plan.relationship["NPS (laatste meting)"] == "-20 (n=12)"
+    assert any("ontevreden klant (NPS -20" in item for item in plan.swot["Zwaktes"])
+    recovery = plan.actions[plan.actions["wat"].str.startswith("Herstelgesprek")]
+    assert len(recovery) == 1 and recovery["kosten"].iloc[0] == 500
+    assert plan.strategy.startswith("Eerst herstellen")
+    assert "verdiepen" not in plan.strategy
+    goals = plan.goals.set_index("kpi")
+    assert (goals.loc["NPS", "nu"], goals.loc["NPS", "doel"]) == (-20, -10)
+    # keep the stage (mid KAM = 3) instead of moving up while the customer is unhappy
+    assert goals.loc["fase Millman & Wilson", "nu"] == goals.loc["fase Millman & Wilson", "doel"] == 3
+
+
+def test_plan_with_positive_nps_on_enough_answers_has_no_recovery():
+    plan = acc.account_plan(_facts(nps=40.0, nps_answers=8))
+    assert not plan.actions["wat"].str.contains("Herstel").any()
+    assert "tevreden klant (NPS +40" in " ".join(plan.swot["Sterktes"])
+    assert plan.strategy.startswith("Groeien")
+
+
+def test_account_facts_counts_the_nps_answers():
+    cid = acc.plan_account(2025)
+    facts = acc.account_facts(cid, year=2025)
+    nps = salesnb.load("nps")
+    answers = nps[(nps["customer_id"] == cid) & nps["date"].dt.year.isin([2024, 2025])]
+    assert facts.nps_answers == len(answers)
+    if len(answers) < 5:
+        assert "te weinig metingen" in acc.account_plan(facts).relationship["NPS (laatste meting)"]
+
+
+def test_confrontation_options_are_short_numbered_combinations():
+    plan = acc.account_plan(_facts())
+    options = plan.confrontation.set_index("combinatie")["optie"]
+    # S1 = growth 40,000 -> 50,000 (25,0%), O1 = the rest of the wallet 150,000, T1 = competitors
+    assert options["sterkte × kans"].startswith("S")
+    assert " × O1: " in options["sterkte × kans"] and "€ 150.000" in options["sterkte × kans"]
+    assert options["zwakte × bedreiging"].startswith("W1 × T")
+    for option in options:
+        assert "'" not in option  # no whole SWOT sentences pasted in quotes
+        assert len(option) < 140
+    assert plan.swot["Sterktes"][0].startswith("S1: ") and plan.swot["Kansen"][0].startswith("O1: ")
+
+
+def test_service_action_is_priced_per_quarter_and_per_year():
+    plan = acc.account_plan(_facts(), service_cost=400)
+    service = plan.actions[plan.actions["wie"] == "servicedienst"].iloc[0]
+    assert "per kwartaal" in service["wat"] and "€ 400" in service["wat"]
+    assert service["kosten"] == 1_600  # 4 quarters x 400 in the yearly budget
+    assert "Budget 2026 (per jaar)" in plan.to_html()
+
+
+@pytest.mark.parametrize("revenue, now, goal", [(0.0, "0,0%", "10,0%"), (200_000.0, "100,0%", "100,0%")])
+def test_goals_show_a_share_of_zero_or_one_as_percentage(revenue, now, goal):
+    import re
+
+    plan = acc.account_plan(_facts(revenue_history={2025: revenue}), sow_step=0.10, sow_cap=0.8)
+    row = re.search(r"<tr><td>D1</td>.*?</tr>", plan.to_html()).group(0)
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", row)
+    assert cells[3:5] == [now, goal]
