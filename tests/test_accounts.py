@@ -609,3 +609,20 @@ def test_goals_show_a_share_of_zero_or_one_as_percentage(revenue, now, goal):
     row = re.search(r"<tr><td>D1</td>.*?</tr>", plan.to_html()).group(0)
     cells = re.findall(r"<td[^>]*>(.*?)</td>", row)
     assert cells[3:5] == [now, goal]
+
+
+def test_key_account_matrix_combines_labels_at_one_point_and_lists_the_rest_last():
+    import matplotlib
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+    from salesnb.plots.accounts import plot_key_account_matrix
+
+    # A and B share (7, 6.5); C elsewhere; D is the fourth key account, beyond label_top=3
+    matrix = pd.DataFrame({"aantrekkelijkheid": [6.5, 6.5, 8.0, 7.0, 3.0], "sterkte": [7.0, 7.0, 9.0, 8.0, 3.0],
+                           "key_account": [True, True, True, True, False]}, index=list("ABCDE"))
+    ax = plot_key_account_matrix(matrix, [500, 400, 300, 200, 100], cutoff=6.5, label_top=3,
+                                 ax=Figure().add_subplot())
+    labels = [t.get_text() for t in ax.texts if t.get_text()[:1].isdigit()]
+    assert sorted(labels) == ["1, 2", "3"]
+    side = next(t.get_text() for t in ax.texts if t.get_text().startswith("Grootste key accounts"))
+    assert side.splitlines()[1:] == ["1. A", "2. B", "3. C", "(en nog 1 andere)"]

@@ -71,20 +71,38 @@ def plot_key_account_matrix(matrix: pd.DataFrame, revenue=None, *, cutoff: float
     names = [str(n) for n in matrix.index]
     keys = [i for i in np.argsort(-rev, kind="stable") if key[i]][:label_top]
     lines = []
+    for numbers, (px, py) in _label_groups(keys, x, y, near=(hi - lo) * 0.03):
+        ax.annotate(", ".join(str(n) for n in numbers), (px, py), ha="center", va="center", fontsize=8,
+                    fontweight="bold", zorder=6,
+                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.7})
     for number, i in enumerate(keys, start=1):
-        ax.annotate(str(number), (x[i], y[i]), ha="center", va="center", fontsize=8, fontweight="bold",
-                    zorder=6)
         lines.append(f"{number}. {names[i]}")
     if lines:
         more = int(key.sum()) - len(lines)
-        heading = "Grootste key accounts (omzet):" + (f"\n(en nog {more} andere)" if more > 0 else "")
-        ax.text(1.03, 1.0, heading + "\n" + "\n".join(lines), transform=ax.transAxes, va="top", ha="left",
-                fontsize=8, linespacing=1.5)
+        text = "Grootste key accounts (omzet):\n" + "\n".join(lines)
+        if more > 0:
+            text += f"\n(en nog {more} andere)"
+        ax.text(1.03, 1.0, text, transform=ax.transAxes, va="top", ha="left", fontsize=8, linespacing=1.5)
     ax.set_xlabel("Eigen relatieve sterkte bij de klant (score)")
     ax.set_ylabel("Aantrekkelijkheid van de klant (score)")
     ax.set_title("Key-accountmatrix (bolgrootte = omzet)")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, frameon=False, markerscale=0.4)
     return ax
+
+
+def _label_groups(keys, x, y, *, near: float):
+    """Group the numbered key accounts whose points lie within ``near`` of each other (scores are
+    averages of whole numbers, so several accounts often share a point): one label "2, 5" per
+    group, at the point of its largest account. Deterministic: keys are in revenue order."""
+    groups: list[tuple[list[int], tuple[float, float]]] = []
+    for number, i in enumerate(keys, start=1):
+        for numbers, (px, py) in groups:
+            if abs(x[i] - px) <= near and abs(y[i] - py) <= near:
+                numbers.append(number)
+                break
+        else:
+            groups.append(([number], (float(x[i]), float(y[i]))))
+    return groups
 
 
 def _example_dmu():
