@@ -626,3 +626,28 @@ def test_key_account_matrix_combines_labels_at_one_point_and_lists_the_rest_last
     assert sorted(labels) == ["1, 2", "3"]
     side = next(t.get_text() for t in ax.texts if t.get_text().startswith("Grootste key accounts"))
     assert side.splitlines()[1:] == ["1. A", "2. B", "3. C", "(en nog 1 andere)"]
+
+
+def test_relationship_cycle_five_stages_readable_with_thousands_separator():
+    # (plot_relationship_cycle of H1/H6 lives in plots/satisfaction.py; tested here by its H6/H7 owner)
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from salesnb.plots.satisfaction import plot_relationship_cycle
+
+    counts = pd.DataFrame({"aantal": [10_000, 127, 1_323, 178, 145]},
+                          index=["werven", "ontwikkelen", "behouden", "terugwinnen", "afscheid"])
+    ax = plot_relationship_cycle(counts)
+    try:
+        fig = ax.figure
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+        assert "10.000" in [t.get_text() for t in ax.get_yticklabels()]
+        labels = [t for t in ax.get_xticklabels() if t.get_text()]
+        arrows = [t for t in ax.texts if t.get_text() == "→"]
+        assert len(arrows) == 4
+        boxes = sorted((t.get_window_extent(renderer) for t in labels + arrows), key=lambda b: b.x0)
+        for left, right in zip(boxes, boxes[1:]):
+            assert left.x1 < right.x0, "stage labels and arrows run together"
+    finally:
+        plt.close("all")

@@ -17,6 +17,7 @@ from ._base import (
     format_percent,
     get_ax,
     register_plot,
+    set_number_axis,
     set_percent_axis,
 )
 
@@ -206,21 +207,25 @@ def _example_cycle():
 def plot_relationship_cycle(counts, *, ax=None):
     """Klantrelatiecyclus (§1.1): number of customers per stage, in the order of the cycle.
 
-    ``counts`` is the output of :func:`salesnb.relationship_counts`.
+    ``counts`` is the output of :func:`salesnb.relationship_counts`. The stage names are wrapped
+    under their bars with an arrow between two stages; the width grows with the number of stages
+    and the count axis has Dutch thousands separators.
 
     >>> from matplotlib.figure import Figure
     >>> ax = plot_relationship_cycle(_example_cycle()["counts"], ax=Figure().add_subplot())
     >>> ax.texts[0].get_text()
     '120 (12%)'
     """
+    import textwrap
+
     from .. import _validate as v
 
     v.table(counts, "counts", ["aantal"])
     values = counts["aantal"].to_numpy(dtype=float)
     total = values.sum() if values.sum() > 0 else 1.0
-    ax = get_ax(ax, figsize=(7, 3.6))
+    ax = get_ax(ax, figsize=(max(7.0, 1.9 * len(values) + 1.0), 4.2))
     x = np.arange(len(values))
-    bars = ax.bar(x, values, color=[PALETTE[i % len(PALETTE)] for i in range(len(values))],
+    bars = ax.bar(x, values, width=0.62, color=[PALETTE[i % len(PALETTE)] for i in range(len(values))],
                   edgecolor="black", linewidth=0.6)
     for i, bar in enumerate(bars):
         bar.set_hatch(HATCHES[i % len(HATCHES)])
@@ -228,8 +233,13 @@ def plot_relationship_cycle(counts, *, ax=None):
                     (bar.get_x() + bar.get_width() / 2, values[i]), xytext=(0, 3),
                     textcoords="offset points", ha="center", va="bottom", fontsize=9)
     names = [str(s) for s in counts.index]
-    ax.set_xticks(x, [f"{n} →" if i < len(names) - 1 else n for i, n in enumerate(names)])
+    ax.set_xticks(x, [textwrap.fill(n, 14) for n in names])
+    for i in range(len(names) - 1):  # the cycle: an arrow between two stages, in the label row
+        ax.annotate("→", (i + 0.5, 0), xycoords=("data", "axes fraction"), xytext=(0, -6),
+                    textcoords="offset points", ha="center", va="top", fontsize=14, color="#444444")
+    ax.set_xlim(-0.5, len(values) - 0.5)
     ax.set_ylim(0, values.max() * 1.22 if values.max() > 0 else 1)
+    set_number_axis(ax, "y")
     ax.set_ylabel("Aantal klanten")
     ax.set_title("Klantrelatiecyclus: klanten per fase")
     return ax
