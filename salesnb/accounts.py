@@ -42,6 +42,7 @@ __all__ = [
     "QUADRANTS",
     "AccountFacts",
     "AccountPlan",
+    "MIN_NPS_ANSWERS",
     "account_plan",
     "ATTRACTIVENESS",
     "STRENGTH",
@@ -635,6 +636,10 @@ def _pct(value: float) -> str:
     return format_percent(value, 1)
 
 
+#: The accountplan uses a customer's NPS only when it rests on at least this many answers.
+MIN_NPS_ANSWERS = 5
+
+
 def _nps_text(value: float) -> str:
     from .style import format_nps
 
@@ -679,7 +684,7 @@ def _swot_options(s: list, w: list, o: list, t: list) -> pd.DataFrame:
 
 
 def account_plan(facts: AccountFacts, *, plan_year: int = 2026, sow_step: float = 0.10,
-                 sow_cap: float = 0.80, nps_step: float = 10.0, min_nps_answers: int = 5,
+                 sow_cap: float = 0.80, nps_step: float = 10.0, min_nps_answers: int = MIN_NPS_ANSWERS,
                  visit_cost: float = 150.0, visits_per_year: float = 12.0, service_cost: float = 400.0,
                  recovery_cost: float = 500.0, deadline: str | None = None) -> AccountPlan:
     """Generate the accountplan (§7.9) for one key account from its facts.
