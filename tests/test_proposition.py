@@ -396,6 +396,8 @@ def test_pitch_explorer_lead_argument_and_balance():
     w.set(product="Waterkoelers")  # no pride argument for water coolers yet
     assert "nog geen argument" in w.artists["pitch"].get_text() and w.png() != png
     w.set(w1=10)  # sympathie now weighs 10 of 20
-    assert w.result["lead"] == "sympathie" and "vaste servicemonteur" in w.readout.value
+    assert w.result["lead"] == "sympathie"
+    assert "vaste servicemonteur" in w.artists["pitch"].get_text()  # the feature in the chart
+    assert "Doordat steeds dezelfde monteur uw koelers reinigt" in w.readout.value  # the argument in the readout
     w.set(w0=0, w1=0, w2=0, w3=0, w4=0, w5=0)
     assert w.error and "0" in w.error

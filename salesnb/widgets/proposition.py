@@ -214,9 +214,9 @@ def pitch_explorer(product="Koffiemachines", weights=None) -> ChartExplorer:
 
     One slider per SABONE motive (0–10 points: how much it weighs for this customer) and a
     dropdown for the product group. The chart shows the motives' weights (rational plain,
-    emotional hatched) and, under it, the sellogram argument of the heaviest motive with its
-    proof (via :func:`salesnb.customer_pitch`); the readout gives the rational/emotional
-    balance and the first two arguments.
+    emotional hatched), the rational/emotional balance and, above, the product feature of the
+    heaviest motive (via :func:`salesnb.customer_pitch`); the readout gives the full sales
+    argument to open with, its proof and the next argument.
 
     >>> w = pitch_explorer()
     >>> w.result["lead"], round(w.result["rational"], 2)
@@ -241,19 +241,14 @@ def pitch_explorer(product="Koffiemachines", weights=None) -> ChartExplorer:
         return {"table": table, "lead": str(table.index[0]), "rational": rational, "product": product}
 
     def pitch_text(r):
+        # short on purpose (long texts are slow to draw): the full argument is in the readout
         row = r["table"].iloc[0]
-        head = f"{r['product']}, openen met {r['lead']} ({format_percent(row['gewicht'], 0)}):"
-        if not row["verkoopargument"]:
-            body = ("Het sellogram heeft voor deze productgroep nog geen argument bij dit motief: "
-                    "ontwikkel er een (eigenschap → voordeel → argument → bewijs).")
-        else:
-            body = f"{row['verkoopargument']} Bewijs: {row['bewijs']}."
-        lines = [head] + textwrap.wrap(body, 84)
-        return "\n".join((lines + [""] * 5)[:5])
+        head = f"{r['product']}: openen met {r['lead']} ({format_percent(row['gewicht'], 0)})"
+        body = row["eigenschap"] or "nog geen argument in het sellogram"
+        lines = [head] + textwrap.wrap(body, 80)
+        return "\n".join((lines + [""] * 3)[:3])
 
-    def draw(axes, r):
-        ax, tax = axes
-        ax.get_subplotspec().get_gridspec().set_height_ratios([2.6, 1.4])
+    def draw(ax, r):
         y = np.arange(len(motives))[::-1]
         bars = []
         for yi, letter in zip(y, letters):
@@ -266,13 +261,10 @@ def pitch_explorer(product="Koffiemachines", weights=None) -> ChartExplorer:
         ax.xaxis.set_major_formatter(_percent_ticks())
         ax.tick_params(axis="x", labelsize=8)
         ax.set_xlabel("Gewicht in de aankoopbeslissing (blauw = rationeel, gearceerd = emotioneel)", fontsize=8)
-        ax.set_title("Koopmotieven van deze klant", fontsize=10)
+        ax.set_title("Koopmotieven van deze klant", fontsize=10, loc="left", pad=40)
         balance = ax.text(0.98, 0.04, "", transform=ax.transAxes, ha="right", va="bottom", fontsize=8,
                           bbox=dict(boxstyle="round,pad=0.3", fc="white", ec="#999999"))
-        tax.axis("off")
-        tax.set_xlim(0, 1)
-        tax.set_ylim(0, 1)
-        pitch = tax.text(0.0, 1.0, "", va="top", ha="left", fontsize=8, family="sans-serif")
+        pitch = ax.text(0.0, 1.02, "", transform=ax.transAxes, va="bottom", ha="left", fontsize=8)
         artists = {"bars": bars, "texts": texts, "balance": balance, "pitch": pitch}
         update(artists, r)
         return artists
@@ -295,14 +287,17 @@ def pitch_explorer(product="Koffiemachines", weights=None) -> ChartExplorer:
                  "Rationeel / emotioneel": f"{format_percent(r['rational'], 0)} / "
                                            f"{format_percent(1 - r['rational'], 0)}"}
         items.update({f"Gewicht {m}": format_percent(table.loc[m, "gewicht"], 0) for m in motives})
-        for rank, (m, row) in enumerate(table.head(2).iterrows(), start=1):
-            argument = row["eigenschap"] or "nog geen argument in het sellogram"
-            items[f"Argument {rank} ({m})"] = argument
+        lead = table.iloc[0]
+        items[f"Openingsargument ({r['lead']})"] = lead["verkoopargument"] or "nog geen argument in het sellogram"
+        if lead["bewijs"]:
+            items["Bewijs"] = lead["bewijs"]
+        second = table.index[1]
+        items[f"Daarna ({second})"] = table.loc[second, "eigenschap"] or "nog geen argument in het sellogram"
         return items
 
     controls = {"product": dropdown("Productgroep", products, product)}
     controls.update({k: int_slider(f"Belang {m}", 0, 10, 1, int(start.get(m, 0)), unit="punten")
                      for k, m in names.items()})
     return ChartExplorer(controls=controls, compute=compute, draw=draw, update=update, readout=readout,
-                         title="Van koopmotieven naar het openingsargument", figsize=(6.8, 4.3),
-                         nrows=2, readout_width="280px")
+                         title="Van koopmotieven naar het openingsargument", figsize=(6.4, 3.8),
+                         readout_width="320px")
