@@ -550,11 +550,46 @@ def test_mql_widget_readout_follows_threshold():
 
     scores = [10, 30, 50, 70, 90]
     conv = [False, False, True, False, True]
-    w = mql_threshold_explorer(scores, conv, threshold=40)
+    w = mql_threshold_explorer(scores, conv, threshold=40, min_mql=1)
     assert w.result["mql"] == 3 and w.result["precisie"] == pytest.approx(2 / 3)
     w.set(threshold=80)
     assert w.result["mql"] == 1 and w.result["gemist"] == 1
     assert "1 van 5" in w.readout.value
+
+
+def test_mql_widget_leaves_out_precision_of_too_few_mqls():
+    from salesnb.widgets.leads import mql_threshold_explorer
+
+    # scores 0..99, every even score converts. Threshold 80: 20 MQLs (80..99), 10 even -> 50%.
+    # Threshold 85: 15 MQLs (< 20): precision left out, not 0% or 100%.
+    scores = list(range(100))
+    conv = [s % 2 == 0 for s in scores]
+    w = mql_threshold_explorer(scores, conv, threshold=80)
+    assert w.result["mql"] == 20 and w.result["precisie"] == pytest.approx(0.5)
+    assert "50%" in w.readout.value and "te weinig" not in w.readout.value
+    w.set(threshold=85)
+    assert w.result["mql"] == 15 and math.isnan(w.result["precisie"])
+    assert "te weinig MQL" in w.readout.value and "(n=15)" in w.readout.value
+    # the precision point is hidden (NaN), never drawn at 0%
+    assert math.isnan(w.artists["points"].get_ydata()[1])
+    # the minimum is a parameter: with 10 the same threshold has a precision again (86, 88, ..., 98: 7 of 15)
+    w10 = mql_threshold_explorer(scores, conv, threshold=85, min_mql=10)
+    assert w10.result["precisie"] == pytest.approx(7 / 15)
+    with pytest.raises(InputError):
+        mql_threshold_explorer(scores, conv, min_mql=0)
+
+
+def test_mql_widget_legend_never_covers_the_curves():
+    from salesnb.widgets.leads import mql_threshold_explorer
+
+    w = mql_threshold_explorer(list(range(100)), [s % 3 == 0 for s in range(100)])
+    ax = w.figure.axes[0]
+    renderer = w.figure.canvas.get_renderer()
+    legend = ax.get_legend()
+    assert legend is not None and len(legend.get_texts()) == 3
+    assert not legend.get_window_extent(renderer).overlaps(ax.get_window_extent(renderer))
+    # and it stays inside the picture
+    assert w.figure.bbox.contains(*legend.get_window_extent(renderer).p0)
 
 
 def test_cold_call_widget_matches_calls_needed():

@@ -32,28 +32,43 @@ def _example_scores():
 
 
 @register_widget(example=_example_scores)
-def mql_threshold_explorer(scores, converted, *, threshold: int = MQL_THRESHOLD) -> ChartExplorer:
+def mql_threshold_explorer(scores, converted, *, threshold: int = MQL_THRESHOLD,
+                           min_mql: int = 20) -> ChartExplorer:
     """MQL threshold → volume against precision (leadscoring, §3.1).
 
     ``scores`` are the lead scores (0–100 points), ``converted`` says per lead whether it
     became a customer (or SQL). Moving the threshold shows how many leads marketing hands
     to sales (volume), how many of those convert (precision) and how many future
     customers stay below the threshold (missed).
+
+    Precision is left out (NaN, with a note in the readout) where fewer than ``min_mql``
+    leads reach the threshold: a share of a handful of leads jumps between 0% and 100%.
+
+    >>> w = mql_threshold_explorer([10, 30, 50, 70, 90], [0, 0, 1, 0, 1], threshold=40, min_mql=3)
+    >>> round(w.result["precisie"], 3), w.result["mql"]
+    (0.667, 3)
+    >>> w.set(threshold=60)
+    >>> w.result["precisie"], "te weinig MQL&#x27;s (n=2)" in w.readout.value
+    (nan, True)
     """
+    min_mql = int(v.number(min_mql, "min_mql", minimum=1, integer=True))
     thresholds = np.arange(0, 101, 1)
     curve = mql_tradeoff(scores, converted, thresholds=thresholds)
     total = int(curve["mql"].iloc[0])
+    precision = curve["precisie"].where(curve["mql"] >= min_mql)  # NaN where too few MQLs
 
     def compute(threshold):
-        row = curve.iloc[int(threshold)]
-        return {"drempel": int(threshold), "mql": int(row["mql"]), "aandeel": float(row["aandeel"]),
-                "precisie": float(row["precisie"]), "dekking": float(row["dekking"]),
+        i = int(threshold)
+        row = curve.iloc[i]
+        return {"drempel": i, "mql": int(row["mql"]), "aandeel": float(row["aandeel"]),
+                "precisie": float(precision.iloc[i]), "dekking": float(row["dekking"]),
                 "gemist": int(row["gemist"]), "raak": int(row["raak"])}
 
     def draw(ax, r):
         x = curve["drempel"].to_numpy(float)
         ax.plot(x, curve["aandeel"], color=PALETTE[0], label="volume (aandeel leads MQL)")
-        ax.plot(x, curve["precisie"], color=PALETTE[1], ls="--", label="precisie (MQL → klant)")
+        ax.plot(x, precision, color=PALETTE[1], ls="--",
+                label=f"precisie (MQL → klant; pas vanaf {format_number(min_mql)} MQL's)")
         ax.plot(x, curve["dekking"], color=PALETTE[2], ls=":", label="dekking (klanten gevonden)")
         line = ax.axvline(r["drempel"], color="#333333", lw=1.5)
         points = ax.plot([r["drempel"]] * 3, [r["aandeel"], r["precisie"], r["dekking"]], "o",
@@ -64,25 +79,32 @@ def mql_threshold_explorer(scores, converted, *, threshold: int = MQL_THRESHOLD)
         ax.set_xlabel("MQL-drempel (punten)")
         ax.set_ylabel("Aandeel")
         ax.set_title("Volume tegenover precisie")
-        ax.legend(loc="center left", fontsize=8)
+        # below the axes: the curves fill every corner of the plot area at some threshold
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize=8, frameon=False)
         return {"line": line, "points": points}
 
     def update(artists, r):
         artists["line"].set_xdata([r["drempel"], r["drempel"]])
-        y = [r["aandeel"], r["precisie"], r["dekking"]]
-        artists["points"].set_data([r["drempel"]] * 3, [0 if np.isnan(t) else t for t in y])
+        # a NaN precision hides its point (never drawn at 0%)
+        artists["points"].set_data([r["drempel"]] * 3, [r["aandeel"], r["precisie"], r["dekking"]])
 
     def readout(r):
-        precision = "–" if np.isnan(r["precisie"]) else format_percent(r["precisie"], 0)
+        if np.isnan(r["precisie"]):
+            note = (f"te weinig MQL's (n={format_number(r['mql'])}) voor een betrouwbare precisie"
+                    if r["mql"] < min_mql else "geen MQL's")
+            precision_text = f"– ({note})"
+        else:
+            precision_text = (f"{format_percent(r['precisie'], 0)} "
+                              f"({format_number(r['raak'])} worden klant)")
         return {"MQL's naar sales": f"{format_number(r['mql'])} van {format_number(total)} "
                                     f"({format_percent(r['aandeel'], 0)})",
-                "Precisie": f"{precision} ({format_number(r['raak'])} worden klant)",
+                "Precisie": precision_text,
                 "Gemiste klanten": format_number(r["gemist"])}
 
     return ChartExplorer(
         controls={"threshold": int_slider("MQL-drempel", 0, 100, 5, int(threshold), unit="punten")},
         compute=compute, draw=draw, update=update, readout=readout,
-        title="Leadscoring: waar leg je de MQL-drempel?")
+        title="Leadscoring: waar leg je de MQL-drempel?", figsize=(6.4, 4.0))
 
 
 # --------------------------------------------------------------------------- BPKV
