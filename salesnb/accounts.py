@@ -889,9 +889,9 @@ def account_plan(facts: AccountFacts, *, plan_year: int = 2026, sow_step: float 
                     + ("en de hele DMU te bereiken" if facts.roles_missing else "en de relatie te verdiepen")
                     + f", op weg naar {next_stage}.")
         if measure_nps:
-            strategy += (" De tevredenheid is nog niet betrouwbaar gemeten"
-                         + ("" if n_answers is None else f" (n={n_answers})")
-                         + ": meet die eerst en stuur pas daarna op de NPS.")
+            strategy += (" De tevredenheid is nog niet gemeten" if facts.nps is None
+                         else f" De tevredenheid is nog niet betrouwbaar gemeten (n={n_answers})")
+            strategy += ": meet die eerst en stuur pas daarna op de NPS."
     am = facts.account_manager
     actions = [
         {"wie": am, "wat": "Jaargesprek met de inkoper en beslisser: accountplan en doelen bespreken",

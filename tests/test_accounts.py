@@ -651,3 +651,10 @@ def test_relationship_cycle_five_stages_readable_with_thousands_separator():
             assert left.x1 < right.x0, "stage labels and arrows run together"
     finally:
         plt.close("all")
+
+
+def test_plan_without_nps_sets_a_measurement_goal():
+    plan = acc.account_plan(_facts(nps=None, nps_answers=0))
+    assert plan.relationship["NPS (laatste meting)"] == "niet gemeten"
+    assert "nog niet gemeten" in plan.strategy and "n=" not in plan.strategy
+    assert plan.goals.set_index("kpi").loc["NPS-antwoorden", "nu"] == 0
