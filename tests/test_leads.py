@@ -625,6 +625,45 @@ def test_plots_draw_what_the_tables_say():
     assert any("winnaar" in t.get_text() and t.get_text().startswith("82,2") for t in ax.texts)
 
 
+def test_ratio_chain_plot_explains_the_order_bar_and_keeps_it_readable():
+    from matplotlib.figure import Figure
+
+    from salesnb.plots.leads import plot_ratio_chain
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig = Figure(figsize=(6.4, 4))
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    ax = plot_ratio_chain(L.ratio_chain([400, 120, 30, 15, 5]), ax=fig.add_subplot())
+    fig.tight_layout()
+    bars = list(ax.patches)
+    # the hatched, highlighted order bar has a legend entry with the same look
+    legend = ax.get_legend()
+    entries = dict(zip([t.get_text() for t in legend.get_texts()], legend.legend_handles))
+    assert "resultaat: order" in entries
+    assert entries["resultaat: order"].get_hatch() == bars[-1].get_hatch() == "//"
+    assert entries["resultaat: order"].get_facecolor() == bars[-1].get_facecolor()
+    # 5 orders next to 400 calls: the order bar is at least a tenth of the plot height
+    # (on a linear axis up to 400 it would be about 1%)
+    assert bars[-1].get_window_extent(renderer).height >= 0.1 * ax.get_window_extent(renderer).height
+    # the numbers stay on the bars; the arrows "1 op x" cover no bar and no number
+    texts = {t.get_text(): t for t in ax.texts}
+    assert {"400", "120", "30", "15", "5"} <= set(texts)
+    arrows = [t for name, t in texts.items() if name.startswith("1 op")]
+    assert len(arrows) == 4
+    numbers = [texts[n] for n in ("400", "120", "30", "15", "5")]
+    for arrow in arrows:
+        box = arrow.get_bbox_patch().get_window_extent(renderer)
+        assert not any(box.overlaps(b.get_window_extent(renderer)) for b in bars + numbers)
+    # the legend lies outside the plot area; the ticks are plain Dutch numbers
+    assert not legend.get_window_extent(renderer).overlaps(ax.get_window_extent(renderer))
+    assert ax.get_yscale() == "log"
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["1", "10", "100", "1.000"]
+    # the linear variant remains available
+    assert plot_ratio_chain(L.ratio_chain([400, 120, 30, 15, 5]), log=False,
+                            ax=Figure().add_subplot()).get_yscale() == "linear"
+
+
 def test_own_wins_by_weight_worked_example():
     # tender 1 (max 10): wij 100 / q 9 ; X 80 / q 5 ; tender 2 (max 100): wij 50 / q 60 ; Y 50 / q 70
     # price weight 20: t1 wij 80/100*20 = 16 + 72 = 88 ; X 20 + 40 = 60 -> wij ; t2: wij 20 + 48 = 68 < Y 20 + 56 -> Y

@@ -152,10 +152,27 @@ def _example_chain():
 
 
 @register_plot(example=_example_chain)
-def plot_ratio_chain(chain: pd.DataFrame, *, ax=None):
+def plot_ratio_chain(chain: pd.DataFrame, *, log: bool = True, ax=None):
     """The cold-acquisition ratio chain (koude acquisitie, §3.2) as bars per stage with
-    the ratio "1 op x" between stages. ``chain`` comes from :func:`salesnb.ratio_chain`
-    or :func:`salesnb.calls_needed` (column ``nodig``)."""
+    the ratio "1 op x" on arrows between the stages. ``chain`` comes from
+    :func:`salesnb.ratio_chain` or :func:`salesnb.calls_needed` (column ``nodig``).
+
+    The stages differ by factors of ten (hundreds of calls, a handful of orders), so by
+    default the value axis is logarithmic (``log=True``) with plain Dutch ticks (1, 10,
+    100, 1.000): the order bar stays visible and equal steps are equal ratios. The exact
+    number stands on each bar; the legend says the hatched bar is the result (the orders).
+
+    >>> from matplotlib.figure import Figure
+    >>> from salesnb.leads import ratio_chain
+    >>> ax = plot_ratio_chain(ratio_chain([400, 120, 30, 15, 5]), ax=Figure().add_subplot())
+    >>> ax.get_yscale(), [t.get_text() for t in ax.texts if t.get_text().startswith("1 op")][:2]
+    ('log', ['1 op 3,3', '1 op 4,0'])
+    >>> [t.get_text() for t in ax.get_legend().get_texts()]
+    ['activiteit (tussenfase)', 'resultaat: order']
+    """
+    from matplotlib.patches import Patch
+    from matplotlib.ticker import FixedLocator, FuncFormatter, NullLocator
+
     from .. import _validate as v
 
     column = "aantal" if "aantal" in chain.columns else "nodig"
@@ -165,22 +182,51 @@ def plot_ratio_chain(chain: pd.DataFrame, *, ax=None):
     stages = chain["fase"].astype(str).tolist()
     x = np.arange(len(stages))
     colors = [PALETTE[0]] * (len(stages) - 1) + [COLOR_HIGHLIGHT]
-    bars = ax.bar(x, values, color=colors, width=0.6)
+    top = max(float(np.nanmax(values)) if len(values) else 1.0, 1.0)
+    positive = values[values > 0]
+    if log:
+        smallest = float(positive.min()) if positive.size else 1.0
+        low = 10.0 ** np.floor(np.log10(smallest))
+        if smallest / low < 2.5:  # the smallest bar at least a few millimetres tall
+            low /= 10
+        span = np.log10(top) - np.log10(low)
+        # bars fill the lower 70%: room above for their numbers and the arrows
+        high = 10.0 ** (np.log10(low) + span / 0.70)
+        bottom, limits = low, (low, high)
+    else:
+        bottom, limits = 0.0, (0.0, top / 0.70)
+    heights = np.where(values > 0, values, bottom) - bottom if log else values
+    bars = ax.bar(x, heights, bottom=bottom, color=colors, width=0.6, edgecolor="white", linewidth=0.5)
     bars[-1].set_hatch("//")
     for i, bar in enumerate(bars):
-        ax.annotate(format_number(values[i]), (bar.get_x() + bar.get_width() / 2, values[i]),
-                    xytext=(0, 3), textcoords="offset points", ha="center", va="bottom", fontsize=9)
-    top = max(values.max(), 1)
+        ax.annotate(format_number(values[i]), (bar.get_x() + bar.get_width() / 2, max(values[i], bottom)),
+                    xytext=(0, 3), textcoords="offset points", ha="center", va="bottom", fontsize=9,
+                    fontweight="bold" if i == len(bars) - 1 else "normal")
+    # the conversion between stages on arrows in a band above all bars (never over a bar)
     for i in range(1, len(stages)):
         if values[i] > 0:
-            ax.annotate(f"1 op {format_number(values[i - 1] / values[i], 1)}", ((x[i - 1] + x[i]) / 2, 0.55 * top),
-                        ha="center", va="center", fontsize=8.5, color="#333333",
-                        bbox={"boxstyle": "rarrow,pad=0.25", "fc": "#F2F2F2", "ec": "#999999"})
+            ax.annotate(f"1 op {format_number(values[i - 1] / values[i], 1)}", ((x[i - 1] + x[i]) / 2, 0.9),
+                        xycoords=("data", "axes fraction"), ha="center", va="center", fontsize=8.5,
+                        color="#333333", bbox={"boxstyle": "rarrow,pad=0.25", "fc": "#F2F2F2", "ec": "#999999"})
     ax.set_xticks(x, stages)
-    ax.set_ylim(0, top * 1.12)
-    set_number_axis(ax, "y")
-    ax.set_ylabel("Aantal")
-    ax.set_title("Koude acquisitie: de ratioketen")
+    ax.set_xlim(-0.5, len(stages) - 0.5)
+    ax.set_ylim(*limits)
+    if log:
+        ax.set_yscale("log")
+        ax.set_ylim(*limits)
+        decades = 10.0 ** np.arange(np.log10(low), np.log10(top) + 1.0 + 1e-9)
+        ax.yaxis.set_major_locator(FixedLocator([d for d in decades if d <= limits[1]]))
+        ax.yaxis.set_minor_locator(NullLocator())
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda value, pos: format_number(value, 0 if value >= 1 else 1)))
+        ax.set_ylabel("Aantal (logaritmische schaal)")
+    else:
+        set_number_axis(ax, "y")
+        ax.set_ylabel("Aantal")
+    ax.legend(handles=[Patch(facecolor=PALETTE[0], edgecolor="white", label="activiteit (tussenfase)"),
+                       Patch(facecolor=COLOR_HIGHLIGHT, edgecolor="white", hatch="//",
+                             label=f"resultaat: {stages[-1]}")],
+              loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, fontsize=8.5, frameon=False)
+    ax.set_title("Koude acquisitie: de ratioketen (1 op x = van de vorige fase nodig voor één)", fontsize=10)
     return ax
 
 
