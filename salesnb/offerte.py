@@ -526,14 +526,23 @@ class Offerte:
         Page 1 holds the offerte, the next pages the algemene voorwaarden. All text is drawn
         literally (no math parsing of ``$``). Default path: :func:`output_dir`.
         """
+        import matplotlib
         from matplotlib.backends.backend_pdf import PdfPages
 
         if path is None:
             path = output_dir() / f"offerte_{_safe_name(self.number)}.pdf"
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        with PdfPages(path, metadata={"Title": f"Offerte {self.number}", "Creator": "salesnb"}) as pdf:
-            for page in _pdf_pages(self, include_terms):
+        pages = _pdf_pages(self, include_terms, font=_PDF_CORE)
+        # Helvetica (a PDF core font) is drawn without font files and is several times faster than
+        # an embedded TrueType font; it only covers cp1252, so other characters use DejaVu Sans.
+        core = all(_cp1252(text.get_text()) for page in pages for text in page.axes[0].texts)
+        if not core:
+            pages = _pdf_pages(self, include_terms, font=_PDF_EMBEDDED)
+        # local rc settings: nothing global changes
+        with matplotlib.rc_context({"pdf.use14corefonts": core}), \
+                PdfPages(path, metadata={"Title": f"Offerte {self.number}", "Creator": "salesnb"}) as pdf:
+            for page in pages:
                 pdf.savefig(page)
         return path
 
@@ -639,15 +648,38 @@ def _pdf_page():
     return fig, ax
 
 
-def _pdf_text(ax, x, y, text, **kwargs):
+# (family, weight of normal text): Helvetica's AFM metrics say "Medium"; asking for "normal"
+# would make matplotlib log a font-weight warning for every text.
+_PDF_CORE = ("Helvetica", "medium")
+_PDF_EMBEDDED = ("DejaVu Sans", "normal")
+
+
+def _cp1252(text: str) -> bool:
+    try:
+        text.encode("cp1252")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _pdf_text(ax, x, y, text, *, font=_PDF_EMBEDDED, **kwargs):
     kwargs.setdefault("fontsize", 9)
     kwargs.setdefault("va", "top")
-    return ax.text(x, y, str(text), parse_math=False, family="DejaVu Sans", **kwargs)
+    if kwargs.get("fontweight", "normal") == "normal":
+        kwargs["fontweight"] = font[1]
+    return ax.text(x, y, str(text), parse_math=False, family=font[0], **kwargs)
 
 
-def _pdf_pages(offerte: "Offerte", include_terms: bool) -> list:
-    """Lay out the offerte (and the terms) on A4 pages with matplotlib text, numbered "pagina 1 van 2"."""
+def _pdf_pages(offerte: "Offerte", include_terms: bool, font=_PDF_EMBEDDED) -> list:
+    """Lay out the offerte (and the terms) on A4 pages with matplotlib text, numbered "pagina 1 van 2".
+
+    ``font`` is (family, weight of normal text): :data:`_PDF_CORE` (Helvetica, needs the rc
+    setting ``pdf.use14corefonts``) or :data:`_PDF_EMBEDDED` (DejaVu Sans, any character).
+    """
+    import functools
     import textwrap
+
+    _text = functools.partial(_pdf_text, font=font)
 
     line = 0.0155
     left, right = 0.08, 0.92
@@ -659,22 +691,22 @@ def _pdf_pages(offerte: "Offerte", include_terms: bool) -> list:
         nonlocal fig, ax
         fig, ax = _pdf_page()
         pages.append(fig)
-        _pdf_text(ax, left, 0.965, f"Offerte {offerte.number} (vervolg)", fontsize=7, color="#555")
+        _text(ax, left, 0.965, f"Offerte {offerte.number} (vervolg)", fontsize=7, color="#555")
         return 0.94
 
-    _pdf_text(ax, left, 0.95, f"Offerte {offerte.number}", fontsize=16, fontweight="bold")
+    _text(ax, left, 0.95, f"Offerte {offerte.number}", fontsize=16, fontweight="bold")
     deepest = 0
     for x, title, party in ((left, "Van", offerte.seller), (0.55, "Aan", offerte.customer)):
         rows = [party["naam"], party["adres"], f"{party['postcode']} {party['plaats']}"]
         rows += [f"{k}: {v}" for k, v in party.items() if k not in _PARTY_FIELDS]
-        _pdf_text(ax, x, 0.91, title, fontweight="bold")
+        _text(ax, x, 0.91, title, fontweight="bold")
         for i, row in enumerate(rows, start=1):
-            _pdf_text(ax, x, 0.91 - i * line, textwrap.shorten(str(row), 60, placeholder="…"))
+            _text(ax, x, 0.91 - i * line, textwrap.shorten(str(row), 60, placeholder="…"))
         deepest = max(deepest, len(rows))
     y = 0.91 - (deepest + 2) * line
     for row in (f"Datum: {offerte.date:%d-%m-%Y}", f"Offertenummer: {offerte.number}",
                 f"Geldig tot en met: {offerte.valid_until:%d-%m-%Y}"):
-        _pdf_text(ax, left, y, row)
+        _text(ax, left, y, row)
         y -= line
     y -= line
     # columns: description left, numbers right-aligned at these x positions
@@ -683,8 +715,8 @@ def _pdf_pages(offerte: "Offerte", include_terms: bool) -> list:
 
     def header(y):
         for x, title, ha in columns:
-            _pdf_text(ax, x, y, title, fontweight="bold", ha=ha)
-        _pdf_text(ax, columns[2][0], y - line * 0.85, "eenheid", fontweight="bold", ha="right")
+            _text(ax, x, y, title, fontweight="bold", ha=ha)
+        _text(ax, columns[2][0], y - line * 0.85, "eenheid", fontweight="bold", ha="right")
         y -= line * 2.0
         ax.plot([left, right], [y + line * 0.3] * 2, color="black", lw=0.8)
         return y
@@ -698,11 +730,11 @@ def _pdf_pages(offerte: "Offerte", include_terms: bool) -> list:
             y = header(new_page())
         values = (offerte._qty(line_["aantal"]), euro(line_["prijs"]), _pct(line_["btw"]), euro(line_["totaal"]))
         for (x, _, ha), value in zip(columns[1:], values):
-            _pdf_text(ax, x, y, value, ha=ha)
+            _text(ax, x, y, value, ha=ha)
         for part in unit:
-            _pdf_text(ax, columns[2][0], y - line, part, ha="right", fontsize=7.5, color="#444")
+            _text(ax, columns[2][0], y - line, part, ha="right", fontsize=7.5, color="#444")
         for i, part in enumerate(wrapped):
-            _pdf_text(ax, left, y - i * line, part)
+            _text(ax, left, y - i * line, part)
         y -= height * line + line * 0.45
     rows = offerte.sum_rows()
     closing = textwrap.wrap(offerte.closing_text(appendix), 100)
@@ -717,24 +749,24 @@ def _pdf_pages(offerte: "Offerte", include_terms: bool) -> list:
             ax.plot([0.50, right], [y + line * 0.25] * 2, color="black", lw=0.8)
             y -= line * 0.2
         bold = "bold" if last else "normal"
-        _pdf_text(ax, 0.50, y, label, fontweight=bold)
-        _pdf_text(ax, right, y, euro(value), ha="right", fontweight=bold)
+        _text(ax, 0.50, y, label, fontweight=bold)
+        _text(ax, right, y, euro(value), ha="right", fontweight=bold)
         y -= line
     y -= line
     for part in closing:
-        _pdf_text(ax, left, y, part)
+        _text(ax, left, y, part)
         y -= line
     y -= line * 1.5
-    _pdf_text(ax, left, y, "Voor akkoord", fontweight="bold")
-    _pdf_text(ax, left + 0.135, y, f"(namens {textwrap.shorten(offerte.customer['naam'], 60, placeholder='…')})")
+    _text(ax, left, y, "Voor akkoord", fontweight="bold")
+    _text(ax, left + 0.135, y, f"(namens {textwrap.shorten(offerte.customer['naam'], 60, placeholder='…')})")
     y -= line * 2.2
     for label in ("Naam", "Datum", "Handtekening"):
-        _pdf_text(ax, left, y, f"{label}:")
+        _text(ax, left, y, f"{label}:")
         ax.plot([left + 0.13, 0.55], [y - line * 0.75] * 2, color="black", lw=0.5)
         y -= line * (2.2 if label != "Handtekening" else 3)
     if appendix:
         y = new_page()
-        _pdf_text(ax, left, y, f"Bijlage bij offerte {offerte.number}", fontstyle="italic", fontsize=8)
+        _text(ax, left, y, f"Bijlage bij offerte {offerte.number}", fontstyle="italic", fontsize=8)
         y -= line * 1.5
         for raw in offerte.terms.splitlines():
             text = raw.strip().replace("*", "")
@@ -753,18 +785,19 @@ def _pdf_pages(offerte: "Offerte", include_terms: bool) -> list:
                     if y < 0.06:
                         y = new_page()
                     if i == 0:
-                        _pdf_text(ax, left, y, f"{number}.", fontsize=size)
-                    _pdf_text(ax, left + 0.03, y, part, fontsize=size)
+                        _text(ax, left, y, f"{number}.", fontsize=size)
+                    _text(ax, left + 0.03, y, part, fontsize=size)
                     y -= line * (size / 9)
                 continue
             for part in textwrap.wrap(text, width):
                 if y < 0.06:
                     y = new_page()
-                _pdf_text(ax, left + indent, y, part, fontsize=size, fontweight=weight)
+                _text(ax, left + indent, y, part, fontsize=size, fontweight=weight)
                 y -= line * (size / 9)
     for number, page in enumerate(pages, start=1):
         page.axes[0].text(0.5, 0.025, f"pagina {number} van {len(pages)}", ha="center", va="bottom",
-                          fontsize=7.5, color="#555", parse_math=False, family="DejaVu Sans")
+                          fontsize=7.5, color="#555", parse_math=False, family=font[0],
+                          fontweight=font[1])
     return pages
 
 

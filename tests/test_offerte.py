@@ -441,3 +441,40 @@ def test_repr_singular_plural():
     one = offerte(lines=LINES[:1], number="OF-1")
     assert ": 1 regel," in repr(one)
     assert ": 4 regels," in repr(offerte(number="OF-2"))
+
+
+# ---- PDF speed: Helvetica core font when the text fits cp1252, DejaVu Sans (embedded) otherwise -----
+
+def _pdf_fonts(data: bytes) -> set[bytes]:
+    return set(re.findall(rb"/BaseFont /([A-Za-z0-9+_-]+)", data))
+
+
+def _pdf_content(data: bytes) -> bytes:
+    import zlib
+
+    streams = re.findall(rb"/FlateDecode.*?>>\s*stream\r?\n(.*?)endstream", data, flags=re.S)
+    return b"".join(zlib.decompressobj().decompress(s) for s in streams)
+
+
+def test_pdf_uses_core_font_and_leaves_rcparams_alone(tmp_path, caplog):
+    import logging
+
+    import matplotlib
+
+    before = dict(matplotlib.rcParams)
+    with caplog.at_level(logging.WARNING, logger="matplotlib"):
+        data = offerte(customer=dict(CUSTOMER, naam="Café Zoë €")).write_pdf(tmp_path / "o.pdf").read_bytes()
+    fonts = _pdf_fonts(data)
+    assert b"Helvetica" in fonts and b"Helvetica-Bold" in fonts
+    assert not any(b"DejaVu" in f for f in fonts)
+    assert b"FontFile" not in data  # core font: nothing embedded
+    assert "Café Zoë €".encode("cp1252") in _pdf_content(data)  # shown as one cp1252 string
+    assert not [r for r in caplog.records if "findfont" in r.getMessage()]
+    assert dict(matplotlib.rcParams) == before
+
+
+def test_pdf_falls_back_to_dejavu_for_characters_outside_cp1252(tmp_path):
+    data = offerte(customer=dict(CUSTOMER, naam="Łódź Ĳzer → Ω")).write_pdf(tmp_path / "o.pdf").read_bytes()
+    fonts = _pdf_fonts(data)
+    assert any(b"DejaVu" in f for f in fonts)
+    assert not any(f.startswith(b"Helvetica") for f in fonts)
