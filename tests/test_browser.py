@@ -41,8 +41,16 @@ def test_notebook_runs_and_widgets_respond(lab, page, path):
     errors = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) "
                           "[data-mime-type='application/vnd.jupyter.error']")
     assert errors.count() == 0, errors.first.inner_text()[:2000]
-    page.wait_for_timeout(500)
-    body = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)").inner_text()
+    # widget views render asynchronously after the kernel is idle: on a busy machine that can
+    # take seconds, so wait for them (with a generous limit) instead of looking once
+    panel = ".jp-NotebookPanel:not(.lm-mod-hidden)"
+    try:
+        page.wait_for_function(
+            "sel => !document.querySelector(sel).innerText.includes('Loading widget')",
+            arg=panel, timeout=60_000, polling=250)
+    except Exception:
+        pass  # the assertion below reports it
+    body = page.locator(panel).inner_text()
     assert "Loading widget" not in body
     assert "Error displaying widget" not in body
 
@@ -51,8 +59,15 @@ def test_notebook_runs_and_widgets_respond(lab, page, path):
     for index in widget_cells:
         cell = labharness.cell_locator(page, index)
         cell.scroll_into_view_if_needed()
-        assert cell.locator(".jp-OutputArea .jupyter-widgets").count() > 0, f"cell {index}: no widget"
+        views = cell.locator(".jp-OutputArea .jupyter-widgets")
+        try:
+            views.first.wait_for(state="attached", timeout=60_000)
+        except Exception:
+            pass  # the assertion below reports it
+        assert views.count() > 0, f"cell {index}: no widget"
         handles = cell.locator(".jp-OutputArea .noUi-handle")
+        if handles.count():  # a slider exploration redraws a chart image: wait until it is there
+            cell.locator(".jp-OutputArea img").first.wait_for(state="attached", timeout=30_000)
         if not shot_taken:
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)
             cell.locator(".jp-OutputArea").first.screenshot(path=SCREENSHOTS / f"{path.stem}.png")
