@@ -18,6 +18,7 @@ from __future__ import annotations
 import importlib
 
 from . import errors as _errors
+from ._reexport import reexport as _reexport_names
 from .errors import *  # noqa: F401,F403
 
 # Theme modules: each defines __all__; its public names become salesnb.<name>.
@@ -36,11 +37,7 @@ _THEMES = (
 )
 
 __all__ = list(_errors.__all__)
-for _theme in _THEMES:
-    _module = importlib.import_module(f".{_theme}", __name__)
-    globals().update({name: getattr(_module, name) for name in _module.__all__})
-    __all__.extend(_module.__all__)
-del _theme, _module
+_reexport_names(__name__, _THEMES, globals(), __all__)
 
 __version__ = "0.1.0"
 

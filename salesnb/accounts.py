@@ -1336,21 +1336,15 @@ def readable_accounts(table: pd.DataFrame, *, decimals: int = 1) -> pd.DataFrame
     >>> readable_accounts(pd.DataFrame({"omzet": [1500.0], "dekking": [0.5]})).iloc[0].tolist()
     ['€ 1.500', '50,0%']
     """
-    from .style import format_euro, format_number, format_percent
+    from .style import _readable_columns, format_euro, format_number, format_percent
 
-    if not isinstance(table, pd.DataFrame):
-        raise InputError("'table' moet een tabel (DataFrame) zijn.")
-    out = table.copy()
-    for column in out.columns:
-        name = str(column)
-        if not pd.api.types.is_numeric_dtype(out[column]) or pd.api.types.is_bool_dtype(out[column]):
-            continue
+    def formatter_for(name, values):
         if name in _SHARE:
-            out[column] = [format_percent(v, 1) for v in out[column]]
-        elif name in _EURO or (name.startswith("omzet") and "/" not in name):
-            out[column] = [format_euro(v) for v in out[column]]
-        elif (out[column] % 1 != 0).any():
-            out[column] = [format_number(v, decimals) for v in out[column]]
-        else:
-            out[column] = out[column].astype("int64")
-    return out
+            return lambda x: format_percent(x, 1)
+        if name in _EURO or (name.startswith("omzet") and "/" not in name):
+            return format_euro
+        if (values.dropna() % 1 != 0).any():
+            return lambda x: format_number(x, decimals)
+        return int
+
+    return _readable_columns(table, formatter_for)

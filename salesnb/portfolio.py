@@ -965,23 +965,15 @@ def readable_table(table):
     >>> readable_table(t).loc[0, ["aandeel_omzet", "omzet"]].tolist()
     ['25,0%', '€ 1.500']
     """
-    from .style import format_euro, format_number, format_percent
+    from .style import _readable_columns, format_euro, format_number, format_percent
 
-    if not isinstance(table, pd.DataFrame):
-        raise InputError("'table' moet een tabel (DataFrame) zijn.")
-    out = table.copy()
-    for column in out.columns:
-        name = str(column)
-        if not pd.api.types.is_numeric_dtype(out[column]) or pd.api.types.is_bool_dtype(out[column]):
-            continue
-        values = out[column].astype(float)
+    def formatter_for(name, values):
         if name.startswith("aandeel") or name == "retentie":
-            fmt = format_percent
-        elif name.startswith("clv_cac") or name == "levensduur":
-            fmt = lambda x: format_number(x, 1)  # noqa: E731
-        elif name.startswith(_EURO_COLUMNS) or name.startswith("clv"):
-            fmt = format_euro
-        else:
-            continue
-        out[column] = [("–" if pd.isna(x) else fmt(float(x))) for x in values]
-    return out
+            return format_percent
+        if name.startswith("clv_cac") or name == "levensduur":
+            return lambda x: format_number(x, 1)
+        if name.startswith(_EURO_COLUMNS) or name.startswith("clv"):
+            return format_euro
+        return None
+
+    return _readable_columns(table, formatter_for)

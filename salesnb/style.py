@@ -235,6 +235,26 @@ def format_nps(value, decimals: int = 0) -> str:
     return f"+{text}" if value > 0 and text.strip("0,") else text
 
 
+def _readable_columns(table, formatter_for):
+    """A copy of ``table`` for display: each numeric column for which ``formatter_for(name,
+    column)`` returns a function is turned into text with it (NaN as "–"); the rest stays."""
+    import pandas as pd
+
+    from .errors import InputError
+
+    if not isinstance(table, pd.DataFrame):
+        raise InputError("'table' moet een tabel (DataFrame) zijn.")
+    out = table.copy()
+    for column in out.columns:
+        values = out[column]
+        if not pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
+            continue
+        fmt = formatter_for(str(column), values)
+        if fmt is not None:
+            out[column] = [("–" if pd.isna(x) else fmt(float(x))) for x in values]
+    return out
+
+
 class _CallableModule(types.ModuleType):
     """``salesnb.style(name)`` applies a style, like :func:`use_style`."""
 

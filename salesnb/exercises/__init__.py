@@ -15,8 +15,7 @@ The package itself is callable as the listing: ``salesnb.exercises(6)`` is
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
+from .._reexport import reexport as _reexport
 import sys
 import types
 
@@ -29,15 +28,7 @@ from .answers import parse_number  # noqa: F401
 CHAPTERS = ("start", "h1", "h2", "h3", "h4", "h5", "h6", "h7", "process")
 
 __all__ = list(_core_all) + ["parse_number"]
-for _chapter in CHAPTERS:
-    if importlib.util.find_spec(f"{__name__}.{_chapter}") is None:
-        continue
-    _module = importlib.import_module(f".{_chapter}", __name__)
-    for _name in getattr(_module, "__all__", []):
-        globals()[_name] = getattr(_module, _name)
-        if _name not in __all__:
-            __all__.append(_name)
-del _chapter
+_reexport(__name__, CHAPTERS, globals(), __all__, optional=True)
 
 
 class _CallableModule(types.ModuleType):

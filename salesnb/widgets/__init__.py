@@ -13,9 +13,7 @@ added, never registered here.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-
+from .._reexport import reexport as _reexport
 from ._base import *  # noqa: F401,F403
 from ._base import __all__ as _base_all
 from ._base import demo_explorer  # noqa: F401
@@ -25,12 +23,4 @@ THEMES = ("satisfaction", "market", "leads", "proposition", "funnel", "portfolio
           "accounts", "process")
 
 __all__ = list(_base_all)
-for _theme in THEMES:
-    if importlib.util.find_spec(f"{__name__}.{_theme}") is None:
-        continue
-    _module = importlib.import_module(f".{_theme}", __name__)
-    for _name in getattr(_module, "__all__", []):
-        globals()[_name] = getattr(_module, _name)
-        if _name not in __all__:
-            __all__.append(_name)
-del _theme
+_reexport(__name__, THEMES, globals(), __all__, optional=True)
