@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import InputError
+from .errors import InputError, ProblemsError
 
 __all__ = [
     "OfferteError",
@@ -65,17 +65,14 @@ _LINE_ALIASES = {"omschrijving": ("omschrijving", "description", "product", "pro
                  "eenheid": ("eenheid", "unit")}
 
 
-class OfferteError(InputError):
+class OfferteError(ProblemsError):
     """The offerte misses fields or has malformed ones; ``problems`` lists them all (Dutch)."""
 
     def __init__(self, problems: list[str]):
-        self.problems = list(problems)
-        lines = "\n".join(f"  - {p}" for p in self.problems)
-        super().__init__(
-            f"De offerte is niet compleet of niet juist ({len(self.problems)} "
-            f"{'punt' if len(self.problems) == 1 else 'punten'}):\n{lines}\n"
-            f"Vul deze gegevens aan en maak de offerte opnieuw."
-        )
+        n = len(problems)
+        super().__init__(problems, f"De offerte is niet compleet of niet juist ({n} "
+                                   f"{'punt' if n == 1 else 'punten'})",
+                         "Vul deze gegevens aan en maak de offerte opnieuw.")
 
 
 def euro(amount, *, sign=True) -> str:

@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from . import _validate as v
-from .errors import InputError
+from .errors import InputError, ProblemsError
 
 __all__ = [
     "ADOPTION_SEGMENTS",
@@ -793,17 +793,14 @@ def retention_action_value(customers, margin_per_customer, *, actions=None,
 # The student's own company (notebook 09)
 # ---------------------------------------------------------------------------------------------
 
-class CompanyError(InputError):
+class CompanyError(ProblemsError):
     """The facts of the student's own company have problems; ``problems`` lists them all (Dutch)."""
 
     def __init__(self, problems: list[str]):
-        self.problems = list(problems)
-        lines = "\n".join(f"  - {p}" for p in self.problems)
-        super().__init__(
-            f"In de gegevens van je eigen bedrijf {'zit' if len(problems) == 1 else 'zitten'} "
-            f"{len(problems)} {'probleem' if len(problems) == 1 else 'problemen'}:\n{lines}\n"
-            f"Pas de invulcel aan en voer de cellen opnieuw uit."
-        )
+        n = len(problems)
+        super().__init__(problems, f"In de gegevens van je eigen bedrijf {'zit' if n == 1 else 'zitten'} "
+                                   f"{n} {'probleem' if n == 1 else 'problemen'}",
+                         "Pas de invulcel aan en voer de cellen opnieuw uit.")
 
 
 #: A filled-in example of the own-company facts (notebook 09 starts from a copy of it).
