@@ -729,14 +729,20 @@ def _band_score(values: np.ndarray, bands, name) -> np.ndarray:
     return 1 + np.searchsorted(np.asarray(b), values, side="right")
 
 
+# "111" ... "555": looking codes up is faster than joining three string columns
+_RFM_CODES = np.array([f"{r}{f}{m}" for r in range(1, 6) for f in range(1, 6) for m in range(1, 6)],
+                      dtype=object)
+
+
 def _rfm_raw(customers, dates, orders, revenue, ref) -> pd.DataFrame:
     """Recency (days), frequency and monetary per customer, with numpy instead of groupby.
 
-    Sorting one int64 key (customer code × span + day or order code) finds the distinct
-    purchases per customer; bincount and maximum.at do the rest. This is what makes RFM
-    on a million order lines several times faster than a pandas groupby/drop_duplicates.
+    Sorting one integer key (customer code × span + day or order code) finds the distinct
+    purchases per customer; bincount and maximum.at do the rest. This is what makes RFM on a
+    million order lines several times faster than a pandas groupby/drop_duplicates. The key is
+    int32 whenever it fits: numpy sorts those about 1.6 times as fast as int64.
     """
-    codes, uniques = pd.factorize(customers)
+    codes, uniques = pd.factorize(customers, sort=True)
     valid = codes >= 0
     if not valid.all():
         codes, dates, revenue = codes[valid], dates[valid], revenue[valid]
@@ -749,7 +755,8 @@ def _rfm_raw(customers, dates, orders, revenue, ref) -> pd.DataFrame:
         inner = pd.factorize(orders)[0].astype(np.int64)
     inner = inner - inner.min()
     span = int(inner.max()) + 1
-    key = np.sort(codes.astype(np.int64) * span + inner)
+    dtype = np.int32 if n * span < np.iinfo(np.int32).max else np.int64
+    key = np.sort(codes.astype(dtype) * dtype(span) + inner.astype(dtype))
     distinct = key[np.concatenate(([True], key[1:] != key[:-1]))]
     frequency = np.bincount(distinct // span, minlength=n)
     last = np.full(n, np.iinfo(np.int64).min, dtype=np.int64)
@@ -758,7 +765,7 @@ def _rfm_raw(customers, dates, orders, revenue, ref) -> pd.DataFrame:
     recency = (ref.as_unit("ns").value - last) / 86_400_000_000_000
     out = pd.DataFrame({"recency": recency.astype(float), "frequency": frequency.astype(np.int64),
                         "monetary": monetary}, index=pd.Index(uniques))
-    return out.sort_index(kind="stable")
+    return out
 
 
 def rfm_scores(orders, *, reference_date=None, method="quintiles", months=None,
@@ -820,7 +827,8 @@ def rfm_scores(orders, *, reference_date=None, method="quintiles", months=None,
                   _band_score(mon, monetary_bands, "monetary_bands")]
     for label, score in zip("RFM", scores):
         out[label] = score.astype(int)
-    out["rfm_code"] = out["R"].astype(str) + out["F"].astype(str) + out["M"].astype(str)
+    out["rfm_code"] = _RFM_CODES[(out["R"].to_numpy() - 1) * 25 + (out["F"].to_numpy() - 1) * 5
+                                 + out["M"].to_numpy() - 1]
     out["rfm_score"] = out["R"] + out["F"] + out["M"]
     return out
 
