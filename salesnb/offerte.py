@@ -23,10 +23,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import InputError, ProblemsError
+from .errors import InputError, OfferteError
 
 __all__ = [
-    "OfferteError",
     "Offerte",
     "make_offerte",
     "euro",
@@ -63,16 +62,6 @@ _LINE_ALIASES = {"omschrijving": ("omschrijving", "description", "product", "pro
                  "prijs": ("prijs", "price", "unit_price", "stukprijs"),
                  "btw": ("btw", "vat_rate", "vat", "btw_tarief"),
                  "eenheid": ("eenheid", "unit")}
-
-
-class OfferteError(ProblemsError):
-    """The offerte misses fields or has malformed ones; ``problems`` lists them all (Dutch)."""
-
-    def __init__(self, problems: list[str]):
-        n = len(problems)
-        super().__init__(problems, f"De offerte is niet compleet of niet juist ({n} "
-                                   f"{'punt' if n == 1 else 'punten'})",
-                         "Vul deze gegevens aan en maak de offerte opnieuw.")
 
 
 def euro(amount, *, sign=True) -> str:
@@ -312,7 +301,7 @@ def make_offerte(seller, customer, lines, *, date=None, valid_days=30, valid_unt
     >>> make_offerte({"naam": "Verkoper BV"}, {}, [], date="2026-03-02")
     Traceback (most recent call last):
     ...
-    salesnb.offerte.OfferteError: De offerte is niet compleet of niet juist (8 punten):
+    salesnb.errors.OfferteError: De offerte is niet compleet of niet juist (8 punten):
       - adres (straat en huisnummer) van de verkoper ontbreekt
     ...
     """

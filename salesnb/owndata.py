@@ -21,10 +21,9 @@ import numpy as np
 import pandas as pd
 
 from ._validate import parse_dates
-from .errors import InputError
+from .errors import OwnDataError
 
 __all__ = [
-    "OwnDataError",
     "SCHEMAS",
     "read_own_data",
     "validate_own_data",
@@ -33,10 +32,6 @@ __all__ = [
     "to_excel_safe",
     "write_examples",
 ]
-
-
-class OwnDataError(InputError):
-    """A student's own file does not fit: the message lists every problem and its fix."""
 
 
 @dataclass(frozen=True)
@@ -194,7 +189,7 @@ def validate_own_data(frame: pd.DataFrame, kind: str, *, columns: dict | None = 
     >>> validate_own_data(pd.DataFrame({"score": ["9", "11", "x"]}), "nps")
     Traceback (most recent call last):
     ...
-    salesnb.owndata.OwnDataError: Je nps-bestand heeft 2 problemen:
+    salesnb.errors.OwnDataError: Je nps-bestand heeft 2 problemen:
     - kolom 'score' (aanbevelingscijfer 0-10): geen getal in rij 4 ('x'). ...
     - kolom 'score' (aanbevelingscijfer 0-10): waarden buiten 0 tot 10 in rij 3 (11). ...
     """

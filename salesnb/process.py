@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from . import _validate as v
-from .errors import InputError, ProblemsError
+from .errors import InputError, OwnCompanyError
 
 __all__ = [
     "ADOPTION_SEGMENTS",
@@ -793,14 +793,8 @@ def retention_action_value(customers, margin_per_customer, *, actions=None,
 # The student's own company (notebook 09)
 # ---------------------------------------------------------------------------------------------
 
-class CompanyError(ProblemsError):
-    """The facts of the student's own company have problems; ``problems`` lists them all (Dutch)."""
-
-    def __init__(self, problems: list[str]):
-        n = len(problems)
-        super().__init__(problems, f"In de gegevens van je eigen bedrijf {'zit' if n == 1 else 'zitten'} "
-                                   f"{n} {'probleem' if n == 1 else 'problemen'}",
-                         "Pas de invulcel aan en voer de cellen opnieuw uit.")
+# One name for the own company's error while it moves to its own module.
+CompanyError = OwnCompanyError
 
 
 #: A filled-in example of the own-company facts (notebook 09 starts from a copy of it).
@@ -856,7 +850,7 @@ def validate_company(facts, *, vat_rates=(0.21, 0.09)) -> dict:
     >>> validate_company({"naam": "X"})
     Traceback (most recent call last):
     ...
-    salesnb.process.CompanyError: In de gegevens van je eigen bedrijf zitten 13 problemen:
+    salesnb.errors.OwnCompanyError: In de gegevens van je eigen bedrijf zitten 13 problemen:
     ...
     """
     if not isinstance(facts, dict):

@@ -24,6 +24,7 @@ import numbers
 import re
 from dataclasses import dataclass
 
+from ..errors import AnswerError
 from ..style import format_number
 
 __all__ = ["AnswerError", "ParsedNumber", "Interpretation", "parse_number", "interpretations",
@@ -31,10 +32,6 @@ __all__ = ["AnswerError", "ParsedNumber", "Interpretation", "parse_number", "int
 
 #: Units a number exercise can ask for.
 UNITS = ("fraction", "percent", "euro", "count", "number")
-
-
-class AnswerError(ValueError):
-    """The answer cannot be read as the kind of answer asked for (Dutch message)."""
 
 
 @dataclass(frozen=True)
@@ -78,7 +75,7 @@ def parse_number(answer, unit: str | None = None) -> ParsedNumber:
     >>> parse_number("twaalf")
     Traceback (most recent call last):
     ...
-    salesnb.exercises.answers.AnswerError: Ik kan 'twaalf' niet lezen als getal. Schrijf het getal in cijfers, bijvoorbeeld 0.15 of '15%'.
+    salesnb.errors.AnswerError: Ik kan 'twaalf' niet lezen als getal. Schrijf het getal in cijfers, bijvoorbeeld 0.15 of '15%'.
     """
     value = _as_real(answer)
     if value is not None:
