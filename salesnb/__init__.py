@@ -32,8 +32,10 @@ _THEMES = (
     "portfolio",
     "accounts",
     "process",
+    "own_company",
     "offerte",
     "owndata",
+    "login",
 )
 
 __all__ = list(_errors.__all__)

@@ -1438,7 +1438,10 @@ def _typed(table: str, df: pd.DataFrame) -> pd.DataFrame:
 def _env_seed() -> int:
     raw = os.environ.get("SALESNB_SEED", "").strip()
     if not raw:
-        return DEFAULT_SEED
+        from .login import login_seed  # on a JupyterHub the login picks the dataset
+
+        seed = login_seed()
+        return DEFAULT_SEED if seed is None else seed
     try:
         return _check_seed(raw)
     except InputError:
