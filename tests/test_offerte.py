@@ -330,11 +330,11 @@ def test_wording_depends_on_appendix():
 
 
 def test_company_offerte_passes_own_terms():
-    from salesnb.process import EXAMPLE_COMPANY, company_offerte
+    from salesnb.own_company import EXAMPLE_OWN_COMPANY, own_company_offerte
 
-    plain = company_offerte(EXAMPLE_COMPANY)
+    plain = own_company_offerte(EXAMPLE_OWN_COMPANY)
     assert plain.terms is None and "Toepasselijkheid" not in plain.to_html()
-    own = company_offerte(EXAMPLE_COMPANY, terms=OWN_TERMS)
+    own = own_company_offerte(EXAMPLE_OWN_COMPANY, terms=OWN_TERMS)
     assert "Betaling binnen 14 dagen." in own.to_html()
 
 

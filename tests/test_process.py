@@ -278,44 +278,44 @@ def test_retention_action_value_by_hand():
 
 from copy import deepcopy  # noqa: E402
 
-from salesnb.process import (  # noqa: E402
-    EXAMPLE_COMPANY,
-    CompanyError,
-    company_offerte,
-    company_prospects,
-    validate_company,
+from salesnb.errors import OwnCompanyError  # noqa: E402
+from salesnb.own_company import (  # noqa: E402
+    EXAMPLE_OWN_COMPANY,
+    own_company_offerte,
+    own_company_prospects,
+    validate_own_company,
 )
 
 
 def test_example_company_is_valid_and_untouched():
-    before = deepcopy(EXAMPLE_COMPANY)
-    assert validate_company(EXAMPLE_COMPANY) == EXAMPLE_COMPANY
-    company_prospects(EXAMPLE_COMPANY)
-    company_offerte(EXAMPLE_COMPANY, date="2026-03-02")
-    assert EXAMPLE_COMPANY == before
+    before = deepcopy(EXAMPLE_OWN_COMPANY)
+    assert validate_own_company(EXAMPLE_OWN_COMPANY) == EXAMPLE_OWN_COMPANY
+    own_company_prospects(EXAMPLE_OWN_COMPANY)
+    own_company_offerte(EXAMPLE_OWN_COMPANY, date="2026-03-02")
+    assert EXAMPLE_OWN_COMPANY == before
 
 
 @pytest.mark.parametrize("key", ["naam", "adres", "postcode", "plaats", "doelgroep", "producten",
                                  "doelgroep_aantal", "adoptiesegment", "usps", "kanalen", "prospects",
                                  "offerte_voor", "offerte_regels", "geldigheid_dagen"])
 def test_each_missing_entry_is_named(key):
-    facts = deepcopy(EXAMPLE_COMPANY)
+    facts = deepcopy(EXAMPLE_OWN_COMPANY)
     del facts[key]
-    with pytest.raises(CompanyError) as info:
-        validate_company(facts)
+    with pytest.raises(OwnCompanyError) as info:
+        validate_own_company(facts)
     assert any(p.startswith(f"'{key}'") for p in info.value.problems), info.value.problems
 
 
 def test_all_problems_at_once_with_diagnosis():
-    facts = deepcopy(EXAMPLE_COMPANY)
+    facts = deepcopy(EXAMPLE_OWN_COMPANY)
     facts["producten"][0]["btw"] = 9           # percentage instead of fraction
     facts["producten"][1]["prijs"] = "€ 395"    # text instead of a number
     facts["doelgroep_aantal"] = 640.5
     facts["adoptiesegment"] = "early adopter"
     facts["prospects"][0]["interesse"] = "ja"
     facts["offerte_regels"][0]["product"] = "Fruitschaal"
-    with pytest.raises(CompanyError) as info:
-        validate_company(facts)
+    with pytest.raises(OwnCompanyError) as info:
+        validate_own_company(facts)
     problems = info.value.problems
     assert len(problems) == 6
     assert "btw 9 is een percentage; schrijf 0.09" in problems[0]
@@ -325,19 +325,19 @@ def test_all_problems_at_once_with_diagnosis():
 
 
 def test_not_a_dict():
-    with pytest.raises(CompanyError, match="dict"):
-        validate_company(["naam", "adres"])
+    with pytest.raises(OwnCompanyError, match="dict"):
+        validate_own_company(["naam", "adres"])
 
 
 def test_company_prospects_rules():
-    table = company_prospects(EXAMPLE_COMPANY)
+    table = own_company_prospects(EXAMPLE_OWN_COMPANY)
     # interesse + budget_en_planning: (T, F) warm, (T, T) hot, (F, F) cold
     assert table["temperatuur"].astype(str).tolist() == ["warm", "hot", "cold"]
-    assert table["kanaal"].tolist() == [EXAMPLE_COMPANY["kanalen"][t] for t in ("warm", "hot", "cold")]
+    assert table["kanaal"].tolist() == [EXAMPLE_OWN_COMPANY["kanalen"][t] for t in ("warm", "hot", "cold")]
 
 
 def test_company_offerte_by_hand():
-    o = company_offerte(EXAMPLE_COMPANY, date="2026-03-02")
+    o = own_company_offerte(EXAMPLE_OWN_COMPANY, date="2026-03-02")
     # 13 × 24.50 = 318.50 (9%: 28.665 -> 28.67); 3 × 35.00 = 105.00 (21%: 22.05)
     assert str(o.totals()["btw"]) == "50.72"
     assert o.customer["naam"] == "ICT Huis Zeist"
@@ -400,13 +400,13 @@ def test_cohort_retention_by_acquisition_year():
 
 
 def test_offerte_date_entry():
-    facts = deepcopy(EXAMPLE_COMPANY)
-    assert company_offerte(facts).date.isoformat() == "2026-03-02"
+    facts = deepcopy(EXAMPLE_OWN_COMPANY)
+    assert own_company_offerte(facts).date.isoformat() == "2026-03-02"
     facts["offerte_datum"] = "2 maart"
-    with pytest.raises(CompanyError, match="'offerte_datum'"):
-        validate_company(facts)
+    with pytest.raises(OwnCompanyError, match="'offerte_datum'"):
+        validate_own_company(facts)
     del facts["offerte_datum"]  # optional: then today's date
-    validate_company(facts)
+    validate_own_company(facts)
 
 
 # ---- review fixes: holidays in the e-mail plan, unambiguous VAT in the example company ------------
@@ -444,7 +444,7 @@ def test_follow_up_never_on_weekend_or_holiday():
 
 def test_example_company_vat_is_unambiguous():
     # 9% only for goods (fruit, delivered); services and rental 21%; no served drinks or separate delivery
-    rates = {p["omschrijving"]: p["btw"] for p in EXAMPLE_COMPANY["producten"]}
+    rates = {p["omschrijving"]: p["btw"] for p in EXAMPLE_OWN_COMPANY["producten"]}
     assert not any("smoothie" in name.lower() or "bezorging" in name.lower() for name in rates)
     assert [r for n, r in rates.items() if "fruitschaal" in n.lower()] == [0.09]
     assert all(r == 0.21 for n, r in rates.items() if "workshop" in n.lower() or "huur" in n.lower())
