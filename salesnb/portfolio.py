@@ -973,7 +973,7 @@ def readable_table(table):
     >>> readable_table(t).loc[0, ["aandeel_omzet", "omzet"]].tolist()
     ['25,0%', '€ 1.500']
     """
-    from .style import _readable_columns, format_euro, format_number, format_percent
+    from .display import _readable_columns, format_euro, format_number, format_percent
 
     def formatter_for(name, values):
         if name.startswith("aandeel") or name == "retentie":

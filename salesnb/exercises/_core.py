@@ -65,6 +65,7 @@ False
 from __future__ import annotations
 
 import math
+import numbers
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -74,7 +75,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..style import format_euro, format_number, format_percent
+from ..display import format_euro, format_number, format_percent
 from .answers import AnswerError, Interpretation, interpretations, parse_number
 
 __all__ = [
@@ -134,14 +135,20 @@ class CheckResult(Feedback):
     """
 
     def __init__(self, correct: bool | None, message: str, *, exercise_id: str = "",
-                 note: str | None = None):
+                 note: str | None = None, record: dict | None = None):
         super().__init__(message)
         self.correct = correct
         self.exercise_id = exercise_id
         self.note = note
+        self.record = record
 
     def __bool__(self) -> bool:
         return bool(self.correct)
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        # Beside the visible text (IPython adds text/plain from the repr), so a saved notebook
+        # carries what was judged; placeholders and unknown ids record nothing.
+        return {RECORD_MIME: self.record} if self.record else {}
 
 
 # --------------------------------------------------------------------------- definitions
@@ -306,7 +313,8 @@ def check(exercise_id, answer) -> CheckResult:
         message = f"❌ Nog niet goed (opgave {key}). {detail}"
         if ex.hints:
             message += f"\nTip: vraag een hint met salesnb.hint(\"{key}\")."
-    return CheckResult(correct, message, exercise_id=key, note=note)
+    return CheckResult(correct, message, exercise_id=key, note=note,
+                       record=check_record(key, answer, correct))
 
 
 def hint(exercise_id, n: int | None = None) -> Feedback:
@@ -367,6 +375,185 @@ _UNIT_INSTRUCTION = {
     "count": "Geef het antwoord als aantal (een geheel getal).",
     "number": "Geef het antwoord als getal.",
 }
+
+
+# --------------------------------------------------------------------------- recording
+
+#: MIME type of the machine-readable record of a check in a notebook's output (read by salesnb.grading).
+RECORD_MIME = "application/vnd.salesnb.check+json"
+RECORD_FORMAT = 1
+#: An answer whose JSON is longer than this is recorded as too large (keeps notebooks small).
+MAX_RECORDED_ANSWER = 100_000
+
+
+def check_record(exercise_id: str, answer, correct: bool) -> dict:
+    """What :func:`check` judged, as JSON data for the notebook (nakijken, grading).
+
+    The ``sha256`` field is a digest of the other fields: it shows accidental edits,
+    not deliberate ones (there is no secret); the grader re-judges every answer on the
+    student's own dataset, which is what counts.
+
+    >>> record = check_record("0.2", 0.25, False)
+    >>> record["exercise"], record["answer"], record["verdict"], record["sha256"] == record_digest(record)
+    ('0.2', 0.25, 'fout', True)
+    """
+    from .. import __version__, data
+
+    record = {"format": RECORD_FORMAT, "exercise": str(exercise_id), "answer": encode_answer(answer),
+              "seed": int(data.current_seed()), "version": str(__version__),
+              "verdict": "goed" if correct else "fout"}
+    record["sha256"] = record_digest(record)
+    return record
+
+
+def record_digest(record: Mapping) -> str:
+    """SHA-256 of a check record without its ``sha256`` field, canonical JSON (nakijken).
+
+    Numbers are hashed as floats, because JupyterLab saves ``1.0`` as ``1``.
+
+    >>> record_digest({"answer": 1.0, "seed": 7}) == record_digest({"seed": 7, "answer": 1})
+    True
+    """
+    import hashlib
+    import json
+
+    def canonical(value):
+        if isinstance(value, bool) or value is None or isinstance(value, str):
+            return value
+        if isinstance(value, (int, float)):
+            return repr(float(value))
+        if isinstance(value, Mapping):
+            return {str(k): canonical(v) for k, v in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [canonical(v) for v in value]
+        return repr(value)
+
+    body = {k: canonical(v) for k, v in record.items() if k != "sha256"}
+    text = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def encode_answer(value):
+    """An answer as JSON data that :func:`decode_answer` turns back into an equal answer (nakijken).
+
+    >>> encode_answer(0.25), encode_answer("15%"), encode_answer({"b", "a"})
+    (0.25, '15%', {'$set': ['a', 'b']})
+    >>> decode_answer(encode_answer(pd.Series([1.5, 2.0], index=["Noord", "Zuid"]))).to_dict()
+    {'Noord': 1.5, 'Zuid': 2.0}
+    """
+    import json
+
+    encoded = _encode(value, 0)
+    if len(json.dumps(encoded, ensure_ascii=False)) > MAX_RECORDED_ANSWER:
+        return {"$unreadable": f"te groot ({type(value).__name__})"}
+    return encoded
+
+
+def _encode(value, depth: int):
+    if depth > 6:
+        return {"$unreadable": "te diep genest"}
+    if value is None or isinstance(value, (bool, str)):
+        return value
+    if isinstance(value, (np.bool_,)):
+        return bool(value)
+    if isinstance(value, (int, np.integer)):
+        return int(value)
+    if isinstance(value, (float, np.floating)):
+        value = float(value)
+        return value if math.isfinite(value) else {"$float": repr(value)}
+    if isinstance(value, (pd.Timestamp, np.datetime64)) or hasattr(value, "isoformat"):
+        return {"$date": pd.Timestamp(value).isoformat()}
+    if isinstance(value, pd.DataFrame):
+        return {"$frame": {"columns": [_encode(c, depth + 1) for c in value.columns],
+                           "index": [_encode(i, depth + 1) for i in value.index],
+                           "data": [[_encode(v, depth + 2) for v in row]
+                                    for row in value.itertuples(index=False, name=None)]}}
+    if isinstance(value, pd.Series):
+        return {"$series": {"name": _encode(value.name, depth + 1),
+                            "index": [_encode(i, depth + 1) for i in value.index],
+                            "values": [_encode(v, depth + 1) for v in value.tolist()]}}
+    if isinstance(value, (pd.Index, np.ndarray)):
+        return {"$array": [_encode(v, depth + 1) for v in value.tolist()]}
+    if isinstance(value, Mapping):
+        return {"$dict": [[_encode(k, depth + 1), _encode(v, depth + 1)] for k, v in value.items()]}
+    if isinstance(value, (set, frozenset)):
+        items = [_encode(v, depth + 1) for v in value]
+        return {"$set": sorted(items, key=repr)}
+    if isinstance(value, tuple):
+        return {"$tuple": [_encode(v, depth + 1) for v in value]}
+    if isinstance(value, list):
+        return [_encode(v, depth + 1) for v in value]
+    if isinstance(value, numbers.Real):
+        return _encode(float(value), depth)
+    return {"$unreadable": type(value).__name__}
+
+
+def decode_answer(data, depth: int = 0):
+    """Rebuild an answer from :func:`encode_answer` data (plain JSON only, nothing executed).
+
+    Raises ValueError for data that no check records (e.g. an edited or crafted record).
+
+    >>> decode_answer({"$tuple": [1, "a"]}), decode_answer({"$float": "nan"})
+    ((1, 'a'), nan)
+    """
+    if depth > 8:
+        raise ValueError("too deeply nested")
+    if data is None or isinstance(data, (bool, int, float, str)):
+        return data
+    if isinstance(data, list):
+        return [decode_answer(v, depth + 1) for v in data]
+    if not isinstance(data, Mapping) or len(data) != 1:
+        raise ValueError("not an encoded answer")
+    (tag, body), = data.items()
+    items = (lambda: [decode_answer(v, depth + 1) for v in _list(body)])
+    if tag == "$float" and body in ("nan", "inf", "-inf"):
+        return float(body)
+    if tag == "$date" and isinstance(body, str):
+        return pd.Timestamp(body)
+    if tag in ("$list", "$array"):
+        return items()
+    if tag == "$tuple":
+        return tuple(items())
+    if tag == "$set":
+        return {_hashable(v) for v in items()}
+    if tag == "$dict":
+        return {_hashable(decode_answer(k, depth + 1)): decode_answer(v, depth + 1)
+                for k, v in (_pair(p) for p in _list(body))}
+    if tag == "$series" and isinstance(body, Mapping):
+        index = [_hashable(decode_answer(i, depth + 1)) for i in _list(body.get("index"))]
+        values = [decode_answer(v, depth + 1) for v in _list(body.get("values"))]
+        return pd.Series(values, index=pd.Index(index) if index else None,
+                         name=_hashable(decode_answer(body.get("name"), depth + 1)), dtype=_dtype(values))
+    if tag == "$frame" and isinstance(body, Mapping):
+        columns = [_hashable(decode_answer(c, depth + 1)) for c in _list(body.get("columns"))]
+        index = [_hashable(decode_answer(i, depth + 1)) for i in _list(body.get("index"))]
+        rows = [[decode_answer(v, depth + 2) for v in _list(r)] for r in _list(body.get("data"))]
+        return pd.DataFrame(rows, columns=columns, index=pd.Index(index) if index else None)
+    raise ValueError(f"unknown answer tag {tag!r}")
+
+
+def _list(value) -> list:
+    if not isinstance(value, list):
+        raise ValueError("expected a list")
+    return value
+
+
+def _pair(value):
+    if not isinstance(value, list) or len(value) != 2:
+        raise ValueError("expected a key/value pair")
+    return value
+
+
+def _hashable(value):
+    if isinstance(value, list):
+        return tuple(_hashable(v) for v in value)
+    if isinstance(value, (dict, set, pd.Series, pd.DataFrame)):
+        raise ValueError("a label must be a single value")
+    return value
+
+
+def _dtype(values: list):
+    return object if not values or any(isinstance(v, str) for v in values) else None
 
 
 # --------------------------------------------------------------------------- teacher

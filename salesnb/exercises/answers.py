@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import AnswerError
-from ..style import format_number
+from ..display import format_number
 
 __all__ = ["AnswerError", "ParsedNumber", "Interpretation", "parse_number", "interpretations",
            "UNITS"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from ..style import format_euro, format_number
+from ..display import format_euro, format_number
 from ._core import Mistake, register_exercise
 
 __all__: list[str] = []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..accounts import KEY_THRESHOLD
-from ..style import format_euro
+from ..display import format_euro
 from ._core import Mistake, register_exercise
 
 __all__: list[str] = []

@@ -35,20 +35,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..style import (
-    COLOR_HIGHLIGHT,
-    COLOR_MUTED,
-    COLOR_NEGATIVE,
-    COLOR_NEUTRAL,
-    COLOR_POSITIVE,
-    HATCHES,
-    OKABE_ITO,
-    PALETTE,
-    format_euro,
-    format_nps,
-    format_number,
-    format_percent,
-)
+from ..style import (COLOR_HIGHLIGHT, COLOR_MUTED, COLOR_NEGATIVE, COLOR_NEUTRAL, COLOR_POSITIVE, HATCHES,
+                     OKABE_ITO, PALETTE)
+from ..display import format_euro, format_nps, format_number, format_percent
 
 __all__ = [
     "get_ax",

@@ -30,7 +30,8 @@ control and benchmarks/widget_callbacks.py times it.
 Complete minimal example (copy this pattern into ``salesnb/widgets/<theme>.py``)::
 
     from ._base import ChartExplorer, register_widget, slider, percent_slider
-    from ..style import PALETTE, format_euro
+    from ..style import PALETTE
+    from ..display import format_euro
 
     @register_widget(example=lambda: {"prijs": 100.0})
     def omzet_explorer(prijs=100.0, aantal=50):
@@ -95,7 +96,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from ..errors import InputError
-from ..style import PALETTE, format_euro
+from ..style import PALETTE
+from ..display import format_euro
 
 __all__ = [
     "ChartExplorer",

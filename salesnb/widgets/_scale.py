@@ -28,7 +28,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from ..style import format_number
+from ..display import format_number
 
 __all__ = ["FlexibleScale", "nice_full_scale", "number_format"]
 

@@ -14,7 +14,8 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.transforms import ScaledTranslation, blended_transform_factory
 
 from .. import accounts as acc
-from ..style import COLOR_HIGHLIGHT, COLOR_MUTED, COLOR_NEUTRAL, PALETTE, format_euro, format_number, format_percent
+from ..style import COLOR_HIGHLIGHT, COLOR_MUTED, COLOR_NEUTRAL, PALETTE
+from ..display import format_euro, format_number, format_percent
 from ._base import ChartExplorer, dropdown, int_slider, percent_slider, register_widget
 from ._scale import FlexibleScale
 

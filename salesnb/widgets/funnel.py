@@ -13,7 +13,8 @@ import numpy as np
 
 from .. import funnel as fn
 from ..plots.funnel import funnel_geometry
-from ..style import COLOR_MUTED, HATCHES, PALETTE, format_euro, format_number, format_percent
+from ..style import COLOR_MUTED, HATCHES, PALETTE
+from ..display import format_euro, format_number, format_percent
 from ._base import ChartExplorer, euro_slider, int_slider, percent_slider, register_widget
 from ._scale import FlexibleScale
 

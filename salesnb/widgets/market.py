@@ -13,7 +13,8 @@ from __future__ import annotations
 from matplotlib.patches import Rectangle
 
 from .. import market as mk
-from ..style import COLOR_MUTED, HATCHES, PALETTE, format_euro, format_number, format_percent
+from ..style import COLOR_MUTED, HATCHES, PALETTE
+from ..display import format_euro, format_number, format_percent
 from ._base import ChartExplorer, int_slider, percent_slider, register_widget, slider
 from ._scale import FlexibleScale, number_format
 

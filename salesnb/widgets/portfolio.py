@@ -8,7 +8,8 @@ import pandas as pd
 
 from .. import _validate as v
 from .. import portfolio as pf
-from ..style import COLOR_HIGHLIGHT, COLOR_MUTED, OKABE_ITO, PALETTE, format_euro, format_number, format_percent
+from ..style import COLOR_HIGHLIGHT, COLOR_MUTED, OKABE_ITO, PALETTE
+from ..display import format_euro, format_number, format_percent
 from ._base import ChartExplorer, euro_slider, int_slider, percent_slider, register_widget
 from ._scale import FlexibleScale, nice_full_scale
 

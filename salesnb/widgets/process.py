@@ -20,7 +20,7 @@ from ..process import (
     retention_action_value,
     temperature_counts,
 )
-from ..style import format_euro, format_number, format_percent
+from ..display import format_euro, format_number, format_percent
 from ._base import ChartExplorer, dropdown, euro_slider, int_slider, percent_slider, register_widget
 from ._scale import FlexibleScale
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import numpy as np
 
 from .. import satisfaction as sat
-from ..style import (COLOR_NEGATIVE, COLOR_NEUTRAL, COLOR_POSITIVE, HATCHES, PALETTE, format_nps,
-                     format_number, format_percent)
+from ..style import COLOR_NEGATIVE, COLOR_NEUTRAL, COLOR_POSITIVE, HATCHES, PALETTE
+from ..display import format_nps, format_number, format_percent
 from ._base import ChartExplorer, dropdown, int_slider, register_widget, slider
 
 __all__ = ["nps_explorer", "expectation_explorer"]
