@@ -6,15 +6,13 @@ product or service, the VAT rate, the validity period and the general terms) and
 with one Dutch message that names *every* missing or malformed field
 (:class:`OfferteError`). The resulting :class:`Offerte` computes its amounts with
 :class:`decimal.Decimal` (exact cents, no float rounding), shows itself as HTML in a
-notebook and writes an HTML file a student can print (to PDF from the browser: Ctrl+P →
-"Opslaan als PDF"). All text is escaped: a customer called ``<script>`` appears literally.
+notebook and writes HTML, PDF and CSV files through the renderers in
+:mod:`salesnb.documents.offerte`. All text is escaped: a customer called ``<script>`` appears literally.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as _dt
-import html
 import math
 import numbers
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -32,7 +30,6 @@ __all__ = [
     "VAT_RATES",
     "TERMS_TITLE",
     "terms_text",
-    "csv_safe",
     "seller_from_company",
     "offerte_lines",
     "offerte_for",
@@ -85,19 +82,6 @@ def _pct(rate: Decimal) -> str:
     return f"{(rate * 100).normalize():f}".replace(".", ",") + "%"
 
 
-def csv_safe(value):
-    """Neutralise a text cell for CSV/Excel: text starting with = + - @ (a formula) gets a ``'``.
-
-    >>> csv_safe('=HYPERLINK("x")')
-    '\\'=HYPERLINK("x")'
-    >>> csv_safe("Koffie"), csv_safe(12)
-    ('Koffie', 12)
-    """
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 def terms_text() -> str:
     """De algemene voorwaarden van het voorbeeldbedrijf (stappenplan fase 4), as Markdown text.
 
@@ -105,35 +89,6 @@ def terms_text() -> str:
     '# Algemene voorwaarden Brandwijk Koffie & Vending B.V.'
     """
     return resources.files("salesnb").joinpath("resources/algemene_voorwaarden.md").read_text("utf-8")
-
-
-def _terms_html(text: str) -> str:
-    """A tiny Markdown subset (#, ##, paragraphs, '1.' lines) to HTML, all text escaped."""
-    out, para = [], []
-
-    def flush():
-        if para:
-            out.append(f"<p>{html.escape(' '.join(para))}</p>")
-            para.clear()
-
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line:
-            flush()
-        elif line.startswith("## "):
-            flush()
-            out.append(f"<h3>{html.escape(line[3:])}</h3>")
-        elif line.startswith("# "):
-            flush()
-            out.append(f"<h2>{html.escape(line[2:])}</h2>")
-        elif line[:1].isdigit() and ". " in line[:6]:
-            flush()
-            number, _, rest = line.partition(". ")
-            out.append(f"<p class='sn-item'>{html.escape(number)}.&nbsp;&nbsp;{html.escape(rest.replace('*', ''))}</p>")
-        else:
-            para.append(line.replace("*", ""))
-    flush()
-    return "\n".join(out)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -398,16 +353,19 @@ class Offerte:
         tax = sum(vat["btw_bedrag"], Decimal("0"))
         return {"totaal_excl_btw": excl, "btw": tax, "totaal_incl_btw": excl + tax}
 
-    # ---- output ------------------------------------------------------------------------------
-    def _party_html(self, party: dict, title: str) -> str:
-        e = html.escape
-        extra = "".join(f"<br>{e(str(k))}: {e(str(v))}" for k, v in party.items()
-                        if k not in _PARTY_FIELDS)
-        return (f"<div class='sn-party'><strong>{e(title)}</strong><br>{e(party['naam'])}<br>"
-                f"{e(party['adres'])}<br>{e(party['postcode'])} {e(party['plaats'])}{extra}</div>")
+    # ---- content for the renderers (salesnb.documents.offerte) -------------------------------
+    def party_extras(self, party: dict) -> list[str]:
+        """The lines of a party block after name and address ("KvK: 123", "e-mail: ...")."""
+        return [f"{k}: {v}" for k, v in party.items() if k not in _PARTY_FIELDS]
 
-    def _qty(self, value) -> str:
+    def quantity_text(self, value) -> str:
+        """A quantity in Dutch notation: 2,5 (no trailing zeros)."""
         return f"{value.normalize():f}".replace(".", ",")
+
+    def fact_rows(self) -> list[tuple[str, str]]:
+        """The offerte's facts below the parties, as (label, text) rows."""
+        return [("Datum", f"{self.date:%d-%m-%Y}"), ("Offertenummer", self.number),
+                ("Geldig tot en met", f"{self.valid_until:%d-%m-%Y}")]
 
     def sum_rows(self) -> list[tuple[str, Decimal]]:
         """The totals block as (label, amount) rows, in the usual Dutch order.
@@ -437,60 +395,18 @@ class Offerte:
         return (f"Deze offerte is geldig tot en met {self.valid_until:%d-%m-%Y}. Op deze offerte zijn onze "
                 f"algemene voorwaarden van toepassing ({self.terms_title}); {where}.")
 
-    def _body_html(self, appendix: bool) -> str:
-        e = html.escape
-        rows = []
-        for line in self.line_table().to_dict("records"):
-            unit = line.get("eenheid")
-            unit_html = "" if _blank(unit) else f"<br><span class='sn-unit'>per {e(str(unit))}</span>"
-            rows.append(f"<tr><td class='sn-desc'>{e(line['omschrijving'])}</td>"
-                        f"<td class='sn-num'>{e(self._qty(line['aantal']))}</td>"
-                        f"<td class='sn-num'>{euro(line['prijs'])}{unit_html}</td>"
-                        f"<td class='sn-num'>{_pct(line['btw'])}</td>"
-                        f"<td class='sn-num'>{euro(line['totaal'])}</td></tr>")
-        sums = []
-        body = self.sum_rows()
-        for i, (label, amount) in enumerate(body):
-            last = i == len(body) - 1
-            cls = " class='sn-total'" if last else (" class='sn-first'" if i == 0 else "")
-            text = f"<strong>{e(label)}</strong>" if last else e(label)
-            value = f"<strong>{euro(amount)}</strong>" if last else euro(amount)
-            sums.append(f"<tr{cls}><td colspan='4' class='sn-sumlabel'>{text}</td>"
-                        f"<td class='sn-num'>{value}</td></tr>")
-        sign = "".join(f"<div class='sn-field'><span>{label}</span></div>"
-                       for label in ("Naam", "Datum", "Handtekening"))
-        return (
-            f"<h2>Offerte {e(self.number)}</h2>"
-            f"<div class='sn-parties'>{self._party_html(self.seller, 'Van')}"
-            f"{self._party_html(self.customer, 'Aan')}</div>"
-            f"<p>Datum: {self.date:%d-%m-%Y}<br>Offertenummer: {e(self.number)}<br>"
-            f"Geldig tot en met: {self.valid_until:%d-%m-%Y}</p>"
-            f"<table class='sn-lines'><thead><tr><th class='sn-desc'>Omschrijving</th>"
-            f"<th class='sn-num'>Aantal</th><th class='sn-num'>Prijs per eenheid (excl.&nbsp;btw)</th>"
-            f"<th class='sn-num'>Btw</th><th class='sn-num'>Bedrag (excl.&nbsp;btw)</th></tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody><tfoot>{''.join(sums)}</tfoot></table>"
-            f"<p>{e(self.closing_text(appendix))}</p>"
-            f"<div class='sn-sign'><strong>Voor akkoord</strong> (namens {e(self.customer['naam'])})"
-            f"<div class='sn-fields'>{sign}</div></div>"
-        )
-
+    # ---- output: the renderers live in salesnb.documents.offerte ------------------------------
     def _repr_html_(self) -> str:
-        return (f"<div class='sn-offerte'><style>{_css()}</style>"
-                f"{self._body_html(self.has_appendix())}</div>")
+        from .documents.offerte import offerte_html
+
+        return offerte_html(self, full_document=False)
 
     def to_html(self, *, include_terms=True) -> str:
         """A complete HTML document (UTF-8), with the algemene voorwaarden (``terms``) as an appendix
         when ``include_terms`` and the offerte has a terms text."""
-        appendix = self.has_appendix(include_terms)
-        terms = ""
-        if appendix:
-            terms = f"<section class='sn-terms'><p><em>Bijlage bij offerte {html.escape(self.number)}</em></p>" \
-                    f"{_terms_html(self.terms)}</section>"
-        return (
-            "<!DOCTYPE html>\n<html lang='nl'><head><meta charset='utf-8'>"
-            f"<title>Offerte {html.escape(self.number)}</title><style>{_css()}</style></head>"
-            f"<body><div class='sn-offerte'>{self._body_html(appendix)}</div>{terms}</body></html>\n"
-        )
+        from .documents.offerte import offerte_html
+
+        return offerte_html(self, include_terms=include_terms)
 
     def write(self, path=None, *, include_terms=True) -> Path:
         """Write the offerte as an HTML file; returns the path.
@@ -499,51 +415,25 @@ class Offerte:
         in the course folder, which git ignores). Open the file in a browser and print it,
         or save it as PDF (Ctrl+P → Opslaan als PDF).
         """
-        if path is None:
-            path = output_dir() / f"offerte_{_safe_name(self.number)}.html"
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(self.to_html(include_terms=include_terms), encoding="utf-8")
-        return path
+        from .documents.offerte import write_html
+
+        return write_html(self, path, include_terms=include_terms)
 
     def write_pdf(self, path=None, *, include_terms=True) -> Path:
         """Write the offerte as an A4 PDF (matplotlib, no extra library); returns the path.
 
-        Page 1 holds the offerte, the next pages the algemene voorwaarden. All text is drawn
-        literally (no math parsing of ``$``). Default path: :func:`output_dir`.
+        Page 1 holds the offerte, the next pages the algemene voorwaarden; long descriptions run
+        on over the next pages. All text is drawn literally (no math parsing of ``$``).
         """
-        import matplotlib
-        from matplotlib.backends.backend_pdf import PdfPages
+        from .documents.offerte import write_pdf
 
-        if path is None:
-            path = output_dir() / f"offerte_{_safe_name(self.number)}.pdf"
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        pages = _pdf_pages(self, include_terms, font=_PDF_CORE)
-        # Helvetica (a PDF core font) is drawn without font files and is several times faster than
-        # an embedded TrueType font; it only covers cp1252, so other characters use DejaVu Sans.
-        core = all(_cp1252(text.get_text()) for page in pages for text in page.axes[0].texts)
-        if not core:
-            pages = _pdf_pages(self, include_terms, font=_PDF_EMBEDDED)
-        # local rc settings: nothing global changes
-        with matplotlib.rc_context({"pdf.use14corefonts": core}), \
-                PdfPages(path, metadata={"Title": f"Offerte {self.number}", "Creator": "salesnb"}) as pdf:
-            for page in pages:
-                pdf.savefig(page)
-        return path
+        return write_pdf(self, path, include_terms=include_terms)
 
     def to_csv(self, path) -> Path:
-        """Write the lines as CSV (``;``-separated, Dutch Excel); text cells are neutralised (csv_safe)."""
-        path = Path(path)
-        table = self.line_table()
-        with path.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle, delimiter=";")
-            writer.writerow(["offerte", "klant", "omschrijving", "aantal", "prijs_excl_btw", "btw", "totaal_excl_btw"])
-            for _, line in table.iterrows():
-                writer.writerow([csv_safe(self.number), csv_safe(self.customer["naam"]),
-                                 csv_safe(line["omschrijving"]), str(line["aantal"]), str(line["prijs"]),
-                                 str(line["btw"]), str(line["totaal"])])
-        return path
+        """Write the lines as CSV (``;``-separated, Dutch Excel); text cells are neutralised."""
+        from .documents.offerte import write_csv
+
+        return write_csv(self, path)
 
     def __repr__(self) -> str:
         t = self.totals()
@@ -618,181 +508,6 @@ def prospect_address(prospect) -> dict:
                        f"{letters[number % len(letters)]}{letters[number // 7 % len(letters)]}")
     out["plaats"] = city
     return out
-
-
-_A4 = (8.27, 11.69)
-
-
-def _pdf_page():
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=_A4)
-    ax = fig.add_axes((0, 0, 1, 1))
-    ax.set_axis_off()
-    ax.set_xlim(0, 1)
-    ax.set_ylim(0, 1)
-    return fig, ax
-
-
-# (family, weight of normal text): Helvetica's AFM metrics say "Medium"; asking for "normal"
-# would make matplotlib log a font-weight warning for every text.
-_PDF_CORE = ("Helvetica", "medium")
-_PDF_EMBEDDED = ("DejaVu Sans", "normal")
-
-
-def _cp1252(text: str) -> bool:
-    try:
-        text.encode("cp1252")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _pdf_text(ax, x, y, text, *, font=_PDF_EMBEDDED, **kwargs):
-    kwargs.setdefault("fontsize", 9)
-    kwargs.setdefault("va", "top")
-    if kwargs.get("fontweight", "normal") == "normal":
-        kwargs["fontweight"] = font[1]
-    return ax.text(x, y, str(text), parse_math=False, family=font[0], **kwargs)
-
-
-def _pdf_pages(offerte: "Offerte", include_terms: bool, font=_PDF_EMBEDDED) -> list:
-    """Lay out the offerte (and the terms) on A4 pages with matplotlib text, numbered "pagina 1 van 2".
-
-    ``font`` is (family, weight of normal text): :data:`_PDF_CORE` (Helvetica, needs the rc
-    setting ``pdf.use14corefonts``) or :data:`_PDF_EMBEDDED` (DejaVu Sans, any character).
-    """
-    import functools
-    import textwrap
-
-    _text = functools.partial(_pdf_text, font=font)
-
-    line = 0.0155
-    left, right = 0.08, 0.92
-    appendix = offerte.has_appendix(include_terms)
-    fig, ax = _pdf_page()
-    pages = [fig]
-
-    def new_page():
-        nonlocal fig, ax
-        fig, ax = _pdf_page()
-        pages.append(fig)
-        _text(ax, left, 0.965, f"Offerte {offerte.number} (vervolg)", fontsize=7, color="#555")
-        return 0.94
-
-    _text(ax, left, 0.95, f"Offerte {offerte.number}", fontsize=16, fontweight="bold")
-    deepest = 0
-    for x, title, party in ((left, "Van", offerte.seller), (0.55, "Aan", offerte.customer)):
-        rows = [party["naam"], party["adres"], f"{party['postcode']} {party['plaats']}"]
-        rows += [f"{k}: {v}" for k, v in party.items() if k not in _PARTY_FIELDS]
-        _text(ax, x, 0.91, title, fontweight="bold")
-        for i, row in enumerate(rows, start=1):
-            _text(ax, x, 0.91 - i * line, textwrap.shorten(str(row), 60, placeholder="…"))
-        deepest = max(deepest, len(rows))
-    y = 0.91 - (deepest + 2) * line
-    for row in (f"Datum: {offerte.date:%d-%m-%Y}", f"Offertenummer: {offerte.number}",
-                f"Geldig tot en met: {offerte.valid_until:%d-%m-%Y}"):
-        _text(ax, left, y, row)
-        y -= line
-    y -= line
-    # columns: description left, numbers right-aligned at these x positions
-    columns = ((left, "Omschrijving", "left"), (0.58, "Aantal", "right"), (0.725, "Prijs per", "right"),
-               (0.795, "Btw", "right"), (right, "Bedrag", "right"))
-
-    def header(y):
-        for x, title, ha in columns:
-            _text(ax, x, y, title, fontweight="bold", ha=ha)
-        _text(ax, columns[2][0], y - line * 0.85, "eenheid", fontweight="bold", ha="right")
-        y -= line * 2.0
-        ax.plot([left, right], [y + line * 0.3] * 2, color="black", lw=0.8)
-        return y
-
-    y = header(y)
-    for line_ in offerte.line_table().to_dict("records"):
-        wrapped = textwrap.wrap(str(line_["omschrijving"]), 58) or [""]
-        unit = [] if _blank(line_["eenheid"]) else [f"per {line_['eenheid']}"]
-        height = max(len(wrapped), 1 + len(unit))
-        if y - height * line < 0.12:
-            y = header(new_page())
-        values = (offerte._qty(line_["aantal"]), euro(line_["prijs"]), _pct(line_["btw"]), euro(line_["totaal"]))
-        for (x, _, ha), value in zip(columns[1:], values):
-            _text(ax, x, y, value, ha=ha)
-        for part in unit:
-            _text(ax, columns[2][0], y - line, part, ha="right", fontsize=7.5, color="#444")
-        for i, part in enumerate(wrapped):
-            _text(ax, left, y - i * line, part)
-        y -= height * line + line * 0.45
-    rows = offerte.sum_rows()
-    closing = textwrap.wrap(offerte.closing_text(appendix), 100)
-    needed = (len(rows) + len(closing) + 10) * line
-    if y - needed < 0.05:
-        y = new_page()
-    ax.plot([left, right], [y + line * 0.2] * 2, color="black", lw=0.8)
-    y -= line * 0.4
-    for i, (label, value) in enumerate(rows):
-        last = i == len(rows) - 1
-        if last:
-            ax.plot([0.50, right], [y + line * 0.25] * 2, color="black", lw=0.8)
-            y -= line * 0.2
-        bold = "bold" if last else "normal"
-        _text(ax, 0.50, y, label, fontweight=bold)
-        _text(ax, right, y, euro(value), ha="right", fontweight=bold)
-        y -= line
-    y -= line
-    for part in closing:
-        _text(ax, left, y, part)
-        y -= line
-    y -= line * 1.5
-    _text(ax, left, y, "Voor akkoord", fontweight="bold")
-    _text(ax, left + 0.135, y, f"(namens {textwrap.shorten(offerte.customer['naam'], 60, placeholder='…')})")
-    y -= line * 2.2
-    for label in ("Naam", "Datum", "Handtekening"):
-        _text(ax, left, y, f"{label}:")
-        ax.plot([left + 0.13, 0.55], [y - line * 0.75] * 2, color="black", lw=0.5)
-        y -= line * (2.2 if label != "Handtekening" else 3)
-    if appendix:
-        y = new_page()
-        _text(ax, left, y, f"Bijlage bij offerte {offerte.number}", fontstyle="italic", fontsize=8)
-        y -= line * 1.5
-        for raw in offerte.terms.splitlines():
-            text = raw.strip().replace("*", "")
-            if not text:
-                y -= line * 0.4
-                continue
-            size, weight, width, indent = 8, "normal", 110, 0.0
-            if text.startswith("# "):
-                text, size, weight, width = text[2:], 12, "bold", 70
-            elif text.startswith("## "):
-                text, size, weight, width = text[3:], 9, "bold", 100
-            elif text[:1].isdigit() and ". " in text[:6]:
-                number, _, rest = text.partition(". ")
-                parts = textwrap.wrap(rest, 104)
-                for i, part in enumerate(parts):
-                    if y < 0.06:
-                        y = new_page()
-                    if i == 0:
-                        _text(ax, left, y, f"{number}.", fontsize=size)
-                    _text(ax, left + 0.03, y, part, fontsize=size)
-                    y -= line * (size / 9)
-                continue
-            for part in textwrap.wrap(text, width):
-                if y < 0.06:
-                    y = new_page()
-                _text(ax, left + indent, y, part, fontsize=size, fontweight=weight)
-                y -= line * (size / 9)
-    for number, page in enumerate(pages, start=1):
-        page.axes[0].text(0.5, 0.025, f"pagina {number} van {len(pages)}", ha="center", va="bottom",
-                          fontsize=7.5, color="#555", parse_math=False, family=font[0],
-                          fontweight=font[1])
-    return pages
-
-
-def _safe_name(text: str) -> str:
-    return "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in text)
-
-
-def _css() -> str:
-    return resources.files("salesnb").joinpath("resources/offerte.css").read_text("utf-8")
 
 
 # ---------------------------------------------------------------------------------------------

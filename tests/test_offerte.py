@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from salesnb.errors import InputError
-from salesnb.offerte import OfferteError, csv_safe, euro, make_offerte, terms_text
+from salesnb.documents.offerte import csv_safe
+from salesnb.offerte import OfferteError, euro, make_offerte, terms_text
 
 SELLER = {"naam": "Brandwijk Koffie & Vending B.V.", "adres": "Stationsstraat 1",
           "postcode": "3811 AA", "plaats": "Amersfoort"}
@@ -347,9 +348,9 @@ def test_header_says_per_eenheid_and_shows_unit():
 
 
 def test_css_number_headers_wrap_and_description_has_width():
-    from salesnb.offerte import _css
+    from salesnb.documents._html import CSS
 
-    css = _css().replace(" ", "")
+    css = CSS.replace(" ", "")
     assert re.search(r"th\.sn-num\{[^}]*white-space:normal", css)
     width = re.search(r"\.sn-desc\{[^}]*min-width:(\d+)em", css)
     assert width and int(width.group(1)) >= 16
@@ -386,7 +387,7 @@ def test_voor_akkoord_block():
 
 
 def _pdf_strings(o, include_terms=True):
-    pages = __import__("salesnb.offerte", fromlist=["_pdf_pages"])._pdf_pages(o, include_terms)
+    pages = __import__("salesnb.documents.offerte", fromlist=["pdf_pages"]).pdf_pages(o, include_terms)
     return pages, [[t.get_text() for t in page.axes[0].texts] for page in pages]
 
 
@@ -478,3 +479,19 @@ def test_pdf_falls_back_to_dejavu_for_characters_outside_cp1252(tmp_path):
     fonts = _pdf_fonts(data)
     assert any(b"DejaVu" in f for f in fonts)
     assert not any(f.startswith(b"Helvetica") for f in fonts)
+
+
+def test_pdf_three_page_description_runs_on_without_cutting():
+    words = [f"woord{i}" for i in range(2400)]
+    o = offerte(lines=[{"omschrijving": " ".join(words), "aantal": 1, "prijs": 10, "btw": 0.21},
+                       {"omschrijving": "Tweede regel", "aantal": 1, "prijs": 10, "btw": 0.21}],
+                terms=None)
+    pages, texts = _pdf_strings(o, include_terms=False)
+    assert len(pages) >= 3
+    drawn = " ".join(t for page in texts for t in page).split()
+    assert [w for w in drawn if w.startswith("woord")] == words  # every word, in order
+    for page in pages:
+        for t in page.axes[0].texts:
+            assert 0.02 <= t.get_position()[1] <= 0.97  # nothing below the bottom margin
+    assert all("Omschrijving" in page for page in texts[:-1])  # header repeated on every page
+    assert "Voor akkoord" in texts[-1]
