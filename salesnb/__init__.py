@@ -23,6 +23,7 @@ from .errors import *  # noqa: F401,F403
 
 # Theme modules: each defines __all__; its public names become salesnb.<name>.
 _THEMES = (
+    "vocabulary",
     "data",
     "satisfaction",
     "market",

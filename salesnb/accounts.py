@@ -20,6 +20,7 @@ import pandas as pd
 
 from . import _validate as _v
 from .errors import InputError
+from .vocabulary import COMPANY, DMU_ROLES, KAM_STAGES
 
 __all__ = [
     "share_of_wallet",
@@ -35,9 +36,8 @@ __all__ = [
     "criterion_score",
     "weighted_score",
     "key_account_matrix",
-    "KAM_STAGES",
+    "KAM_STAGE_DESCRIPTIONS",
     "kam_stage_summary",
-    "DMU_ROLES",
     "dmu_coverage",
     "QUADRANTS",
     "AccountFacts",
@@ -459,7 +459,7 @@ def key_account_matrix(accounts: pd.DataFrame, attractiveness: Mapping[str, floa
 # --------------------------------------------------------------------------- Millman & Wilson
 
 #: Millman & Wilson's relational development model (§7.7): stage -> (kenmerk, contactpatroon, volgende stap).
-KAM_STAGES: dict[str, tuple[str, str, str]] = {
+KAM_STAGE_DESCRIPTIONS: dict[str, tuple[str, str, str]] = {
     "pre-KAM": ("klant is mogelijk een key account; nog geen echte relatie",
                 "losse contacten", "potentie en koopgedrag onderzoeken"),
     "early KAM": ("eerste transacties; klant test leverancier, vooral op prijs",
@@ -476,7 +476,7 @@ KAM_STAGES: dict[str, tuple[str, str, str]] = {
 }
 
 
-def kam_stage_summary(stages, *, model: Mapping[str, tuple[str, str, str]] = KAM_STAGES) -> pd.DataFrame:
+def kam_stage_summary(stages, *, model: Mapping[str, tuple[str, str, str]] = KAM_STAGE_DESCRIPTIONS) -> pd.DataFrame:
     """Millman & Wilson stage per account (§7.7) with its characteristics and the next step.
 
     ``stages`` is a Series (index = account) or list of stage names from ``model``.
@@ -504,10 +504,6 @@ def kam_stage_summary(stages, *, model: Mapping[str, tuple[str, str, str]] = KAM
 
 
 # --------------------------------------------------------------------------- DMU coverage
-
-#: DMU roles (buying centre, Webster & Wind).
-DMU_ROLES = ("initiator", "gebruiker", "beïnvloeder", "beslisser", "inkoper", "poortwachter")
-
 
 def dmu_coverage(contacts: pd.DataFrame, *, account: str = "customer_id", role: str = "role",
                  roles: Sequence[str] = DMU_ROLES) -> pd.DataFrame:
@@ -577,7 +573,7 @@ class AccountFacts:
     products_not_bought: Sequence[str] = ()
     complaints_open: int = 0
     relationship_years: float | None = None
-    seller: str = "Brandwijk Koffie & Vending B.V."
+    seller: str = COMPANY["name"]
 
 
 @dataclass
@@ -773,8 +769,8 @@ def account_plan(facts: AccountFacts, *, plan_year: int = 2026, sow_step: float 
         "Totale besteding klant in onze categorie": _euro(spend),
         "Share of wallet": _pct(sow),
         "NPS (laatste meting)": nps_shown,
-        "Fase Millman & Wilson": f"{facts.kam_stage}: {KAM_STAGES[facts.kam_stage][0]}",
-        "Contactpatroon": KAM_STAGES[facts.kam_stage][1],
+        "Fase Millman & Wilson": f"{facts.kam_stage}: {KAM_STAGE_DESCRIPTIONS[facts.kam_stage][0]}",
+        "Contactpatroon": KAM_STAGE_DESCRIPTIONS[facts.kam_stage][1],
         "Concurrenten bij de klant": ", ".join(facts.competitors) or "niet bekend",
         "Klant sinds": "onbekend" if facts.relationship_years is None
         else f"{facts.relationship_years:.0f} jaar",
@@ -877,7 +873,7 @@ def account_plan(facts: AccountFacts, *, plan_year: int = 2026, sow_step: float 
     else:
         goals.append({"doel_id": f"D{len(goals) + 1}", "omschrijving":
                       f"Relatie van {facts.kam_stage} naar {next_stage} uiterlijk {until} "
-                      f"(contactpatroon: {KAM_STAGES[next_stage][1]}).",
+                      f"(contactpatroon: {KAM_STAGE_DESCRIPTIONS[next_stage][1]}).",
                       "kpi": "fase Millman & Wilson", "nu": float(stage_nr + 1),
                       "doel": float(stage_names.index(next_stage) + 1), "deadline": until})
     goals = pd.DataFrame(goals)
@@ -1312,8 +1308,6 @@ def _number(value) -> str:
 
 
 def _company_name() -> str:
-    from .data import COMPANY
-
     return str(COMPANY["name"])
 
 

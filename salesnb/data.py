@@ -100,14 +100,19 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError
+from .vocabulary import (
+    ACCOUNT_MANAGER_ROLES, AWARD_CRITERIA, BUYER_CATEGORY, BUYER_TYPES, BUYING_SITUATIONS, CAMPAIGN_CHANNELS,
+    COMPANY, COMPETITORS, COMPLAINT_CATEGORIES, CONTRACT_TYPES, CUSTOMER_STATUSES, DMU_ROLES, EU_THRESHOLDS,
+    KAM_STAGES, LEAD_CHANNELS, LEAD_FUNNEL_STAGES, LEAD_SOURCES, MOTIVE_TYPES, MOTIVES, MQL_THRESHOLD,
+    NPS_MOMENTS, OPEN_STAGES, OPPORTUNITY_OUTCOMES, OPPORTUNITY_STAGES, OWN_NAME, PROCEDURES, PRODUCT_GROUPS,
+    REGIONS, SABONE, SECTORS, SIZE_CLASSES, STAGE_PROBABILITY, TEAM_MEMBERS, TEMPERATURES, THRESHOLD_CATEGORIES,
+)
 
 __all__ = [
     "DEFAULT_SEED",
     "TABLES",
     "DATA_DIR",
     "REFERENCE_DATE",
-    "COMPANY",
-    "MQL_THRESHOLD",
     "generate",
     "load",
     "load_all",
@@ -119,23 +124,9 @@ __all__ = [
 DEFAULT_SEED = 2026
 REFERENCE_DATE = pd.Timestamp("2025-12-31")
 START_DATE = pd.Timestamp("2021-01-01")
-MQL_THRESHOLD = 40
 OLD_SOW_POWER = 2.0  # customers from before 2021: share of wallet 1 - (1 - sow) ** power (larger)
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
-COMPANY = {
-    "name": "Brandwijk Koffie & Vending B.V.",
-    "street": "Kapelweg 12",
-    "postcode": "3818 BN",
-    "city": "Amersfoort",
-    "kvk": "12345678 (fictief)",
-    "btw": "NL000000000B00 (fictief)",
-    "iban": "NL00 FICT 0000 0000 00",
-    "email": "verkoop@brandwijk-koffie.example",
-    "phone": "033 000 00 00",
-    "website": "www.brandwijk-koffie.example",
-}
-OWN_NAME = "Brandwijk Koffie & Vending"
 
 TABLES = (
     "account_managers",
@@ -159,8 +150,7 @@ TABLES = (
     "key_accounts",
 )
 
-# --------------------------------------------------------------------------- vocabulary
-REGIONS = ("Noord", "Oost", "Midden", "West", "Zuid")
+# --------------------------------------------------------------------------- generator settings
 PROVINCES = {  # province: (region, cities, postcode range, weight of organisations)
     "Groningen": ("Noord", ("Groningen", "Delfzijl", "Veendam", "Stadskanaal"), (9700, 9999), 3.4),
     "Friesland": ("Noord", ("Leeuwarden", "Sneek", "Drachten", "Heerenveen"), (8400, 9299), 3.8),
@@ -178,7 +168,6 @@ PROVINCES = {  # province: (region, cities, postcode range, weight of organisati
 PROVINCE_NAMES = tuple(PROVINCES)
 REGION_PULL = {"Noord": 0.7, "Oost": 1.3, "Midden": 2.6, "West": 0.8, "Zuid": 0.6}
 
-SECTORS = ("Zorg", "Onderwijs", "Overheid", "Zakelijke dienstverlening", "Industrie", "Horeca & recreatie")
 SECTOR_WEIGHT = np.array([0.18, 0.14, 0.08, 0.30, 0.18, 0.12])
 # category spend per employee per year at all suppliers (coffee, tea, drinks, snacks, machines, service):
 # shifts in zorg and industrie drink more; horeca also serves its guests
@@ -194,44 +183,8 @@ BODY_CAP = 1200.0  # the size of an organisation outside the large institutions 
 SPEND_NOISE = 0.3  # log-scale spread of the spend per employee around the sector's value
 LARGE_SOW = (12.0, 18.0)  # beta parameters of our share of a large institution's wallet
 EMPLOYEES_CAP = np.array([12_000.0, 9_000.0, 12_000.0, 5_000.0, 8_000.0, 1_200.0])  # size levels off here
-SIZE_CLASSES = ("klein", "middelgroot", "groot")
-SOURCES = ("online", "koude acquisitie", "netwerken", "aanbesteding")
-STATUSES = ("actief", "inactief", "ex-klant")
-LEAD_STAGES = ("lead", "MQL", "SQL", "opportunity", "klant")
-OPP_STAGES = ("kwalificatie", "behoeftebepaling", "offerte", "onderhandeling", "gewonnen", "verloren")
-OPEN_STAGES = OPP_STAGES[:4]
-STAGE_PROBABILITY = {"kwalificatie": 0.10, "behoeftebepaling": 0.25, "offerte": 0.50,
-                     "onderhandeling": 0.75, "gewonnen": 1.0, "verloren": 0.0}
-OUTCOMES = ("open", "gewonnen", "verloren")
-MOTIVES = ("zekerheid", "sympathie", "gemak", "trots", "nieuwigheid", "economie")
-MOTIVE_TYPE = {"zekerheid": "rationeel", "sympathie": "emotioneel", "gemak": "rationeel",
-               "trots": "emotioneel", "nieuwigheid": "emotioneel", "economie": "rationeel"}
-BUYING_SITUATIONS = ("new task", "modified rebuy", "straight rebuy")
-DMU_ROLES = ("initiator", "gebruiker", "beïnvloeder", "beslisser", "inkoper", "poortwachter")
-TEAM_MEMBERS = ("accountmanager", "specialist", "management")
-ACQ_CHANNELS = SOURCES
-NPS_MOMENTS = ("periodiek", "na aankoop")
-COMPLAINT_CATEGORIES = ("levering te laat", "storing machine", "verkeerde levering",
-                        "factuurfout", "kwaliteit product", "bejegening")
-TEMPERATURES = ("cold", "warm", "hot")
-ROLES = ("hunter", "farmer")
-CAMPAIGN_CHANNELS = ("Google Ads", "LinkedIn", "e-mailnieuwsbrief", "vakbeurs")
-LEAD_CHANNELS = ("Google Ads", "LinkedIn", "e-mailnieuwsbrief", "vakbeurs", "doorverwijzing",
-                 "LinkedIn-netwerk", "telefoon", "TenderNed")
-COMPETITORS = ("Koffiemeesters Nederland", "VendoPlus", "Aroma Bedrijfscatering",
-               "De Automatiek Groep", "Bonenhuys Zakelijk")
-BUYER_TYPES = ("centrale overheid", "decentrale overheid", "publiekrechtelijke instelling")
-CONTRACT_TYPES = ("leveringen", "diensten")
-PROCEDURES = ("openbaar", "niet-openbaar", "mededingingsprocedure met onderhandeling",
-              "nationaal", "meervoudig onderhands", "enkelvoudig onderhands")
-AWARD_CRITERIA = ("BPKV", "laagste prijs")
-THRESHOLD_CATEGORIES = ("werken", "leveringen/diensten centrale overheid",
-                        "leveringen/diensten decentrale overheden",
-                        "sociale en andere specifieke diensten")
-KAM_STAGES = ("pre-KAM", "early KAM", "mid KAM", "partnership KAM", "synergistic KAM", "uncoupling KAM")
+MOTIVE_TYPE = {SABONE[letter]: kind for letter, kind in MOTIVE_TYPES.items()}  # motive name -> type
 
-PRODUCT_GROUPS = ("Koffiemachines", "Koffie & thee", "Snacks & frisdrank", "Waterkoelers",
-                  "Service & onderhoud", "Verbruiksartikelen")
 # product, group, unit, list price (EUR excl. btw), vat rate, margin rate, weight within group
 PRODUCTS = (
     ("Bean-to-cup koffiemachine (koop)", 0, "stuk", 4950.00, 0.21, 0.28, 0.20),
@@ -262,13 +215,6 @@ PRODUCTS = (
     ("Ontkalker (fles 1 l)", 5, "fles", 13.50, 0.21, 0.42, 0.10),
     ("Reinigingstabletten (pot 150)", 5, "pot", 27.80, 0.21, 0.44, 0.10),
 )
-EU_THRESHOLDS = (  # from the course (CURRICULUM.md, H3), excl. btw
-    ("2024-01-01", "2025-12-31", 0, 5_538_000), ("2024-01-01", "2025-12-31", 1, 143_000),
-    ("2024-01-01", "2025-12-31", 2, 221_000), ("2024-01-01", "2025-12-31", 3, 750_000),
-    ("2026-01-01", "2027-12-31", 0, 5_404_000), ("2026-01-01", "2027-12-31", 1, 140_000),
-    ("2026-01-01", "2027-12-31", 2, 216_000), ("2026-01-01", "2027-12-31", 3, 750_000),
-)
-
 FIRST_NAMES = ("Sanne", "Daan", "Lotte", "Bram", "Femke", "Thijs", "Eva", "Ruben", "Anouk", "Jeroen",
                "Marloes", "Koen", "Iris", "Stefan", "Noor", "Martijn", "Linda", "Sander", "Esther", "Bas",
                "Fatima", "Mehmet", "Yara", "Rik", "Inge", "Wouter", "Sophie", "Joost", "Ilse", "Niels",
@@ -520,7 +466,7 @@ def _leads(rng, used):
     created = created[order]
     n = len(created)
     source_idx = rng.choice(4, size=n, p=src_p)
-    source = np.array(SOURCES, dtype=object)[source_idx]
+    source = np.array(LEAD_SOURCES, dtype=object)[source_idx]
     comp = _companies(rng, n, used, pull=0.6, large_factor=LEAD_LARGE_FACTOR)
     size_z = (np.log(comp["employees"]) - 3.4) / 1.7
     sector_fit = np.array([4, -2, 2, 3, 1, -3])[comp["sector_idx"]]
@@ -633,7 +579,7 @@ def _opportunities(rng, leads, lead_extra, cust, ams):
     n1 = len(lo)
     idx = lo.index.to_numpy()
     annual = lead_extra["spend"][idx] * lead_extra["sow"][idx]
-    src_i = pd.Categorical(lo["source"], categories=SOURCES).codes
+    src_i = pd.Categorical(lo["source"], categories=LEAD_SOURCES).codes
     new = pd.DataFrame({
         "customer_id": pd.array([pd.NA] * n1, dtype="Int64"),
         "lead_id": lo["lead_id"].to_numpy(),
@@ -686,7 +632,7 @@ def _opportunities(rng, leads, lead_extra, cust, ams):
     age = (ref - opp["created_on"].to_numpy()) / np.timedelta64(1, "D")
     open_stage = np.minimum((age / np.maximum(cycle, 1) * 4).astype(int), 3)
     last = np.where(is_open, open_stage, np.where(won, 3, lost_stage))
-    stage = np.where(is_open, np.array(OPP_STAGES)[last], np.where(won, "gewonnen", "verloren"))
+    stage = np.where(is_open, np.array(OPPORTUNITY_STAGES)[last], np.where(won, "gewonnen", "verloren"))
     outcome = np.where(is_open, "open", np.where(won, "gewonnen", "verloren"))
     mot = np.array(MOTIVES)[motive]
     win_reasons = {"zekerheid": "storingsservice binnen 24 uur gaf de doorslag",
@@ -715,7 +661,7 @@ def _opportunities(rng, leads, lead_extra, cust, ams):
         "created_on": opp["created_on"],
         "closed_on": np.where(is_open, np.datetime64("NaT"), closed),
         "stage": stage,
-        "last_stage": np.array(OPP_STAGES)[last],
+        "last_stage": np.array(OPPORTUNITY_STAGES)[last],
         "value": opp["value"].astype(float),
         "probability": pd.Series(stage).map(STAGE_PROBABILITY).to_numpy(),
         "outcome": outcome,
@@ -769,7 +715,7 @@ def _generate(seed: int) -> dict[str, pd.DataFrame]:
     acq_old = pd.to_datetime("2008-01-01").to_datetime64() + pd.to_timedelta(
         np.floor(np.sqrt(r[2].random(n_old)) * 4749), unit="D").to_numpy()
     acq_old = _weekday(acq_old)
-    chan_old = _pick(r[2], SOURCES, n_old, (0.15, 0.35, 0.35, 0.15))
+    chan_old = _pick(r[2], LEAD_SOURCES, n_old, (0.15, 0.35, 0.35, 0.15))
 
     # ----- provisional customer frame for opportunities of existing customers: we need
     # the new customers first, which come from won lead opportunities. Two passes:
@@ -1233,9 +1179,9 @@ def _tenders(rng):
     buyer = np.where(btype == 0, cen, np.where(btype == 1, dec + " " + places, pub + " " + places))
     contract = np.where(rng.random(n) < 0.6, "leveringen", "diensten")
     value = np.round(np.exp(rng.uniform(np.log(15_000), np.log(1_200_000), n)), -3)
-    thr = pd.DataFrame(list(EU_THRESHOLDS), columns=["valid_from", "valid_to", "cat", "amount"])
-    thr = thr[thr["valid_from"] == "2024-01-01"].set_index("cat")["amount"]
-    limit = np.where(btype == 0, thr[1], thr[2])
+    first = EU_THRESHOLDS[EU_THRESHOLDS["valid_from"] == EU_THRESHOLDS["valid_from"].min()]
+    limit = first.set_index("category")["amount"].reindex(
+        [BUYER_CATEGORY[b] for b in BUYER_TYPES]).to_numpy()[btype]
     eu = value >= limit
     eu_proc = _pick(rng, PROCEDURES[:3], n, (0.7, 0.2, 0.1))
     low = np.where(rng.random(n) < 0.5, "meervoudig onderhands", "enkelvoudig onderhands")
@@ -1269,12 +1215,7 @@ def _tenders(rng):
         rows.append(pd.DataFrame({"tender_id": t + 1, "bidder": names, "price": price,
                                   "quality_score": qual, "is_own": own}))
     bids = pd.concat(rows, ignore_index=True)
-    thresholds = pd.DataFrame({
-        "valid_from": [x[0] for x in EU_THRESHOLDS], "valid_to": [x[1] for x in EU_THRESHOLDS],
-        "category": [THRESHOLD_CATEGORIES[x[2]] for x in EU_THRESHOLDS],
-        "amount": [float(x[3]) for x in EU_THRESHOLDS],
-    })
-    return tenders, bids, thresholds
+    return tenders, bids, EU_THRESHOLDS.copy()
 
 
 def _key_accounts(rng, orders, customers, nps, n_accounts=40):
@@ -1330,15 +1271,15 @@ def _cat(values, ordered=False):
 
 SCHEMA: dict[str, dict[str, object]] = {
     "account_managers": {"manager_id": "int", "name": "str", "region": _cat(REGIONS),
-                         "role": _cat(ROLES), "fte": "float", "start_date": "date"},
+                         "role": _cat(ACCOUNT_MANAGER_ROLES), "fte": "float", "start_date": "date"},
     "products": {"product_id": "int", "product": "str", "product_group": _cat(PRODUCT_GROUPS),
                  "unit": "str", "unit_price": "float", "vat_rate": "float", "margin_rate": "float"},
     "customers": {"customer_id": "int", "name": "str", "sector": _cat(SECTORS),
                   "province": _cat(PROVINCE_NAMES), "region": _cat(REGIONS), "city": "str",
                   "street": "str", "postcode": "str", "employees": "int",
                   "size_class": _cat(SIZE_CLASSES, True), "account_manager": "int",
-                  "acquired_on": "date", "acquisition_channel": _cat(SOURCES),
-                  "status": _cat(STATUSES, True), "reactivated": "bool", "contact_person": "str",
+                  "acquired_on": "date", "acquisition_channel": _cat(LEAD_SOURCES),
+                  "status": _cat(CUSTOMER_STATUSES, True), "reactivated": "bool", "contact_person": "str",
                   "category_spend": "float"},
     "prospects": {"prospect_id": "int", "name": "str", "sector": _cat(SECTORS),
                   "province": _cat(PROVINCE_NAMES), "region": _cat(REGIONS), "employees": "int",
@@ -1347,12 +1288,12 @@ SCHEMA: dict[str, dict[str, object]] = {
     "orders": {"order_id": "int", "line_id": "int", "customer_id": "int", "date": "date",
                "product_id": "int", "product_group": _cat(PRODUCT_GROUPS), "quantity": "int",
                "revenue": "float", "margin": "float"},
-    "leads": {"lead_id": "int", "created_on": "date", "source": _cat(SOURCES),
+    "leads": {"lead_id": "int", "created_on": "date", "source": _cat(LEAD_SOURCES),
               "channel": _cat(LEAD_CHANNELS), "company": "str", "sector": _cat(SECTORS),
               "province": _cat(PROVINCE_NAMES), "region": _cat(REGIONS), "employees": "int",
               "fit_score": "int", "behaviour_score": "int", "lead_score": "int",
               "budget": "bool", "authority": "bool", "need": "bool", "timeline": "bool",
-              "stage_reached": _cat(LEAD_STAGES, True), "mql_on": "date", "sql_on": "date",
+              "stage_reached": _cat(LEAD_FUNNEL_STAGES, True), "mql_on": "date", "sql_on": "date",
               "opportunity_on": "date", "won_on": "date", "cost": "float", "customer_id": "Int64"},
     "campaigns": {"month": "date", "channel": _cat(CAMPAIGN_CHANNELS), "impressions": "int",
                   "clicks": "int", "visitors": "int", "leads": "int", "cost": "float"},
@@ -1361,8 +1302,8 @@ SCHEMA: dict[str, dict[str, object]] = {
                    "orders": "int"},
     "opportunities": {"opportunity_id": "int", "customer_id": "Int64", "lead_id": "Int64",
                       "account_manager": "int", "created_on": "date", "closed_on": "date",
-                      "stage": _cat(OPP_STAGES, True), "last_stage": _cat(OPP_STAGES, True),
-                      "value": "float", "probability": "float", "outcome": _cat(OUTCOMES),
+                      "stage": _cat(OPPORTUNITY_STAGES, True), "last_stage": _cat(OPPORTUNITY_STAGES, True),
+                      "value": "float", "probability": "float", "outcome": _cat(OPPORTUNITY_OUTCOMES),
                       "reason": "str", "motive": _cat(MOTIVES),
                       "motive_type": _cat(("rationeel", "emotioneel")),
                       "buying_situation": _cat(BUYING_SITUATIONS),

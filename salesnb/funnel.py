@@ -19,14 +19,12 @@ import numpy as np
 import pandas as pd
 
 from . import _validate as v
-from .accounts import DMU_ROLES  # the DMU roles (Webster & Wind), shared with H7
 from .errors import InputError
+from .vocabulary import BUYING_SITUATIONS, DMU_ROLES, FUNNEL_STAGES
 
 __all__ = [
-    "BUYGRID_SITUATIONS",
     "BUYING_PHASES",
     "VAN_WEELE_STEPS",
-    "FUNNEL_STAGES",
     "buygrid_table",
     "buygrid_class",
     "ceil_exact",
@@ -54,9 +52,6 @@ __all__ = [
 # ---------------------------------------------------------------------------------------------
 # §5.1 Zakelijk koopgedrag
 # ---------------------------------------------------------------------------------------------
-
-#: The three buying situations of the buygrid (Robinson, Faris & Wind), most to least effort.
-BUYGRID_SITUATIONS = ("new task", "modified rebuy", "straight rebuy")
 
 #: The eight buying phases of the buygrid, in order (§5.1).
 BUYING_PHASES = (
@@ -101,7 +96,7 @@ def buygrid_table() -> pd.DataFrame:
     'nee'
     """
     grid = pd.DataFrame(_BUYGRID, index=pd.Index(BUYING_PHASES, name="koopfase"))
-    return grid[list(BUYGRID_SITUATIONS)]
+    return grid[list(BUYING_SITUATIONS)]
 
 
 def buygrid_class(orders: pd.DataFrame, *, customer="customer_id", group="product_group",
@@ -136,7 +131,7 @@ def buygrid_class(orders: pd.DataFrame, *, customer="customer_id", group="produc
         frame["date"] == first_ever, "new task",
         np.where(frame["date"] == first_group, "modified rebuy", "straight rebuy"),
     )
-    return pd.Series(pd.Categorical(situation, categories=list(BUYGRID_SITUATIONS)),
+    return pd.Series(pd.Categorical(situation, categories=list(BUYING_SITUATIONS)),
                      index=orders.index, name="koopsituatie")
 
 
@@ -259,12 +254,9 @@ def win_rate_by_dmu(coverage: pd.DataFrame, outcome: pd.Series, *, won="gewonnen
 # §5.3 Funnel metrics
 # ---------------------------------------------------------------------------------------------
 
-#: Default opportunity stages of the funnel, in order (the sample company's stages).
 #: The won deals the average order of a verkoopplan is taken from (§5.4): only new customers
 #: (``customer_id`` empty, the deals cold acquisition brings in) or every customer.
 ORDER_BASES = ("nieuwe klanten", "alle klanten")
-
-FUNNEL_STAGES = ("kwalificatie", "behoeftebepaling", "offerte", "onderhandeling", "gewonnen")
 
 
 def _pair(name_a, a, name_b, b):

@@ -28,18 +28,14 @@ import numpy as np
 import pandas as pd
 
 from . import _validate as v
-from .data import MQL_THRESHOLD  # the sample company's MQL threshold (lead score 0–100 points)
 from .errors import ColumnError, InputError
+from .vocabulary import (BUYER_CATEGORY, EU_THRESHOLDS, LEAD_FUNNEL_STAGES, LEAD_STAGES, MQL_THRESHOLD,
+                         THRESHOLD_CATEGORIES)
 
 __all__ = [
-    "LEAD_STAGES",
-    "LEAD_FUNNEL_STAGES",
-    "THRESHOLD_CATEGORIES",
     "COLD_CALL_STAGES",
     "BANT_CRITERIA",
-    "EU_THRESHOLDS",
     "EUROPEAN_PROCEDURES",
-    "BUYER_CATEGORY",
     "COLD_CALL_COLUMNS",
     "stage_counts",
     "funnel_by_source",
@@ -65,45 +61,11 @@ __all__ = [
     "format_lead_table",
 ]
 
-#: Lead stages in the course's default order (§3.1). Sources disagree on the order,
-#: so every function takes ``stages=`` as a parameter.
-LEAD_STAGES: tuple[str, ...] = ("suspect", "lead", "MQL", "SQL", "opportunity", "klant")
-
-#: The stages a recorded lead can reach (a suspect has had no contact yet, so it is not
-#: in the leads table): the default of the funnel functions.
-LEAD_FUNNEL_STAGES: tuple[str, ...] = LEAD_STAGES[1:]
-
-
 #: The cold-acquisition ratio chain (§3.2): the gatekeeper stands before the decision maker.
 COLD_CALL_STAGES: tuple[str, ...] = ("gebeld", "beslisser bereikt", "afspraak", "offerte", "order")
 
 #: BANT criteria (§3.1): Budget, Authority, Need, Timeline.
 BANT_CRITERIA: tuple[str, ...] = ("budget", "authority", "need", "timeline")
-
-#: Categories of the EU thresholds (§3.4), as in ``salesnb.load("eu_thresholds")``.
-THRESHOLD_CATEGORIES: tuple[str, ...] = (
-    "werken", "leveringen/diensten centrale overheid", "leveringen/diensten decentrale overheden",
-    "sociale en andere specifieke diensten")
-
-#: EU procurement thresholds excluding VAT (§3.4), with their validity dates (the same
-#: as the company table ``eu_thresholds``).
-EU_THRESHOLDS = pd.DataFrame(
-    {
-        "valid_from": pd.to_datetime(["2024-01-01"] * 4 + ["2026-01-01"] * 4),
-        "valid_to": pd.to_datetime(["2025-12-31"] * 4 + ["2027-12-31"] * 4),
-        "category": list(THRESHOLD_CATEGORIES) * 2,
-        "amount": [5_538_000.0, 143_000.0, 221_000.0, 750_000.0,
-                   5_404_000.0, 140_000.0, 216_000.0, 750_000.0],
-    }
-)
-
-#: Which threshold category a buyer type falls in (leveringen and diensten).
-BUYER_CATEGORY = {
-    "centrale overheid": "leveringen/diensten centrale overheid",
-    "decentrale overheid": "leveringen/diensten decentrale overheden",
-    "publiekrechtelijke instelling": "leveringen/diensten decentrale overheden",
-}
-
 
 # --------------------------------------------------------------------------- helpers
 

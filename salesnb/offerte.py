@@ -22,6 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import InputError, OfferteError
+from .vocabulary import COMPANY
 
 __all__ = [
     "Offerte",
@@ -42,7 +43,7 @@ __all__ = [
 VAT_RATES = (Decimal("0.21"), Decimal("0.09"))
 
 #: Title of the company's general terms, referred to on every offerte.
-TERMS_TITLE = "Algemene voorwaarden Brandwijk Koffie & Vending B.V."
+TERMS_TITLE = f"Algemene voorwaarden {COMPANY['name']}"
 
 CENT = Decimal("0.01")
 
@@ -519,14 +520,14 @@ _EXTRA_LABELS = {"kvk": "KvK", "btw": "btw-nummer", "iban": "IBAN", "email": "e-
 
 
 def seller_from_company(company=None) -> dict:
-    """The seller block of an offerte from ``salesnb.data.COMPANY`` (or another dict like it).
+    """The seller block of an offerte from ``salesnb.vocabulary.COMPANY`` (or another dict like it).
 
     >>> seller_from_company({"name": "X B.V.", "street": "Weg 1", "postcode": "1234 AB",
     ...                      "city": "Ede", "kvk": "123"})
     {'naam': 'X B.V.', 'adres': 'Weg 1', 'postcode': '1234 AB', 'plaats': 'Ede', 'KvK': '123'}
     """
     if company is None:
-        from .data import COMPANY as company
+        company = COMPANY
     out = {}
     for key in _PARTY_FIELDS:
         value = _get(company, key, _ALIASES)

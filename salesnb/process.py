@@ -26,6 +26,7 @@ import pandas as pd
 
 from . import _validate as v
 from .errors import InputError
+from .vocabulary import TEMPERATURES
 
 __all__ = [
     "ADOPTION_SEGMENTS",
@@ -255,8 +256,6 @@ def choose_target_market(segments, *, min_share=0.10, min_growth=0.0, weight_siz
 # ---------------------------------------------------------------------------------------------
 # Phase 1: cold / warm / hot prospects and recruitment channels
 # ---------------------------------------------------------------------------------------------
-
-TEMPERATURES = ("cold", "warm", "hot")
 
 
 def _dates(values, name: str) -> pd.Series:

@@ -18,10 +18,9 @@ import pandas as pd
 
 from . import _validate as v
 from .errors import InputError
+from .vocabulary import MOTIVE_TYPES, OWN_NAME, SABONE
 
 __all__ = [
-    "SABONE",
-    "MOTIVE_TYPES",
     "REASON_MOTIVES",
     "PRODUCT_LEVELS",
     "CIALDINI",
@@ -47,16 +46,6 @@ __all__ = [
 # §4.1 Koopmotieven
 # ---------------------------------------------------------------------------------------------
 
-#: The SABONE buying motives: letter → Dutch name.
-SABONE = {
-    "S": "zekerheid",
-    "A": "sympathie",
-    "B": "gemak",
-    "O": "trots",
-    "N": "nieuwigheid",
-    "E": "economie",
-}
-
 _SABONE_ORIGIN = {
     "S": "Security",
     "A": "Affection",
@@ -75,10 +64,6 @@ _SABONE_MEANING = {
     "E": "geld besparen of verdienen: lage totale kosten, korting, minder verspilling",
 }
 
-#: Rational or emotional: the package's convention (B2B buyers justify security, convenience
-#: and economy with arguments; affection, pride and novelty are feelings). A parameter where used.
-MOTIVE_TYPES = {"S": "rationeel", "A": "emotioneel", "B": "rationeel",
-                "O": "emotioneel", "N": "emotioneel", "E": "rationeel"}
 
 #: Keywords in won/lost reasons → SABONE letter (first match wins; matching ignores case).
 REASON_MOTIVES = {
@@ -668,7 +653,7 @@ def case_offers() -> pd.DataFrame:
     return pd.DataFrame(
         {"prijs": [6, 9, 7], "leverzekerheid": [9, 6, 7], "gemak": [8, 5, 7], "relatie": [8, 5, 6],
          "uitstraling": [7, 5, 9], "innovatie": [6, 4, 9]},
-        index=pd.Index(["Brandwijk Koffie & Vending", "VendoPlus", "Koffiemeesters Nederland"], name="aanbieder"),
+        index=pd.Index([OWN_NAME, "VendoPlus", "Koffiemeesters Nederland"], name="aanbieder"),
     )
 
 

@@ -320,7 +320,7 @@ def test_velocity_rises_with_win_rate_and_falls_with_cycle(n, w, deal, cycle):
 
 def test_buygrid_table_shape_and_content():
     grid = f.buygrid_table()
-    assert list(grid.columns) == list(f.BUYGRID_SITUATIONS)
+    assert list(grid.columns) == list(f.BUYING_SITUATIONS)
     assert list(grid.index) == list(f.BUYING_PHASES)
     assert (grid["new task"] == "ja").all()
     # a straight rebuy skips most phases

@@ -6,7 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..accounts import DMU_ROLES, QUADRANTS
+from ..accounts import QUADRANTS
+from ..vocabulary import DMU_ROLES
 from ._base import (
     COLOR_HIGHLIGHT,
     COLOR_MUTED,

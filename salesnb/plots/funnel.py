@@ -159,7 +159,8 @@ def plot_dmu_roles(coverage: pd.DataFrame, *, roles=None, ax=None):
     >>> plot_dmu_roles(_example_dmu()["coverage"], ax=Figure().add_subplot()).get_xlabel()
     'Aandeel van de 3 opportunities'
     """
-    from ..funnel import DMU_ROLES, DMU_STATES
+    from ..funnel import DMU_STATES
+    from ..vocabulary import DMU_ROLES
 
     roles = list(DMU_ROLES if roles is None else roles)
     v.table(coverage, "coverage", roles)

@@ -109,7 +109,8 @@ def plot_lead_funnel(funnel: pd.DataFrame, *, source=None, ax=None):
 
 def _example_tradeoff():
     from ..data import load
-    from ..leads import MQL_THRESHOLD, mql_tradeoff
+    from ..leads import mql_tradeoff
+    from ..vocabulary import MQL_THRESHOLD
 
     leads = load("leads")
     return {"tradeoff": mql_tradeoff(leads["lead_score"], leads["stage_reached"] == "klant",

@@ -15,6 +15,7 @@ from .. import funnel as fn
 from ..plots.funnel import funnel_geometry
 from ..style import COLOR_MUTED, HATCHES, PALETTE
 from ..display import format_euro, format_number, format_percent
+from ..vocabulary import FUNNEL_STAGES
 from ._base import ChartExplorer, euro_slider, int_slider, percent_slider, register_widget
 from ._scale import FlexibleScale
 
@@ -164,7 +165,7 @@ def _company_funnel() -> dict:
 
 @register_widget(example=_company_funnel)
 def funnel_explorer(opportunities=800, conversions=(0.9, 0.85, 0.8, 0.85), average_deal=7_500.0, *,
-                    stages=fn.FUNNEL_STAGES) -> ChartExplorer:
+                    stages=FUNNEL_STAGES) -> ChartExplorer:
     """The sales funnel (§5.3): start volume and stage conversions → orders and revenue.
 
     One slider per conversion between two stages (``len(stages) - 1`` of them).
