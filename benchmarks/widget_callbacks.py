@@ -1,4 +1,4 @@
-"""Benchmark: in-kernel callback time of every registered widget (issue 3; target median < 30 ms).
+"""Benchmark: in-kernel callback time of every registered widget (target median < 30 ms).
 
 Builds every widget registered with ``@register_widget`` (with its example data), moves
 each control at least 20 times across its range (sliders) or through its options

@@ -1,4 +1,4 @@
-"""A catalogue of bad input across the public functions and loaders (issue 9).
+"""A catalogue of bad input across the public functions and loaders.
 
 Every entry must raise salesnb's InputError (a ValueError subclass) with a Dutch message
 that names the problem (the regex) — never a traceback from inside pandas, never a

@@ -1,4 +1,4 @@
-"""Exercises that check themselves (issue 3): definition, registry, check, hints, solutions.
+"""Exercises that check themselves: definition, registry, check, hints, solutions.
 
 An exercise is defined ONCE, in ``salesnb/exercises/<chapter>.py``, with
 :func:`register_exercise`. Its expected answer is a function computed from the
