@@ -718,8 +718,29 @@ def pyramid_migration(before, after, *, missing="prospect"):
 # --------------------------------------------------------------------------- §6.2 RFM
 
 def _quintile_score(values: np.ndarray) -> np.ndarray:
-    ranks = pd.Series(values).rank(method="average", pct=True).to_numpy()
-    return np.clip(np.ceil(np.round(ranks * 5, 9)), 1, 5).astype(int)
+    """Score 1–5 by the quintile cut-offs of the values (higher value, higher score).
+
+    A score is one more than the number of cut-offs (20th, 40th, 60th, 80th percentile) the
+    value lies above, so equal values always share a score. Ties must not push a score away
+    from its end of the scale: the lowest value always scores 1 (with many one-time buyers,
+    all of them get F = 1, not 2) and the highest value always scores 5. When all values are
+    equal there is nothing to rank and every customer scores 3.
+
+    >>> _quintile_score(np.array([1, 1, 1, 1, 1, 1, 2, 2, 3, 7])).tolist()
+    [1, 1, 1, 1, 1, 1, 4, 4, 5, 5]
+    >>> _quintile_score(np.array([1.0, 2, 3, 4, 5, 6, 7, 8, 9, 10])).tolist()
+    [1, 1, 2, 2, 3, 3, 4, 4, 5, 5]
+    """
+    values = np.asarray(values, dtype=float)
+    if values.size == 0:
+        return values.astype(int)
+    if values.min() == values.max():  # nothing to rank: every customer in the middle
+        return np.full(values.shape, 3, dtype=int)
+    cutoffs = np.quantile(values, [0.2, 0.4, 0.6, 0.8])
+    scores = 1 + (values[:, None] > cutoffs[None, :]).sum(axis=1)
+    scores[values == values.max()] = 5
+    scores[values == values.min()] = 1
+    return scores.astype(int)
 
 
 def _band_score(values: np.ndarray, bands, name) -> np.ndarray:
@@ -778,7 +799,8 @@ def rfm_scores(orders, *, reference_date=None, method="quintiles", months=None,
     - frequency: number of orders (distinct ``order_col`` values; without it, distinct order days);
     - monetary: total revenue; all over the ``months`` before the reference date (default: all).
 
-    ``method="quintiles"`` scores by rank (20% of the customers per score; ties share a score);
+    ``method="quintiles"`` scores by the quintile cut-offs of the customers' values (about 20% per
+    score; equal values share a score; the weakest value always scores 1, the best always 5);
     ``method="bands"`` uses fixed bands: the four upper limits of ``recency_bands`` (days, ≤ 30 →
     5, ..., > 365 → 1) and the four lower limits of ``frequency_bands`` and ``monetary_bands``
     (≥ limit → one score higher). 5 is always best. The code is e.g. ``"545"``, the score
