@@ -622,3 +622,27 @@ def test_exercise_6_1_hand_value():
     # 2400 * 0.75 / (1.10 - 0.75) = 1800 / 0.35 = 5142.86
     assert ex.check("6.1", 5142.86).correct is True
     assert ex.check("6.1", 7200).correct is False  # forgot the discount rate
+
+
+def test_rfm_quintiles_on_data_with_many_one_time_buyers():
+    """Shaped like CDNOW (lifetimes' sample): about half the customers buy once."""
+    rng = np.random.default_rng(5)
+    n = 2000
+    purchases = np.where(rng.random(n) < 0.51, 1, 1 + rng.geometric(0.35, n))
+    customers = np.repeat(np.arange(n), purchases)
+    days = rng.integers(0, 540, customers.size)
+    orders = pd.DataFrame({"customer_id": customers,
+                           "date": pd.Timestamp("1997-01-01") + pd.to_timedelta(days, unit="D"),
+                           "revenue": rng.gamma(2.0, 20.0, customers.size).round(2)})
+    before = orders.copy()
+    rfm = pf.rfm_scores(orders, reference_date="1998-07-01", order_col=None)
+    pd.testing.assert_frame_equal(orders, before)
+    one_time = rfm["frequency"] == rfm["frequency"].min()
+    assert one_time.mean() > 0.4
+    assert (rfm.loc[one_time, "F"] == 1).all(), "the weakest frequency must score 1"
+    assert (rfm.loc[rfm["frequency"] == rfm["frequency"].max(), "F"] == 5).all()
+    assert set(rfm["F"]) >= {1, 5} and set(rfm["R"]) == {1, 2, 3, 4, 5}
+    # equal values share a score, and a higher frequency never scores lower
+    by_freq = rfm.groupby("frequency")["F"].agg(["min", "max"])
+    assert (by_freq["min"] == by_freq["max"]).all()
+    assert by_freq["min"].is_monotonic_increasing
