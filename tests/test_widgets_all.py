@@ -328,3 +328,32 @@ def test_expectation_explorer_classes():
     w.set(verwachting=10.0)
     assert w.result["oordeel"] == "negatieve ervaring"
     assert w.result["verschil"] == pytest.approx(-0.5)
+
+
+ENGLISH_NUMBER = __import__("re").compile(r"\d,\d{3}\b|\d\.\d\b(?!\d*\.)|^\d{4,}$")
+
+
+@pytest.mark.parametrize("name", sorted(SPECS))
+def test_slider_values_are_shown_in_dutch_notation_in_one_grid(name):
+    """The browser's d3 readout is off; the value beside each slider is formatted by salesnb."""
+    from salesnb.widgets._base import LABEL_WIDTH, TRACK_WIDTH, value_text
+
+    w = build(name)
+    for control_name, control in w.controls.items():
+        if isinstance(control, (widgets.FloatSlider, widgets.IntSlider)):
+            assert control.readout is False, f"{control_name}: the browser would format in English"
+            text = value_text(control)
+            assert text and not ENGLISH_NUMBER.search(text), f"{control_name}: {text!r}"
+            assert control.layout.width == f"{TRACK_WIDTH}px", f"{control_name}: track width differs"
+        row = next(c for c in w.children if control in getattr(c, "children", ()))
+        label = row.children[0]
+        assert label.layout.width == f"{LABEL_WIDTH}px", "every label column has the same width"
+        assert control.description in label.value.replace("&amp;", "&")
+    for control_name, control in w.controls.items():
+        if isinstance(control, (widgets.FloatSlider, widgets.IntSlider)):
+            before = w.value_texts[control_name].value
+            target = next(t for t in targets(control) if t != control.value)
+            control.value = target
+            assert w.value_texts[control_name].value != before or value_text(control) in before
+            assert value_text(control) in w.value_texts[control_name].value
+            break

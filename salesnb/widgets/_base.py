@@ -1,4 +1,4 @@
-"""The redraw mechanism behind every slider exploration (issue 3).
+"""The redraw mechanism behind every slider exploration.
 
 A :class:`ChartExplorer` is an ipywidgets ``VBox``: controls on top, below them the
 chart (a PNG in a ``widgets.Image``) with a Dutch text readout of the key numbers
@@ -31,7 +31,7 @@ Complete minimal example (copy this pattern into ``salesnb/widgets/<theme>.py``)
 
     from ._base import ChartExplorer, register_widget, slider, percent_slider
     from ..style import PALETTE
-    from ..display import format_euro
+    from ..display import format_euro, format_number, format_percent
 
     @register_widget(example=lambda: {"prijs": 100.0})
     def omzet_explorer(prijs=100.0, aantal=50):
@@ -97,7 +97,7 @@ from matplotlib.figure import Figure
 
 from ..errors import InputError
 from ..style import PALETTE
-from ..display import format_euro
+from ..display import format_euro, format_number, format_percent
 
 __all__ = [
     "ChartExplorer",
@@ -110,14 +110,50 @@ __all__ = [
     "euro_slider",
     "dropdown",
     "readout_html",
+    "value_text",
 ]
 
-_DESCRIPTION_STYLE = {"description_width": "initial"}
-_CONTROL_LAYOUT = {"width": "420px"}
+# One grid for every control row, so that in one widget all slider tracks have the same
+# usable length and start at the same x: a label column that wraps long Dutch labels, the
+# track, and a value column. The browser's own readout is switched off because it formats
+# with d3-format, which knows only English notation ("5,500" for five thousand five hundred);
+# the value text is formatted in Python by salesnb.display instead.
+LABEL_WIDTH = 210
+TRACK_WIDTH = 260
+VALUE_WIDTH = 110
+_HIDDEN_DESCRIPTION = {"description_width": "0px"}
 
 
 def _label(description: str, unit: str | None) -> str:
     return f"{description} ({unit})" if unit else description
+
+
+def _control_layout() -> dict:
+    return {"width": f"{TRACK_WIDTH}px"}
+
+
+def _with_value_text(control, value_text: Callable[[float], str]):
+    """Attach the Dutch formatter for the value shown beside the slider."""
+    control.salesnb_value_text = value_text
+    return control
+
+
+def value_text(control) -> str:
+    """The Dutch text shown beside a control for its current value ('' for a dropdown).
+
+    >>> value_text(euro_slider("Omzetdoel", 0, 2_000_000, 10_000, 1_200_000))
+    '€ 1.200.000'
+    >>> value_text(percent_slider("Groei", 0, 0.2, 0.005, 0.06, decimals=1))
+    '6,0%'
+    >>> value_text(slider("Bezoeken", 0, 10, 0.5, 7.0))
+    '7,0'
+    """
+    formatter = getattr(control, "salesnb_value_text", None)
+    return "" if formatter is None else formatter(control.value)
+
+
+def _value_html(control) -> str:
+    return f'<span style="white-space:nowrap">{escape(value_text(control))}</span>'
 
 
 def slider(description: str, min: float, max: float, step: float, value: float, *,
@@ -126,28 +162,31 @@ def slider(description: str, min: float, max: float, step: float, value: float, 
     """A FloatSlider with a Dutch description and the unit in its label: "Prijs (€)".
 
     >>> s = slider("Marge per jaar", 0, 5000, 100, 1200, unit="€")
-    >>> s.description, s.value
-    ('Marge per jaar (€)', 1200.0)
+    >>> s.description, s.value, value_text(s)
+    ('Marge per jaar (€)', 1200.0, '1.200')
     """
     if decimals is None:
         decimals = builtins.max(0, -int(f"{step:e}".split("e")[1]))
-    return widgets.FloatSlider(
+    control = widgets.FloatSlider(
         value=value, min=min, max=max, step=step, description=_label(description, unit),
-        readout_format=f".{decimals}f", continuous_update=continuous_update,
-        style=_DESCRIPTION_STYLE, layout=dict(_CONTROL_LAYOUT))
+        readout=False, readout_format=f".{decimals}f", continuous_update=continuous_update,
+        style=_HIDDEN_DESCRIPTION, layout=_control_layout())
+    return _with_value_text(control, lambda v: format_number(v, decimals))
 
 
 def int_slider(description: str, min: int, max: int, step: int, value: int, *,
                unit: str | None = None, continuous_update: bool = True) -> widgets.IntSlider:
     """An IntSlider with a Dutch description and unit: "Looptijd (jaren)".
 
-    >>> int_slider("Looptijd", 1, 10, 1, 5, unit="jaren").description
-    'Looptijd (jaren)'
+    >>> s = int_slider("Aantal belpogingen", 0, 5000, 10, 2000, unit="stuks")
+    >>> s.description, value_text(s)
+    ('Aantal belpogingen (stuks)', '2.000')
     """
-    return widgets.IntSlider(
+    control = widgets.IntSlider(
         value=value, min=min, max=max, step=step, description=_label(description, unit),
-        continuous_update=continuous_update, style=_DESCRIPTION_STYLE,
-        layout=dict(_CONTROL_LAYOUT))
+        readout=False, continuous_update=continuous_update, style=_HIDDEN_DESCRIPTION,
+        layout=_control_layout())
+    return _with_value_text(control, lambda v: format_number(v, 0))
 
 
 def percent_slider(description: str, min: float, max: float, step: float, value: float, *,
@@ -157,26 +196,29 @@ def percent_slider(description: str, min: float, max: float, step: float, value:
     The value stays a fraction, as everywhere in salesnb.
 
     >>> s = percent_slider("Retentie", 0.0, 0.95, 0.05, 0.8)
-    >>> s.description, s.value, s.readout_format
-    ('Retentie (%)', 0.8, '.0%')
+    >>> s.description, s.value, s.readout_format, value_text(s)
+    ('Retentie (%)', 0.8, '.0%', '80%')
     """
-    return widgets.FloatSlider(
+    control = widgets.FloatSlider(
         value=value, min=min, max=max, step=step, description=_label(description, "%"),
-        readout_format=f".{decimals}%", continuous_update=continuous_update,
-        style=_DESCRIPTION_STYLE, layout=dict(_CONTROL_LAYOUT))
+        readout=False, readout_format=f".{decimals}%", continuous_update=continuous_update,
+        style=_HIDDEN_DESCRIPTION, layout=_control_layout())
+    return _with_value_text(control, lambda v: format_percent(v, decimals))
 
 
 def euro_slider(description: str, min: float, max: float, step: float, value: float, *,
                 continuous_update: bool = True) -> widgets.FloatSlider:
-    """A slider over an amount in euros: "Omzetdoel (€)", readout with thousands groups.
+    """A slider over an amount in euros: "Omzetdoel (€)", readout "€ 250.000".
 
-    >>> euro_slider("Omzetdoel", 0, 1_000_000, 10_000, 250_000).description
-    'Omzetdoel (€)'
+    >>> s = euro_slider("Omzetdoel", 0, 1_000_000, 10_000, 250_000)
+    >>> s.description, value_text(s)
+    ('Omzetdoel (€)', '€ 250.000')
     """
-    return widgets.FloatSlider(
+    control = widgets.FloatSlider(
         value=value, min=min, max=max, step=step, description=_label(description, "€"),
-        readout_format=",.0f", continuous_update=continuous_update,
-        style=_DESCRIPTION_STYLE, layout=dict(_CONTROL_LAYOUT))
+        readout=False, readout_format=",.0f", continuous_update=continuous_update,
+        style=_HIDDEN_DESCRIPTION, layout=_control_layout())
+    return _with_value_text(control, lambda v: format_euro(v))
 
 
 def dropdown(description: str, options, value=None) -> widgets.Dropdown:
@@ -190,18 +232,25 @@ def dropdown(description: str, options, value=None) -> widgets.Dropdown:
     if value is not None:
         kwargs["value"] = value
     return widgets.Dropdown(options=options, description=description,
-                            style=_DESCRIPTION_STYLE, layout=dict(_CONTROL_LAYOUT), **kwargs)
+                            style=_HIDDEN_DESCRIPTION, layout=_control_layout(), **kwargs)
+
+
+def _keep_together(text: str) -> str:
+    """A short value ("€ 5.500", "12,3%") never wraps on its own; a long text wraps as prose."""
+    if len(text) <= 24:
+        return f'<span style="white-space:nowrap">{escape(text)}</span>'
+    return escape(text)
 
 
 def readout_html(items: Mapping[str, str] | str) -> str:
     """Render the readout: a dict ``{label: value text}`` becomes an HTML list.
 
     >>> readout_html({"NPS": "+20"})
-    '<ul style="list-style:none;padding-left:0;margin:0"><li><b>NPS:</b> +20</li></ul>'
+    '<ul style="list-style:none;padding-left:0;margin:0"><li><b>NPS:</b> <span style="white-space:nowrap">+20</span></li></ul>'
     """
     if isinstance(items, str):
         return items
-    rows = "".join(f"<li><b>{escape(str(k))}:</b> {escape(str(v))}</li>"
+    rows = "".join(f"<li><b>{escape(str(k))}:</b> {_keep_together(str(v))}</li>"
                    for k, v in items.items())
     return f'<ul style="list-style:none;padding-left:0;margin:0">{rows}</ul>'
 
@@ -254,19 +303,33 @@ class ChartExplorer(widgets.VBox):
         self._overlay: list = []
         self.full_draws = 0  # full figure draws (the rest are blitted)
 
-        width = int(round(figsize[0] * dpi))
+        # The chart at its natural pixel size: a flex row would otherwise stretch it.
+        width, height = (int(round(size * dpi)) for size in figsize)
         self.image = widgets.Image(format="png", value=self._render_png(),
-                                   layout=widgets.Layout(width=f"{width}px", height="auto"))
+                                   layout=widgets.Layout(width=f"{width}px", height=f"{height}px",
+                                                         flex="0 0 auto"))
         self.readout = widgets.HTML(value=self._readout_text(self.result),
-                                    layout=widgets.Layout(width=readout_width, padding="0 0 0 12px"))
+                                    layout=widgets.Layout(min_width=readout_width, flex="1 1 auto",
+                                                          padding="0 0 0 12px"))
+        self.value_texts = {name: widgets.HTML(value=_value_html(control),
+                                               layout=widgets.Layout(width=f"{VALUE_WIDTH}px"))
+                            for name, control in self.controls.items()}
         children = []
         if title:
             children.append(widgets.HTML(f"<b>{escape(title)}</b>"))
-        children.extend(self.controls.values())
-        children.append(widgets.HBox([self.image, self.readout]))
+        children.extend(self._control_row(name, control) for name, control in self.controls.items())
+        children.append(widgets.HBox([self.image, self.readout],
+                                     layout=widgets.Layout(align_items="flex-start")))
         super().__init__(children)
-        for control in self.controls.values():
+        for name, control in self.controls.items():
             control.observe(self._on_change, names="value")
+
+    def _control_row(self, name: str, control) -> widgets.HBox:
+        """Label column (wraps), the control, and the Dutch value text beside it."""
+        label = widgets.HTML(f'<span style="line-height:1.2">{escape(control.description)}</span>',
+                             layout=widgets.Layout(width=f"{LABEL_WIDTH}px", margin="0 8px 0 0"))
+        return widgets.HBox([label, control, self.value_texts[name]],
+                            layout=widgets.Layout(align_items="center"))
 
     # -- state ---------------------------------------------------------------------
     @property
@@ -291,6 +354,10 @@ class ChartExplorer(widgets.VBox):
 
     # -- callback path ---------------------------------------------------------------
     def _on_change(self, change=None) -> None:
+        if change is not None:
+            for name, control in self.controls.items():
+                if control is change.get("owner"):
+                    self.value_texts[name].value = _value_html(control)
         if not self._hold:
             self._refresh()
 
