@@ -29,7 +29,7 @@ def lab():
 
 @pytest.fixture(scope="module")
 def page(lab):
-    with labharness.chromium() as page:
+    with labharness.chromium(viewport=(1400, 1000)) as page:
         yield page
 
 
@@ -98,3 +98,7 @@ def test_notebook_runs_and_widgets_respond(lab, page, path):
             assert after[1] != before[1], f"{path.name} cell {index} slider {h}: numbers did not change"
     if widget_cells:
         assert shot_taken
+    # what a student sees, checked on the rendered page after the sliders moved
+    problems = labharness.presentation_problems(page)
+    labharness.scroll_screenshots(page, SCREENSHOTS / path.stem, path.stem)
+    assert not problems, f"{path.name}:\n" + "\n".join(problems[:40])

@@ -84,6 +84,11 @@ def jupyterlab(notebooks: list[Path] | None = None):
     notification.mkdir(parents=True)
     (notification / "notification.jupyterlab-settings").write_text(
         json.dumps({"fetchNews": "false", "checkForUpdates": False}))
+    # every cell fully rendered (no windowing), so that layout checks see the whole notebook
+    notebook_settings = settings / "@jupyterlab" / "notebook-extension"
+    notebook_settings.mkdir(parents=True)
+    (notebook_settings / "tracker.jupyterlab-settings").write_text(
+        json.dumps({"windowingMode": "none"}))
     env = {k: v for k, v in os.environ.items() if k not in ("SALESNB_SEED", "SALESNB_TEACHER")}
     for name, sub in [("JUPYTER_CONFIG_DIR", "config"), ("JUPYTER_DATA_DIR", "data"),
                       ("JUPYTER_RUNTIME_DIR", "runtime"), ("IPYTHONDIR", "ipython"),
@@ -182,3 +187,92 @@ def slider_state(cell):
     texts = cell.locator(".jp-OutputArea .widget-html, .jp-OutputArea .widget-label").evaluate_all(
         "els => els.map(e => e.textContent)")
     return images, texts
+
+
+# What a student must never see in an output: checked in the browser on the rendered page.
+PRESENTATION_CHECKS_JS = r"""
+(panelSelector) => {
+    const panel = document.querySelector(panelSelector);
+    const problems = [];
+    const cells = [...panel.querySelectorAll('.jp-Notebook .jp-Cell')];
+    const englishNumber = /(^|[^\d.,])\d{1,3}(,\d{3})+(?![\d,])|(^|[^\d.,])\d+\.\d{1,2}(?![\d.])/;
+    const rawValue = /\b(NaN|nan|inf|-inf|True|False|None)\b|dtype:|<NA>|NaT/;
+    const panelWidth = panel.querySelector('.jp-WindowedPanel-outer, .jp-Notebook').clientWidth;
+    cells.forEach((cell, index) => {
+        const where = `cel ${index}`;
+        // a code line past the cell edge
+        cell.querySelectorAll('.jp-InputArea .cm-scroller').forEach(scroller => {
+            if (scroller.scrollWidth > scroller.clientWidth + 2)
+                problems.push(`${where}: een coderegel loopt voorbij de rand van de cel`);
+        });
+        const outputs = [...cell.querySelectorAll('.jp-OutputArea-output')];
+        outputs.forEach(out => {
+            if (out.closest('.jp-RenderedText[data-mime-type="application/vnd.jupyter.stderr"]')) return;
+            const text = out.innerText || '';
+            const raw = text.match(rawValue);
+            if (raw) problems.push(`${where}: ruwe waarde ${JSON.stringify(raw[0])} zichtbaar`);
+            if (out.scrollWidth > out.clientWidth + 2 || out.getBoundingClientRect().width > panelWidth + 2)
+                problems.push(`${where}: uitvoer breder dan het notebook (${out.scrollWidth} px)`);
+            out.querySelectorAll('img').forEach(img => {
+                if (!img.naturalWidth || !img.clientWidth) return;
+                const natural = img.naturalWidth / img.naturalHeight;
+                const shown = img.clientWidth / img.clientHeight;
+                if (Math.abs(shown / natural - 1) > 0.02)
+                    problems.push(`${where}: afbeelding vervormd (${img.clientWidth}x${img.clientHeight}, `
+                                  + `eigen maat ${img.naturalWidth}x${img.naturalHeight})`);
+            });
+        });
+        // widget text: labels, readouts, slider values (the browser's own readout included)
+        cell.querySelectorAll('.jp-OutputArea .widget-html, .jp-OutputArea .widget-label, '
+                              + '.jp-OutputArea .widget-readout, .jp-OutputArea .widget-dropdown select')
+            .forEach(el => {
+                const text = (el.innerText || el.textContent || '').trim();
+                const hit = text.match(englishNumber);
+                if (hit) problems.push(`${where}: Engelse getalnotatie in widgettekst: ${JSON.stringify(text.slice(0, 80))}`);
+            });
+        cell.querySelectorAll('.jp-OutputArea .widget-html-content').forEach(el => {
+            if (el.scrollWidth > el.clientWidth + 2)
+                problems.push(`${where}: widgettekst afgesneden: ${JSON.stringify((el.innerText || '').slice(0, 60))}`);
+        });
+        cell.querySelectorAll('.jp-OutputArea .widget-slider .slider-container, '
+                              + '.jp-OutputArea .widget-hslider .slider-container').forEach(track => {
+            const width = track.getBoundingClientRect().width;
+            if (width < 150) problems.push(`${where}: schuifbalk maar ${Math.round(width)} px breed`);
+        });
+    });
+    return problems;
+}
+"""
+
+
+def presentation_problems(page, panel: str = ".jp-NotebookPanel:not(.lm-mod-hidden)") -> list[str]:
+    """Everything on the open notebook that a student should not see (Dutch descriptions).
+
+    Needs the notebook rendered without windowing (``jupyterlab()`` sets that), so that
+    every cell is laid out, not only those near the viewport.
+    """
+    problems = page.evaluate(PRESENTATION_CHECKS_JS, panel)
+    return list(dict.fromkeys(problems))
+
+
+def scroll_screenshots(page, directory: Path, stem: str, *, max_shots: int = 40,
+                       panel: str = ".jp-NotebookPanel:not(.lm-mod-hidden)") -> list[Path]:
+    """Screenshots of the whole open notebook, one viewport at a time, as a student scrolls."""
+    directory.mkdir(parents=True, exist_ok=True)
+    scroller = f"{panel} .jp-WindowedPanel-outer"
+    height = page.evaluate("(sel) => { const s = document.querySelector(sel);"
+                           " return s ? [s.scrollHeight, s.clientHeight] : [0, 0]; }", scroller)
+    total, step = height
+    paths = []
+    position = 0
+    for shot in range(max_shots):
+        page.evaluate("([sel, y]) => { const s = document.querySelector(sel); if (s) s.scrollTop = y; }",
+                      [scroller, position])
+        page.wait_for_timeout(150)
+        path = directory / f"{stem}-{shot + 1:02d}.png"
+        page.screenshot(path=path)
+        paths.append(path)
+        position += max(step - 80, 200)
+        if not step or position >= total:
+            break
+    return paths
