@@ -94,6 +94,7 @@ from __future__ import annotations
 
 import functools
 import os
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 import numpy as np
@@ -571,86 +572,108 @@ def _lead_costs(rng, leads, campaigns):
     return _round_money(np.where(np.isnan(cost), other, cost))
 
 
+# opportunities: the dominant motive's share (per MOTIVES) and its effect on the chance to win
+MOTIVE_SHARES = (0.22, 0.12, 0.18, 0.08, 0.10, 0.30)
+MOTIVE_WIN_EFFECT = np.array([0.25, 0.45, 0.1, -0.25, -0.6, 0.05])
+# per DMU_ROLES: the chance the role is in the buying centre, and that we met it when it is
+DMU_PRESENT = np.array([0.7, 1.0, 0.6, 1.0, 0.5, 0.5])
+DMU_MET = np.array([0.85, 0.85, 0.6, 0.68, 0.75, 0.92])
+BESLISSER_MISSED_EFFECT, OTHER_MISSED_EFFECT = -1.3, -0.3  # logit: not meeting the beslisser costs most
+LOST_STAGE_SHARES = (0.22, 0.28, 0.35, 0.15)  # per OPEN_STAGES: where a lost deal stopped
+WIN_REASONS = {"zekerheid": "storingsservice binnen 24 uur gaf de doorslag",
+               "sympathie": "goede klik met de accountmanager",
+               "gemak": "alles bij één leverancier, ook het onderhoud",
+               "trots": "premium machines passen bij de uitstraling",
+               "nieuwigheid": "nieuwe bean-to-cup techniek sprak aan",
+               "economie": "laagste kosten per kopje over de looptijd"}
+LOSS_REASONS = {"zekerheid": "twijfel over leverzekerheid",
+                "sympathie": "klant bleef bij vertrouwde relatie",
+                "gemak": "overstappen vond de klant te veel gedoe",
+                "trots": "merk van de concurrent sprak meer aan",
+                "nieuwigheid": "concurrent had een nieuwer concept",
+                "economie": "concurrent was goedkoper"}
+LARGE_EMPLOYEES = 250  # size_class groot: the inkoper is more often in the DMU, deals take longer
+
+
 def _opportunities(rng, leads, lead_extra, cust, ams):
     """Opportunities from leads (new business) and from existing customers, with DMU."""
-    ref = REFERENCE_DATE.to_datetime64()
-    # new business from leads
+    new = _lead_opportunities(rng, leads, lead_extra, ams)
+    old = _customer_opportunities(rng, cust)
+    return _opportunity_outcomes(rng, pd.concat([new, old], ignore_index=True))
+
+
+def _lead_opportunities(rng, leads, lead_extra, ams):
+    """New business: one opportunity per lead that reached the opportunity stage."""
     lo = leads[leads["opportunity_on"].notna()]
     n1 = len(lo)
     idx = lo.index.to_numpy()
     annual = lead_extra["spend"][idx] * lead_extra["sow"][idx]
     src_i = pd.Categorical(lo["source"], categories=LEAD_SOURCES).codes
-    new = pd.DataFrame({
+    return pd.DataFrame({
         "customer_id": pd.array([pd.NA] * n1, dtype="Int64"),
         "lead_id": lo["lead_id"].to_numpy(),
         "account_manager": _manager_for(rng, lo["region"].to_numpy(), ams, prefer="hunter"),
         "created_on": lo["opportunity_on"].to_numpy(),
         "value": np.maximum(np.round(annual * rng.uniform(0.7, 1.3, n1), -2), 500.0),
         "buying_situation": np.where(rng.random(n1) < 0.85, "new task", "modified rebuy"),
+        # logit of the chance to win by source (per LEAD_SOURCES) and lead score
         "base": np.array([-0.5, -0.3, 0.6, -0.4])[src_i] + 0.03 * (lo["lead_score"].to_numpy() - 60),
-        "large": lo["employees"].to_numpy() >= 250,
+        "large": lo["employees"].to_numpy() >= LARGE_EMPLOYEES,
     })
-    # existing customers: cross-sell and rebuy (those active at creation)
+
+
+def _customer_opportunities(rng, cust):
+    """Cross-sell and rebuy: opportunities of existing customers while they are active."""
+    ref = REFERENCE_DATE.to_datetime64()
     c = cust
     years = (np.minimum(c["end"], ref) - c["start"]) / np.timedelta64(365, "D")
-    rate = 0.25 + 0.12 * np.log10(np.maximum(c["annual"], 100) / 100)
+    rate = 0.25 + 0.12 * np.log10(np.maximum(c["annual"], 100) / 100)  # a year: more for larger customers
     k = rng.poisson(np.clip(rate, 0.1, 1.5) * np.maximum(years, 0))
     ci = np.repeat(np.arange(len(c["customer_id"])), k)
     n2 = len(ci)
     span = (np.minimum(c["end"], ref) - c["start"])[ci] / np.timedelta64(1, "D")
     created2 = c["start"][ci] + pd.to_timedelta(np.floor(rng.random(n2) * span), unit="D").to_numpy()
     situation2 = np.where(rng.random(n2) < 0.55, "modified rebuy", "straight rebuy")
-    old = pd.DataFrame({
+    return pd.DataFrame({
         "customer_id": pd.array(c["customer_id"][ci], dtype="Int64"),
         "lead_id": pd.array([pd.NA] * n2, dtype="Int64"),
         "account_manager": c["manager"][ci],
         "created_on": _weekday(created2),
         "value": np.maximum(np.round(c["annual"][ci] * rng.uniform(0.1, 0.5, n2), -2), 300.0),
         "buying_situation": situation2,
-        "base": np.where(situation2 == "straight rebuy", 0.9, 0.35),
-        "large": c["employees"][ci] >= 250,
+        "base": np.where(situation2 == "straight rebuy", 0.9, 0.35),  # a rebuy is won more easily
+        "large": c["employees"][ci] >= LARGE_EMPLOYEES,
     })
-    opp = pd.concat([new, old], ignore_index=True)
+
+
+def _opportunity_outcomes(rng, opp):
+    """Motive, DMU, outcome, stage, reason and product group of each opportunity; with the DMU
+    roles present and met (arrays of opportunities x DMU_ROLES)."""
+    ref = REFERENCE_DATE.to_datetime64()
     n = len(opp)
-    motive = rng.choice(len(MOTIVES), size=n, p=[0.22, 0.12, 0.18, 0.08, 0.10, 0.30])
-    motive_eff = np.array([0.25, 0.45, 0.1, -0.25, -0.6, 0.05])[motive]
-    # DMU: which roles are present and met
-    present_p = np.array([0.7, 1.0, 0.6, 1.0, 0.5, 0.5])
-    present = rng.random((n, 6)) < present_p
-    present[:, 4] |= opp["large"].to_numpy() & (rng.random(n) < 0.8)
-    met_p = np.array([0.85, 0.85, 0.6, 0.68, 0.75, 0.92])
-    met = present & (rng.random((n, 6)) < met_p)
-    beslisser_missing = present[:, 3] & ~met[:, 3]
+    motive = rng.choice(len(MOTIVES), size=n, p=list(MOTIVE_SHARES))
+    present = rng.random((n, len(DMU_ROLES))) < DMU_PRESENT
+    present[:, DMU_ROLES.index("inkoper")] |= opp["large"].to_numpy() & (rng.random(n) < 0.8)
+    met = present & (rng.random((n, len(DMU_ROLES))) < DMU_MET)
+    b = DMU_ROLES.index("beslisser")
+    beslisser_missing = present[:, b] & ~met[:, b]
     other_missing = (present & ~met).sum(axis=1) - beslisser_missing
-    logit = opp["base"].to_numpy() + motive_eff - 1.3 * beslisser_missing - 0.3 * other_missing + 0.2
+    logit = (opp["base"].to_numpy() + MOTIVE_WIN_EFFECT[motive] + BESLISSER_MISSED_EFFECT * beslisser_missing
+             + OTHER_MISSED_EFFECT * other_missing + 0.2)
     won = rng.random(n) < _sigmoid(logit)
     cycle = np.round(rng.gamma(4.0, 14.0, n) * np.where(opp["large"], 1.5, 1.0)).astype(int) + 10
     closed = _weekday(opp["created_on"].to_numpy() + pd.to_timedelta(cycle, unit="D").to_numpy())
     is_open = closed > ref
     # furthest open stage reached
-    lost_stage = rng.choice(4, size=n, p=[0.22, 0.28, 0.35, 0.15])
+    lost_stage = rng.choice(len(OPEN_STAGES), size=n, p=list(LOST_STAGE_SHARES))
     age = (ref - opp["created_on"].to_numpy()) / np.timedelta64(1, "D")
     open_stage = np.minimum((age / np.maximum(cycle, 1) * 4).astype(int), 3)
     last = np.where(is_open, open_stage, np.where(won, 3, lost_stage))
     stage = np.where(is_open, np.array(OPPORTUNITY_STAGES)[last], np.where(won, "gewonnen", "verloren"))
-    outcome = np.where(is_open, "open", np.where(won, "gewonnen", "verloren"))
     mot = np.array(MOTIVES)[motive]
-    win_reasons = {"zekerheid": "storingsservice binnen 24 uur gaf de doorslag",
-                   "sympathie": "goede klik met de accountmanager",
-                   "gemak": "alles bij één leverancier, ook het onderhoud",
-                   "trots": "premium machines passen bij de uitstraling",
-                   "nieuwigheid": "nieuwe bean-to-cup techniek sprak aan",
-                   "economie": "laagste kosten per kopje over de looptijd"}
-    loss_reasons = {"zekerheid": "twijfel over leverzekerheid",
-                    "sympathie": "klant bleef bij vertrouwde relatie",
-                    "gemak": "overstappen vond de klant te veel gedoe",
-                    "trots": "merk van de concurrent sprak meer aan",
-                    "nieuwigheid": "concurrent had een nieuwer concept",
-                    "economie": "concurrent was goedkoper"}
-    reason = np.where(won, pd.Series(mot).map(win_reasons).to_numpy(),
+    reason = np.where(won, pd.Series(mot).map(WIN_REASONS).to_numpy(),
                       np.where(beslisser_missing & (rng.random(n) < 0.6), "beslisser niet gesproken",
-                               pd.Series(mot).map(loss_reasons).to_numpy()))
-    reason = np.where(is_open, None, reason)
+                               pd.Series(mot).map(LOSS_REASONS).to_numpy()))
     groups = np.where(opp["buying_situation"] == "new task",
                       _pick(rng, PRODUCT_GROUPS, n, (0.40, 0.30, 0.08, 0.07, 0.10, 0.05)),
                       _pick(rng, PRODUCT_GROUPS, n, (0.12, 0.25, 0.15, 0.13, 0.25, 0.10)))
@@ -664,8 +687,8 @@ def _opportunities(rng, leads, lead_extra, cust, ams):
         "last_stage": np.array(OPPORTUNITY_STAGES)[last],
         "value": opp["value"].astype(float),
         "probability": pd.Series(stage).map(STAGE_PROBABILITY).to_numpy(),
-        "outcome": outcome,
-        "reason": reason,
+        "outcome": np.where(is_open, "open", np.where(won, "gewonnen", "verloren")),
+        "reason": np.where(is_open, None, reason),
         "motive": mot,
         "motive_type": pd.Series(mot).map(MOTIVE_TYPE).to_numpy(),
         "buying_situation": opp["buying_situation"],
@@ -696,115 +719,246 @@ def _dmu(rng, opp_ids, present, met):
 
 
 # --------------------------------------------------------------------------- main generator
+# The generator's rules, named; the module docstring says where each comes from.
+FIRST_CUSTOMER_ID, FIRST_ORDER_ID = 10001, 100001
+OLD_CUSTOMERS_MEAN = 1250  # customers from before 2021 (Poisson mean): the base the company started 2021 with
+OLD_ACQUIRED_FROM = "2008-01-01"  # the oldest customers date from here; sqrt of a uniform: more recent ones
+OLD_ACQUIRED_DAYS = 4749  # 2008-01-01 + 4749 days = 2020-12-31: all before the data's start
+OLD_CHANNEL_SHARES = (0.15, 0.35, 0.35, 0.15)  # per LEAD_SOURCES: before online marketing, mostly people
+# yearly churn hazard HAZARD_FLOOR + HAZARD_RANGE * (1 - size quantile) ** HAZARD_POWER: small customers
+# leave sooner (0.16 for the smallest, 0.01 for the largest); a customer stays at most MAX_LIFE_YEARS
+HAZARD_FLOOR, HAZARD_RANGE, HAZARD_POWER, MAX_LIFE_YEARS = 0.01, 0.15, 1.5, 30.0
+HANDLED_WELL = 0.62  # share of complaints handled well
+# chance that a complaint makes the customer leave: handled well, handled badly, handled badly at a top
+# customer (its account team rescues it more often); within LEAVE_DAYS of the complaint
+LEAVE_AFTER_GOOD, LEAVE_AFTER_BAD, LEAVE_AFTER_BAD_TOP, TOP_QUANTILE = 0.03, 0.40, 0.08, 0.95
+LEAVE_DAYS = (10, 90)
+REACTIVATION = 0.30  # share of the churned customers that come back ...
+RETURN_DAYS = (380, 900)  # ... this many days (12-30 months) after they left
+ORDERS_PER_YEAR = (4.0, 36.0)  # replenishment rhythm, more orders for larger customers
+INTERVAL_JITTER = 0.3  # +-30% around the customer's order interval
+SUMMER_SKIP = 0.15  # chance that an order in July/August is skipped (holidays)
+LINE_NOISE_SD = 0.45  # log-scale spread of a line's value
+SEASON_AMPLITUDE = 0.08  # line values peak in winter (coffee), dip in summer
+PRICE_GROWTH = 1.01  # yearly price growth
+# the product groups' relative line value (machines are bought rarely but are expensive)
+GROUP_VALUE = np.array([2.5, 1.25, 0.9, 0.7, 1.3, 0.55])
+SNACK_SHARE = np.array([0.30, 0.50, 0.30, 0.40, 0.60, 0.75])  # per sector: buys snacks and drinks
+ACTIVE_DAYS, INACTIVE_DAYS = 365, 730  # status: actief / inactief / ex-klant at the peildatum
+REACTIVATED_GAP_DAYS = 365  # a gap this long between two orders is a reactivation
+SUSPECTS_MEAN = 900  # organisations that fit the profile but had no contact (Poisson mean)
+SUSPECT_PULL = 0.4  # suspects are spread more evenly over the regions than customers
+HOT_DAYS, WARM_DAYS = 180, 365  # prospect temperature: days since the last contact
+NPS_SURVEY_SHARE = 0.30  # share of the active customers answering the November survey
+NPS_AFTER_PURCHASE = 0.045  # share of the orders followed by an NPS question
+NPS_SECTOR_EFFECT = np.array([0.45, 0.15, -0.55, 0.1, -0.25, -0.4])  # per sector: experience vs expectation
+NPS_BAD_YEAR = 1  # 2022 (years since 2021): supply problems lower the experience that year
+
+
+@dataclass(frozen=True)
+class _Streams:
+    """One random stream per part of the company. They are spawned from the seed in this order,
+    so the order fixes the data: a new part gets a new stream at the end."""
+
+    leads: np.random.Generator
+    campaigns: np.random.Generator  # the campaigns, then the cost per lead that follows from them
+    old_customers: np.random.Generator
+    lead_opportunities: np.random.Generator
+    # account manager, activity periods and complaint dates, buying profile, contact person
+    customers: np.random.Generator
+    orders: np.random.Generator
+    customer_opportunities: np.random.Generator
+    dmu: np.random.Generator
+    prospects: np.random.Generator
+    complaints: np.random.Generator
+    nps: np.random.Generator
+    market: np.random.Generator
+    sales_activity: np.random.Generator  # the cold calls, then the targets built on them
+    tenders: np.random.Generator
+    key_accounts: np.random.Generator
+
+    @classmethod
+    def from_seed(cls, seed: int) -> "_Streams":
+        children = np.random.SeedSequence(seed).spawn(len(fields(cls)))
+        return cls(*(np.random.default_rng(child) for child in children))
+
+
 def _generate(seed: int) -> dict[str, pd.DataFrame]:
-    ss = np.random.SeedSequence(seed)
-    r = [np.random.default_rng(s) for s in ss.spawn(16)]
-    ref = REFERENCE_DATE.to_datetime64()
-    start = START_DATE.to_datetime64()
-    ams = _account_managers()
-    products = _products()
-
+    rng = _Streams.from_seed(seed)
+    ams, products = _account_managers(), _products()
     used: set[str] = set()  # company names given so far: all organisations are distinct
-    leads, lead_extra = _leads(r[0], used)
-    campaigns = _campaigns(r[1], leads)
-    leads["cost"] = _lead_costs(r[1], leads, campaigns)
+    leads, lead_extra = _leads(rng.leads, used)
+    campaigns = _campaigns(rng.campaigns, leads)
+    leads["cost"] = _lead_costs(rng.campaigns, leads, campaigns)
+    old = _old_customers(rng.old_customers, used)
+    # new customers come from won lead opportunities, and existing customers' opportunities need the
+    # customers: pass 1 decides the lead opportunities with an empty customer base
+    new_business = _opportunities(rng.lead_opportunities, leads, lead_extra, _NO_CUSTOMERS, ams)
+    lead_won = _record_won_leads(leads, new_business[0])
+    cust = _customer_base(old, leads, lead_extra, lead_won)
+    _customer_economics(rng.customers, cust, ams)
+    life = _activity(rng.customers, cust)
+    line_weights = _buying_profile(rng.customers, cust)
+    orders = _orders(rng.orders, cust, life, line_weights, products)
+    customers = _customers_table(rng.customers, cust, orders)
+    opportunities, dmu = _all_opportunities(rng.customer_opportunities, rng.dmu, new_business,
+                                            leads, lead_extra, cust, life, ams)
+    _lead_stages(leads, cust)
+    cold_calls = _cold_calls(rng.sales_activity, ams)
+    market, competitors = _market(rng.market, orders, customers)
+    tenders, bids, thresholds = _tenders(rng.tenders)
+    nps = _nps(rng.nps, cust, life, orders, ams)
+    tables = {
+        "account_managers": ams, "products": products, "customers": customers,
+        "prospects": _prospects(rng.prospects, leads, opportunities, used),
+        "orders": orders, "leads": leads[list(_LEAD_COLUMNS)], "campaigns": campaigns,
+        "cold_calls": cold_calls, "opportunities": opportunities, "dmu_contacts": dmu, "nps": nps,
+        "complaints": _complaints(rng.complaints, cust, life), "market": market,
+        "competitors": competitors, "targets": _targets(rng.sales_activity, orders, cold_calls, customers),
+        "tenders": tenders, "tender_bids": bids, "eu_thresholds": thresholds,
+        "key_accounts": _key_accounts(rng.key_accounts, orders, customers, nps),
+    }
+    return {name: _typed(name, tables[name]) for name in TABLES}
 
-    # ----- customers acquired before 2021
-    n_old = int(r[2].poisson(1250))
-    old = _companies(r[2], n_old, used, pull=1.0, large_factor=OLD_LARGE_FACTOR)
-    acq_old = pd.to_datetime("2008-01-01").to_datetime64() + pd.to_timedelta(
-        np.floor(np.sqrt(r[2].random(n_old)) * 4749), unit="D").to_numpy()
-    acq_old = _weekday(acq_old)
-    chan_old = _pick(r[2], LEAD_SOURCES, n_old, (0.15, 0.35, 0.35, 0.15))
 
-    # ----- provisional customer frame for opportunities of existing customers: we need
-    # the new customers first, which come from won lead opportunities. Two passes:
-    # pass 1 decides lead-opportunity outcomes using an empty existing base.
-    cust_stub = {"customer_id": np.zeros(0, int), "end": np.zeros(0, "datetime64[ns]"),
+_LEAD_COLUMNS = (
+    "lead_id", "created_on", "source", "channel", "company", "sector", "province", "region",
+    "employees", "fit_score", "behaviour_score", "lead_score", "budget", "authority", "need",
+    "timeline", "stage_reached", "mql_on", "sql_on", "opportunity_on", "won_on", "cost", "customer_id")
+
+# pass 1 of the opportunities: no customers yet
+_NO_CUSTOMERS = {"customer_id": np.zeros(0, int), "end": np.zeros(0, "datetime64[ns]"),
                  "start": np.zeros(0, "datetime64[ns]"), "annual": np.zeros(0),
                  "manager": np.zeros(0, int), "employees": np.zeros(0, int)}
-    opp_new, pres_new, met_new = _opportunities(r[3], leads, lead_extra, cust_stub, ams)
-    won_new = opp_new[opp_new["outcome"] == "gewonnen"]
-    lead_won = leads["lead_id"].isin(won_new["lead_id"].astype(int))
-    won_on = pd.Series(won_new["closed_on"].to_numpy(), index=won_new["lead_id"].astype(int).to_numpy())
-    leads["won_on"] = leads["lead_id"].map(won_on).astype("datetime64[ns]")
 
-    # ----- all customers: old + won leads
+
+def _old_customers(rng, used):
+    """The customers acquired before 2021: companies, acquisition date and channel."""
+    n_old = int(rng.poisson(OLD_CUSTOMERS_MEAN))
+    old = _companies(rng, n_old, used, pull=1.0, large_factor=OLD_LARGE_FACTOR)
+    acquired = pd.to_datetime(OLD_ACQUIRED_FROM).to_datetime64() + pd.to_timedelta(
+        np.floor(np.sqrt(rng.random(n_old)) * OLD_ACQUIRED_DAYS), unit="D").to_numpy()
+    old["acquired"] = _weekday(acquired)
+    old["channel"] = _pick(rng, LEAD_SOURCES, n_old, OLD_CHANNEL_SHARES)
+    return old
+
+
+def _record_won_leads(leads, lead_opportunities):
+    """Set the leads' ``won_on`` from the won lead opportunities; return which leads were won."""
+    won = lead_opportunities[lead_opportunities["outcome"] == "gewonnen"]
+    won_on = pd.Series(won["closed_on"].to_numpy(), index=won["lead_id"].astype(int).to_numpy())
+    leads["won_on"] = leads["lead_id"].map(won_on).astype("datetime64[ns]")
+    return leads["lead_id"].isin(won["lead_id"].astype(int))
+
+
+_CUSTOMER_FIELDS = ("name", "sector", "sector_idx", "province", "region", "city", "street", "postcode",
+                    "employees", "spend", "sow", "large", "acquired", "channel", "lead_of")
+
+
+def _customer_base(old, leads, lead_extra, lead_won):
+    """All customers, old ones and won leads, in order of acquisition: a dict of arrays."""
     wl = leads[lead_won]
     wi = wl.index.to_numpy()
-    n_new = len(wl)
-    name = np.concatenate([old["name"], wl["company"].to_numpy()])
-    sector = np.concatenate([old["sector"], wl["sector"].to_numpy()])
-    sector_idx = np.concatenate([old["sector_idx"], lead_extra["sector_idx"][wi]])
-    province = np.concatenate([old["province"], wl["province"].to_numpy()])
-    region = np.concatenate([old["region"], wl["region"].to_numpy()])
-    city = np.concatenate([old["city"], lead_extra["city"][wi]])
-    street = np.concatenate([old["street"], lead_extra["street"][wi]])
-    postcode = np.concatenate([old["postcode"], lead_extra["postcode"][wi]])
-    employees = np.concatenate([old["employees"], wl["employees"].to_numpy()])
-    spend = np.concatenate([old["spend"], lead_extra["spend"][wi]])
-    sow = np.concatenate([old["sow"], lead_extra["sow"][wi]])
-    large = np.concatenate([old["large"], lead_extra["large"][wi]])
-    acquired = np.concatenate([acq_old, wl["won_on"].to_numpy()])
-    channel = np.concatenate([chan_old, wl["source"].to_numpy()])
-    lead_of = np.concatenate([np.zeros(n_old, int), wl["lead_id"].to_numpy()])
-    nc = n_old + n_new
-    order = np.argsort(acquired, kind="stable")
-    cols = [name, sector, sector_idx, province, region, city, street, postcode, employees, spend,
-            sow, large, acquired, channel, lead_of]
-    (name, sector, sector_idx, province, region, city, street, postcode, employees, spend, sow,
-     large, acquired, channel, lead_of) = [a[order] for a in cols]
-    customer_id = np.arange(10001, 10001 + nc)
-    rc = r[4]
-    manager = _manager_for(rc, region, ams, prefer="farmer")
+    new = {"name": wl["company"].to_numpy(), "sector": wl["sector"].to_numpy(),
+           "province": wl["province"].to_numpy(), "region": wl["region"].to_numpy(),
+           "employees": wl["employees"].to_numpy(), "acquired": wl["won_on"].to_numpy(),
+           "channel": wl["source"].to_numpy(), "lead_of": wl["lead_id"].to_numpy()}
+    new.update({key: lead_extra[key][wi] for key in ("sector_idx", "city", "street", "postcode",
+                                                     "spend", "sow", "large")})
+    old = {**old, "lead_of": np.zeros(len(old["name"]), int)}
+    cust = {key: np.concatenate([old[key], new[key]]) for key in _CUSTOMER_FIELDS}
+    order = np.argsort(cust["acquired"], kind="stable")
+    cust = {key: values[order] for key, values in cust.items()}
+    cust["customer_id"] = np.arange(FIRST_CUSTOMER_ID, FIRST_CUSTOMER_ID + len(order))
+    cust["p_start"] = np.maximum(cust["acquired"], START_DATE.to_datetime64())  # start within the data
+    return cust
+
+
+def _customer_economics(rng, cust, ams):
+    """Account manager, share of wallet, expected yearly revenue, size quantile and discount."""
+    start = START_DATE.to_datetime64()
+    cust["manager"] = _manager_for(rng, cust["region"], ams, prefer="farmer")
     # expected yearly revenue at full activity: what the organisation spends on the category
     # (employees x sector spend per employee x noise) x our share of wallet; customers from
     # before 2021 survived long, so we hold a larger share of their wallet (not of a large
     # institution's: it re-tenders its lots)
-    sow = np.where((acquired < start) & ~large, 1 - (1 - sow) ** OLD_SOW_POWER, sow)
-    annual = spend * sow
-    q = (np.argsort(np.argsort(annual, kind="stable"), kind="stable") + 0.5) / nc
-    discount = np.clip(0.025 * np.log10(np.maximum(annual, 1) / 2000) * 2, 0, 0.12)
+    sow = cust["sow"]
+    sow = np.where((cust["acquired"] < start) & ~cust["large"], 1 - (1 - sow) ** OLD_SOW_POWER, sow)
+    annual = cust["spend"] * sow
+    cust["annual"] = annual
+    cust["q"] = (np.argsort(np.argsort(annual, kind="stable"), kind="stable") + 0.5) / len(annual)
+    cust["discount"] = np.clip(0.025 * np.log10(np.maximum(annual, 1) / 2000) * 2, 0, 0.12)
 
-    # ----- activity periods, complaints and churn
-    p_start = np.maximum(acquired, start)
-    hazard = 0.01 + 0.15 * (1 - q) ** 1.5  # yearly churn hazard: small customers leave sooner
-    life = np.minimum(rc.exponential(1.0 / hazard), 30.0) * 365.25
+
+def _activity(rng, cust):
+    """Activity periods: the first period (ended by churn or a badly handled complaint), the
+    complaints in it, and a second period for the reactivated customers."""
+    ref = REFERENCE_DATE.to_datetime64()
+    p_start, q, nc = cust["p_start"], cust["q"], len(cust["q"])
+    hazard = HAZARD_FLOOR + HAZARD_RANGE * (1 - q) ** HAZARD_POWER
+    life = np.minimum(rng.exponential(1.0 / hazard), MAX_LIFE_YEARS) * 365.25
     end1 = p_start + pd.to_timedelta(np.round(life), unit="D").to_numpy()
-    # complaints during the first period
-    span1 = (np.minimum(end1, ref) - p_start) / np.timedelta64(1, "D")
-    span1 = np.maximum(span1, 0)
-    lam = (0.05 + 0.05 * np.log10(np.maximum(employees, 10) / 10)) * span1 / 365.25
-    kc = rc.poisson(lam)
-    cc = np.repeat(np.arange(nc), kc)
+    span1 = np.maximum((np.minimum(end1, ref) - p_start) / np.timedelta64(1, "D"), 0)
+    # larger organisations complain more often (more people, more machines)
+    lam = (0.05 + 0.05 * np.log10(np.maximum(cust["employees"], 10) / 10)) * span1 / 365.25
+    cc = np.repeat(np.arange(nc), rng.poisson(lam))
     nk = len(cc)
-    c_date = _weekday(p_start[cc] + pd.to_timedelta(np.floor(rc.random(nk) * span1[cc]),
+    c_date = _weekday(p_start[cc] + pd.to_timedelta(np.floor(rng.random(nk) * span1[cc]),
                                                     unit="D").to_numpy())
-    handled = rc.random(nk) < 0.62
-    # a badly handled complaint often makes a customer leave; key accounts (top 5%) are
-    # rescued by their account team more often
-    leave = rc.random(nk) < np.where(handled, 0.03, np.where(q[cc] >= 0.95, 0.08, 0.40))
-    leave_at = c_date + _days(rc, 10, 90, nk)
+    handled = rng.random(nk) < HANDLED_WELL
+    leave = rng.random(nk) < np.where(handled, LEAVE_AFTER_GOOD,
+                                      np.where(q[cc] >= TOP_QUANTILE, LEAVE_AFTER_BAD_TOP, LEAVE_AFTER_BAD))
+    leave_at = c_date + _days(rng, *LEAVE_DAYS, nk)
     cand = pd.Series(np.where(leave, leave_at, np.datetime64("NaT")).astype("datetime64[ns]")).groupby(cc).min()
     end1 = end1.copy()
     ci = cand.dropna().index.to_numpy()
     end1[ci] = np.minimum(end1[ci], cand.dropna().to_numpy().astype("datetime64[ns]"))
     keep = c_date <= end1[cc]
-    cc, c_date, handled = cc[keep], c_date[keep], handled[keep]
-    # reactivation of part of the churned customers
+    # reactivation of part of the churned customers (churned early enough to come back in the data)
     churned = end1 < ref - np.timedelta64(200, "D")
-    back = churned & (rc.random(nc) < 0.30)
-    ret = _weekday(end1 + _days(rc, 380, 900, nc))
+    back = churned & (rng.random(nc) < REACTIVATION)
+    ret = _weekday(end1 + _days(rng, *RETURN_DAYS, nc))
     back &= ret < ref - np.timedelta64(20, "D")
-    end2 = ret + pd.to_timedelta(np.round(np.minimum(rc.exponential(1.0 / hazard), 30.0) * 365.25), unit="D").to_numpy()
+    life2 = np.minimum(rng.exponential(1.0 / hazard), MAX_LIFE_YEARS) * 365.25
+    end2 = ret + pd.to_timedelta(np.round(life2), unit="D").to_numpy()
+    return {"end1": end1, "back": back, "ret": ret, "end2": end2,
+            "cc": cc[keep], "c_date": c_date[keep], "handled": handled[keep]}
 
-    # ----- orders: a regular replenishment rhythm per customer (interval with jitter)
-    ro = r[5]
-    freq = np.clip(4.0 * (np.maximum(annual, 100) / 5000) ** 0.45, 4.0, 36.0)  # orders per year
-    interval = 365.25 / freq
-    first = _weekday(np.where(acquired >= start, acquired, p_start + _days(ro, 1, 60, nc)))
+
+def _buying_profile(rng, cust):
+    """Cross-selling profile: each customer's weights over the product groups of its order lines
+    (machine customers buy more coffee and service contracts)."""
+    nc = len(cust["q"])
+    pm = np.clip(0.25 + 0.15 * np.log10(cust["employees"] / 10), 0.1, 0.8)
+    has_machine = rng.random(nc) < pm
+    has_service = np.where(has_machine, rng.random(nc) < 0.75, rng.random(nc) < 0.06)
+    has_snacks = rng.random(nc) < SNACK_SHARE[cust["sector_idx"]]
+    has_water = rng.random(nc) < 0.30
+    return np.column_stack([
+        0.08 * has_machine + 0.003,
+        0.40 + 0.45 * has_machine,
+        0.30 * has_snacks + 0.02,
+        0.15 * has_water + 0.02,
+        0.14 * has_service + 0.002,
+        0.16 + 0.04 * has_machine,
+    ])
+
+
+def _orders(rng, cust, life, line_weights, products):
+    """Order lines: order dates in each customer's rhythm, then lines with product and value."""
+    freq = np.clip(ORDERS_PER_YEAR[0] * (np.maximum(cust["annual"], 100) / 5000) ** 0.45, *ORDERS_PER_YEAR)
+    o_c, o_date = _order_dates(rng, cust, life, 365.25 / freq)
+    return _order_lines(rng, cust, freq, line_weights, o_c, o_date, products)
+
+
+def _order_dates(rng, cust, life, interval):
+    """(customer index, date) of every order: a regular replenishment rhythm per active period."""
+    ref, start = REFERENCE_DATE.to_datetime64(), START_DATE.to_datetime64()
+    acquired, p_start, nc = cust["acquired"], cust["p_start"], len(interval)
+    end1, end2, ret = life["end1"], life["end2"], life["ret"]
+    first = _weekday(np.where(acquired >= start, acquired, p_start + _days(rng, 1, 60, nc)))
     first = np.minimum(first, np.minimum(end1, ref))
-    b_c = np.flatnonzero(back)
+    b_c = np.flatnonzero(life["back"])
     per_c = np.concatenate([np.arange(nc), b_c])
     per_s = np.concatenate([first, ret[b_c]])
     per_e = np.minimum(np.concatenate([end1, end2[b_c]]), ref)
@@ -813,199 +967,189 @@ def _generate(seed: int) -> dict[str, pd.DataFrame]:
     s_p = np.repeat(np.arange(len(per_c)), n_slot)
     s_k = np.arange(len(s_p)) - np.repeat(np.cumsum(n_slot) - n_slot, n_slot)
     iv = interval[per_c][s_p]
-    offset = s_k * iv + np.where(s_k > 0, ro.uniform(-0.3, 0.3, len(s_p)) * iv, 0.0)
-    o_date = per_s[s_p] + pd.to_timedelta(np.round(offset), unit="D").to_numpy()
+    jitter = rng.uniform(-INTERVAL_JITTER, INTERVAL_JITTER, len(s_p))
+    offset = s_k * iv + np.where(s_k > 0, jitter * iv, 0.0)
+    o_date = _weekday(per_s[s_p] + pd.to_timedelta(np.round(offset), unit="D").to_numpy())
     o_c = per_c[s_p]
-    o_date = _weekday(o_date)
     okk = (o_date <= per_e[s_p] + np.timedelta64(2, "D")) & (o_date >= per_s[s_p] - np.timedelta64(2, "D"))
-    # a few skipped orders in the summer holidays (mild seasonality)
     summer = np.isin(pd.DatetimeIndex(o_date).month, (7, 8)) & (s_k > 0)
-    okk &= ~(summer & (ro.random(len(o_c)) < 0.15))
+    okk &= ~(summer & (rng.random(len(o_c)) < SUMMER_SKIP))
     o_c, o_date = o_c[okk], np.minimum(o_date[okk], ref)
-    srt = np.lexsort((customer_id[o_c], o_date))
-    o_c, o_date = o_c[srt], o_date[srt]
-    n_orders = len(o_c)
-    # lines per order
+    srt = np.lexsort((cust["customer_id"][o_c], o_date))
+    return o_c[srt], o_date[srt]
+
+
+def _order_lines(rng, cust, freq, w, o_c, o_date, products):
+    """The orders table: lines per order, product group from the buying profile, a value that
+    makes a customer's yearly revenue on average its expected yearly revenue."""
+    annual, discount = cust["annual"], cust["discount"]
     mean_lines = np.clip(0.25 + 0.4 * np.log10(np.maximum(annual, 100) / 500), 0.1, 2.2)
-    n_lines = 1 + ro.poisson(mean_lines[o_c])
-    l_o = np.repeat(np.arange(n_orders), n_lines)
+    n_lines = 1 + rng.poisson(mean_lines[o_c])
+    l_o = np.repeat(np.arange(len(o_c)), n_lines)
     l_c = o_c[l_o]
     line_no = np.arange(len(l_o)) - np.repeat(np.cumsum(n_lines) - n_lines, n_lines) + 1
-    nl = len(l_o)
-    # cross-selling profile
-    pm = np.clip(0.25 + 0.15 * np.log10(employees / 10), 0.1, 0.8)
-    has_machine = rc.random(nc) < pm
-    has_service = np.where(has_machine, rc.random(nc) < 0.75, rc.random(nc) < 0.06)
-    snack_p = np.array([0.30, 0.50, 0.30, 0.40, 0.60, 0.75])[sector_idx]
-    has_snacks = rc.random(nc) < snack_p
-    has_water = rc.random(nc) < 0.30
-    w = np.column_stack([
-        0.08 * has_machine + 0.003,
-        0.40 + 0.45 * has_machine,
-        0.30 * has_snacks + 0.02,
-        0.15 * has_water + 0.02,
-        0.14 * has_service + 0.002,
-        0.16 + 0.04 * has_machine,
-    ])
-    g = _pick_rows(ro, w[l_c])
+    g = _pick_rows(rng, w[l_c])
     prod_group_idx = np.array([p[1] for p in PRODUCTS])
     pw = np.array([p[6] for p in PRODUCTS])
-    prod_w = (prod_group_idx[None, :] == g[:, None]) * pw[None, :]
-    pi = _pick_rows(ro, prod_w)
+    pi = _pick_rows(rng, (prod_group_idx[None, :] == g[:, None]) * pw[None, :])
     price = products["unit_price"].to_numpy()[pi]
     mrate = products["margin_rate"].to_numpy()[pi]
-    group_factor = np.array([2.5, 1.25, 0.9, 0.7, 1.3, 0.55])
-    gfac = group_factor[g]
     # a line is worth the customer's expected revenue per line on average: divide by the
-    # customer's mean group factor and the mean of the lognormal noise
-    mean_gfac = (w * group_factor).sum(axis=1) / w.sum(axis=1)
+    # customer's mean group value and the mean of the lognormal noise
+    mean_gfac = (w * GROUP_VALUE).sum(axis=1) / w.sum(axis=1)
     l_date = pd.DatetimeIndex(o_date[l_o])
-    season = 1 + 0.08 * np.cos(2 * np.pi * (l_date.month.to_numpy() - 1) / 12)
-    growth = 1.01 ** (l_date.year.to_numpy() - 2021)
-    target = (annual[l_c] / (freq[l_c] * (1 + mean_lines[l_c]) * mean_gfac[l_c] * np.exp(0.45 ** 2 / 2))
-              * gfac * season * growth * np.exp(ro.normal(0, 0.45, nl)))
+    season = 1 + SEASON_AMPLITUDE * np.cos(2 * np.pi * (l_date.month.to_numpy() - 1) / 12)
+    growth = PRICE_GROWTH ** (l_date.year.to_numpy() - 2021)
+    target = (annual[l_c] / (freq[l_c] * (1 + mean_lines[l_c]) * mean_gfac[l_c] * np.exp(LINE_NOISE_SD ** 2 / 2))
+              * GROUP_VALUE[g] * season * growth * np.exp(rng.normal(0, LINE_NOISE_SD, len(l_o))))
     unit_net = price * (1 - discount[l_c])
     qty = np.maximum(1, np.round(target / unit_net)).astype(int)
     revenue = _round_money(qty * unit_net)
-    margin = _round_money(revenue - qty * price * (1 - mrate))
-    orders = pd.DataFrame({
-        "order_id": 100001 + l_o,
+    return pd.DataFrame({
+        "order_id": FIRST_ORDER_ID + l_o,
         "line_id": line_no,
-        "customer_id": customer_id[l_c],
+        "customer_id": cust["customer_id"][l_c],
         "date": o_date[l_o],
         "product_id": products["product_id"].to_numpy()[pi],
         "product_group": np.array(PRODUCT_GROUPS, dtype=object)[g],
         "quantity": qty,
         "revenue": revenue,
-        "margin": margin,
+        "margin": _round_money(revenue - qty * price * (1 - mrate)),
     })
 
-    # ----- status from the orders
-    by_c = orders.groupby("customer_id")["date"]
-    last = by_c.max().reindex(customer_id).to_numpy()
+
+def _customers_table(rng, cust, orders):
+    """The customers table: status and reactivation from the orders, category spend, contact person."""
+    ref, customer_id = REFERENCE_DATE.to_datetime64(), cust["customer_id"]
+    last = orders.groupby("customer_id")["date"].max().reindex(customer_id).to_numpy()
     d_last = (ref - last) / np.timedelta64(1, "D")
-    status = np.where(d_last <= 365, "actief", np.where(d_last <= 730, "inactief", "ex-klant"))
+    status = np.where(d_last <= ACTIVE_DAYS, "actief", np.where(d_last <= INACTIVE_DAYS, "inactief", "ex-klant"))
     od = orders.drop_duplicates(["order_id"])[["customer_id", "date"]]
     gaps = od.groupby("customer_id")["date"].diff().dt.days
-    reactivated = gaps.gt(365).groupby(od["customer_id"]).any().reindex(customer_id).fillna(False).to_numpy()
+    reactivated = gaps.gt(REACTIVATED_GAP_DAYS).groupby(od["customer_id"]).any()
     rev25 = orders[orders["date"].dt.year == 2025].groupby("customer_id")["revenue"].sum()
     rev25 = rev25.reindex(customer_id).fillna(0).to_numpy()
-    cat_spend = np.maximum(np.round(spend, -2), np.round(rev25 * 1.08, -2) + 100)
-    customers = pd.DataFrame({
-        "customer_id": customer_id,
-        "name": name,
-        "sector": sector,
-        "province": province,
-        "region": region,
-        "city": city,
-        "street": street,
-        "postcode": postcode,
-        "employees": employees,
-        "size_class": _size_class(employees),
-        "account_manager": manager,
-        "acquired_on": acquired,
-        "acquisition_channel": channel,
-        "status": status,
-        "reactivated": reactivated,
-        "contact_person": _persons(rc, nc),
+    # what a customer spends on the category at all suppliers is at least what it spent with us
+    cat_spend = np.maximum(np.round(cust["spend"], -2), np.round(rev25 * 1.08, -2) + 100)
+    employees = cust["employees"]
+    return pd.DataFrame({
+        "customer_id": customer_id, "name": cust["name"], "sector": cust["sector"],
+        "province": cust["province"], "region": cust["region"], "city": cust["city"],
+        "street": cust["street"], "postcode": cust["postcode"], "employees": employees,
+        "size_class": _size_class(employees), "account_manager": cust["manager"],
+        "acquired_on": cust["acquired"], "acquisition_channel": cust["channel"], "status": status,
+        "reactivated": reactivated.reindex(customer_id).fillna(False).to_numpy(),
+        "contact_person": _persons(rng, len(customer_id)),
         "category_spend": cat_spend.astype(float),
     })
 
-    # ----- opportunities: new business (pass 1) + existing customers
-    cust_info = {"customer_id": customer_id, "start": p_start, "end": np.where(back, end2, end1),
-                 "annual": annual, "manager": manager, "employees": employees}
-    cust_info["end"] = np.minimum(cust_info["end"], ref)
-    empty_leads = leads.iloc[0:0]
-    opp_old, pres_old, met_old = _opportunities(r[6], empty_leads, lead_extra, cust_info, ams)
+
+def _all_opportunities(rng, dmu_rng, new_business, leads, lead_extra, cust, life, ams):
+    """The opportunities table (new business and existing customers, by creation) and the DMU contacts."""
+    opp_new, pres_new, met_new = new_business
+    end = np.minimum(np.where(life["back"], life["end2"], life["end1"]), REFERENCE_DATE.to_datetime64())
+    cust_info = {"customer_id": cust["customer_id"], "start": cust["p_start"], "end": end,
+                 "annual": cust["annual"], "manager": cust["manager"], "employees": cust["employees"]}
+    opp_old, pres_old, met_old = _opportunities(rng, leads.iloc[0:0], lead_extra, cust_info, ams)
     opp_all = pd.concat([opp_new, opp_old], ignore_index=True)
     pres = np.vstack([pres_new, pres_old])
     met = np.vstack([met_new, met_old])
     perm = opp_all.sort_values(["created_on", "account_manager"], kind="stable").index.to_numpy()
     opp_all = opp_all.loc[perm].reset_index(drop=True)
-    pres, met = pres[perm], met[perm]
     opp_all.insert(0, "opportunity_id", np.arange(1, len(opp_all) + 1))
-    dmu = _dmu(r[7], opp_all["opportunity_id"].to_numpy(), pres, met)
+    return opp_all, _dmu(dmu_rng, opp_all["opportunity_id"].to_numpy(), pres[perm], met[perm])
 
-    # ----- leads: stage reached and customer link
-    lead_cust = pd.Series(customer_id[lead_of > 0], index=lead_of[lead_of > 0])
+
+def _lead_stages(leads, cust):
+    """The leads' customer link and the furthest stage each reached."""
+    lead_of = cust["lead_of"]
+    lead_cust = pd.Series(cust["customer_id"][lead_of > 0], index=lead_of[lead_of > 0])
     leads["customer_id"] = leads["lead_id"].map(lead_cust).astype("Int64")
-    stage = np.select(
+    leads["stage_reached"] = np.select(
         [leads["customer_id"].notna().to_numpy(), leads["opportunity_on"].notna().to_numpy(),
          leads["sql_on"].notna().to_numpy(), leads["mql_on"].notna().to_numpy()],
         ["klant", "opportunity", "SQL", "MQL"], "lead")
-    leads["stage_reached"] = stage
 
-    # ----- prospects: never-bought lead companies + suspects
-    rp = r[8]
+
+def _prospects(rng, leads, opportunities, used):
+    """Prospects: lead companies that never bought, and suspects (no contact); with temperature."""
+    ref = REFERENCE_DATE.to_datetime64()
     nl_ = leads[leads["customer_id"].isna()]
     last_contact = nl_[["created_on", "mql_on", "sql_on", "opportunity_on"]].max(axis=1).to_numpy()
-    lo_quote = opp_all[opp_all["lead_id"].notna() & opp_all["quotation_sent"]]["lead_id"].astype(int)
-    had_q = nl_["lead_id"].isin(lo_quote).to_numpy()
-    # the newest contact of an open opportunity may be later
-    n_s = int(rp.poisson(900))
-    sus = _companies(rp, n_s, used, pull=0.4)
+    quoted = opportunities[opportunities["lead_id"].notna() & opportunities["quotation_sent"]]
+    had_q = nl_["lead_id"].isin(quoted["lead_id"].astype(int)).to_numpy()
+    n_s = int(rng.poisson(SUSPECTS_MEAN))
+    sus = _companies(rng, n_s, used, pull=SUSPECT_PULL)
     prospects = pd.DataFrame({
-        "name": np.concatenate([nl_["company"].to_numpy(), sus["name"]]),
-        "sector": np.concatenate([nl_["sector"].to_numpy(), sus["sector"]]),
-        "province": np.concatenate([nl_["province"].to_numpy(), sus["province"]]),
-        "region": np.concatenate([nl_["region"].to_numpy(), sus["region"]]),
-        "employees": np.concatenate([nl_["employees"].to_numpy(), sus["employees"]]),
+        **{col: np.concatenate([nl_[col].to_numpy(), sus[col]])
+           for col in ("sector", "province", "region", "employees")},
         "last_contact": np.concatenate([last_contact, np.full(n_s, np.datetime64("NaT"), "datetime64[ns]")]),
         "had_quotation": np.concatenate([had_q, np.zeros(n_s, bool)]),
     })
+    prospects.insert(0, "name", np.concatenate([nl_["company"].to_numpy(), sus["name"]]))
     days = (ref - prospects["last_contact"].to_numpy()) / np.timedelta64(1, "D")
-    hot = prospects["had_quotation"].to_numpy() & (days <= 180)
-    warm = ~hot & ((days <= 365) | prospects["had_quotation"].to_numpy())
+    hot = prospects["had_quotation"].to_numpy() & (days <= HOT_DAYS)
+    warm = ~hot & ((days <= WARM_DAYS) | prospects["had_quotation"].to_numpy())
     prospects["temperature"] = np.where(hot, "hot", np.where(warm, "warm", "cold"))
     prospects = prospects.sort_values(["name"], kind="stable").reset_index(drop=True)
     prospects.insert(0, "prospect_id", np.arange(1, len(prospects) + 1))
+    return prospects
 
-    # ----- complaints
-    rq = r[9]
+
+def _complaints(rng, cust, life):
+    """Complaints with satisfaction before and after (service recovery paradox)."""
+    cc, handled = life["cc"], life["handled"]
     nk = len(cc)
-    before = np.clip(np.round(rq.normal(7.2, 1.1, nk)), 1, 10)
-    after = np.clip(np.round(before + np.where(handled, rq.normal(1.0, 0.9, nk), rq.normal(-2.2, 1.1, nk))), 1, 10)
+    before = np.clip(np.round(rng.normal(7.2, 1.1, nk)), 1, 10)
+    change = np.where(handled, rng.normal(1.0, 0.9, nk), rng.normal(-2.2, 1.1, nk))
+    after = np.clip(np.round(before + change), 1, 10)
     complaints = pd.DataFrame({
-        "customer_id": customer_id[cc],
-        "date": c_date,
-        "category": _pick(rq, COMPLAINT_CATEGORIES, nk, (0.25, 0.22, 0.15, 0.15, 0.15, 0.08)),
+        "customer_id": cust["customer_id"][cc],
+        "date": life["c_date"],
+        "category": _pick(rng, COMPLAINT_CATEGORIES, nk, (0.25, 0.22, 0.15, 0.15, 0.15, 0.08)),
         "handled_well": handled,
         "satisfaction_before": before.astype(int),
         "satisfaction_after": after.astype(int),
     }).sort_values(["date", "customer_id"], kind="stable").reset_index(drop=True)
     complaints.insert(0, "complaint_id", np.arange(1, nk + 1))
+    return complaints
 
-    # ----- NPS
-    rn = r[10]
-    # periodic survey each November among customers active that year (30%)
-    yrs = np.arange(2021, 2026)
-    nov = np.array([np.datetime64(f"{y}-11-01") for y in yrs])
-    act_y = (p_start[:, None] <= nov[None, :]) & (
-        (end1[:, None] >= nov[None, :]) | (back[:, None] & (ret[:, None] <= nov[None, :]) & (end2[:, None] >= nov[None, :])))
-    resp = act_y & (rn.random(act_y.shape) < 0.30)
-    pc, py = np.nonzero(resp)
-    p_date = _weekday(nov[py] + _days(rn, 0, 27, len(pc)))
+
+def _nps_moments(rng, cust, life, orders):
+    """(customer index, date, moment) of every NPS answer: the November survey and after purchase."""
+    ref, p_start, customer_id = REFERENCE_DATE.to_datetime64(), cust["p_start"], cust["customer_id"]
+    end1, back, ret, end2 = life["end1"][:, None], life["back"][:, None], life["ret"][:, None], life["end2"][:, None]
+    nov = np.array([np.datetime64(f"{y}-11-01") for y in range(2021, 2026)])[None, :]
+    act_y = (p_start[:, None] <= nov) & ((end1 >= nov) | (back & (ret <= nov) & (end2 >= nov)))
+    pc, py = np.nonzero(act_y & (rng.random(act_y.shape) < NPS_SURVEY_SHARE))
+    p_date = _weekday(nov[0, py] + _days(rng, 0, 27, len(pc)))
     oo = orders.drop_duplicates("order_id")
-    pick = rn.random(len(oo)) < 0.045
-    ac = pd.Series(np.arange(nc), index=customer_id).loc[oo["customer_id"].to_numpy()[pick]].to_numpy()
-    a_date = _weekday(oo["date"].to_numpy()[pick] + _days(rn, 5, 20, pick.sum()))
+    pick = rng.random(len(oo)) < NPS_AFTER_PURCHASE
+    ac = pd.Series(np.arange(len(customer_id)), index=customer_id).loc[oo["customer_id"].to_numpy()[pick]].to_numpy()
+    a_date = _weekday(oo["date"].to_numpy()[pick] + _days(rng, 5, 20, pick.sum()))
     a_ok = a_date <= ref
-    n_c = np.concatenate([pc, ac[a_ok]])
-    n_d = np.concatenate([p_date, a_date[a_ok]])
     moment = np.concatenate([np.full(len(pc), "periodiek"), np.full(a_ok.sum(), "na aankoop")])
+    return np.concatenate([pc, ac[a_ok]]), np.concatenate([p_date, a_date[a_ok]]), moment
+
+
+def _nps(rng, cust, life, orders, ams):
+    """NPS answers: the score follows the experience minus expectation gap plus sector, account
+    manager and quarter effects."""
+    n_c, n_d, moment = _nps_moments(rng, cust, life, orders)
     nr = len(n_c)
-    sector_eff = np.array([0.45, 0.15, -0.55, 0.1, -0.25, -0.4])
-    am_eff = rn.normal(0, 0.35, 13)
+    am_eff = rng.normal(0, 0.35, len(ams) + 1)  # by manager_id (1..12); index 0 unused
     am_eff[1:] -= am_eff[1:].mean()
     q = pd.DatetimeIndex(n_d)
     qi = (q.year.to_numpy() - 2021) * 4 + (q.quarter.to_numpy() - 1)
-    q_eff = rn.normal(0, 0.25, 20) + np.where(np.arange(20) // 4 == 1, -0.35, 0.0)
-    expectation = np.clip(np.round(rn.normal(7.3, 1.1, nr)), 1, 10)
-    eff = sector_eff[sector_idx[n_c]] + am_eff[manager[n_c]] + q_eff[qi] + 0.2 * (moment == "na aankoop")
-    experience = np.clip(np.round(expectation + eff + rn.normal(0.1, 1.2, nr)), 1, 10)
-    score = np.clip(np.round(7.9 + 0.55 * (experience - expectation) + 0.7 * eff + rn.normal(0, 1.35, nr)), 0, 10)
+    n_quarters = 4 * 5  # 2021-2025
+    q_eff = rng.normal(0, 0.25, n_quarters) + np.where(np.arange(n_quarters) // 4 == NPS_BAD_YEAR, -0.35, 0.0)
+    expectation = np.clip(np.round(rng.normal(7.3, 1.1, nr)), 1, 10)
+    eff = (NPS_SECTOR_EFFECT[cust["sector_idx"][n_c]] + am_eff[cust["manager"][n_c]] + q_eff[qi]
+           + 0.2 * (moment == "na aankoop"))
+    experience = np.clip(np.round(expectation + eff + rng.normal(0.1, 1.2, nr)), 1, 10)
+    score = np.clip(np.round(7.9 + 0.55 * (experience - expectation) + 0.7 * eff + rng.normal(0, 1.35, nr)), 0, 10)
     nps = pd.DataFrame({
-        "customer_id": customer_id[n_c],
+        "customer_id": cust["customer_id"][n_c],
         "date": n_d,
         "score": score.astype(int),
         "moment": moment,
@@ -1013,47 +1157,7 @@ def _generate(seed: int) -> dict[str, pd.DataFrame]:
         "experience": experience.astype(int),
     }).sort_values(["date", "customer_id"], kind="stable").reset_index(drop=True)
     nps.insert(0, "response_id", np.arange(1, nr + 1))
-
-    # ----- market and competitors
-    market, competitors = _market(r[11], orders, customers)
-
-    # ----- cold calls and targets
-    cold_calls = _cold_calls(r[12], ams)
-    targets = _targets(r[12], orders, cold_calls, customers)
-
-    # ----- tenders
-    tenders, bids, thresholds = _tenders(r[13])
-
-    # ----- key accounts
-    key_accounts = _key_accounts(r[14], orders, customers, nps)
-
-    leads_out = leads[[
-        "lead_id", "created_on", "source", "channel", "company", "sector", "province", "region",
-        "employees", "fit_score", "behaviour_score", "lead_score", "budget", "authority", "need",
-        "timeline", "stage_reached", "mql_on", "sql_on", "opportunity_on", "won_on", "cost",
-        "customer_id"]]
-    tables = {
-        "account_managers": ams,
-        "products": products,
-        "customers": customers,
-        "prospects": prospects,
-        "orders": orders,
-        "leads": leads_out,
-        "campaigns": campaigns,
-        "cold_calls": cold_calls,
-        "opportunities": opp_all,
-        "dmu_contacts": dmu,
-        "nps": nps,
-        "complaints": complaints,
-        "market": market,
-        "competitors": competitors,
-        "targets": targets,
-        "tenders": tenders,
-        "tender_bids": bids,
-        "eu_thresholds": thresholds,
-        "key_accounts": key_accounts,
-    }
-    return {name: _typed(name, tables[name]) for name in TABLES}
+    return nps
 
 
 # --------------------------------------------------------------------------- market, activity, tenders
