@@ -45,13 +45,18 @@ _reexport_names(__name__, _THEMES, globals(), __all__)
 __version__ = "0.1.0"
 
 # Loaded on first attribute access: these pull in matplotlib or ipywidgets.
-_LAZY_MODULES = {"plots", "widgets", "exercises", "style"}
+_LAZY_MODULES = {"plots", "widgets", "exercises", "style", "display"}
 _LAZY_NAMES = {
     "use_style": "style",
-    "format_euro": "style",
-    "format_percent": "style",
-    "format_number": "style",
-    "format_nps": "style",
+    "show_table": "display",
+    "format_euro": "display",
+    "format_percent": "display",
+    "format_number": "display",
+    "format_decimal": "display",
+    "format_nps": "display",
+    "format_date": "display",
+    "yes_no": "display",
+    "plural": "display",
     "check": "exercises",
     "hint": "exercises",
     "solution": "exercises",

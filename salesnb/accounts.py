@@ -625,13 +625,13 @@ class AccountPlan:
 
 
 def _euro(value: float) -> str:
-    from .style import format_euro
+    from .display import format_euro
 
     return format_euro(value)
 
 
 def _pct(value: float) -> str:
-    from .style import format_percent
+    from .display import format_percent
 
     return format_percent(value, 1)
 
@@ -641,7 +641,7 @@ MIN_NPS_ANSWERS = 5
 
 
 def _nps_text(value: float) -> str:
-    from .style import format_nps
+    from .display import format_nps
 
     return format_nps(value)
 
@@ -965,7 +965,7 @@ margin-top:1.4em}.salesnb-plan table{border-collapse:collapse;margin:.4em 0}
 
 
 def _cell(value, column: str) -> tuple[str, bool]:
-    from .style import format_number
+    from .display import format_number
 
     if isinstance(value, (float, np.floating, int, np.integer)) and not isinstance(value, bool):
         if pd.isna(value):
@@ -983,7 +983,7 @@ def _cell(value, column: str) -> tuple[str, bool]:
 def _goal_value(kpi: str, value) -> str:
     """A goal's 'nu' or 'doel' as text, by its KPI: a share as a percentage (also exactly 0 or 1),
     an NPS with its sign, a Millman & Wilson stage by its name, a count as a whole number."""
-    from .style import format_number
+    from .display import format_number
 
     if value is None or pd.isna(value):
         return "—"
@@ -1302,7 +1302,7 @@ def account_facts(customer_id, *, year: int = 2025) -> AccountFacts:
 
 
 def _number(value) -> str:
-    from .style import format_number
+    from .display import format_number
 
     return format_number(value)
 

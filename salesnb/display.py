@@ -39,10 +39,6 @@ import numpy as np
 from .errors import InputError
 
 __all__ = [
-    "MISSING",
-    "KINDS",
-    "ColumnFormat",
-    "COLUMN_FORMATS",
     "format_number",
     "format_decimal",
     "format_euro",
@@ -51,9 +47,7 @@ __all__ = [
     "format_date",
     "yes_no",
     "plural",
-    "format_value",
     "show_table",
-    "Table",
 ]
 
 #: What a missing (or infinite) value looks like in text and tables.
@@ -306,10 +300,9 @@ _CONTRACT = {
         "calls_target": "doel belpogingen", "appointments_target": "doel afspraken",
         "quotations_target": "doel offertes", "price_weight": "gewicht prijs",
         "quality_weight": "gewicht kwaliteit", "max_quality_score": "max. kwaliteitsscore",
-        # key_accounts: scores 1-10 (a column named "aandeel" here is a score, not a share)
-        "omvang": "omvang (1–10)", "groeipotentieel": "groeipotentieel (1–10)", "marge": "marge (1–10)",
-        "imago": "imago (1–10)", "relatie": "relatie (1–10)", "aandeel": "aandeel (1–10)",
-        "productfit": "productfit (1–10)",
+        # key_accounts: scores 1-10 (its "aandeel" and "marge" are in AMBIGUOUS_COLUMNS)
+        "omvang": "omvang", "groeipotentieel": "groeipotentieel", "imago": "imago", "relatie": "relatie",
+        "productfit": "productfit",
     },
     "decimal": {"fte": "fte", "quality_score": "kwaliteitsscore"},
 }
@@ -322,10 +315,13 @@ _COMPUTED = {
         "winnaar": "winnaar", "grootste_concurrent": "grootste concurrent", "nps_groep": "NPS-groep",
         "oordeel": "oordeel", "afhandeling": "afhandeling", "doelmarkt": "doelmarkt",
         "portefeuille": "portefeuille", "reden": "reden", "resultaat": "resultaat",
+        "soort_crm": "soort CRM",
+        "regio": "regio", "rol": "rol", "vorm": "vorm", "kenmerk": "kenmerk", "contactpatroon": "contactpatroon",
+        "volgende_stap": "volgende stap", "gesproken": "gesproken", "niet_gesproken": "niet gesproken",
     },
     "yesno": {
         "voldoet": "voldoet", "europees_verplicht": "Europees verplicht", "europees_gekozen": "Europees gekozen",
-        "compleet": "compleet", "key_account": "key account",
+        "compleet": "compleet", "key_account": "key account", "is_ubr": "UBR",
     },
     "euro": {
         "omzet": "omzet", "omzet_voor": "omzet vóór", "omzet_na": "omzet na",
@@ -335,9 +331,10 @@ _COMPUTED = {
         "eigen_omzet": "eigen omzet", "kosten": "kosten", "kosten_per_lead": "kosten per lead",
         "kosten_per_klant": "kosten per klant", "cpl": "kosten per lead", "eu_drempel": "EU-drempel",
         "cac": "CAC", "clv_eenvoudig": "CLV (eenvoudig)", "clv_netto": "CLV (netto)",
-        "clv_oneindig": "CLV (oneindig)", "clv_horizon": "CLV (horizon)", "monetary": "monetary (M, €)",
+        "clv_oneindig": "CLV (oneindig)", "clv_horizon": "CLV (horizon)", "monetary": "monetary (omzet)",
         "marge_per_klant": "marge per klant", "extra_marge": "extra marge", "vaste_kosten": "vaste kosten",
         "btw_bedrag": "btw-bedrag", "grondslag": "grondslag", "gewogen": "gewogen waarde",
+        "omzet_nieuwe_klanten": "omzet nieuwe klanten",
     },
     "percent": {
         "conversie": "conversie", "vanaf_start": "vanaf de start", "precisie": "precisie",
@@ -349,7 +346,7 @@ _COMPUTED = {
         "retentie": "retentie", "marktaandeel": "marktaandeel", "penetratiegraad_klasse": "penetratiegraad klasse",
         "penetratiegraad_merk": "penetratiegraad merk", "verzadigingsgraad": "verzadigingsgraad",
         "realisatiegraad": "realisatiegraad", "win_rate": "win rate", "omzetaandeel": "omzetaandeel",
-        "aandeel nieuw": "aandeel nieuw",
+        "aandeel_nieuw": "aandeel nieuw",
     },
     "nps": {"nps": "NPS"},
     "count": {
@@ -357,12 +354,19 @@ _COMPUTED = {
         "gewonnen": "gewonnen", "verloren": "verloren", "rang": "rang", "rollen_in_dmu": "rollen in de DMU",
         "rollen_gesproken": "rollen gesproken", "rollen_gemist": "rollen gemist", "prospects": "prospects",
         "extra_klanten": "extra klanten", "rfm_score": "RFM-score", "mql": "MQL's",
+        "recency": "recency (dagen)", "frequency": "frequency (orders)",
+        "bezoeken": "bezoeken", "nieuwe_klanten": "nieuwe klanten", "fase_nr": "fase (nr.)",
+        "bezoeken_minst": "bezoeken minst", "bezoeken_meest": "bezoeken meest",
     },
     ("decimal", 1): {
         "een_op": "één op", "prijspunten": "prijspunten", "kwaliteitspunten": "kwaliteitspunten",
         "tekort_gemiddeld": "gemiddeld tekort", "levensduur": "levensduur (jaren)", "clv_cac": "CLV/CAC",
+        "bezoeken_gemiddeld": "bezoeken gemiddeld",
     },
-    ("decimal", 2): {"relatief_marktaandeel": "relatief marktaandeel", "bestedingsindex": "bestedingsindex"},
+    ("decimal", 2): {"relatief_marktaandeel": "relatief marktaandeel", "bestedingsindex": "bestedingsindex",
+                     "bezoeken_max_min": "bezoeken max/min", "bezoeken_cv": "bezoeken cv",
+                     "omzet_max_min": "omzet max/min", "klanten_max_min": "klanten max/min",
+                     "aantrekkelijkheid": "aantrekkelijkheid", "sterkte": "sterkte"},
 }
 
 
@@ -377,10 +381,15 @@ def _registry(*parts: dict) -> dict:
 
 
 #: Column name -> :class:`ColumnFormat` for the data contract's columns (data/README.md) and the
-#: columns the theme functions compute. Exact names only. A name with two meanings follows the
-#: data contract (``aandeel`` and ``marge`` are 1–10 scores in key_accounts); a table where such
-#: a column means something else says so with ``formats=`` (``{"aandeel": "percent"}``).
+#: columns the theme functions compute. Exact names only. A registered number kind applies only
+#: to a column that holds numbers (a text column called ``relatie`` stays text).
 COLUMN_FORMATS: dict[str, ColumnFormat] = _registry(_CONTRACT, _COMPUTED)
+
+#: Names with two meanings, deliberately not in the registry: ``aandeel`` and ``marge`` are 1–10
+#: scores in key_accounts but a share and an amount in other tables. Such a column is shown by
+#: its dtype (4 -> "4", 0.25 -> "0,25"), never as a guessed percentage; a table states the
+#: meaning with ``formats=`` (``{"aandeel": "percent"}``, ``{"marge": "euro"}``).
+AMBIGUOUS_COLUMNS = frozenset({"aandeel", "marge"})
 
 # --------------------------------------------------------------------------- tables
 
@@ -451,8 +460,22 @@ def _dtype_format(values) -> ColumnFormat:
     return ColumnFormat(header, "text")
 
 
+def _holds_numbers(values) -> bool:
+    import pandas as pd
+
+    if pd.api.types.is_bool_dtype(values):
+        return False
+    if pd.api.types.is_numeric_dtype(values):
+        return True
+    present = values.dropna()
+    return bool(len(present)) and present.map(
+        lambda x: isinstance(x, numbers.Real) and not isinstance(x, (bool, np.bool_))).all()
+
+
 def _column_format(name, values, formats: dict, headers: dict) -> ColumnFormat:
     registered = COLUMN_FORMATS.get(name) if isinstance(name, str) else None
+    if registered and registered.kind in _DEFAULT_DECIMALS and not _holds_numbers(values):
+        registered = None
     spec = formats.get(name)
     if spec is None:
         fmt = registered or _dtype_format(values)
@@ -499,7 +522,8 @@ class Table:
             text = html.escape(str(text)).replace("€ ", "€&nbsp;")
             return f'<{tag} style="text-align:{align};{wrap};vertical-align:top">{text}</{tag}>'
 
-        head = "".join(cell("th", c, n) for c, n in zip(self.cells.columns, self.numeric))
+        head = "".join(cell("th", c, n).replace("nowrap", "normal")
+                       for c, n in zip(self.cells.columns, self.numeric))
         body = "".join("<tr>" + "".join(cell("td", v, n) for v, n in zip(row, self.numeric)) + "</tr>"
                        for row in self.cells.itertuples(index=False))
         caption = f"<caption>{html.escape(self.caption)}</caption>" if self.caption else ""
@@ -544,9 +568,9 @@ def show_table(frame, *, formats=None, headers=None, index=None, max_rows: int =
     ...                   "aandeel": [4, 7], "conversie": [0.123, float("nan")],
     ...                   "is_own": [True, False], "date": pd.to_datetime(["2025-12-31", "2024-01-05"])})
     >>> show_table(t)
-    branche        omzet  aandeel (1–10)  conversie  eigen inschrijving  datum
-    Zorg     € 1.234.568               4      12,3%  ja                  31-12-2025
-    Onderwijs     € -250               7          –  nee                 05-01-2024
+    branche          omzet  aandeel  conversie  eigen inschrijving  datum
+    Zorg       € 1.234.568        4      12,3%  ja                  31-12-2025
+    Onderwijs       € -250        7          –  nee                 05-01-2024
     >>> show_table(pd.DataFrame({"aandeel": [0.25]}), formats={"aandeel": "percent"}, headers={"aandeel": "deel"})
      deel
     25,0%

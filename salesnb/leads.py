@@ -58,7 +58,6 @@ __all__ = [
     "tender_results",
     "own_win_rate",
     "own_wins_by_weight",
-    "format_lead_table",
 ]
 
 #: The cold-acquisition ratio chain (§3.2): the gatekeeper stands before the decision maker.
@@ -993,39 +992,4 @@ def own_wins_by_weight(bids: pd.DataFrame, tenders: pd.DataFrame, *, weights=ran
     out["aandeel"] = out["gewonnen"] / n
     if (steps == np.round(steps)).all():
         out["prijsgewicht"] = out["prijsgewicht"].astype(int)
-    return out
-
-
-_PERCENT_COLUMNS = ("conversie", "vanaf_start", "aandeel", "precisie", "dekking", "ratio", "ctr")
-_EURO_COLUMNS = ("kosten", "kosten_per_lead", "kosten_per_klant", "cpl", "cost", "eu_drempel", "price",
-                 "estimated_value", "amount")
-_DECIMAL_COLUMNS = ("een_op", "prijspunten", "kwaliteitspunten", "totaal", "tekort_gemiddeld", "quality_score")
-
-
-def format_lead_table(table: pd.DataFrame) -> pd.DataFrame:
-    """A copy of an H3 table for reading (display only): rates as Dutch percentages,
-    amounts as euros, points and ratios with one decimal, NaN as "–".
-
-    >>> format_lead_table(pd.DataFrame({"bron": ["online"], "conversie": [0.0523], "cpl": [55.45]}))
-         bron conversie   cpl
-    0  online      5,2%  € 55
-    """
-    from .style import format_euro, format_number, format_percent
-
-    if not isinstance(table, pd.DataFrame):
-        raise InputError("'table' moet een tabel (DataFrame) zijn.")
-    out = table.copy()
-    for column in out.columns:
-        if not pd.api.types.is_numeric_dtype(out[column]) or pd.api.types.is_bool_dtype(out[column]):
-            continue
-        name = str(column)
-        if name in _PERCENT_COLUMNS:
-            fmt = format_percent
-        elif name in _EURO_COLUMNS:
-            fmt = format_euro
-        elif name in _DECIMAL_COLUMNS:
-            fmt = lambda x: format_number(x, 1)  # noqa: E731
-        else:
-            continue
-        out[column] = [("–" if pd.isna(x) else fmt(float(x))) for x in out[column].astype(float)]
     return out

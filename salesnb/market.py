@@ -23,7 +23,7 @@ import pandas as pd
 
 from . import _validate as v
 from .errors import InputError
-from .style import format_euro, format_number, format_percent
+from .display import format_date, format_euro, format_number, format_percent
 
 __all__ = [
     "market_potential",
@@ -416,7 +416,7 @@ def smart_check(*, what=None, measure=None, target=None, baseline=None, deadline
     timed = False
     if deadline is not None:
         timed = not pd.isna(pd.to_datetime(deadline, errors="coerce"))
-    rows.append((timed, f"Einddatum {deadline}." if timed else "Zet er een einddatum bij."))
+    rows.append((timed, f"Einddatum {format_date(pd.to_datetime(deadline))}." if timed else "Zet er een einddatum bij."))
     out = SMART_CRITERIA[["criterium"]].copy()
     out["voldoet"] = [r[0] for r in rows]
     out["toelichting"] = [r[1] for r in rows]

@@ -47,7 +47,6 @@ __all__ = [
     "segment_summary",
     "relationship_phase",
     "phase_summary",
-    "readable_table",
 ]
 
 #: Curry's klantenpiramide, top to bottom (§6.1).
@@ -980,30 +979,3 @@ def phase_summary(phases, revenue=None):
         out = out.drop(columns=["omzet", "aandeel_omzet"])
     out["strategie"] = [dict(zip(cats, RELATIONSHIP_STRATEGIES.values()))[c] for c in cats]
     return out
-
-
-# --------------------------------------------------------------------------- display
-
-_EURO_COLUMNS = ("omzet", "marge", "cac", "monetary")
-
-
-def readable_table(table):
-    """A copy of a summary table for reading (display only): shares as Dutch percentages,
-    amounts as euros, ratios and lifetimes with one decimal; NaN as "–".
-
-    >>> t = pd.DataFrame({"klanten": [3], "aandeel_omzet": [0.25], "omzet": [1500.0]})
-    >>> readable_table(t).loc[0, ["aandeel_omzet", "omzet"]].tolist()
-    ['25,0%', '€ 1.500']
-    """
-    from .display import _readable_columns, format_euro, format_number, format_percent
-
-    def formatter_for(name, values):
-        if name.startswith("aandeel") or name == "retentie":
-            return format_percent
-        if name.startswith("clv_cac") or name == "levensduur":
-            return lambda x: format_number(x, 1)
-        if name.startswith(_EURO_COLUMNS) or name.startswith("clv"):
-            return format_euro
-        return None
-
-    return _readable_columns(table, formatter_for)

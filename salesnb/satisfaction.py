@@ -45,7 +45,6 @@ __all__ = [
     "COMPANY_CRM_DATA",
     "crm_data_map",
     "complaint_followup",
-    "format_columns",
 ]
 
 #: The three NPS groups, in the course's words (promotors 9–10, passief 7–8, criticasters 0–6).
@@ -638,27 +637,3 @@ def complaint_followup(complaints, orders, *, months=12, handled="handled_well",
     out.insert(0, "afhandeling", [labels[0] if ok else labels[1] for ok in out.index])
     return out.reset_index(drop=True)[["afhandeling", "klachten", "omzet_voor", "omzet_na", "verandering",
                                        "aandeel_blijft_kopen"]]
-
-
-def format_columns(table, *, percent=(), euro=(), nps=(), number=(), decimals=1) -> pd.DataFrame:
-    """A copy of ``table`` for reading (display only, H1/H2 notebooks): the named columns as Dutch
-    text, ``percent`` (fractions → "15,0%"), ``euro`` ("€ 1.500"), ``nps`` ("+20") and
-    ``number`` (``decimals`` decimals). NaN shows as "–". Never compute with the result.
-
-    >>> t = pd.DataFrame({"aandeel": [0.153], "omzet": [1500.0], "nps": [20.4]})
-    >>> format_columns(t, percent=["aandeel"], euro=["omzet"], nps=["nps"]).iloc[0].tolist()
-    ['15,3%', '€ 1.500', '+20']
-    """
-    from .style import format_euro, format_nps, format_number, format_percent
-
-    if not isinstance(table, pd.DataFrame):
-        raise InputError("'table' moet een tabel (DataFrame) zijn.")
-    out = table.copy()
-    formats = [(percent, lambda x: format_percent(x, decimals)), (euro, format_euro), (nps, format_nps),
-               (number, lambda x: format_number(x, decimals))]
-    for columns, fmt in formats:
-        for column in ([columns] if isinstance(columns, str) else columns):
-            v.table(out, "table", [column])
-            values = pd.to_numeric(out[column], errors="coerce").astype(float)
-            out[column] = ["–" if pd.isna(x) else fmt(float(x)) for x in values]
-    return out

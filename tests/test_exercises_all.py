@@ -20,7 +20,7 @@ from salesnb.exercises._core import (Exercise, Mistake, check, exercise, exercis
                                      register_exercise, registered_exercises, run_solution,
                                      solution, teacher_view, unregister_exercise)
 from salesnb.exercises.answers import AnswerError, parse_number
-from salesnb.style import format_euro, format_number
+from salesnb.display import format_euro, format_number
 
 REGISTERED = registered_exercises()
 SEEDS = [None, 1, 7]  # None: the committed default data

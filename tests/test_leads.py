@@ -678,16 +678,6 @@ def test_own_wins_by_weight_worked_example():
     assert out["aandeel"].tolist() == pytest.approx([0.5, 0.0])
 
 
-def test_format_lead_table_is_display_only():
-    t = pd.DataFrame({"fase": ["a"], "conversie": [0.25], "kosten_per_klant": [1234.4], "een_op": [4.0],
-                      "aantal": [7]})
-    out = L.format_lead_table(t)
-    assert out.loc[0, ["conversie", "kosten_per_klant", "een_op", "aantal"]].tolist() == ["25,0%", "€ 1.234", "4,0", 7]
-    assert t.loc[0, "conversie"] == 0.25
-    with pytest.raises(InputError):
-        L.format_lead_table([1, 2])
-
-
 @settings(max_examples=50, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(["online", "netwerken", "beurs"]),
                           st.sampled_from(L.LEAD_FUNNEL_STAGES)), min_size=1, max_size=60))

@@ -16,7 +16,8 @@ from .. import _validate as v
 from ..errors import InputError
 from ..leads import bpkv_scores, calls_needed, mql_tradeoff
 from ..vocabulary import MQL_THRESHOLD
-from ..style import COLOR_HIGHLIGHT, PALETTE, format_number, format_percent
+from ..style import COLOR_HIGHLIGHT, PALETTE
+from ..display import format_number, format_percent
 from ._base import ChartExplorer, dropdown, int_slider, percent_slider, register_widget
 from ._scale import FlexibleScale
 

@@ -15,7 +15,8 @@ import numpy as np
 import pandas as pd
 
 from .. import proposition as prop
-from ..style import HATCHES, PALETTE, format_number, format_percent
+from ..style import HATCHES, PALETTE
+from ..display import format_number, format_percent
 from ._base import ChartExplorer, dropdown, int_slider, register_widget
 
 #: Starting weights of the pitch explorer: a customer who mostly wants certainty and low costs.
