@@ -5,8 +5,12 @@ output for :data:`DEFAULT_SEED`. ``load("customers")`` returns a typed DataFrame
 ``use_seed(123456)`` (or the environment variable ``SALESNB_SEED``) switches the whole
 companion to a personal dataset. The column contract is ``data/README.md``.
 
-Generation rules (all randomness from ``numpy.random.default_rng(seed)``, one child
-stream per part, no global state; vectorised):
+Generation rules (all randomness from one :class:`numpy.random.Generator` per part of the
+company, spawned from the seed in a fixed order (``_Streams``), no global state; vectorised).
+The generator runs as named steps (``_generate`` lists them), its rules are the named
+constants of this module, and the course's lists and the company's constants (stages,
+roles, thresholds, :data:`~salesnb.vocabulary.MQL_THRESHOLD`, ...) come from
+:mod:`salesnb.vocabulary`:
 
 * Geography: 12 provinces in 5 regions (Noord, Oost, Midden, West, Zuid). The company
   sits in Midden (home region), so customers are over-represented there.
@@ -26,7 +30,7 @@ stream per part, no global state; vectorised):
   category over lots and suppliers, so our share rarely gets very high).
 * Leads 2021-2025 (online, koude acquisitie, netwerken, aanbesteding): fit_score and
   behaviour_score 0-50 each, lead_score = fit + behaviour. MQL when lead_score >= 40
-  (the company's threshold, :data:`MQL_THRESHOLD`); SQL when an MQL passes BANT (all four
+  (the company's threshold, ``vocabulary.MQL_THRESHOLD``); SQL when an MQL passes BANT (all four
   true; the chance of that rises with lead_score and differs by source); SQLs become
   opportunities (chance by source); the opportunity's outcome makes the lead a klant.
   Won leads are the customers acquired 2021-2025 (acquired_on = won_on, acquisition_channel
@@ -87,7 +91,7 @@ stream per part, no global state; vectorised):
   drop of more than 40%, otherwise by share of wallet (< 0.20 pre, < 0.35 early, < 0.50 mid,
   < 0.70 partnership, else synergistic KAM).
 * Opportunity values: new business about the expected yearly revenue (x 0.7-1.3), existing
-  customers 10-50% of it; stage probabilities :data:`STAGE_PROBABILITY`.
+  customers 10-50% of it; stage probabilities ``vocabulary.STAGE_PROBABILITY``.
 """
 
 from __future__ import annotations
@@ -449,11 +453,23 @@ def _manager_for(rng, region, ams, prefer="farmer"):
     return out
 
 
+LEADS_PER_YEAR, LEAD_GROWTH = 1650, 1.06  # leads in 2021 (Poisson mean), growing 6% a year
+LEAD_SOURCE_SHARES = (0.50, 0.25, 0.15, 0.10)  # per LEAD_SOURCES: most leads come in online
+FAIR_MONTHS = (3, 10)  # the vakbeurs (trade fair) is held in March and October
+# per CAMPAIGN_CHANNELS: visitors -> lead conversion, click-through rate, cost per click, fixed cost a month
+CAMPAIGN_CONVERSION = {"Google Ads": 0.045, "LinkedIn": 0.03, "e-mailnieuwsbrief": 0.06, "vakbeurs": 0.12}
+CAMPAIGN_CTR = {"Google Ads": 0.035, "LinkedIn": 0.008, "e-mailnieuwsbrief": 0.11, "vakbeurs": 0.08}
+CAMPAIGN_CPC = {"Google Ads": 2.1, "LinkedIn": 5.4, "e-mailnieuwsbrief": 0.0, "vakbeurs": 0.0}
+CAMPAIGN_FIXED = {"Google Ads": 0.0, "LinkedIn": 0.0, "e-mailnieuwsbrief": 450.0, "vakbeurs": 14500.0}
+# cost per lead of the sources without a campaign: uniform between these amounts (euro)
+OTHER_LEAD_COST = {"koude acquisitie": (55, 95), "netwerken": (110, 210), "aanbesteding": (450, 900)}
+
+
 def _leads(rng, used):
     """Leads with the forward funnel up to the opportunity; outcome decided later."""
     years = np.arange(2021, 2026)
-    src_p = np.array([0.50, 0.25, 0.15, 0.10])
-    counts = rng.poisson(1650 * 1.06 ** (years - 2021))
+    src_p = np.array(LEAD_SOURCE_SHARES)
+    counts = rng.poisson(LEADS_PER_YEAR * LEAD_GROWTH ** (years - 2021))
     year = np.repeat(years, counts)
     n = len(year)
     doy = rng.random(n)
@@ -466,7 +482,7 @@ def _leads(rng, used):
     order = np.argsort(created, kind="stable")
     created = created[order]
     n = len(created)
-    source_idx = rng.choice(4, size=n, p=src_p)
+    source_idx = rng.choice(len(LEAD_SOURCES), size=n, p=src_p)
     source = np.array(LEAD_SOURCES, dtype=object)[source_idx]
     comp = _companies(rng, n, used, pull=0.6, large_factor=LEAD_LARGE_FACTOR)
     size_z = (np.log(comp["employees"]) - 3.4) / 1.7
@@ -496,9 +512,9 @@ def _leads(rng, used):
     bant[sql] = True
     channel = np.empty(n, dtype=object)
     on = source_idx == 0
-    channel[on] = _pick(rng, ("Google Ads", "LinkedIn", "e-mailnieuwsbrief"), on.sum(), (0.5, 0.3, 0.2))
+    channel[on] = _pick(rng, CAMPAIGN_CHANNELS[:3], on.sum(), (0.5, 0.3, 0.2))  # the online channels
     nw = source_idx == 2
-    fair_month = np.isin(pd.DatetimeIndex(created).month, (3, 10))
+    fair_month = np.isin(pd.DatetimeIndex(created).month, FAIR_MONTHS)
     channel[nw] = np.where(fair_month[nw] & (rng.random(nw.sum()) < 0.7), "vakbeurs",
                            _pick(rng, ("doorverwijzing", "LinkedIn-netwerk"), nw.sum(), (0.6, 0.4)))
     channel[source_idx == 1] = "telefoon"
@@ -531,24 +547,21 @@ def _campaigns(rng, leads):
     ch = leads["channel"].to_numpy()
     month_of = pd.DatetimeIndex(leads["created_on"]).to_period("M").to_timestamp()
     rows = []
-    conv = {"Google Ads": 0.045, "LinkedIn": 0.03, "e-mailnieuwsbrief": 0.06, "vakbeurs": 0.12}
-    ctr = {"Google Ads": 0.035, "LinkedIn": 0.008, "e-mailnieuwsbrief": 0.11, "vakbeurs": 0.08}
     counts = pd.crosstab(month_of, ch)
     for c in CAMPAIGN_CHANNELS:
         for m in months:
-            if c == "vakbeurs" and m.month not in (3, 10):
+            if c == "vakbeurs" and m.month not in FAIR_MONTHS:
                 continue
             k = int(counts.at[m, c]) if (m in counts.index and c in counts.columns) else 0
             rows.append((m, c, k))
     df = pd.DataFrame(rows, columns=["month", "channel", "leads"])
     nn = len(df)
-    cv = df["channel"].map(conv).to_numpy() * np.exp(rng.normal(0, 0.15, nn))
+    cv = df["channel"].map(CAMPAIGN_CONVERSION).to_numpy() * np.exp(rng.normal(0, 0.15, nn))
     visitors = np.maximum(np.round((df["leads"].to_numpy() + 1) / cv), df["leads"].to_numpy() + 1)
     clicks = np.round(visitors / rng.uniform(0.82, 0.95, nn))
-    impressions = np.round(clicks / (df["channel"].map(ctr).to_numpy() * np.exp(rng.normal(0, 0.12, nn))))
-    cpc = df["channel"].map({"Google Ads": 2.1, "LinkedIn": 5.4, "e-mailnieuwsbrief": 0.0, "vakbeurs": 0.0})
-    fixed = df["channel"].map({"Google Ads": 0.0, "LinkedIn": 0.0, "e-mailnieuwsbrief": 450.0,
-                               "vakbeurs": 14500.0}).to_numpy()
+    impressions = np.round(clicks / (df["channel"].map(CAMPAIGN_CTR).to_numpy() * np.exp(rng.normal(0, 0.12, nn))))
+    cpc = df["channel"].map(CAMPAIGN_CPC)
+    fixed = df["channel"].map(CAMPAIGN_FIXED).to_numpy()
     cost = _round_money(clicks * cpc.to_numpy() * np.exp(rng.normal(0, 0.08, nn)) + fixed
                         * np.exp(rng.normal(0, 0.1, nn)))
     df["impressions"] = impressions.astype(int)
@@ -566,9 +579,8 @@ def _lead_costs(rng, leads, campaigns):
     per = per.set_index(["month", "channel"])["cpl"]
     cost = per.reindex(key).to_numpy()
     src = leads["source"].to_numpy()
-    other = np.select(
-        [src == "koude acquisitie", src == "netwerken", src == "aanbesteding"],
-        [rng.uniform(55, 95, n), rng.uniform(110, 210, n), rng.uniform(450, 900, n)], np.nan)
+    other = np.select([src == source for source in OTHER_LEAD_COST],
+                      [rng.uniform(low, high, n) for low, high in OTHER_LEAD_COST.values()], np.nan)
     return _round_money(np.where(np.isnan(cost), other, cost))
 
 
@@ -1165,6 +1177,21 @@ MARKET_ORGANISATIONS = 45_000  # potential buyers in the Netherlands (organisati
 MARKET_SECTOR_WEIGHT = np.array([0.17, 0.10, 0.04, 0.40, 0.17, 0.12])
 CLASS_PENETRATION = np.array([0.75, 0.6, 0.8, 0.65, 0.7, 0.85])
 EXTRA_BIDDERS = ("Koffie Service Oost", "Vendingpartner Zuid", "Drankautomaten Direct")
+CALLS_PER_MONTH = {"hunter": 120, "farmer": 35}  # cold calls a month per fte
+HOLIDAY_CALLS = 0.6  # July and August: fewer calls
+# cold-call chain: call -> decision maker -> appointment -> quotation -> order (typical rates)
+CALL_RATES = (0.30, 0.22, 0.55, 0.32)
+REVENUE_TARGET_GROWTH, PLAN_YEAR_GROWTH = 1.06, 1.07  # revenue target: the month a year earlier x this
+ACTIVITY_TARGET_GROWTH = 1.05  # activity targets: last year's activity x this
+PLAN_YEAR = 2026
+# procedures below the EU threshold (the buyers' own policy): nationaal from NATIONAL_FROM,
+# meervoudig onderhands from MULTIPLE_FROM, below that meervoudig or enkelvoudig onderhands
+NATIONAL_FROM, MULTIPLE_FROM = 100_000, 50_000
+BPKV_SHARE_EU, BPKV_SHARE_NATIONAL = 0.9, 0.75  # awarded on BPKV, the rest on laagste prijs
+BPKV_PRICE_WEIGHTS = (30, 40, 50, 60)  # the price's points out of 100
+KEY_ACCOUNTS = 40  # the customers with the most revenue 2021-2025
+UNCOUPLING_DROP = 0.4  # a revenue drop of more than this makes a key account uncoupling KAM
+KAM_SOW_FROM = (0.2, 0.35, 0.5, 0.7)  # share of wallet from which early, mid, partnership, synergistic KAM
 
 
 def _market(rng, orders, customers):
@@ -1232,21 +1259,21 @@ def _cold_calls(rng, ams):
     rows = rows.reset_index(drop=True)
     hunter = (a.loc[rows["manager_id"], "role"] == "hunter").to_numpy()
     fte = a.loc[rows["manager_id"], "fte"].to_numpy()
-    holiday = np.where(rows["month"].dt.month.isin([7, 8]).to_numpy(), 0.6, 1.0)
-    m_eff = rng.normal(0, 0.15, (13, 4))
+    holiday = np.where(rows["month"].dt.month.isin([7, 8]).to_numpy(), HOLIDAY_CALLS, 1.0)
+    m_eff = rng.normal(0, 0.15, (len(ams) + 1, len(CALL_RATES)))  # by manager_id; row 0 unused
     mi = rows["manager_id"].to_numpy()
-    calls = rng.poisson(np.where(hunter, 120, 35) * fte * holiday)
-    dm = rng.binomial(calls, np.clip(0.30 * np.exp(m_eff[mi, 0]), 0.05, 0.9))
-    appt = rng.binomial(dm, np.clip(0.22 * np.exp(m_eff[mi, 1]), 0.05, 0.9))
-    quot = rng.binomial(appt, np.clip(0.55 * np.exp(m_eff[mi, 2]), 0.05, 0.95))
-    orders = rng.binomial(quot, np.clip(0.32 * np.exp(m_eff[mi, 3]), 0.05, 0.9))
+    calls = rng.poisson(np.where(hunter, CALLS_PER_MONTH["hunter"], CALLS_PER_MONTH["farmer"]) * fte * holiday)
+    dm = rng.binomial(calls, np.clip(CALL_RATES[0] * np.exp(m_eff[mi, 0]), 0.05, 0.9))
+    appt = rng.binomial(dm, np.clip(CALL_RATES[1] * np.exp(m_eff[mi, 1]), 0.05, 0.9))
+    quot = rng.binomial(appt, np.clip(CALL_RATES[2] * np.exp(m_eff[mi, 2]), 0.05, 0.95))
+    orders = rng.binomial(quot, np.clip(CALL_RATES[3] * np.exp(m_eff[mi, 3]), 0.05, 0.9))
     return pd.DataFrame({"month": rows["month"], "manager_id": mi, "calls": calls,
                          "decision_maker_reached": dm, "appointments": appt,
                          "quotations": quot, "orders": orders})
 
 
 def _targets(rng, orders, cold_calls, customers):
-    months = pd.date_range(START_DATE, "2026-12-01", freq="MS")
+    months = pd.date_range(START_DATE, f"{PLAN_YEAR}-12-01", freq="MS")
     rev = orders.groupby(orders["date"].dt.to_period("M").dt.to_timestamp())["revenue"].sum()
     cc = cold_calls.groupby("month")[["calls", "appointments", "quotations"]].sum()
     new = customers[customers["acquired_on"] >= START_DATE]
@@ -1261,10 +1288,11 @@ def _targets(rng, orders, cold_calls, customers):
             f = 1.0
         else:
             base_rev, base_cc, base_new = rev.get(prev, 0.0), cc.loc[prev], new_y.get(prev.year, 0)
-            f = 1.07 if m.year == 2026 else 1.06
+            f = PLAN_YEAR_GROWTH if m.year == PLAN_YEAR else REVENUE_TARGET_GROWTH
         out.append((m, round(base_rev * f, -3), int(np.ceil(round(base_new * f / 12, 9))),
-                    int(round(base_cc["calls"] * 1.05, -1)), int(np.ceil(base_cc["appointments"] * 1.05)),
-                    int(np.ceil(base_cc["quotations"] * 1.05))))
+                    int(round(base_cc["calls"] * ACTIVITY_TARGET_GROWTH, -1)),
+                    int(np.ceil(base_cc["appointments"] * ACTIVITY_TARGET_GROWTH)),
+                    int(np.ceil(base_cc["quotations"] * ACTIVITY_TARGET_GROWTH))))
     return pd.DataFrame(out, columns=["month", "revenue_target", "new_customers_target", "calls_target",
                                       "appointments_target", "quotations_target"])
 
@@ -1289,10 +1317,10 @@ def _tenders(rng):
     eu = value >= limit
     eu_proc = _pick(rng, PROCEDURES[:3], n, (0.7, 0.2, 0.1))
     low = np.where(rng.random(n) < 0.5, "meervoudig onderhands", "enkelvoudig onderhands")
-    proc = np.where(eu, eu_proc, np.where(value >= 100_000, "nationaal",
-                                          np.where(value >= 50_000, "meervoudig onderhands", low)))
-    bpkv = rng.random(n) < np.where(eu, 0.9, 0.75)
-    pw = np.where(bpkv, _pick(rng, (30, 40, 50, 60), n).astype(int), 100)
+    proc = np.where(eu, eu_proc, np.where(value >= NATIONAL_FROM, "nationaal",
+                                          np.where(value >= MULTIPLE_FROM, "meervoudig onderhands", low)))
+    bpkv = rng.random(n) < np.where(eu, BPKV_SHARE_EU, BPKV_SHARE_NATIONAL)
+    pw = np.where(bpkv, _pick(rng, BPKV_PRICE_WEIGHTS, n).astype(int), 100)
     maxq = np.where(bpkv, _pick(rng, (10, 100), n).astype(int), 0)
     tenders = pd.DataFrame({
         "tender_id": np.arange(1, n + 1), "buyer": buyer,
@@ -1322,7 +1350,7 @@ def _tenders(rng):
     return tenders, bids, EU_THRESHOLDS.copy()
 
 
-def _key_accounts(rng, orders, customers, nps, n_accounts=40):
+def _key_accounts(rng, orders, customers, nps, n_accounts=KEY_ACCOUNTS):
     o = orders.assign(year=orders["date"].dt.year)
     total = o.groupby("customer_id")["revenue"].sum().sort_values(ascending=False, kind="stable")
     top = total.index[:n_accounts].to_numpy()
@@ -1337,10 +1365,10 @@ def _key_accounts(rng, orders, customers, nps, n_accounts=40):
     rev = _round_money(yr["revenue"].to_numpy())
     sow = np.round(rev / spend, 4)
     prev = yr.groupby("customer_id")["revenue"].shift(1).to_numpy()
-    dropping = (prev > 0) & (yr["revenue"].to_numpy() < 0.6 * np.nan_to_num(prev))
-    stage = np.select([dropping, sow < 0.2, sow < 0.35, sow < 0.5, sow < 0.7],
-                      ["uncoupling KAM", "pre-KAM", "early KAM", "mid KAM", "partnership KAM"],
-                      "synergistic KAM")
+    dropping = (prev > 0) & (yr["revenue"].to_numpy() < (1 - UNCOUPLING_DROP) * np.nan_to_num(prev))
+    # KAM_STAGES: pre, early, mid, partnership, synergistic KAM by share of wallet; uncoupling last
+    stage = np.select([dropping] + [sow < cut for cut in KAM_SOW_FROM],
+                      [KAM_STAGES[-1]] + list(KAM_STAGES[:4]), KAM_STAGES[4])
     cust_ids = yr["customer_id"].to_numpy()
     uid, inv = np.unique(cust_ids, return_inverse=True)
     k = len(uid)
