@@ -32,6 +32,8 @@ _THEMES = (
     "funnel",
     "portfolio",
     "accounts",
+    "sample_company",
+    "documents.accountplan",
     "process",
     "own_company",
     "offerte",

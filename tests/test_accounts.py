@@ -11,6 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from salesnb import accounts as acc
+from salesnb import sample_company as sc
+from salesnb.documents import accountplan as ap
 from salesnb.errors import ColumnError, InputError
 
 # --------------------------------------------------------------------------- share of wallet
@@ -111,9 +113,9 @@ def small_accounts():
         "region": ["Noord", "Noord", "Noord", "Zuid", "Zuid", "Oost"],
         "sector": ["zorg", "zorg", "onderwijs", "zorg", "onderwijs", "onderwijs"],
         "product_group": ["koffie", "water", "koffie", "koffie", "water", "koffie"],
-        "tier": ["key account", "minor account", "major account", "minor account", "minor account",
+        "klasse": ["key account", "minor account", "major account", "minor account", "minor account",
                  "major account"],
-        "visits": [12.0, 1.0, 4.0, 1.0, 1.0, 4.0],
+        "bezoeken": [12.0, 1.0, 4.0, 1.0, 1.0, 4.0],
         "revenue": [200.0, 5.0, 50.0, 8.0, 6.0, 40.0],
     }, index=[101, 102, 103, 104, 105, 106])
 
@@ -158,14 +160,14 @@ def test_assignment_never_loses_accounts(small_accounts):
 @given(st.lists(st.tuples(st.sampled_from("ABCD"), st.floats(0, 50)), min_size=1, max_size=40),
        st.integers(1, 6))
 def test_workload_totals_preserved(rows, n):
-    frame = pd.DataFrame({"region": [r for r, _ in rows], "visits": [v for _, v in rows],
+    frame = pd.DataFrame({"region": [r for r, _ in rows], "bezoeken": [v for _, v in rows],
                           "revenue": [10 * v for _, v in rows]})
     managers = acc.assign_account_managers(frame, "geografie", n_managers=n)
     load = acc.manager_workload(frame, managers)
     assert load["klanten"].sum() == len(frame)
-    assert load["bezoeken"].sum() == pytest.approx(frame["visits"].sum())
+    assert load["bezoeken"].sum() == pytest.approx(frame["bezoeken"].sum())
     # frame unchanged
-    assert list(frame.columns) == ["region", "visits", "revenue"]
+    assert list(frame.columns) == ["region", "bezoeken", "revenue"]
 
 
 def test_assignment_bad_input(small_accounts):
@@ -175,7 +177,7 @@ def test_assignment_bad_input(small_accounts):
         acc.assign_account_managers(small_accounts, "branche", n_managers=0)
     with pytest.raises(ColumnError, match="region"):
         acc.assign_account_managers(small_accounts.drop(columns="region"), "geografie", n_managers=2)
-    broken = small_accounts.assign(visits=[1, -1, 1, 1, 1, 1])
+    broken = small_accounts.assign(bezoeken=[1, -1, 1, 1, 1, 1])
     with pytest.raises(InputError):
         acc.assign_account_managers(broken, "geografie", n_managers=2)
 
@@ -193,9 +195,9 @@ def test_compare_forms_shows_value_form_concentrates_visits(small_accounts):
     table = acc.compare_forms(small_accounts, ["geografie", "waarde"], n_managers=2)
     assert list(table.index) == ["geografie", "waarde"]
     # geografie: Noord 17 vs Oost+Zuid 6 -> 17/6
-    assert table.loc["geografie", "bezoeken max/min"] == pytest.approx(17 / 6)
+    assert table.loc["geografie", "bezoeken_max_min"] == pytest.approx(17 / 6)
     # waarde: key 12, major 8, minor 3 with 2 managers -> key | major+minor = 12 vs 11
-    assert table.loc["waarde", "bezoeken max/min"] == pytest.approx(12 / 11)
+    assert table.loc["waarde", "bezoeken_max_min"] == pytest.approx(12 / 11)
 
 
 # --------------------------------------------------------------------------- key account matrix
@@ -269,7 +271,7 @@ def test_dmu_coverage_worked_example():
     assert out.loc[1, "dekking"] == pytest.approx(2 / 6)
     assert out.loc[2, "dekking"] == pytest.approx(1 / 6)
     assert out.loc[1, "gesproken"] == "beslisser, inkoper"
-    assert "poortwachter" in out.loc[1, "niet gesproken"]
+    assert "poortwachter" in out.loc[1, "niet_gesproken"]
     with pytest.raises(InputError, match="Onbekende DMU-rol"):
         acc.dmu_coverage(pd.DataFrame({"customer_id": [1], "role": ["baas"]}))
     with pytest.raises(ColumnError):
@@ -288,11 +290,11 @@ def _facts(**overrides):
                 roles_missing=["beslisser"], products_bought=["koffie"],
                 products_not_bought=["waterkoelers", "snacks"], complaints_open=1)
     base.update(overrides)
-    return acc.AccountFacts(**base)
+    return ap.AccountFacts(**base)
 
 
 def test_account_plan_smart_goals_computed():
-    plan = acc.account_plan(_facts(), plan_year=2026, sow_step=0.10)
+    plan = ap.account_plan(_facts(), plan_year=2026, sow_step=0.10)
     goals = plan.goals.set_index("kpi")
     # share of wallet now 50,000 / 200,000 = 0.25, goal 0.35 -> revenue 0.35 * 200,000 = 70,000
     assert goals.loc["share of wallet", "nu"] == pytest.approx(0.25)
@@ -306,7 +308,7 @@ def test_account_plan_smart_goals_computed():
 
 
 def test_account_plan_goal_capped_and_budget_adds_up():
-    plan = acc.account_plan(_facts(revenue_history={2025: 150_000.0}), sow_step=0.2, sow_cap=0.8,
+    plan = ap.account_plan(_facts(revenue_history={2025: 150_000.0}), sow_step=0.2, sow_cap=0.8,
                             visit_cost=100, visits_per_year=10)
     # 0.75 + 0.2 = 0.95 is above the cap 0.8 -> 0.8
     assert plan.goals.loc[0, "doel"] == pytest.approx(0.8)
@@ -318,7 +320,7 @@ def test_account_plan_goal_capped_and_budget_adds_up():
 
 
 def test_account_plan_swot_from_facts():
-    plan = acc.account_plan(_facts())
+    plan = ap.account_plan(_facts())
     text = " ".join(sum(plan.swot.values(), []))
     assert "25,0%" in text  # small share of wallet is a weakness
     assert "beslisser" in " ".join(plan.swot["Zwaktes"])
@@ -331,7 +333,7 @@ def test_account_plan_swot_from_facts():
 
 def test_account_plan_html_escapes_everything(tmp_path):
     evil = "<script>alert('x')</script>"
-    plan = acc.account_plan(_facts(name=evil, competitors=["<b>Concurrent</b>"], account_manager="A & B"))
+    plan = ap.account_plan(_facts(name=evil, competitors=["<b>Concurrent</b>"], account_manager="A & B"))
     html = plan.to_html()
     assert "<script>" not in html
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
@@ -346,13 +348,13 @@ def test_account_plan_html_escapes_everything(tmp_path):
 
 def test_account_plan_bad_input():
     with pytest.raises(InputError):
-        acc.account_plan({"name": "x"})
+        ap.account_plan({"name": "x"})
     with pytest.raises(InputError, match="mid KAM"):
-        acc.account_plan(_facts(kam_stage="mid"))
+        ap.account_plan(_facts(kam_stage="mid"))
     with pytest.raises(InputError):
-        acc.account_plan(_facts(revenue_history={}))
+        ap.account_plan(_facts(revenue_history={}))
     with pytest.raises(InputError):
-        acc.account_plan(_facts(spend=0))
+        ap.account_plan(_facts(spend=0))
 
 
 # --------------------------------------------------------------------------- on the company data
@@ -361,65 +363,65 @@ import salesnb  # noqa: E402
 
 
 def test_account_table_matches_orders():
-    table = acc.account_table(2025)
+    table = sc.account_table(2025)
     orders = salesnb.load("orders")
     in_year = orders[orders["date"].dt.year == 2025]
     assert table["revenue"].sum() == pytest.approx(in_year["revenue"].sum())
     assert len(table) == in_year["customer_id"].nunique()
     key = table["revenue"] >= 100_000
-    assert (table.loc[key, "tier"] == "key account").all()
-    assert (table.loc[table["revenue"] < 25_000, "visits"] == 1).all()
-    assert (table.loc[key, "visits"] == 12).all()
+    assert (table.loc[key, "klasse"] == "key account").all()
+    assert (table.loc[table["revenue"] < 25_000, "bezoeken"] == 1).all()
+    assert (table.loc[key, "bezoeken"] == 12).all()
 
 
 def test_company_forms_keep_totals_and_show_unequal_rayons():
-    table = acc.account_table(2025)
-    forms = acc.compare_forms(table, n_managers=12, columns=acc.COMPANY_FORMS)
+    table = sc.account_table(2025)
+    forms = acc.compare_forms(table, n_managers=12, form_cols=sc.COMPANY_FORMS)
     # Every form spreads the same total visits over the same 12 managers: same mean.
-    total = table["visits"].sum()
-    assert forms["bezoeken gemiddeld"].tolist() == pytest.approx([total / 12] * 4)
-    assert (forms["bezoeken max/min"] >= 1).all()
+    total = table["bezoeken"].sum()
+    assert forms["bezoeken_gemiddeld"].tolist() == pytest.approx([total / 12] * 4)
+    assert (forms["bezoeken_max_min"] >= 1).all()
 
 
 def test_manager_roles_counts_all_accounts():
-    roles = acc.manager_roles(2025)
-    assert roles["klanten"].sum() == len(acc.account_table(2025))
+    roles = sc.manager_roles(2025)
+    assert roles["klanten"].sum() == len(sc.account_table(2025))
     assert set(roles["rol"]) == {"hunter", "farmer"}
-    assert ((roles["aandeel nieuw"] >= 0) & (roles["aandeel nieuw"] <= 1)).all()
+    assert ((roles["aandeel_nieuw"] >= 0) & (roles["aandeel_nieuw"] <= 1)).all()
 
 
 def test_company_key_accounts_equal_weights_are_means():
-    m = acc.company_key_accounts(2025)
-    scores = acc.key_account_scores(2025)
+    m = sc.company_key_accounts(2025)
+    scores = sc.key_account_scores(2025)
     attractiveness = scores[["omvang", "groeipotentieel", "marge", "imago"]].mean(axis=1)
     strength = scores[["relatie", "aandeel", "productfit"]].mean(axis=1)
     assert m["aantrekkelijkheid"].to_numpy() == pytest.approx(attractiveness.to_numpy())
     assert m["sterkte"].to_numpy() == pytest.approx(strength.to_numpy())
-    cut = acc.CUTOFF_1_10
+    cut = sc.CUTOFF_1_10
     expected = (attractiveness.to_numpy() >= cut - 1e-9) & (strength.to_numpy() >= cut - 1e-9)
     assert (m["key_account"].to_numpy() == expected).all()
 
 
 def test_account_dmu_coverage_against_manual_merge():
-    cid = int(acc.key_account_scores(2025)["customer_id"].iloc[0])
+    cid = int(sc.key_account_scores(2025)["customer_id"].iloc[0])
     opportunities = salesnb.load("opportunities")
     contacts = salesnb.load("dmu_contacts")
     ids = opportunities.loc[opportunities["customer_id"] == cid, "opportunity_id"]
     met = contacts[contacts["opportunity_id"].isin(ids) & contacts["met"]]["role"].astype(str)
-    cov = acc.account_dmu_coverage([cid]).loc[cid]
+    cov = sc.account_dmu_coverage([cid]).loc[cid]
     assert cov["dekking"] == pytest.approx(met.nunique() / 6)
     assert {r for r in acc.DMU_ROLES if cov[r]} == set(met)
 
 
 def test_account_dmu_coverage_without_opportunities_is_zero():
-    cov = acc.account_dmu_coverage([99_999_999])
+    cov = sc.account_dmu_coverage([99_999_999])
     assert cov["dekking"].iloc[0] == 0.0
 
 
 def test_plan_for_company_key_account():
-    cid = acc.plan_account(2025)
-    facts = acc.account_facts(cid, year=2025)
-    plan = acc.account_plan(facts, plan_year=2026)
+    cid = sc.plan_account(2025)
+    facts = sc.account_facts(cid, year=2025)
+    plan = ap.account_plan(facts, plan_year=2026)
     ka = salesnb.load("key_accounts")
     row = ka[(ka["customer_id"] == cid) & (ka["year"] == 2025)].iloc[0]
     # the plan's current share of wallet is our revenue / the customer's spend of 2025
@@ -434,7 +436,33 @@ def test_plan_for_company_key_account():
 
 def test_account_facts_unknown_customer():
     with pytest.raises(InputError, match="bestaat niet"):
-        acc.account_facts(1)
+        sc.account_facts(1)
+
+
+def test_sample_company_functions_compute_on_the_tables_they_are_given():
+    # Two customers, three order lines in 2025: A buys 120,000 (key account), B 30,000 (major).
+    customers = pd.DataFrame({
+        "customer_id": [1, 2], "name": ["A", "B"], "province": ["Utrecht", "Gelderland"],
+        "region": ["Midden", "Oost"], "sector": ["Zorg", "Industrie"], "account_manager": [7, 8],
+        "category_spend": [240_000.0, 0.0]})
+    orders = pd.DataFrame({
+        "customer_id": [1, 1, 2], "date": pd.to_datetime(["2025-01-05", "2025-03-01", "2025-06-01"]),
+        "product_group": ["Koffie & thee", "Waterkoelers", "Koffie & thee"],
+        "revenue": [100_000.0, 20_000.0, 30_000.0]})
+    table = sc.account_table(2025, orders=orders, customers=customers)
+    assert table["klasse"].tolist() == ["key account", "major account"]
+    assert table["product_group"].tolist() == ["Koffie & thee", "Koffie & thee"]
+    # 120,000 / 240,000; no spend known for B
+    assert table.loc[1, "share_of_wallet"] == pytest.approx(0.5)
+    assert math.isnan(table.loc[2, "share_of_wallet"])
+
+
+def test_sample_company_defaults_are_the_loaded_tables():
+    cid = sc.plan_account(2025)
+    tables = {name: salesnb.load(name) for name in ["customers", "key_accounts", "orders", "products",
+                                                     "opportunities", "dmu_contacts", "nps", "complaints",
+                                                     "account_managers"]}
+    assert sc.account_facts(cid, year=2025, **tables) == sc.account_facts(cid, year=2025)
 
 
 # --------------------------------------------------------------------------- widgets and plots
@@ -443,26 +471,29 @@ def test_account_facts_unknown_customer():
 def test_key_account_widget_weights_change_selection():
     from salesnb.widgets.accounts import key_account_explorer
 
-    args = acc.key_account_example(2025)
+    args = sc.key_account_example(2025)
     w = key_account_explorer(**args)
     names = {c: k for k, c in zip(w.controls, args["attractiveness"] + args["strength"])}
     # only 'aandeel' (share of wallet score) counts for strength, only 'omvang' for attractiveness
     w.set(**{names[c]: 0 for c in ["groeipotentieel", "marge", "imago", "relatie", "productfit"]})
     scores = args["scores"]
-    cut = acc.CUTOFF_1_10
+    cut = sc.CUTOFF_1_10
     expected = int(((scores["omvang"] >= cut) & (scores["aandeel"] >= cut)).sum())
     assert len(w.result["keys"]) == expected
-    assert f"Aantal key accounts:</b> {expected}<" in w.readout.value
+    import re
+
+    shown = re.search(r"Aantal key accounts:</b>\s*(?:<span[^>]*>)?([^<]*)<", w.readout.value).group(1)
+    assert shown == str(expected)
 
 
 def test_workload_widget_matches_compare_forms():
     from salesnb.widgets.accounts import workload_explorer
 
-    table = acc.account_table(2025)
+    table = sc.account_table(2025)
     w = workload_explorer(table)
     w.set(vorm="Waarde van de klant", managers=6)
-    expected = acc.compare_forms(table, ["waarde"], n_managers=6, columns=acc.COMPANY_FORMS)
-    assert w.result["spread"]["max_min"] == pytest.approx(expected["bezoeken max/min"].iloc[0])
+    expected = acc.compare_forms(table, ["waarde"], n_managers=6, form_cols=sc.COMPANY_FORMS)
+    assert w.result["spread"]["max_min"] == pytest.approx(expected["bezoeken_max_min"].iloc[0])
 
 
 def test_wallet_goal_widget():
@@ -486,8 +517,8 @@ def test_plots_draw_what_the_data_say():
     ax = plot_dmu_coverage(acc.dmu_coverage(contacts), ax=Figure().add_subplot())
     ticks = [t.get_text() for t in ax.texts]
     assert ticks.count("✓") == 3 and ticks.count("–") == 9
-    m = acc.company_key_accounts(2025)
-    ax = plot_key_account_matrix(m, m["our_revenue"], cutoff=acc.CUTOFF_1_10, ax=Figure().add_subplot())
+    m = sc.company_key_accounts(2025)
+    ax = plot_key_account_matrix(m, m["our_revenue"], cutoff=sc.CUTOFF_1_10, ax=Figure().add_subplot())
     side = "\n".join(t.get_text() for t in ax.texts)
     listed = {line.split(". ", 1)[1] for line in side.splitlines() if ". " in line}
     biggest = m[m["key_account"]].sort_values("our_revenue", ascending=False).index[:10]
@@ -497,7 +528,7 @@ def test_plots_draw_what_the_data_say():
 def test_functions_do_not_modify_their_inputs(small_accounts):
     before = small_accounts.copy()
     managers = acc.assign_account_managers(small_accounts, ("waarde", "geografie"), n_managers=3)
-    acc.manager_workload(small_accounts, managers, group="region")
+    acc.manager_workload(small_accounts, managers, group_col="region")
     acc.compare_forms(small_accounts, n_managers=3)
     pd.testing.assert_frame_equal(small_accounts, before)
     scores = pd.DataFrame({"a": [1, 5], "b": [4, 2]})
@@ -537,7 +568,7 @@ def test_h7_share_of_wallet_over_all_years_is_a_known_mistake():
 
 def test_plan_with_too_few_nps_answers_measures_first():
     # two scores of 6 give NPS -100 on n=2: below the minimum of 5, so no NPS goal but a measurement goal
-    plan = acc.account_plan(_facts(nps=-100.0, nps_answers=2, complaints_open=0), min_nps_answers=5)
+    plan = ap.account_plan(_facts(nps=-100.0, nps_answers=2, complaints_open=0), min_nps_answers=5)
     assert plan.relationship["NPS (laatste meting)"] == "te weinig metingen (n=2)"
     goals = plan.goals.set_index("kpi")
     assert "NPS" not in goals.index
@@ -549,7 +580,7 @@ def test_plan_with_too_few_nps_answers_measures_first():
 
 
 def test_plan_with_negative_nps_on_enough_answers_recovers_first():
-    plan = acc.account_plan(_facts(nps=-20.0, nps_answers=12, complaints_open=0), min_nps_answers=5,
+    plan = ap.account_plan(_facts(nps=-20.0, nps_answers=12, complaints_open=0), min_nps_answers=5,
                             recovery_cost=500)
     assert plan.relationship["NPS (laatste meting)"] == "-20 (n=12)"
     assert any("ontevreden klant (NPS -20" in item for item in plan.swot["Zwaktes"])
@@ -564,24 +595,24 @@ def test_plan_with_negative_nps_on_enough_answers_recovers_first():
 
 
 def test_plan_with_positive_nps_on_enough_answers_has_no_recovery():
-    plan = acc.account_plan(_facts(nps=40.0, nps_answers=8))
+    plan = ap.account_plan(_facts(nps=40.0, nps_answers=8))
     assert not plan.actions["wat"].str.contains("Herstel").any()
     assert "tevreden klant (NPS +40" in " ".join(plan.swot["Sterktes"])
     assert plan.strategy.startswith("Groeien")
 
 
 def test_account_facts_counts_the_nps_answers():
-    cid = acc.plan_account(2025)
-    facts = acc.account_facts(cid, year=2025)
+    cid = sc.plan_account(2025)
+    facts = sc.account_facts(cid, year=2025)
     nps = salesnb.load("nps")
     answers = nps[(nps["customer_id"] == cid) & nps["date"].dt.year.isin([2024, 2025])]
     assert facts.nps_answers == len(answers)
     if len(answers) < 5:
-        assert "te weinig metingen" in acc.account_plan(facts).relationship["NPS (laatste meting)"]
+        assert "te weinig metingen" in ap.account_plan(facts).relationship["NPS (laatste meting)"]
 
 
 def test_confrontation_options_are_short_numbered_combinations():
-    plan = acc.account_plan(_facts())
+    plan = ap.account_plan(_facts())
     options = plan.confrontation.set_index("combinatie")["optie"]
     # S1 = growth 40,000 -> 50,000 (25,0%), O1 = the rest of the wallet 150,000, T1 = competitors
     assert options["sterkte × kans"].startswith("S")
@@ -594,7 +625,7 @@ def test_confrontation_options_are_short_numbered_combinations():
 
 
 def test_service_action_is_priced_per_quarter_and_per_year():
-    plan = acc.account_plan(_facts(), service_cost=400)
+    plan = ap.account_plan(_facts(), service_cost=400)
     service = plan.actions[plan.actions["wie"] == "servicedienst"].iloc[0]
     assert "per kwartaal" in service["wat"] and "€ 400" in service["wat"]
     assert service["kosten"] == 1_600  # 4 quarters x 400 in the yearly budget
@@ -605,7 +636,7 @@ def test_service_action_is_priced_per_quarter_and_per_year():
 def test_goals_show_a_share_of_zero_or_one_as_percentage(revenue, now, goal):
     import re
 
-    plan = acc.account_plan(_facts(revenue_history={2025: revenue}), sow_step=0.10, sow_cap=0.8)
+    plan = ap.account_plan(_facts(revenue_history={2025: revenue}), sow_step=0.10, sow_cap=0.8)
     row = re.search(r"<tr><td>D1</td>.*?</tr>", plan.to_html()).group(0)
     cells = re.findall(r"<td[^>]*>(.*?)</td>", row)
     assert cells[3:5] == [now, goal]
@@ -654,7 +685,7 @@ def test_relationship_cycle_five_stages_readable_with_thousands_separator():
 
 
 def test_plan_without_nps_sets_a_measurement_goal():
-    plan = acc.account_plan(_facts(nps=None, nps_answers=0))
+    plan = ap.account_plan(_facts(nps=None, nps_answers=0))
     assert plan.relationship["NPS (laatste meting)"] == "niet gemeten"
     assert "nog niet gemeten" in plan.strategy and "n=" not in plan.strategy
     assert plan.goals.set_index("kpi").loc["NPS-antwoorden", "nu"] == 0

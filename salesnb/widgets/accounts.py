@@ -14,6 +14,7 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.transforms import ScaledTranslation, blended_transform_factory
 
 from .. import accounts as acc
+from .. import sample_company
 from ..style import COLOR_HIGHLIGHT, COLOR_MUTED, COLOR_NEUTRAL, PALETTE
 from ..display import format_euro, format_number, format_percent
 from ._base import ChartExplorer, dropdown, int_slider, percent_slider, register_widget
@@ -36,7 +37,7 @@ def _example_scores() -> dict:
 def _example():
     """Company data when it is available, else a small made-up set."""
     try:
-        return acc.key_account_example()
+        return sample_company.key_account_example()
     except Exception:  # data not generated: fall back to the made-up example
         return _example_scores()
 
@@ -131,7 +132,7 @@ FORM_OPTIONS: dict[str, object] = {
 
 def _example_workload():
     try:
-        return {"accounts": acc.account_table()}
+        return {"accounts": sample_company.account_table()}
     except Exception:  # data not generated: a small made-up set
         rng = np.random.default_rng(5)
         n = 300
@@ -141,22 +142,22 @@ def _example_workload():
             "province": rng.choice(["Utrecht", "Gelderland", "Noord-Holland", "Zuid-Holland", "Overig"], n),
             "sector": rng.choice(["zorg", "onderwijs", "overheid", "industrie"], n),
             "product_group": rng.choice(["koffie", "automaten", "water"], n),
-            "tier": tiers, "visits": acc.visits_needed(tiers).to_numpy(), "revenue": revenue})}
+            "klasse": tiers, "bezoeken": acc.visits_needed(tiers).to_numpy(), "revenue": revenue})}
 
 
 @register_widget(example=_example_workload)
 def workload_explorer(accounts: pd.DataFrame, *, n_managers: int = 12, form: str = "geografie",
-                      max_managers: int = 20, columns=acc.COMPANY_FORMS) -> ChartExplorer:
+                      max_managers: int = 20, form_cols=sample_company.COMPANY_FORMS) -> ChartExplorer:
     """Form of account management (§7.3–7.8) → visits per year per account manager.
 
-    ``accounts`` is the accounts table (see :func:`salesnb.account_table`): province, sector,
-    product_group, tier, visits, revenue (``columns`` maps each form to its column).
+    ``accounts`` is the accounts table (see :func:`salesnb.sample_company.account_table`): province,
+    sector, product_group, klasse, bezoeken, revenue (``form_cols`` maps each form to its column).
     """
     start = next((label for label, f in FORM_OPTIONS.items() if f == form), "Geografie (rayons)")
 
     def compute(vorm, managers):
         chosen = FORM_OPTIONS[vorm]
-        who = acc.assign_account_managers(accounts, chosen, n_managers=managers, columns=columns)
+        who = acc.assign_account_managers(accounts, chosen, n_managers=managers, form_cols=form_cols)
         load = acc.manager_workload(accounts, who)
         return {"load": load, "spread": acc.workload_inequality(load["bezoeken"]), "vorm": vorm}
 
@@ -178,7 +179,7 @@ def workload_explorer(accounts: pd.DataFrame, *, n_managers: int = 12, form: str
                       + number_height + rcParams["axes.labelpad"])
         ax.set_ylabel("Bezoeken per jaar")
         scale = FlexibleScale(ax.yaxis, integer=True, upper=1.18,
-                              largest=float(accounts["visits"].sum()) if "visits" in accounts else None)
+                              largest=float(accounts["bezoeken"].sum()) if "bezoeken" in accounts else None)
         title = ax.set_title("", fontsize=10)
         ax.legend(loc="upper right", frameon=False, fontsize=8)
         artists = {"bars": bars, "labels": labels, "mean": mean, "title": title, "ax": ax, "numbers": numbers,
