@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 
 from .. import _validate as v
+from ..vocabulary import DMU_ROLES, OPEN_STAGES
 from ._base import (
     COLOR_MUTED,
     COLOR_NEGATIVE,
@@ -86,7 +87,7 @@ def plot_funnel(funnel: pd.DataFrame, *, title="Sales funnel", unit="opportuniti
 
 def _example_pipeline():
     return {"pipeline": pd.DataFrame({
-        "stage": ["kwalificatie", "behoeftebepaling", "offerte", "onderhandeling"],
+        "stage": list(OPEN_STAGES),
         "n": [40.0, 30.0, 25.0, 10.0],
         "value": [200_000.0, 160_000.0, 140_000.0, 60_000.0],
         "probability": [0.10, 0.25, 0.50, 0.75],
@@ -160,7 +161,6 @@ def plot_dmu_roles(coverage: pd.DataFrame, *, roles=None, ax=None):
     'Aandeel van de 3 opportunities'
     """
     from ..funnel import DMU_STATES
-    from ..vocabulary import DMU_ROLES
 
     roles = list(DMU_ROLES if roles is None else roles)
     v.table(coverage, "coverage", roles)
@@ -192,8 +192,7 @@ def _example_dmu_win():
     return {"table": pd.DataFrame({
         "win_rate_met": [0.45, 0.40, 0.42, 0.48, 0.41, 0.40, 0.50],
         "win_rate_missed": [0.35, 0.33, 0.38, 0.18, 0.36, 0.39, 0.30],
-    }, index=pd.Index(["initiator", "gebruiker", "beïnvloeder", "beslisser", "inkoper", "poortwachter",
-                       "alle rollen"], name="rol"))}
+    }, index=pd.Index([*DMU_ROLES, "alle rollen"], name="rol"))}
 
 
 @register_plot(example=_example_dmu_win)

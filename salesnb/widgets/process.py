@@ -21,6 +21,7 @@ from ..process import (
     temperature_counts,
 )
 from ..display import format_euro, format_number, format_percent
+from ..vocabulary import TEMPERATURES
 from ._base import ChartExplorer, dropdown, euro_slider, int_slider, percent_slider, register_widget
 from ._scale import FlexibleScale
 
@@ -100,7 +101,7 @@ def temperature_explorer(prospects: pd.DataFrame, *, warm_score: int = 40, hot_m
     0
     """
     prospect_temperature(prospects, warm_score=warm_score, hot_min_bant=hot_min_bant, **rules)
-    labels = ["cold", "warm", "hot"]
+    labels = list(TEMPERATURES)
     colors = ["#56B4E9", "#E69F00", "#D55E00"]
     bant_count = len(rules.get("bant", ("budget", "authority", "need", "timeline")))
 

@@ -17,6 +17,7 @@ import pandas as pd
 from .. import proposition as prop
 from ..style import HATCHES, PALETTE
 from ..display import format_number, format_percent
+from ..vocabulary import BUYING_SITUATIONS
 from ._base import ChartExplorer, dropdown, int_slider, register_widget
 
 #: Starting weights of the pitch explorer: a customer who mostly wants certainty and low costs.
@@ -117,7 +118,7 @@ def _example_motives():
             "motive": rng.choice(list(prop.SABONE.values()), n),
             "outcome": rng.choice(["gewonnen", "verloren", "open"], n, p=[0.45, 0.45, 0.1]),
             "product_group": rng.choice(["Koffiemachines", "Waterkoelers"], n),
-            "buying_situation": rng.choice(["new task", "modified rebuy", "straight rebuy"], n),
+            "buying_situation": rng.choice(list(BUYING_SITUATIONS), n),
             "customer_id": pd.array(np.where(rng.random(n) < 0.4, pd.NA, 1), dtype="Int64"),
         })}
 
