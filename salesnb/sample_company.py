@@ -342,8 +342,8 @@ def sample_offerte(recipient, items, *, products: pd.DataFrame | None = None, **
     with the prices and VAT rates of the sample company's product list.
 
     ``recipient`` is the customer or prospect (a row or dict with name and address), ``items``
-    the (product name, quantity) pairs; ``offerte_args`` go to :func:`~salesnb.offerte.offerte_for` (``offerte_date``, ``valid_days``,
-    ``number``, ``company``, ...).
+    the (product name, quantity) pairs; ``offerte_args`` go to :func:`~salesnb.offerte.offerte_for`
+    (``offerte_date``, ``valid_days``, ``number``, ``company``, ...).
 
     >>> klant = {"name": "Bakkerij Jansen", "street": "Dorpsstraat 1", "postcode": "1234 AB", "city": "Ede"}
     >>> product = str(load("products")["product"].iloc[0])
