@@ -111,11 +111,17 @@ def numbers_array(values, name: str, *, minimum=None, maximum=None, integer=Fals
     Raises InputError for strings, None, NaN (unless ``allow_nan``), values out of
     range or non-integers (when ``integer``), naming the first bad positions.
     """
+    if isinstance(values, str) and number_text(values) is not None:
+        raise InputError(
+            f"'{name}' moet een rij getallen zijn (lijst, Series of array) of een getal, maar is tekst: "
+            f"{_short(values)}. Typ getallen zonder aanhalingstekens en zonder punt voor duizendtallen, "
+            f"bijvoorbeeld 1000 of [1000, 12.5]."
+        )
     if isinstance(values, (str, bytes)) or values is None:
         raise InputError(
             f"'{name}' moet een rij getallen zijn (lijst, Series of array), maar is {_short(values)}."
         )
-    _check_shape(values, name)
+    check_shape(values, name)
     if isinstance(values, pd.DataFrame):
         raise InputError(
             f"'{name}' moet één kolom zijn, maar is een hele tabel. "
@@ -177,8 +183,14 @@ def numbers_array(values, name: str, *, minimum=None, maximum=None, integer=Fals
     return array
 
 
-def _check_shape(values, name: str) -> None:
-    """Refuse a dict, a generator or a 2-D array with the fix, before anything reads it."""
+def check_shape(values, name: str) -> None:
+    """Refuse a dict, a generator or a 2-D array with the fix, before anything reads it.
+
+    >>> check_shape({2024: 100, 2025: 200}, "sales")
+    Traceback (most recent call last):
+    ...
+    salesnb.errors.InputError: 'sales' is een dict; ik weet niet of je de sleutels of de waarden bedoelt. ...
+    """
     if isinstance(values, dict):
         raise InputError(
             f"'{name}' is een dict; ik weet niet of je de sleutels of de waarden bedoelt. "
@@ -211,6 +223,28 @@ def _refuse_text_numbers(raw: pd.Series, name: str, index) -> None:
             f"{_positions(marked, index)}; is {example!r} duizend of één? Geef getallen zonder "
             f"aanhalingstekens (1000 of 1.0), of lees je bestand met salesnb.read_own_data."
         )
+
+
+def finite(result, what: str):
+    """Return ``result`` (a number or array) when every value is finite; else a Dutch InputError.
+
+    Inputs that are each fine can still overflow (1e200 x 1e200 is infinite).
+
+    >>> finite(2.5, "het marktpotentieel")
+    2.5
+    >>> finite(1e200 * 1e200, "het marktpotentieel")
+    Traceback (most recent call last):
+    ...
+    salesnb.errors.InputError: De uitkomst van het marktpotentieel is te groot om te berekenen (inf). ...
+    """
+    array = np.asarray(result, dtype=float)
+    if not np.isfinite(array).all():
+        bad = array[~np.isfinite(array)].flat[0]
+        raise InputError(
+            f"De uitkomst van {what} is te groot om te berekenen ({bad}). Controleer de invoer: "
+            f"staan er bedragen in centen of met te veel nullen in?"
+        )
+    return result
 
 
 def same_length(**arrays: Sequence) -> int:
@@ -321,7 +355,7 @@ def dates(values, name: str, *, allow_nat=False) -> pd.Series:
     >>> dates([pd.Timestamp("2025-03-01", tz="Europe/Amsterdam"), "2025-03-02"], "datum").dt.day.tolist()
     [1, 2]
     """
-    _check_shape(values, name)
+    check_shape(values, name)
     series = naive_dates(pd.Series(values).reset_index(drop=True))
     if pd.api.types.is_datetime64_any_dtype(series):
         parsed = series
@@ -411,7 +445,8 @@ def _guess_decimal(text: str) -> str:
 def text_decimal(value) -> Decimal | None:
     """A number, or a number typed as text (see :func:`number_text`), as an exact ``Decimal``.
 
-    None for anything else, for NaN/infinity and for amounts beyond what a Decimal computes with.
+    None for anything else, for NaN/infinity and for amounts of a trillion or more (a typing error;
+    quantity x price must still fit Decimal's precision to the cent).
 
     >>> text_decimal("1.250"), text_decimal(0.1), text_decimal("1e999999999")
     (Decimal('1250'), Decimal('0.1'), None)
@@ -439,8 +474,9 @@ def text_decimal(value) -> Decimal | None:
     return result
 
 
-# Beyond this many digits an amount is a typing error, and Decimal arithmetic would overflow.
-_MAX_EXPONENT = 15
+# An amount of a trillion or more (or a trillionth) is a typing error; and two such amounts
+# multiplied (quantity x price) must still fit Decimal's 28 digits with the cents.
+_MAX_EXPONENT = 11
 
 
 # --------------------------------------------------------------------------- one problems collector

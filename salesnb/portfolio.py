@@ -98,7 +98,7 @@ def _param(value, name, *, minimum=None, maximum=None, max_hint=False, allow_non
     """Return a float (scalar input) or a float array (list/array/Series input)."""
     if value is None and allow_none:
         return None
-    if isinstance(value, (numbers.Real, np.floating, np.integer)) and not isinstance(value, bool):
+    if v.is_number(value):
         return v.number(value, name, minimum=minimum, maximum=maximum)
     return v.numbers_array(value, name, minimum=minimum, maximum=maximum)
 

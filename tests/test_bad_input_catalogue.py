@@ -2,18 +2,29 @@
 
 Every entry must raise salesnb's InputError (a ValueError subclass) with a Dutch message
 that names the problem (the regex) — never a traceback from inside pandas, never a
-silently wrong number.
+silently wrong number. READ_RIGHT lists input students really have (Dutch and English
+exports, Excel cells, answers typed the Dutch way) that must give the right value.
 """
 
+import atexit
 import math
 import re
+import shutil
+import tempfile
+import warnings
+from decimal import Decimal
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 
 import salesnb
+from salesnb import _validate as v
 from salesnb.errors import InputError
+from salesnb.exercises.answers import hint_number, interpretations, parse_number
+from salesnb.offerte import make_offerte
+from salesnb.owndata import read_own_data
 
 ORDERS = pd.DataFrame({
     "customer_id": [1, 1, 2, 3],
@@ -22,6 +33,38 @@ ORDERS = pd.DataFrame({
 })
 BIDS = pd.DataFrame({"bidder": ["A", "B"], "price": [100_000.0, 120_000.0], "quality_score": [7.0, 9.0]})
 NAN = float("nan")
+_FOLDER = Path(tempfile.mkdtemp(prefix="salesnb-catalogue-"))
+atexit.register(shutil.rmtree, _FOLDER, ignore_errors=True)
+ORDERS_HEAD = "customer_id;date;revenue\n"
+SELLER = {"naam": "Verkoper BV", "adres": "Markt 1", "postcode": "3811 AA", "plaats": "Amersfoort",
+          "kvk": "12345678"}
+CUSTOMER = {"naam": "Klant BV", "adres": "Laan 2", "postcode": "1000 AA", "plaats": "Amsterdam"}
+
+
+def file(name: str, content, encoding="utf-8") -> Path:
+    """A student's file in a scratch folder: text in ``encoding``, bytes as they are, or a frame as .xlsx."""
+    path = _FOLDER / name
+    if isinstance(content, pd.DataFrame):
+        content.to_excel(path, index=False, sheet_name="Export")
+    else:
+        path.write_bytes(content if isinstance(content, bytes) else content.encode(encoding))
+    return path
+
+
+def orders_file(name: str, rows: str, **kwargs) -> pd.DataFrame:
+    return read_own_data(file(name, ORDERS_HEAD + rows), "orders", today="2026-01-01", **kwargs)
+
+
+def line(**fields) -> dict:
+    return {"omschrijving": "Koffiebonen", "aantal": 1, "prijs": 10, "btw": 0.09, **fields}
+
+
+def offerte_total(**fields):
+    return make_offerte(SELLER, CUSTOMER, [line(**fields)], offerte_date="2026-03-02").totals()["totaal_excl_btw"]
+
+
+def _generator():
+    yield from (100, 200)
 
 CATALOGUE = [
     # NPS: scores outside 0-10, not whole, not numbers, missing, empty
@@ -86,11 +129,173 @@ CATALOGUE = [
         pd.DataFrame({"score": [9], "date": ["01-01-2999"]}), "nps", today="2025-01-01"), r"toekomst"),
     ("own data duplicate ids", lambda: salesnb.validate_own_data(
         pd.DataFrame({"customer_id": ["1", "1"], "name": ["A", "B"]}), "customers"), r"meer dan eens"),
+    # Own files, kind 1: a number that could be read two ways is refused, never guessed wrong
+    ("own data Totaal row", lambda: orders_file("totaal.csv", "1;2024-01-01;10\n2;2024-01-02;20\nTotaal;;30\n"),
+     r"rij 4 is een totaalregel"),
+    ("own data Subtotaal row in Excel", lambda: read_own_data(file("sub.xlsx", pd.DataFrame(
+        {"customer_id": ["1", "Subtotaal"], "name": ["A", None]})), "customers"), r"totaalregel"),
+    ("own data duplicate headings", lambda: read_own_data(
+        file("dubbel.csv", "customer_id;date;revenue;revenue\n1;2024-01-01;10;5\n"), "orders"),
+     r"'revenue' in kolom C en D"),
+    ("own data duplicate after renaming", lambda: read_own_data(
+        file("hernoem.csv", "Klantnr;Klant;Omzet\n1;2;10\n"), "orders",
+        columns={"Klantnr": "customer_id", "Klant": "customer_id"}), r"hernoemen.*'customer_id'"),
+    ("own data True/False as NPS", lambda: read_own_data(file("bool.csv", "score\nTrue\nFalse\n9\n"), "nps"),
+     r"True/False in rij 2, 3"),
+    ("own data Excel booleans as NPS", lambda: read_own_data(file("bool.xlsx", pd.DataFrame(
+        {"score": [True, 9]})), "nps"), r"True/False in rij 2"),
+    ("own data Dutch and English notation mixed", lambda: orders_file(
+        "gemengd.csv", "1;2024-01-01;1.234,50\n2;2024-01-02;1,234.50\n"), r"door elkaar.*decimal="),
+    ("own data 1,234 is ambiguous", lambda: orders_file("komma.csv", "1;2024-01-01;1,234\n2;2024-01-02;2,500\n"),
+     r"1\.234.*1234.*decimal=','.*thousands=','"),
+    ("own data decimal argument checked", lambda: orders_file("x.csv", "1;2024-01-01;1\n", decimal=";"),
+     r"'decimal' moet"),
+    ("own data impossibly large amount", lambda: orders_file("groot.csv", "1;2024-01-01;" + "9" * 400 + "\n"),
+     r"onmogelijk groot"),
+    # Own files, kind 2: every reading failure is a Dutch OwnDataError
+    ("own data separator inside a name", lambda: read_own_data(
+        file("naam.csv", "customer_id;name\n1;Jansen; Zn\n2;Piet\n"), "customers"), r"Rij 2.*aanhalingstekens"),
+    ("own data empty file", lambda: read_own_data(file("leeg.csv", ""), "orders"), r"leeg"),
+    ("own data header only", lambda: read_own_data(file("kop.csv", ORDERS_HEAD), "orders"), r"geen rijen"),
+    ("own data missing sheet lists the sheets", lambda: read_own_data(file("blad.xlsx", pd.DataFrame(
+        {"score": [9]})), "nps", sheet_name="Blad1"), r"'Blad1' staat niet.*'Export'"),
+    ("own data sheet number out of range", lambda: read_own_data(file("blad2.xlsx", pd.DataFrame(
+        {"score": [9]})), "nps", sheet_name=3), r"Er zijn: 'Export'"),
+    ("own data HTML renamed to .xlsx", lambda: read_own_data(
+        file("web.xlsx", "<html><table><tr><td>9</td></tr></table></html>"), "nps"), r"webpagina \(HTML\)"),
+    ("own data HTML renamed to .xls", lambda: read_own_data(
+        file("web.xls", "<!DOCTYPE html><html></html>"), "nps"), r"webpagina"),
+    ("own data old .xls", lambda: read_own_data(file("oud.xls", b"\xd0\xcf\x11\xe0" + b"\x00" * 100), "nps"),
+     r"oude Excel-formaat"),
+    ("own data text renamed to .xlsx", lambda: read_own_data(file("tekst.xlsx", "score\n9\n"), "nps"),
+     r"geen Excel-bestand"),
+    ("own data a folder", lambda: read_own_data(_FOLDER, "nps"), r"een map, geen bestand"),
+    ("own data None as path", lambda: read_own_data(None, "nps"), r"pad van je bestand"),
+    ("own data a number as path", lambda: read_own_data(12, "nps"), r"pad moet tekst"),
+    ("own data columns as a list", lambda: read_own_data(file("lijst.csv", "score\n9\n"), "nps",
+                                                         columns=["score"]), r"'columns' moet een dict"),
+    ("validate own data columns as a list", lambda: salesnb.validate_own_data(
+        pd.DataFrame({"score": [9]}), "nps", columns=["score"]), r"'columns' moet een dict"),
+    ("own data unknown encoding", lambda: read_own_data(file("enc.csv", "score\n9\n"), "nps", encoding="utf-9"),
+     r"codering 'utf-9' ken ik niet"),
+    ("own data wrong encoding", lambda: read_own_data(file("cp.csv", "customer_id;name\n1;Café\n", "cp1252"),
+                                                      "customers", encoding="utf-8"), r"niet in de codering"),
+    ("own data Excel number in a date column", lambda: read_own_data(file("serie.xlsx", pd.DataFrame(
+        {"customer_id": ["1"], "date": [45292], "revenue": [10.0]})), "orders"), r"in plaats van een datum"),
+    # Calculation inputs of the wrong shape, refused once in the validation layer
+    ("market size of a dict", lambda: salesnb.market_size({2024: 100, 2025: 200}), r"dict.*values\(\)"),
+    ("market size of a generator", lambda: salesnb.market_size(_generator()), r"generator.*list"),
+    ("abc classes of a 2-D array", lambda: salesnb.abc_classes(np.ones((2, 3))), r"tabel van 2 x 3"),
+    ("nps of a dict", lambda: salesnb.nps({"a": 9, "b": 10}), r"dict"),
+    ("nps of a generator", lambda: salesnb.nps(s for s in [9, 10]), r"generator"),
+    ("nps with pd.NA", lambda: salesnb.nps(pd.Series([9, pd.NA], dtype=object)), r"mist"),
+    ("market size with pd.NA", lambda: salesnb.market_size([100, pd.NA]), r"mist"),
+    ("text with thousands dots in a list", lambda: salesnb.weighted_pipeline(["1.000"], [0.5]),
+     r"'1\.000'.*duizend of één"),
+    ("text with thousands dots as a scalar", lambda: salesnb.market_share("1.000", 10_000), r"tekst: '1\.000'"),
+    ("market potential overflows", lambda: salesnb.market_potential(1e200, 1e200), r"te groot"),
+    ("spending index overflows", lambda: salesnb.spending_index(1e308, 1, 1e-308, 1), r"te groot"),
+    ("a set has no order", lambda: salesnb.market_size({100, 200}), r"set"),
+    ("dates of a generator", lambda: v.dates((d for d in ["2025-01-01"]), "datums"), r"generator"),
+    # Exercise answers as students type them
+    ("answer 0,375 is a tuple", lambda: parse_number((0, 375)), r"typ 0\.375 .*'0,375'"),
+    ("answer 1,234,50 is a tuple", lambda: parse_number((1, 234, 50)), r"'1,234,50'"),
+    ("answer infinity", lambda: parse_number(float("inf")), r"oneindig"),
+    ("answer a 400-digit number", lambda: parse_number(10 ** 400), r"401 cijfers"),
+    ("answer 400 digits as text", lambda: parse_number("1" * 400), r"400 tekens|cijfers"),
+    ("answer a million characters", lambda: parse_number("x" * 1_000_000), r"1000000 tekens"),
+    ("hint number as a word", lambda: salesnb.hint("2.1", "twee"), r"hintnummer"),
+    ("hint number zero", lambda: hint_number(0, 2), r"hintnummer"),
+    # The offerte
+    ("offerte price beyond Decimal", lambda: offerte_total(prijs=Decimal("1e999999")), r"prijs"),
+    ("offerte price of 31 digits", lambda: offerte_total(prijs=10 ** 30), r"prijs"),
+    ("offerte quantity x price beyond Decimal", lambda: offerte_total(aantal=10 ** 15, prijs=10 ** 15),
+     r"aantal|prijs"),
+    ("offerte price 1e308", lambda: offerte_total(prijs=1e308), r"prijs"),
+    ("offerte price with broken grouping", lambda: offerte_total(prijs="12,345,67"), r"prijs"),
 ]
 
 
 def test_catalogue_is_large_enough():
-    assert len(CATALOGUE) >= 40
+    assert len(CATALOGUE) >= 95
+    assert len(CATALOGUE) + len(READ_RIGHT) >= 120
+
+
+def test_a_million_character_answer_is_never_echoed_whole():
+    with pytest.raises(InputError) as info:
+        parse_number("x" * 1_000_000)
+    assert len(str(info.value)) < 300
+
+
+def _quiet(call):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        return call()
+
+
+READ_RIGHT = [
+    # Own files: whole euros with thousands dots, English exports, Excel's own cell types
+    ("thousands dots are whole euros", lambda: orders_file("dots.csv", "1;2024-01-01;1.234\n2;2024-01-02;2.500\n")
+     ["revenue"].tolist(), [1234.0, 2500.0]),
+    ("English export", lambda: read_own_data(file("en.csv", 'customer_id,date,revenue\n1,2024-01-01,"1,234.50"\n'
+                                                  '2,2024-01-02,99.95\n'), "orders")["revenue"].tolist(),
+     [1234.5, 99.95]),
+    ("Dutch export with € and spaces", lambda: orders_file("euro.csv", "1;2024-01-01;€ 1.234,50\n")["revenue"]
+     .tolist(), [1234.5]),
+    ("Excel numbers next to Dutch text numbers", lambda: read_own_data(file("mix.xlsx", pd.DataFrame(
+        {"customer_id": [1, 2], "date": ["2024-01-01"] * 2, "revenue": [1234.5, "1.234,50"]})), "orders")
+     ["revenue"].tolist(), [1234.5, 1234.5]),
+    ("Excel id numbers are the ids", lambda: read_own_data(file("ids.xlsx", pd.DataFrame(
+        {"customer_id": [1001, 1002], "name": ["A", "B"]})), "customers")["customer_id"].tolist(), ["1001", "1002"]),
+    ("trailing separator on every row", lambda: orders_file("trail.csv", "1;2024-01-01;10;\n2;2024-01-02;20;\n")
+     ["revenue"].tolist(), [10.0, 20.0]),
+    ("ambiguous column with decimal=','", lambda: orders_file(
+        "komma2.csv", "1;2024-01-01;1,234\n2;2024-01-02;2,500\n", decimal=",")["revenue"].tolist(), [1.234, 2.5]),
+    ("ambiguous column with thousands=','", lambda: orders_file(
+        "komma3.csv", "1;2024-01-01;1,234\n2;2024-01-02;2,500\n", thousands=",")["revenue"].tolist(),
+     [1234.0, 2500.0]),
+    ("English decimals with decimal='.'", lambda: orders_file("punt.csv", "1;2024-01-01;1.234\n", decimal=".")
+     ["revenue"].tolist(), [1.234]),
+    # Own files: title lines, empty rows and columns, UTF-16, time zones
+    ("title lines above the header", lambda: _quiet(lambda: read_own_data(
+        file("titel.csv", "Omzetrapport 2024\n\n" + ORDERS_HEAD + "1;2024-01-01;10\n"), "orders"))
+     .attrs["opmerkingen"],
+     ["de 2 regel(s) boven de kolomkoppen (rij 3) heb ik overgeslagen"]),
+    ("empty rows and empty unnamed columns are dropped and said", lambda: _quiet(lambda: read_own_data(
+        file("gaten.csv", "customer_id;;date;revenue\n1;;2024-01-01;10\n;;;\n2;;2024-01-02;5\n"), "orders"))
+     .attrs["opmerkingen"], ["1 lege rij(en) heb ik weggelaten",
+                             "lege kolom(men) zonder kop (B) heb ik weggelaten"]),
+    ("UTF-16 (Excel's Unicode-tekst)", lambda: read_own_data(file("uni.txt", "customer_id\tname\n1\tCafé\n",
+                                                                  "utf-16"), "customers")["name"].tolist(), ["Café"]),
+    ("dates with a time zone are Dutch local time", lambda: orders_file(
+        "tz.csv", "1;2024-01-01T23:30:00+00:00;10\n")["date"].tolist(), [pd.Timestamp("2024-01-02 00:30")]),
+    # Calculation inputs: Decimal is a number everywhere, one answer type
+    ("Decimal market share is a float", lambda: salesnb.market_share(Decimal("10"), Decimal("100")), 0.1),
+    ("Decimal clv is a float", lambda: round(salesnb.clv(Decimal("100"), retention=Decimal("0.8"),
+                                                          discount_rate=0.1), 6), 266.666667),
+    ("Decimal hit rate", lambda: salesnb.hit_rate(Decimal("3"), Decimal("10")), 0.3),
+    ("Decimal market size", lambda: salesnb.market_size([Decimal("100"), 200]), 300.0),
+    ("time-zone-aware next to naive dates", lambda: v.dates(
+        [pd.Timestamp("2025-03-01 23:30", tz="UTC"), pd.Timestamp("2025-03-01")], "datum").dt.day.tolist(), [2, 1]),
+    # Exercise answers
+    ("answer Decimal", lambda: parse_number(Decimal("0.375")).value, 0.375),
+    ("answer '99,4%' for a ratio", lambda: round(interpretations(parse_number("99,4%"), "number")[0].value, 6), 0.994),
+    ("answer '125%' for a ratio above 1", lambda: interpretations(parse_number("125%"), "number")[0].value, 1.25),
+    ("hint number typed as text", lambda: hint_number("2", 3), 2),
+    # The offerte
+    ("offerte price typed '1.250'", lambda: offerte_total(prijs="1.250"), Decimal("1250")),
+    ("offerte price typed '€ 1.250,50'", lambda: offerte_total(prijs="€ 1.250,50"), Decimal("1250.50")),
+    ("offerte price typed '1,250.50'", lambda: offerte_total(prijs="1,250.50"), Decimal("1250.50")),
+    ("offerte price typed '12,50'", lambda: offerte_total(prijs="12,50"), Decimal("12.50")),
+    ("offerte btw=0 is 0%", lambda: make_offerte(SELLER, CUSTOMER, [line(btw=0)], offerte_date="2026-03-02")
+     .totals()["btw"], Decimal("0")),
+]
+
+
+@pytest.mark.parametrize("label,call,expected", READ_RIGHT, ids=[r[0] for r in READ_RIGHT])
+def test_real_input_is_read_right(label, call, expected):
+    result = call()
+    assert result == expected, (label, result)
 
 
 @pytest.mark.parametrize("label,call,pattern", CATALOGUE, ids=[c[0] for c in CATALOGUE])

@@ -76,7 +76,7 @@ import numpy as np
 import pandas as pd
 
 from ..display import format_euro, format_number, format_percent
-from .answers import AnswerError, Interpretation, interpretations, parse_number
+from .answers import AnswerError, Interpretation, hint_number, interpretations, parse_number
 
 __all__ = [
     "Exercise",
@@ -323,6 +323,7 @@ def hint(exercise_id, n: int | None = None) -> Feedback:
     if not ex.hints:
         return Feedback(f"Opgave {ex.id} heeft geen hints. Bekijk de vraag opnieuw met "
                         f"salesnb.exercise(\"{ex.id}\").")
+    n = hint_number(n, len(ex.hints))
     if n is None:
         n = _HINTS_SHOWN.get(ex.id, 0) + 1
     if n > len(ex.hints):

@@ -23,12 +23,13 @@ import math
 import numbers
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from ..errors import AnswerError
 from ..display import format_number
 
 __all__ = ["AnswerError", "ParsedNumber", "Interpretation", "parse_number", "interpretations",
-           "UNITS"]
+           "hint_number", "UNITS"]
 
 #: Units a number exercise can ask for.
 UNITS = ("fraction", "percent", "euro", "count", "number")
@@ -80,6 +81,9 @@ def parse_number(answer, unit: str | None = None) -> ParsedNumber:
     value = _as_real(answer)
     if value is not None:
         return ParsedNumber(value)
+    comma = _comma_tuple(answer)
+    if comma is not None:
+        raise AnswerError(comma)
     single = _single_value(answer)
     if single is not None:
         inner = parse_number(single, unit)
@@ -88,6 +92,9 @@ def parse_number(answer, unit: str | None = None) -> ParsedNumber:
                             f"Je antwoord was een {kind} met één waarde; ik heb die waarde gebruikt.")
     if not isinstance(answer, str):
         raise AnswerError(_not_a_number(answer))
+    if len(answer) > _MAX_TEXT:
+        raise AnswerError(f"Je antwoord is een tekst van {len(answer)} tekens; gevraagd is één getal. "
+                          f"Typ alleen het getal, bijvoorbeeld 0.15 of '15%'.")
     text = answer.strip().lower().replace("−", "-")
     sign = None
     if "%" in text or "procent" in text:
@@ -95,7 +102,7 @@ def parse_number(answer, unit: str | None = None) -> ParsedNumber:
         text = text.replace("procent", "").replace("%", "")
     if any(s in text for s in ("€", "eur", "euro")):
         if sign:
-            raise AnswerError(f"In {answer!r} staan zowel € als %; kies één eenheid.")
+            raise AnswerError(f"In {_short(answer)} staan zowel € als %; kies één eenheid.")
         sign = "€"
         text = re.sub(r"€|euro|eur", "", text)
     text = _SPACES.sub("", text)
@@ -117,15 +124,24 @@ def parse_number(answer, unit: str | None = None) -> ParsedNumber:
     elif "." in text and re.fullmatch(r"\d{1,3}\.\d{3}", text) and (sign == "€" or unit in ("euro", "count")):
         note = f"Ik las {answer!r} als {text.replace('.', '')} (de punt als scheiding van duizendtallen)."
         text = text.replace(".", "")
+    digits = len(text.replace(".", ""))
     value = float(text)
+    if not math.isfinite(value) or digits > _MAX_DIGITS:
+        raise AnswerError(_too_large(digits))
     return ParsedNumber(-value if negative else value, sign, note)
 
 
 def _as_real(answer) -> float | None:
     if isinstance(answer, bool):
         raise AnswerError("Je antwoord is True of False; gevraagd is een getal.")
-    if isinstance(answer, numbers.Real):
-        value = float(answer)
+    if isinstance(answer, numbers.Integral) and not isinstance(answer, bool) and \
+            len(str(abs(int(answer)))) > _MAX_DIGITS:
+        raise AnswerError(_too_large(len(str(abs(int(answer))))))
+    if isinstance(answer, (numbers.Real, Decimal)):
+        try:
+            value = float(answer)
+        except OverflowError:
+            raise AnswerError(_too_large(len(str(answer)))) from None
     elif hasattr(answer, "shape") and getattr(answer, "shape", None) == () and hasattr(answer, "item"):
         item = answer.item()  # numpy 0-d array
         return _as_real(item)
@@ -134,7 +150,42 @@ def _as_real(answer) -> float | None:
     if math.isnan(value):
         raise AnswerError("Je antwoord is NaN (geen getal). Controleer je berekening: "
                           "misschien deel je door nul of ontbreken er gegevens.")
+    if math.isinf(value):
+        raise AnswerError("Je antwoord is oneindig (inf). Controleer je berekening: misschien deel je "
+                          "door nul, bijvoorbeeld doordat een totaal 0 is.")
     return value
+
+
+#: Longer text is not an answer but pasted output; more digits are a typing error.
+_MAX_TEXT = 200
+_MAX_DIGITS = 30
+
+
+def _short(answer, limit: int = 60) -> str:
+    """``repr`` of an answer, cut to ``limit`` characters (a pasted text is never echoed whole)."""
+    text = repr(answer)
+    return text if len(text) <= limit else text[:limit - 5] + "...'"
+
+
+def _too_large(digits: int) -> str:
+    return (f"Je antwoord is een getal van {digits} cijfers; dat kan geen uitkomst zijn. Controleer je "
+            f"berekening (of je niet per ongeluk tekst aan elkaar plakt of machtsverheft).")
+
+
+def _comma_tuple(answer) -> str | None:
+    """The message for ``antwoord = 0,375``: Python made a tuple of the digits around the comma."""
+    if not isinstance(answer, tuple) or len(answer) < 2 or \
+            not all(isinstance(a, numbers.Integral) and not isinstance(a, bool) for a in answer):
+        return None
+    if any(a < 0 for a in answer[1:]):
+        return None
+    typed = ",".join(str(a) for a in answer)
+    if len(answer) == 2:
+        return (f"Je antwoord is {answer!r}: in Python maakt een komma van {typed} twee getallen. Typ "
+                f"{answer[0]}.{answer[1]} (met een punt) of '{typed}' (tussen aanhalingstekens).")
+    return (f"Je antwoord is {answer!r}: in Python maken de komma's van {typed} {len(answer)} getallen. "
+            f"Typ het getal zonder komma's en met een punt voor de decimalen, of zet het tussen "
+            f"aanhalingstekens: '{typed}'.")
 
 
 def _single_value(answer):
@@ -159,7 +210,7 @@ def _not_a_number(answer) -> str:
         kind = type(answer).__name__
         return (f"Je antwoord is een {kind} met {len(answer)} waarden; gevraagd is één getal. "
                 f"Kies de juiste waarde, of tel op met .sum() of neem het gemiddelde met .mean().")
-    return (f"Ik kan {answer!r} niet lezen als getal. Schrijf het getal in cijfers, "
+    return (f"Ik kan {_short(answer)} niet lezen als getal. Schrijf het getal in cijfers, "
             f"bijvoorbeeld 0.15 of '15%'.")
 
 
@@ -196,7 +247,34 @@ def interpretations(parsed: ParsedNumber, unit: str) -> list[Interpretation]:
                 f"Ik heb {format_number(value, _decimals(value))} opgevat als fractie, "
                 f"dus {format_number(value * 100, max(_decimals(value) - 2, 0))}%."))
         return readings
+    if unit == "number" and parsed.sign == "%":
+        return [Interpretation(value / 100, "literal",
+                               f"Ik las {format_number(value, _decimals(value))}% als "
+                               f"{format_number(value / 100, _decimals(value) + 2)}.")]
     return [Interpretation(value, "literal", parsed.note)]
+
+
+def hint_number(n, count: int) -> int:
+    """The hint number a student asked for (a whole number from 1; ``"2"`` is 2), or a Dutch AnswerError.
+
+    >>> hint_number("2", 3), hint_number(2.0, 3), hint_number(None, 3)
+    (2, 2, None)
+    >>> hint_number("twee", 3)
+    Traceback (most recent call last):
+    ...
+    salesnb.errors.AnswerError: Het hintnummer moet een geheel getal van 1 tot en met 3 zijn, bijvoorbeeld hint("2.1", 2); je gaf 'twee'.
+    """
+    if n is None:
+        return None
+    value = n.strip() if isinstance(n, str) else n
+    if isinstance(value, str) and value.isdigit():
+        value = int(value)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 1:
+        raise AnswerError(f"Het hintnummer moet een geheel getal van 1 tot en met {max(count, 1)} zijn, "
+                          f"bijvoorbeeld hint(\"2.1\", 2); je gaf {_short(n)}.")
+    return int(value)
 
 
 def _decimals(value: float) -> int:
