@@ -14,6 +14,13 @@ Opdrachten voor beheerders:
     python3 course.py copy                     mijn-notebooks/ bijwerken zonder JupyterLab te openen
     python3 course.py bench                    alle benchmarks draaien en de resultaten tonen
 
+Voor docenten:
+
+    python3 course.py nakijken MAP-OF-ZIP [--klassenlijst LIJST] [--uit cijfers.xlsx]
+                                 de ingeleverde notebooks van een klas nakijken op ieders eigen
+                                 dataset en een Excel-cijferlijst schrijven (zonder iets uit de
+                                 notebooks uit te voeren)
+
 Het klaarzetten maakt een virtuele omgeving in .venv/ met de vastgezette versies uit
 pyproject.toml en installeert salesnb uit deze map (editable), zodat de notebooks het
 vanuit elke map kunnen importeren. Je hebt alleen Python 3.11 of nieuwer nodig.
@@ -219,6 +226,16 @@ def cmd_bench(extra: list[str]) -> int:
     return run_in_venv(python, [str(ROOT / "benchmarks" / "run_all.py"), *extra])
 
 
+def cmd_nakijken(extra: list[str]) -> int:
+    """Grade a class's hand-ins (salesnb.grading); paths count from the caller's working directory."""
+    if not inside_venv():
+        python = ensure_environment("lab")
+        return subprocess.run([str(python), str(ROOT / "course.py"), "nakijken", *extra]).returncode
+    from salesnb import grading
+
+    return grading.main(extra)
+
+
 COMMANDS = {
     "lab": cmd_lab,
     "test": cmd_test,
@@ -226,6 +243,7 @@ COMMANDS = {
     "data": cmd_data,
     "copy": cmd_copy,
     "bench": cmd_bench,
+    "nakijken": cmd_nakijken,
 }
 
 
