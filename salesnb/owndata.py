@@ -24,6 +24,7 @@ import numbers
 import re
 import string
 import warnings
+from decimal import Decimal
 from pathlib import Path
 
 import numpy as np
@@ -239,7 +240,8 @@ def _decimal_mark(texts: pd.Series, decimal, thousands, label: str, rows: np.nda
 def _number_column(values: pd.Series, label, rows, decimal, thousands, problems: Problems):
     """Numbers from Excel cells (kept as they are) and text (one notation per column); NaN elsewhere.
 
-    Returns the numbers and whether the text could be read (False: the notation was refused).
+    Returns the numbers, whether the text could be read (False: the notation was refused) and
+    the cells already reported (booleans, impossible amounts).
     """
     out = pd.Series(np.nan, index=values.index, dtype="float64")
     is_bool = values.map(lambda v: isinstance(v, (bool, np.bool_)) or
@@ -247,22 +249,29 @@ def _number_column(values: pd.Series, label, rows, decimal, thousands, problems:
     if is_bool.any():
         problems.add(f"{label}: ja/nee of True/False in rij {_rows(is_bool, rows)} "
                      f"({values[is_bool].iloc[0]!r}) is geen getal. Zet er het getal neer.")
-    is_real = values.map(lambda v: isinstance(v, numbers.Real) and not isinstance(v, (bool, np.bool_))
+    is_real = values.map(lambda v: isinstance(v, (numbers.Real, Decimal)) and not isinstance(v, (bool, np.bool_))
                          ).to_numpy(dtype=bool)
-    out[is_real] = values[is_real].astype("float64")
+    out[is_real] = values[is_real].map(_float).to_numpy(dtype="float64")
     is_text = values.map(lambda v: isinstance(v, str)).to_numpy(dtype=bool) & ~is_bool
     if is_text.any():
         texts = values[is_text].astype(str)
         mark = _decimal_mark(texts, decimal, thousands, label, rows[is_text], problems)
         if mark is None:
-            return out, False
+            return out, False, is_bool
         canonical = texts.map(lambda t: number_text(t, decimal=mark))
         out[is_text] = pd.to_numeric(canonical, errors="coerce").astype("float64").to_numpy()
     huge = np.isinf(out.to_numpy())
     if huge.any():
         problems.add(f"{label}: een onmogelijk groot getal in rij {_rows(huge, rows)}. Controleer die cel.")
         out[huge] = np.nan
-    return out, True
+    return out, True, is_bool | huge
+
+
+def _float(value) -> float:
+    try:
+        return float(value)
+    except OverflowError:  # a 400-digit whole number
+        return float("inf")
 
 
 def _date_column(values: pd.Series, label, rows, problems: Problems) -> pd.Series:
@@ -425,8 +434,8 @@ def validate_own_data(frame: pd.DataFrame, kind: str, *, columns: dict | None = 
     Traceback (most recent call last):
     ...
     salesnb.errors.OwnDataError: Je nps-bestand heeft 2 problemen:
-    - kolom 'score' (aanbevelingscijfer 0-10 ...): geen getal in rij 4 ('x'). ...
-    - kolom 'score' (aanbevelingscijfer 0-10 ...): waarden buiten 0 tot 10 in rij 3 (11). ...
+    - kolom 'score' (aanbevelingscijfer 0-10): geen getal in rij 4 ('x'). ...
+    - kolom 'score' (aanbevelingscijfer 0-10): waarden buiten 0 tot 10 in rij 3 (11). ...
     """
     if not isinstance(frame, pd.DataFrame):
         raise OwnDataError(f"Verwacht een tabel (DataFrame), maar kreeg {type(frame).__name__}.")
@@ -491,10 +500,9 @@ def _check_column(values: pd.Series, column, rows, keep, today, decimal, thousan
         problems.add(f"{label}: lege cel in rij {_rows(missing, rows)}. Vul de waarde in of verwijder de rij.")
     kind = column.own_kind
     if kind in ("number", "integer"):
-        parsed, readable = _number_column(values.where(keep, None), label, rows, decimal, thousands, problems)
-        bad = parsed.isna().to_numpy() & ~missing & keep & ~values.map(
-            lambda v: isinstance(v, (bool, np.bool_)) or (isinstance(v, str) and v.strip().lower() in _BOOL_TEXT)
-        ).to_numpy(dtype=bool)
+        parsed, readable, reported = _number_column(values.where(keep, None), label, rows, decimal, thousands,
+                                                    problems)
+        bad = parsed.isna().to_numpy() & ~missing & keep & ~reported
         if bad.any() and readable:
             problems.add(f"{label}: geen getal in rij {_rows(bad, rows)} ({_short(values[bad].iloc[0])}). "
                          f"Schrijf alleen cijfers, bijvoorbeeld 1234,50.")

@@ -207,7 +207,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("response_id", "int", "nummer"),
         Column("customer_id", "int", "klant", own="optional"),
         Column("date", "date", "datum antwoord", own="optional"),
-        Column("score", "int", "aanbevelingscijfer 0-10 (\"Hoe waarschijnlijk beveelt u ons aan?\")", own="required", minimum=0, maximum=10),
+        Column("score", "int", "aanbevelingscijfer 0-10", own="required", minimum=0, maximum=10),
         Column("moment", "cat", "periodieke meting (november) of na aankoop", values=NPS_MOMENTS),
         Column("expectation", "int", "verwachting vooraf (E)"),
         Column("experience", "int", "ervaren prestatie (P)"),

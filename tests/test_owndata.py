@@ -118,3 +118,42 @@ def test_example_files_match_the_generator_and_load(tmp_path):
     assert len(customers) > 0 and orders["revenue"].gt(0).all()
     assert -100 <= salesnb.nps(nps["score"]) <= 100
     assert set(orders["customer_id"]) <= set(customers["customer_id"])
+
+
+def test_what_the_loader_did_on_its_own_is_said(tmp_path):
+    path = write(tmp_path, "orders.csv", "Export uit het boekhoudpakket\n\ncustomer_id;;date;revenue\n"
+                                         "1;;01-02-2024;1.250\n;;;\n2;;02-02-2024;2.500\n")
+    with pytest.warns(UserWarning, match="boven de kolomkoppen.*lege rij.*lege kolom"):
+        orders = read_own_data(path, "orders", today="2025-01-01")
+    assert orders["revenue"].tolist() == [1250.0, 2500.0]
+    assert len(orders.attrs["opmerkingen"]) == 3
+
+
+def test_excel_cells_keep_their_types(tmp_path):
+    frame = pd.DataFrame({"Klantnr": [1001, "1002"], "Datum": [pd.Timestamp("2024-03-01"), "02-03-2024"],
+                          "Score": [9, "10"]})
+    frame.to_excel(tmp_path / "nps.xlsx", index=False)
+    nps = read_own_data(tmp_path / "nps.xlsx", "nps", columns={"Klantnr": "customer_id", "Datum": "date",
+                                                               "Score": "score"}, today="2025-01-01")
+    assert nps["customer_id"].tolist() == ["1001", "1002"]
+    assert nps["date"].tolist() == [pd.Timestamp("2024-03-01"), pd.Timestamp("2024-03-02")]
+    assert nps["score"].tolist() == [9, 10]
+
+
+def test_validating_an_object_frame_leaves_it_unchanged():
+    from decimal import Decimal
+
+    frame = pd.DataFrame({"customer_id": [1, "2"], "date": ["2024-01-01", pd.Timestamp("2024-01-02", tz="UTC")],
+                          "revenue": [Decimal("12.5"), "1.234,50"]}, dtype=object)
+    before = frame.copy()
+    orders = validate_own_data(frame, "orders", today="2025-01-01")
+    pd.testing.assert_frame_equal(frame, before)
+    assert orders["revenue"].tolist() == [12.5, 1234.5]
+
+
+def test_one_notation_per_column_not_per_value(tmp_path):
+    # '1.500' next to '12,50' is Dutch (1500); next to '12.50' it is English (1.5)
+    dutch = write(tmp_path, "nl.csv", "customer_id;date;revenue\n1;2024-01-01;1.500\n2;2024-01-01;12,50\n")
+    english = write(tmp_path, "en.csv", "customer_id;date;revenue\n1;2024-01-01;1.500\n2;2024-01-01;12.50\n")
+    assert read_own_data(dutch, "orders", today="2025-01-01")["revenue"].tolist() == [1500.0, 12.5]
+    assert read_own_data(english, "orders", today="2025-01-01")["revenue"].tolist() == [1.5, 12.5]
