@@ -36,6 +36,7 @@ _THEMES = (
     "documents.accountplan",
     "process",
     "own_company",
+    "documents.verslag",
     "offerte",
     "owndata",
     "login",

@@ -15,7 +15,7 @@ from salesnb.documents.offerte import csv_safe
 from salesnb.offerte import OfferteError, euro, make_offerte, terms_text
 
 SELLER = {"naam": "Brandwijk Koffie & Vending B.V.", "adres": "Stationsstraat 1",
-          "postcode": "3811 AA", "plaats": "Amersfoort"}
+          "postcode": "3811 AA", "plaats": "Amersfoort", "kvk": "12345678"}
 CUSTOMER = {"naam": "Zorggroep De Linde", "adres": "Lindelaan 12", "postcode": "3500 AB",
             "plaats": "Utrecht"}
 LINES = [
@@ -27,7 +27,7 @@ LINES = [
 
 
 def offerte(**kwargs):
-    args = dict(seller=SELLER, customer=CUSTOMER, lines=LINES, date="2026-03-02")
+    args = dict(seller=SELLER, customer=CUSTOMER, lines=LINES, offerte_date="2026-03-02")
     args.update(kwargs)
     return make_offerte(**args)
 
@@ -87,7 +87,7 @@ def test_each_party_field_missing_is_named(party, key, label):
 @pytest.mark.parametrize("key,fragment", [
     ("omschrijving", "regel 2: de omschrijving"),
     ("aantal", "regel 2: het aantal ontbreekt"),
-    ("prijs", "regel 2: de prijs per stuk (excl. btw) ontbreekt"),
+    ("prijs", "regel 2: de prijs per eenheid (excl. btw) ontbreekt"),
     ("btw", "regel 2: het btw-tarief ontbreekt"),
 ])
 def test_each_line_field_missing_is_named(key, fragment):
@@ -101,7 +101,7 @@ def test_each_line_field_missing_is_named(key, fragment):
 
 def test_missing_date_validity_terms_and_lines():
     with pytest.raises(OfferteError) as info:
-        make_offerte(SELLER, CUSTOMER, [], date="", valid_days=None, terms_title="")
+        make_offerte(SELLER, CUSTOMER, [], offerte_date="", valid_days=None, terms_title="")
     text = str(info.value)
     for fragment in ("datum van de offerte ontbreekt", "geldigheidsduur ontbreekt",
                      "algemene voorwaarden ontbreken", "geen regels"):
@@ -114,7 +114,7 @@ def test_all_problems_reported_at_once():
     seller = {"naam": "Brandwijk"}
     lines = [{"omschrijving": "Koffie", "aantal": -1, "prijs": "gratis", "btw": 0.19}]
     with pytest.raises(OfferteError) as info:
-        make_offerte(seller, None, lines, date="31-02-2026")
+        make_offerte(seller, None, lines, offerte_date="31-02-2026")
     problems = info.value.problems
     assert "adres (straat en huisnummer) van de verkoper ontbreekt" in problems
     assert any("gegevens van de klant ontbreken" in p for p in problems)
@@ -122,7 +122,8 @@ def test_all_problems_reported_at_once():
     assert any("aantal moet een getal groter dan 0" in p for p in problems)
     assert any("prijs moet een bedrag" in p for p in problems)
     assert any("btw-tarief 0.19 bestaat niet" in p for p in problems)
-    assert len(problems) == 8  # adres, postcode, plaats, klant, datum, aantal, prijs, btw
+    assert any("KvK-nummer" in p for p in problems)
+    assert len(problems) == 9  # adres, postcode, plaats, kvk, klant, datum, aantal, prijs, btw
 
 
 def test_vat_as_percentage_is_diagnosed():
@@ -191,10 +192,10 @@ def test_english_keys_and_dataframe_lines():
     seller = {"name": "A", "address": "B 1", "postal_code": "1234 AB", "city": "C", "kvk": "12345678"}
     lines = pd.DataFrame({"description": ["Water 19 l"], "quantity": [4], "unit_price": [6.5],
                           "vat_rate": [0.09]})
-    o = make_offerte(seller, CUSTOMER, lines, date=dt.date(2026, 1, 5))
+    o = make_offerte(seller, CUSTOMER, lines, offerte_date=dt.date(2026, 1, 5))
     # 4 × 6.50 = 26.00 ; VAT 2.34 ; incl 28.34
     assert o.totals()["totaal_incl_btw"] == Decimal("28.34")
-    assert "kvk: 12345678" in o._repr_html_()
+    assert "KvK: 12345678" in o._repr_html_()
 
 
 def test_inputs_not_modified():
@@ -231,10 +232,10 @@ def test_offerte_for_uses_product_prices_and_company():
     products = pd.DataFrame({"product": ["Koffiebonen 1 kg", "Koffiemachine"], "unit": ["kg", "stuk"],
                              "unit_price": [18.50, 4950.00], "vat_rate": [0.09, 0.21]})
     company = {"name": "Brandwijk", "street": "Kapelweg 12", "postcode": "3818 BN", "city": "Amersfoort",
-               "kvk": "1"}
+               "kvk": "12345678"}
     customer = pd.Series({"name": "Hotel X", "street": "Dijk 3", "postcode": "1234 AB", "city": "Ede"})
     o = offerte_for(customer, [("Koffiebonen 1 kg", 10), ("Koffiemachine", 1)], products=products,
-                    company=company, date="2026-01-10")
+                    company=company, offerte_date="2026-01-10")
     # 185.00 at 9% -> 16.65 ; 4950.00 at 21% -> 1039.50 ; incl 6191.15
     assert o.totals()["totaal_incl_btw"] == Decimal("6191.15")
     assert o.seller == seller_from_company(company)
@@ -331,11 +332,12 @@ def test_wording_depends_on_appendix():
 
 
 def test_company_offerte_passes_own_terms():
-    from salesnb.own_company import EXAMPLE_OWN_COMPANY, own_company_offerte
+    from salesnb.own_company import EXAMPLE_OWN_COMPANY, EXAMPLE_PHASES, own_company_offerte
 
-    plain = own_company_offerte(EXAMPLE_OWN_COMPANY)
+    offer = EXAMPLE_PHASES["fase_3"]["offerte"]
+    plain = own_company_offerte(EXAMPLE_OWN_COMPANY, offer)
     assert plain.terms is None and "Toepasselijkheid" not in plain.to_html()
-    own = own_company_offerte(EXAMPLE_OWN_COMPANY, terms=OWN_TERMS)
+    own = own_company_offerte(EXAMPLE_OWN_COMPANY, offer, terms=OWN_TERMS)
     assert "Betaling binnen 14 dagen." in own.to_html()
 
 
@@ -495,3 +497,90 @@ def test_pdf_three_page_description_runs_on_without_cutting():
             assert 0.02 <= t.get_position()[1] <= 0.97  # nothing below the bottom margin
     assert all("Omschrijving" in page for page in texts[:-1])  # header repeated on every page
     assert "Voor akkoord" in texts[-1]
+
+
+# ---- what a Dutch business customer expects on an offerte -------------------------------------
+
+def test_kvk_required_and_checked():
+    seller = {k: v for k, v in SELLER.items() if k != "kvk"}
+    with pytest.raises(OfferteError, match="KvK-nummer .*van de verkoper ontbreekt"):
+        offerte(seller=seller)
+    with pytest.raises(OfferteError, match="8 cijfers"):
+        offerte(seller=dict(SELLER, kvk="1234"))
+
+
+def test_unknown_fields_are_errors_that_name_the_known_ones():
+    with pytest.raises(OfferteError) as info:
+        offerte(seller=dict(SELLER, kvk_nr="12345678"), customer=dict(CUSTOMER, contact="Jan"),
+                lines=[dict(LINES[0], korting=0.1)], sender={"naam": "A", "functie": "B", "tel": "1"})
+    problems = info.value.problems
+    assert len(problems) == 4, problems
+    assert "onbekend veld 'kvk_nr'; bekende velden zijn naam, adres, postcode, plaats, kvk, btw_id" in problems[0]
+    assert "onbekend veld 'contact'" in problems[1] and "tav" in problems[1]
+    assert any("onbekend veld 'tel'" in p for p in problems)
+    assert any("regel 1: onbekend veld 'korting'" in p and "periode" in p for p in problems)
+
+
+def test_all_business_fields_appear_in_html_and_pdf():
+    o = offerte(seller=dict(SELLER, btw_id="NL123456789B01", iban="NL91 ABNA 0417 1643 00"),
+                customer=dict(CUSTOMER, tav="de heer P. Smit"), delivery_date="2026-03-20", payment_days=14,
+                sender={"naam": "Eva Kok", "functie": "accountmanager"},
+                signatory={"naam": "Tom Brand", "functie": "directeur"},
+                lines=[dict(LINES[0], eenheid="kg"),
+                       {"omschrijving": "Koffiemachine huur", "aantal": 1, "prijs": 89, "btw": 0.21,
+                        "eenheid": "machine", "periode": "maand", "looptijd_maanden": 24,
+                        "opzegtermijn_maanden": 3}])
+    page = _text(o.to_html())
+    pdf = " ".join(t for page_ in _pdf_strings(o)[1] for t in page_)
+    for text in ("KvK: 12345678", "btw-id: NL123456789B01", "IBAN: NL91 ABNA 0417 1643 00", "t.a.v. de heer P. Smit",
+                 "Leverdatum: 20-03-2026", "Betalingstermijn: 14 dagen na factuurdatum",
+                 "Contactpersoon: Eva Kok (accountmanager)", "Tom Brand", "directeur", "per kg",
+                 "looptijd 24 maanden, opzegtermijn 3 maanden", "Eenmalig", "Per maand"):
+        assert text in page, text
+        assert text in pdf, text
+
+
+def test_one_off_and_recurring_amounts_apart():
+    lines = [{"omschrijving": "Installatie", "aantal": 1, "prijs": 100, "btw": 0.21},
+             {"omschrijving": "Huur", "aantal": 2, "prijs": 50, "btw": 0.21, "periode": "maand",
+              "looptijd_maanden": 12, "opzegtermijn_maanden": 1},
+             {"omschrijving": "Onderhoud", "aantal": 1, "prijs": 40, "btw": 0.21, "periode": "kwartaal",
+              "looptijd_maanden": 12, "opzegtermijn_maanden": 3}]
+    o = offerte(lines=lines)
+    assert o.periods() == [None, "maand", "kwartaal"]
+    assert o.totals()["totaal_incl_btw"] == Decimal("121.00")
+    assert o.totals("maand")["totaal_incl_btw"] == Decimal("121.00")
+    assert o.totals("kwartaal")["totaal_incl_btw"] == Decimal("48.40")
+    assert [title for title, _ in o.sum_blocks()] == ["Eenmalig", "Per maand", "Per kwartaal"]
+    assert "eenmalig € 121,00, per maand € 121,00, per kwartaal € 48,40" in repr(o)
+
+
+def test_recurring_line_needs_contract_term_and_notice():
+    with pytest.raises(OfferteError) as info:
+        offerte(lines=[{"omschrijving": "Huur", "aantal": 1, "prijs": 50, "btw": 0.21, "periode": "week"},
+                       {"omschrijving": "Huur", "aantal": 1, "prijs": 50, "btw": 0.21, "periode": "maand"},
+                       {"omschrijving": "Los", "aantal": 1, "prijs": 5, "btw": 0.21, "looptijd_maanden": 3}])
+    text = "\n".join(info.value.problems)
+    assert "periode 'week' bestaat niet" in text
+    assert "regel 2: de looptijd van het contract" in text and "regel 2: de opzegtermijn" in text
+    assert "regel 3: looptijd en opzegtermijn horen bij een terugkerende regel" in text
+
+
+def test_zero_rate_and_kor():
+    zero = offerte(lines=[{"omschrijving": "Export", "aantal": 1, "prijs": 100, "btw": 0}])
+    assert zero.totals()["btw"] == Decimal("0.00") and "Btw 0%" in _text(zero.to_html())
+    kor = offerte(lines=[{"omschrijving": "Advies", "aantal": 2, "prijs": 50, "btw": "KOR"}])
+    assert kor.kor and kor.totals()["totaal_incl_btw"] == Decimal("100.00")
+    page = _text(kor.to_html())
+    assert "geen btw (KOR)" in page and "kleineondernemersregeling" in page
+    with pytest.raises(OfferteError, match="kleineondernemersregeling geldt voor al je omzet"):
+        offerte(lines=[{"omschrijving": "A", "aantal": 1, "prijs": 1, "btw": "KOR"},
+                       {"omschrijving": "B", "aantal": 1, "prijs": 1, "btw": 0.21}])
+
+
+def test_default_number_is_unique_per_content():
+    a, b = offerte(), offerte(lines=LINES[:2])
+    c = offerte(customer=dict(CUSTOMER, naam="Zorggroep De Eik"))
+    assert len({a.number, b.number, c.number}) == 3
+    assert a.number == offerte().number  # the same offerte keeps its number
+    assert a.number.startswith("OF-20260302-")

@@ -281,23 +281,26 @@ from copy import deepcopy  # noqa: E402
 from salesnb.errors import OwnCompanyError  # noqa: E402
 from salesnb.own_company import (  # noqa: E402
     EXAMPLE_OWN_COMPANY,
+    EXAMPLE_PHASES,
     own_company_offerte,
+    own_company_plan,
     own_company_prospects,
     validate_own_company,
 )
 
+OFFER = EXAMPLE_PHASES["fase_3"]["offerte"]
+
 
 def test_example_company_is_valid_and_untouched():
-    before = deepcopy(EXAMPLE_OWN_COMPANY)
+    before, phases = deepcopy(EXAMPLE_OWN_COMPANY), deepcopy(EXAMPLE_PHASES)
     assert validate_own_company(EXAMPLE_OWN_COMPANY) == EXAMPLE_OWN_COMPANY
     own_company_prospects(EXAMPLE_OWN_COMPANY)
-    own_company_offerte(EXAMPLE_OWN_COMPANY, date="2026-03-02")
-    assert EXAMPLE_OWN_COMPANY == before
+    own_company_offerte(EXAMPLE_OWN_COMPANY, OFFER)
+    own_company_plan(EXAMPLE_OWN_COMPANY, **EXAMPLE_PHASES)
+    assert EXAMPLE_OWN_COMPANY == before and EXAMPLE_PHASES == phases
 
 
-@pytest.mark.parametrize("key", ["naam", "adres", "postcode", "plaats", "doelgroep", "producten",
-                                 "doelgroep_aantal", "adoptiesegment", "usps", "kanalen", "prospects",
-                                 "offerte_voor", "offerte_regels", "geldigheid_dagen"])
+@pytest.mark.parametrize("key", ["naam", "adres", "postcode", "plaats", "kvk", "producten", "prospects"])
 def test_each_missing_entry_is_named(key):
     facts = deepcopy(EXAMPLE_OWN_COMPANY)
     del facts[key]
@@ -310,18 +313,18 @@ def test_all_problems_at_once_with_diagnosis():
     facts = deepcopy(EXAMPLE_OWN_COMPANY)
     facts["producten"][0]["btw"] = 9           # percentage instead of fraction
     facts["producten"][1]["prijs"] = "€ 395"    # text instead of a number
-    facts["doelgroep_aantal"] = 640.5
-    facts["adoptiesegment"] = "early adopter"
+    facts["kvk"] = "1234"
     facts["prospects"][0]["interesse"] = "ja"
-    facts["offerte_regels"][0]["product"] = "Fruitschaal"
+    facts["kleur"] = "groen"
     with pytest.raises(OwnCompanyError) as info:
         validate_own_company(facts)
     problems = info.value.problems
-    assert len(problems) == 6
-    assert "btw 9 is een percentage; schrijf 0.09" in problems[0]
-    assert "prijs moet een getal" in problems[1]
-    assert "'Fruitschaal' staat niet bij 'producten'" in problems[5]
-    assert "6 problemen" in str(info.value)
+    assert len(problems) == 5, problems
+    assert "onbekend veld 'kleur'; bekende velden zijn naam, adres" in problems[0]
+    assert "8 cijfers" in problems[1]
+    assert "btw 9 is een percentage; schrijf 0.09" in problems[2]
+    assert "prijs moet een getal" in problems[3]
+    assert "5 problemen" in str(info.value)
 
 
 def test_not_a_dict():
@@ -330,20 +333,51 @@ def test_not_a_dict():
 
 
 def test_company_prospects_rules():
-    table = own_company_prospects(EXAMPLE_OWN_COMPANY)
+    channels = EXAMPLE_PHASES["fase_1"]["werving"]
+    table = own_company_prospects(EXAMPLE_OWN_COMPANY, channels)
     # interesse + budget_en_planning: (T, F) warm, (T, T) hot, (F, F) cold
     assert table["temperatuur"].astype(str).tolist() == ["warm", "hot", "cold"]
-    assert table["kanaal"].tolist() == [EXAMPLE_OWN_COMPANY["kanalen"][t] for t in ("warm", "hot", "cold")]
+    assert table["kanaal"].tolist() == [channels[t] for t in ("warm", "hot", "cold")]
 
 
 def test_company_offerte_by_hand():
-    o = own_company_offerte(EXAMPLE_OWN_COMPANY, date="2026-03-02")
-    # 13 × 24.50 = 318.50 (9%: 28.665 -> 28.67); 3 × 35.00 = 105.00 (21%: 22.05)
-    assert str(o.totals()["btw"]) == "50.72"
-    assert o.customer["naam"] == "ICT Huis Zeist"
-    assert o.seller["plaats"] == "Utrecht"
+    o = own_company_offerte(EXAMPLE_OWN_COMPANY, OFFER)
+    # one-off: 395.00 at 21% = 82.95 ; per month: 98.00 at 9% = 8.82
+    assert str(o.totals()["btw"]) == "82.95"
+    assert str(o.totals("maand")["btw"]) == "8.82"
+    assert o.customer["naam"] == "ICT Huis Zeist" and o.customer["tav"] == "mevrouw L. Jansen"
+    assert o.seller["kvk"] == "87654321"
     assert o.valid_until.isoformat() == "2026-04-01"
+    assert o.payment_days == 14 and o.delivery_date.isoformat() == "2026-03-16"
+    assert o.signatory == {"naam": "Ahmed Bakker", "functie": "directeur"}
     assert "FruitFit" in o.terms_title
+
+
+def test_plan_names_every_problem_of_every_phase_at_once():
+    phases = deepcopy(EXAMPLE_PHASES)
+    phases["fase_1"]["sdp"]["waarom"] = "  "
+    phases["fase_1"]["sdp"]["doelmarkt"] = "ziekenhuizen"
+    phases["fase_1"]["adoptie"]["penetratie"] = 8
+    del phases["fase_2"]["argumenten"]
+    phases["fase_3"]["offerte"]["offerte_datum"] = "2 maart"
+    phases["fase_5"]["upsell"]["ideeen"] = []
+    phases["fase_6"]["behoud"]["extra"] = 1
+    with pytest.raises(OwnCompanyError) as info:
+        own_company_plan(EXAMPLE_OWN_COMPANY, **phases)
+    text = "\n".join(info.value.problems)
+    assert len(info.value.problems) == 7, text
+    for fragment in ("fase_1 stap 'sdp': de reden ('waarom') ontbreekt", "'penetratie': moet een fractie",
+                     "fase_2 stap 'argumenten' ontbreekt", "'offerte_datum': moet een datum",
+                     "'ideeen': moet een lijst", "onbekend veld 'extra'", "'doelmarkt': kies een van"):
+        assert fragment in text
+
+
+def test_offerte_date_entry():
+    offer = deepcopy(OFFER)
+    assert own_company_offerte(EXAMPLE_OWN_COMPANY, offer).date.isoformat() == "2026-03-02"
+    offer["offerte_datum"] = "2 maart"
+    with pytest.raises(OwnCompanyError, match="'offerte_datum'"):
+        own_company_offerte(EXAMPLE_OWN_COMPANY, offer)
 
 
 def test_next_adoption_segment_boundaries():
@@ -382,7 +416,7 @@ def test_usp_from_deals_by_hand():
 def test_channel_table_with_id_column_as_won():
     leads = pd.DataFrame({"channel": ["a", "a", "b"], "customer_id": pd.array([10, None, None], dtype="Int64"),
                           "cost": [10.0, 30.0, 5.0]})
-    out = channel_table(leads, channel="channel", won="customer_id").set_index("channel")
+    out = channel_table(leads, channel_col="channel", won_col="customer_id").set_index("channel")
     assert out.loc["a", "klanten"] == 1 and out.loc["a", "kosten_per_klant"] == 40.0
     assert out.loc["b", "conversie"] == 0.0
 
@@ -397,16 +431,6 @@ def test_cohort_retention_by_acquisition_year():
     # cohort 2025 = 3, 5 (both ordered in 2025); 2019 (before the data) is left out
     assert table.index.tolist() == [2024, 2025]
     assert table.loc[2025, 0] == 1.0
-
-
-def test_offerte_date_entry():
-    facts = deepcopy(EXAMPLE_OWN_COMPANY)
-    assert own_company_offerte(facts).date.isoformat() == "2026-03-02"
-    facts["offerte_datum"] = "2 maart"
-    with pytest.raises(OwnCompanyError, match="'offerte_datum'"):
-        validate_own_company(facts)
-    del facts["offerte_datum"]  # optional: then today's date
-    validate_own_company(facts)
 
 
 # ---- review fixes: holidays in the e-mail plan, unambiguous VAT in the example company ------------

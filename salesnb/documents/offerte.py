@@ -78,42 +78,54 @@ def _party_html(offerte, party: dict, title: str) -> str:
             + "<br>".join(h.escape(r) for r in rows) + "</div>")
 
 
-def _lines_html(offerte) -> str:
+def _block_html(offerte, periode, title: str, rows, titled: bool) -> str:
     money = _money()
     body = []
-    for line in offerte.line_table().to_dict("records"):
-        unit = line.get("eenheid")
+    for line in offerte.line_table(periode).to_dict("records"):
+        unit, note = line.get("eenheid"), offerte.line_note(line)
         price = h.escape(money.euro(line["prijs"]))
         if not money._blank(unit):
             price = h.Raw(f"{price}<br><span class='sn-unit'>per {h.escape(unit)}</span>")
-        body.append(h.row([h.cell(line["omschrijving"], cls="sn-desc"),
+        desc = h.escape(line["omschrijving"])
+        if note:
+            desc = h.Raw(f"{desc}<br><span class='sn-unit'>{h.escape(note)}</span>")
+        body.append(h.row([h.Raw(f"<td class='sn-desc'>{desc}</td>"),
                            h.cell(offerte.quantity_text(line["aantal"]), numeric=True),
                            h.Raw(f"<td class='sn-num'>{price}</td>"),
-                           h.cell(money._pct(line["btw"]), numeric=True),
+                           h.cell(offerte.rate_text(line["btw"]), numeric=True),
                            h.cell(money.euro(line["totaal"]), numeric=True)]))
-    sums = offerte.sum_rows()
     foot = []
-    for i, (label, amount) in enumerate(sums):
-        last = i == len(sums) - 1
+    for i, (label, amount) in enumerate(rows):
+        last = i == len(rows) - 1
         strong = (lambda t: h.Raw(f"<strong>{h.escape(t)}</strong>")) if last else h.escape
         foot.append(h.row([h.Raw(f"<td colspan='4' class='sn-sumlabel'>{strong(label)}</td>"),
                            h.Raw(f"<td class='sn-num'>{strong(money.euro(amount))}</td>")],
                           cls="sn-total" if last else ("sn-first" if i == 0 else None)))
+    caption = f"<caption>{h.escape(title)}</caption>" if titled else ""
     head = ("<thead><tr><th class='sn-desc'>Omschrijving</th><th class='sn-num'>Aantal</th>"
             "<th class='sn-num'>Prijs per eenheid (excl.&nbsp;btw)</th><th class='sn-num'>Btw</th>"
             "<th class='sn-num'>Bedrag (excl.&nbsp;btw)</th></tr></thead>")
-    return f"<table class='sn-lines'>{head}<tbody>{''.join(body)}</tbody><tfoot>{''.join(foot)}</tfoot></table>"
+    return (f"<table class='sn-lines'>{caption}{head}<tbody>{''.join(body)}</tbody>"
+            f"<tfoot>{''.join(foot)}</tfoot></table>")
+
+
+def _lines_html(offerte) -> str:
+    blocks = offerte.sum_blocks()
+    titled = [title for title, _ in blocks] != ["Eenmalig"]
+    return "".join(_block_html(offerte, periode, title, rows, titled)
+                   for periode, (title, rows) in zip(offerte.periods(), blocks))
 
 
 def _body_html(offerte, appendix: bool) -> str:
     fields = "".join(f"<div class='sn-field'><span>{label}</span></div>"
                      for label in ("Naam", "Datum", "Handtekening"))
     facts = "<br>".join(h.escape(f"{label}: {value}") for label, value in offerte.fact_rows())
+    signature = "<br>".join(h.escape(line) for line in offerte.signature_lines())
     return (f"<h2>Offerte {h.escape(offerte.number)}</h2>"
             f"<div class='sn-parties'>{_party_html(offerte, offerte.seller, 'Van')}"
             f"{_party_html(offerte, offerte.customer, 'Aan')}</div>"
             f"<p>{facts}</p>{_lines_html(offerte)}"
-            f"{h.paragraph(offerte.closing_text(appendix))}"
+            f"{h.paragraph(offerte.closing_text(appendix))}<p>{signature}</p>"
             f"<div class='sn-sign'><strong>Voor akkoord</strong> (namens {h.escape(offerte.customer['naam'])})"
             f"<div class='sn-fields'>{fields}</div></div>")
 
@@ -123,8 +135,8 @@ def offerte_html(offerte, *, include_terms: bool = True, full_document: bool = T
 
     >>> from salesnb.offerte import make_offerte
     >>> party = {"naam": "<b>Klant</b>", "adres": "Laan 1", "postcode": "1000 AA", "plaats": "Ede"}
-    >>> o = make_offerte(party, party, [{"omschrijving": "x", "aantal": 1, "prijs": 1, "btw": 0.21}],
-    ...                  date="2026-03-02", terms=None)
+    >>> o = make_offerte({**party, "kvk": "12345678"}, party, [{"omschrijving": "x", "aantal": 1, "prijs": 1, "btw": 0.21}],
+    ...                  offerte_date="2026-03-02", terms=None)
     >>> "&lt;b&gt;Klant&lt;/b&gt;" in offerte_html(o), "<b>Klant" in offerte_html(o)
     (True, False)
     """
@@ -181,31 +193,30 @@ def _pdf_table_header(layout) -> None:
     layout.rule(offset=_LINE * 0.3)
 
 
-def _pdf_lines(layout, offerte) -> None:
+def _pdf_line(layout, offerte, line: dict) -> None:
     money = _money()
-    _pdf_table_header(layout)
-    layout.on_new_page = lambda: _pdf_table_header(layout)
-    for line in offerte.line_table().to_dict("records"):
-        wrapped = textwrap.wrap(str(line["omschrijving"]), 58) or [""]
-        unit = [] if money._blank(line["eenheid"]) else [f"per {line['eenheid']}"]
-        layout.room(max(2, 1 + len(unit)) * _LINE)
-        values = (offerte.quantity_text(line["aantal"]), money.euro(line["prijs"]),
-                  money._pct(line["btw"]), money.euro(line["totaal"]))
-        for (x, _, ha), value in zip(_COLUMNS[1:], values):
-            layout.text(x, value, ha=ha)
-        for part in unit:
-            layout.text(_COLUMNS[2][0], part, y=layout.y - _LINE, ha="right", size=7.5, color="#444")
-        # a long description runs on over the next pages under a repeated header
-        layout.lines(_pdf.LEFT, wrapped)
-        layout.down(max(0, 1 + len(unit) - len(wrapped)) + 0.45)
-    layout.on_new_page = None
+    wrapped = textwrap.wrap(str(line["omschrijving"]), 58) or [""]
+    note = offerte.line_note(line)
+    unit = [] if money._blank(line["eenheid"]) else [f"per {line['eenheid']}"]
+    layout.room(max(2, 1 + len(unit)) * _LINE)
+    values = (offerte.quantity_text(line["aantal"]), money.euro(line["prijs"]),
+              offerte.rate_text(line["btw"]), money.euro(line["totaal"]))
+    for (x, _, ha), value in zip(_COLUMNS[1:], values):
+        layout.text(x, value, ha=ha)
+    for part in unit:
+        layout.text(_COLUMNS[2][0], part, y=layout.y - _LINE, ha="right", size=7.5, color="#444")
+    # a long description runs on over the next pages under a repeated header
+    layout.lines(_pdf.LEFT, wrapped)
+    shown = len(wrapped)
+    if note:
+        layout.lines(_pdf.LEFT, textwrap.wrap(note, 70), size=7.5, color="#444")
+        shown += 1
+    layout.down(max(0, 1 + len(unit) - shown) + 0.45)
 
 
-def _pdf_totals(layout, offerte, appendix: bool) -> None:
+def _pdf_sums(layout, rows) -> None:
     money = _money()
-    rows = offerte.sum_rows()
-    closing = textwrap.wrap(offerte.closing_text(appendix), 100)
-    layout.room((len(rows) + len(closing) + 10) * _LINE)
+    layout.room((len(rows) + 1) * _LINE)
     layout.rule(offset=_LINE * 0.2)
     layout.down(0.4)
     for i, (label, value) in enumerate(rows):
@@ -217,8 +228,34 @@ def _pdf_totals(layout, offerte, appendix: bool) -> None:
         layout.text(0.50, label, weight=weight)
         layout.text(_pdf.RIGHT, money.euro(value), ha="right", weight=weight)
         layout.down()
-    layout.down()
+
+
+def _pdf_lines(layout, offerte) -> None:
+    blocks = offerte.sum_blocks()
+    titled = [title for title, _ in blocks] != ["Eenmalig"]
+    for periode, (title, rows) in zip(offerte.periods(), blocks):
+        if titled:
+            layout.room(4 * _LINE)
+            layout.text(_pdf.LEFT, title, size=10, weight="bold")
+            layout.down(1.4)
+        _pdf_table_header(layout)
+        layout.on_new_page = lambda: _pdf_table_header(layout)
+        for line in offerte.line_table(periode).to_dict("records"):
+            _pdf_line(layout, offerte, line)
+        layout.on_new_page = None
+        layout.bottom = 0.05
+        _pdf_sums(layout, rows)
+        layout.down()
+        layout.bottom = 0.12
+
+
+def _pdf_totals(layout, offerte, appendix: bool) -> None:
+    closing = textwrap.wrap(offerte.closing_text(appendix), 100)
+    signature = offerte.signature_lines()
+    layout.room((len(closing) + len(signature) + 10) * _LINE)
     layout.lines(_pdf.LEFT, closing)
+    layout.down()
+    layout.lines(_pdf.LEFT, signature)
     layout.down(1.5)
     layout.text(_pdf.LEFT, "Voor akkoord", weight="bold")
     layout.text(_pdf.LEFT + 0.135, f"(namens {textwrap.shorten(offerte.customer['naam'], 60, placeholder='…')})")
@@ -256,9 +293,9 @@ def pdf_pages(offerte, include_terms: bool = True, font=_pdf.EMBEDDED_FONT) -> l
     >>> from salesnb.offerte import make_offerte
     >>> party = {"naam": "Klant", "adres": "Laan 1", "postcode": "1000 AA", "plaats": "Ede"}
     >>> long = "Een zeer uitgebreide omschrijving. " * 400
-    >>> o = make_offerte(party, party, [{"omschrijving": long, "aantal": 1, "prijs": 1, "btw": 0.21}],
-    ...                  date="2026-03-02", terms=None)
-    >>> len(pdf_pages(o)) >= 3
+    >>> o = make_offerte({**party, "kvk": "12345678"}, party, [{"omschrijving": long, "aantal": 1, "prijs": 1, "btw": 0.21}],
+    ...                  offerte_date="2026-03-02", terms=None)
+    >>> len(pdf_pages(o, include_terms=False)) >= 3
     True
     """
     layout = _pdf.Layout(font=font, running_head=f"Offerte {offerte.number} (vervolg)", bottom=0.12)
@@ -292,9 +329,10 @@ def write_csv(offerte, path) -> Path:
     path = Path(path)
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter=";")
-        writer.writerow(["offerte", "klant", "omschrijving", "aantal", "prijs_excl_btw", "btw", "totaal_excl_btw"])
+        writer.writerow(["offerte", "klant", "omschrijving", "aantal", "prijs_excl_btw", "btw", "totaal_excl_btw",
+                         "periode"])
         for _, line in offerte.line_table().iterrows():
             writer.writerow([csv_safe(offerte.number), csv_safe(offerte.customer["naam"]),
                              csv_safe(line["omschrijving"]), str(line["aantal"]), str(line["prijs"]),
-                             str(line["btw"]), str(line["totaal"])])
+                             str(line["btw"]), str(line["totaal"]), line["periode"] or "eenmalig"])
     return path
