@@ -1,34 +1,18 @@
-"""Chart style, colour-blind-safe palette and Dutch number formatting.
+"""Chart style and colour-blind-safe palette.
 
 This is the **only** module that changes matplotlib's global ``rcParams``, and only
 when :func:`use_style` is called. Importing it (or ``salesnb``) imports neither
 matplotlib nor pyplot.
 
 Palette: Okabe–Ito (colour-blind safe). Where colour alone would carry meaning,
-add labels or use :data:`HATCHES` as well.
+add labels or use :data:`HATCHES` as well. Dutch number formatting for charts,
+widgets and text lives in :mod:`salesnb.display`.
 
-Dutch number formatting (thousands ``.``, decimals ``,``) for chart labels,
-widget readouts, exercise feedback and notebooks:
-
->>> format_euro(1234.5)
-'€ 1.235'
->>> format_euro(1234.5, decimals=2)
-'€ 1.234,50'
->>> format_percent(0.15)
-'15,0%'
->>> format_number(1234567.891, decimals=2)
-'1.234.567,89'
-
-The module is callable: ``salesnb.style("presentation")`` is ``use_style("presentation")``.
+>>> PALETTE[0] == OKABE_ITO["blauw"]
+True
 """
 
 from __future__ import annotations
-
-import math
-import sys
-import types
-from decimal import ROUND_HALF_UP, Decimal
-import numbers
 
 __all__ = [
     "use_style",
@@ -41,10 +25,6 @@ __all__ = [
     "COLOR_NEGATIVE",
     "COLOR_HIGHLIGHT",
     "COLOR_MUTED",
-    "format_number",
-    "format_euro",
-    "format_percent",
-    "format_nps",
 ]
 
 #: The eight Okabe–Ito colours by name.
@@ -159,107 +139,3 @@ def use_style(name: str = "course") -> None:
     params = dict(STYLES[name])
     params["axes.prop_cycle"] = cycler(color=PALETTE)
     matplotlib.rcParams.update(params)
-
-
-# --------------------------------------------------------------------------- formatting
-
-
-def _check_real(value, func: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        from .errors import InputError
-
-        raise InputError(f"{func}() verwacht een getal, maar kreeg {value!r}.")
-    return float(value)
-
-
-def format_number(value, decimals: int = 0) -> str:
-    """Format a number the Dutch way: thousands ``.``, decimals ``,``.
-
-    >>> format_number(1234)
-    '1.234'
-    >>> format_number(-0.5, decimals=2)
-    '-0,50'
-    >>> format_number(2.5), format_number(0.125, decimals=2)
-    ('3', '0,13')
-    >>> format_number(float("nan"))
-    '–'
-    """
-    value = _check_real(value, "format_number")
-    if math.isnan(value):
-        return "–"
-    if math.isinf(value):
-        return "∞" if value > 0 else "-∞"
-    # Round half up (as people do: 2,5 -> 3), on the shortest decimal repr of the float.
-    rounded = Decimal(repr(round(value, 12))).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
-    text = f"{rounded:,.{decimals}f}"
-    if text.startswith("-") and float(text.replace(",", "")) == 0:
-        text = text[1:]  # no "-0"
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-
-
-def format_euro(value, decimals: int = 0) -> str:
-    """Format an amount in euros, Dutch style: ``€ 1.234`` or ``€ 1.234,50``.
-
-    >>> format_euro(1234)
-    '€ 1.234'
-    >>> format_euro(-250.5, decimals=2)
-    '€ -250,50'
-    """
-    return f"€ {format_number(value, decimals)}"
-
-
-def format_percent(fraction, decimals: int = 1) -> str:
-    """Format a fraction (0.15) as a Dutch percentage (``15,0%``).
-
-    Shares are fractions in salesnb; this is for display only.
-
-    >>> format_percent(0.15)
-    '15,0%'
-    >>> format_percent(0.0625, decimals=2)
-    '6,25%'
-    """
-    value = _check_real(fraction, "format_percent")
-    return f"{format_number(value * 100, decimals)}%"
-
-
-def format_nps(value, decimals: int = 0) -> str:
-    """Format an NPS (-100..100, no % sign, with a sign when positive).
-
-    >>> format_nps(33.333)
-    '+33'
-    >>> format_nps(-12.5, decimals=1)
-    '-12,5'
-    """
-    value = _check_real(value, "format_nps")
-    text = format_number(value, decimals)
-    return f"+{text}" if value > 0 and text.strip("0,") else text
-
-
-def _readable_columns(table, formatter_for):
-    """A copy of ``table`` for display: each numeric column for which ``formatter_for(name,
-    column)`` returns a function is turned into text with it (NaN as "–"); the rest stays."""
-    import pandas as pd
-
-    from .errors import InputError
-
-    if not isinstance(table, pd.DataFrame):
-        raise InputError("'table' moet een tabel (DataFrame) zijn.")
-    out = table.copy()
-    for column in out.columns:
-        values = out[column]
-        if not pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
-            continue
-        fmt = formatter_for(str(column), values)
-        if fmt is not None:
-            out[column] = [("–" if pd.isna(x) else fmt(float(x))) for x in values]
-    return out
-
-
-class _CallableModule(types.ModuleType):
-    """``salesnb.style(name)`` applies a style, like :func:`use_style`."""
-
-    def __call__(self, name: str = "course") -> None:
-        use_style(name)
-
-
-sys.modules[__name__].__class__ = _CallableModule

@@ -1,5 +1,5 @@
-"""salesnb.style: no global matplotlib state on import, course/presentation styles, palette,
-Dutch number formatting."""
+"""salesnb.style: no global matplotlib state on import, course/presentation styles, palette.
+(Dutch number formatting: tests/test_display.py.)"""
 
 from __future__ import annotations
 
@@ -9,13 +9,10 @@ import sys
 
 import matplotlib
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 from matplotlib.colors import to_rgb
 
 from salesnb.errors import InputError
-from salesnb.style import (COLOR_NEGATIVE, COLOR_POSITIVE, HATCHES, OKABE_ITO, PALETTE, STYLES,
-                           format_euro, format_nps, format_number, format_percent, use_style)
+from salesnb.style import COLOR_NEGATIVE, COLOR_POSITIVE, HATCHES, OKABE_ITO, PALETTE, STYLES, use_style
 
 _PROBE = r"""
 import json, sys
@@ -76,13 +73,12 @@ def test_presentation_is_larger_and_switches_back(restore_rc):
     assert {k: matplotlib.rcParams[k] for k in course} == course
 
 
-def test_the_style_module_is_callable(restore_rc):
-    import salesnb
+def test_the_style_module_is_a_plain_module():
+    import types
 
-    salesnb.style("presentation")
-    assert matplotlib.rcParams["font.size"] == STYLES["presentation"]["font.size"]
-    salesnb.use_style("course")
-    assert matplotlib.rcParams["font.size"] == STYLES["course"]["font.size"]
+    import salesnb.style
+
+    assert type(salesnb.style) is types.ModuleType, "no callable-module trick: use salesnb.use_style(...)"
 
 
 def test_style_sets_the_okabe_ito_cycle(restore_rc):
@@ -108,36 +104,3 @@ def test_palette_is_okabe_ito():
     assert OKABE_ITO["oranje"].upper() == "#E69F00" and OKABE_ITO["blauw"].upper() == "#0072B2"
     assert to_rgb(COLOR_POSITIVE) != to_rgb(COLOR_NEGATIVE)
     assert len(set(HATCHES)) == len(HATCHES)
-
-
-@pytest.mark.parametrize("func, args, text", [
-    (format_number, (1234,), "1.234"),
-    (format_number, (1234567.891, 2), "1.234.567,89"),
-    (format_number, (0.5,), "1"),            # half up, not to even
-    (format_number, (2.675, 2), "2,68"),     # the decimal value, not the binary float below it
-    (format_number, (-0.004, 2), "0,00"),    # no "-0,00"
-    (format_euro, (1234.5, 2), "€ 1.234,50"),
-    (format_euro, (1_000_000,), "€ 1.000.000"),
-    (format_percent, (0.15,), "15,0%"),
-    (format_percent, (0.07, 0), "7%"),
-    (format_percent, (1.0,), "100,0%"),
-    (format_nps, (20.0,), "+20"),
-    (format_nps, (0.0,), "0"),
-    (format_nps, (-33.333, 1), "-33,3"),
-])
-def test_dutch_formatting(func, args, text):
-    assert func(*args) == text
-
-
-def test_formatting_refuses_non_numbers():
-    with pytest.raises(InputError):
-        format_euro("12")
-    with pytest.raises(InputError):
-        format_percent(None)
-
-
-@given(st.floats(min_value=-1e12, max_value=1e12, allow_nan=False))
-def test_format_number_round_trips(x):
-    text = format_number(x, 2)
-    assert "," in text and text.count(",") == 1
-    assert abs(float(text.replace(".", "").replace(",", ".")) - x) <= 0.005 + 1e-9 * abs(x)
