@@ -226,6 +226,7 @@ PRESENTATION_CHECKS_JS = r"""
         cell.querySelectorAll('.jp-OutputArea .widget-html, .jp-OutputArea .widget-label, '
                               + '.jp-OutputArea .widget-readout, .jp-OutputArea .widget-dropdown select')
             .forEach(el => {
+                if (el.offsetParent === null) return;  // hidden (e.g. the browser readout switched off)
                 const text = (el.innerText || el.textContent || '').trim();
                 const hit = text.match(englishNumber);
                 if (hit) problems.push(`${where}: Engelse getalnotatie in widgettekst: ${JSON.stringify(text.slice(0, 80))}`);
