@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from . import _validate as _v
+from .display import format_euro
 from .errors import InputError
 from .vocabulary import DMU_ROLES, KAM_STAGES
 
@@ -102,8 +103,8 @@ def _check_not_above(revenue: np.ndarray, spend: np.ndarray, index) -> None:
         r, s = revenue[above][0], spend[above][0]
         where = "" if len(revenue) == 1 else f" (positie {_v._positions(above, index)})"
         raise InputError(
-            f"Onze omzet bij de klant (€ {r:,.0f}) is groter dan de totale besteding van de klant "
-            f"(€ {s:,.0f}){where}. Share of wallet = onze omzet / totale besteding en kan niet boven "
+            f"Onze omzet bij de klant ({format_euro(r)}) is groter dan de totale besteding van de klant "
+            f"({format_euro(s)}){where}. Share of wallet = onze omzet / totale besteding en kan niet boven "
             f"1 (100%) liggen. Heb je de twee omgewisseld? Zet eerst onze omzet, dan de besteding."
         )
 
@@ -141,7 +142,7 @@ def value_tiers(revenue, *, key_threshold: float = KEY_THRESHOLD, major_threshol
     major = _v.number(major_threshold, "major_threshold", minimum=0)
     if major > key:
         raise InputError(
-            f"'major_threshold' (€ {major:,.0f}) ligt boven 'key_threshold' (€ {key:,.0f}). "
+            f"'major_threshold' ({format_euro(major)}) ligt boven 'key_threshold' ({format_euro(key)}). "
             f"Een key account moet de hoogste drempel hebben; wissel ze om."
         )
     labels = list(labels)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 
+from ..display import format_euro, format_percent
 from ._core import Mistake, register_exercise
 
 __all__: list[str] = []
@@ -37,10 +38,10 @@ _M, _R, _D, _REV = 2400.0, 0.75, 0.10, 8000.0
 register_exercise(
     id="6.1",
     title="CLV met retentie en disconteringsvoet",
-    question=(f"Een klant van Brandwijk neemt per jaar voor € {_REV:,.0f} af; de marge daarop is "
-              f"€ {_M:,.0f} per jaar. De retentiegraad is {_R:.0%} en de disconteringsvoet "
-              f"{_D:.0%}. De marge valt aan het eind van elk jaar. Bereken de CLV (oneindige "
-              "horizon) in euro's.").replace(",", "."),
+    question=(f"Een klant van Brandwijk neemt per jaar voor {format_euro(_REV)} af; de marge daarop is "
+              f"{format_euro(_M)} per jaar. De retentiegraad is {format_percent(_R, 0)} en de disconteringsvoet "
+              f"{format_percent(_D, 0)}. De marge valt aan het eind van elk jaar. Bereken de CLV (oneindige "
+              "horizon) in euro's."),
     answer=lambda: _M * _R / (1 + _D - _R),
     unit="euro",
     mistakes=[
