@@ -51,6 +51,15 @@ def is_number(value) -> bool:
     return isinstance(value, (numbers.Real, Decimal))
 
 
+#: Inputs beyond a million billion are typing errors (and would overflow in sums and products).
+MAX_MAGNITUDE = 1e15
+
+
+def _too_large(name: str, value: float) -> str:
+    return (f"'{name}' is {value:g}: meer dan een miljoen miljard is vast een tikfout (of een bedrag in "
+            f"centen). Controleer het getal.")
+
+
 def _short(value, limit: int = 60) -> str:
     """``repr`` of a value, cut to ``limit`` characters (a pasted text is never echoed whole)."""
     text = repr(value)
@@ -84,6 +93,8 @@ def number(value, name: str, *, minimum=None, maximum=None, integer=False,
         value = math.inf
     if math.isnan(value) or math.isinf(value):
         raise InputError(f"'{name}' is {value}; geef een gewoon (eindig) getal.")
+    if abs(value) > MAX_MAGNITUDE:
+        raise InputError(_too_large(name, value))
     if integer and value != int(value):
         raise InputError(f"'{name}' moet een geheel getal zijn, maar is {value}.")
     if minimum is not None and (value < minimum or (not min_inclusive and value == minimum)):
@@ -155,6 +166,9 @@ def numbers_array(values, name: str, *, minimum=None, maximum=None, integer=Fals
     finite = array[~np.isnan(array)]
     if np.isinf(finite).any():
         raise InputError(f"'{name}' bevat oneindige waarden; geef gewone getallen.")
+    huge = np.abs(finite) > MAX_MAGNITUDE
+    if huge.any():
+        raise InputError(_too_large(name, finite[huge][0]))
     valid = ~np.isnan(array)
     if integer:
         frac = valid & (array != np.round(array))
