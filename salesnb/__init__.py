@@ -40,6 +40,7 @@ _THEMES = (
     "offerte",
     "owndata",
     "login",
+    "evidence",
 )
 
 __all__ = list(_errors.__all__)
