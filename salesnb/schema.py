@@ -206,7 +206,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
     "nps": (
         Column("response_id", "int", "nummer"),
         Column("customer_id", "int", "klant", own="optional"),
-        Column("date", "date", "datum antwoord", own="optional"),
+        Column("date", "date", "datum van het antwoord", own="optional"),
         Column("score", "int", "aanbevelingscijfer 0-10", own="required", minimum=0, maximum=10),
         Column("moment", "cat", "periodieke meting (november) of na aankoop", values=NPS_MOMENTS),
         Column("expectation", "int", "verwachting vooraf (E)"),
