@@ -273,5 +273,9 @@ def verdict_log() -> list[dict]:
 
 
 def clear_verdict_log() -> None:
-    """Empty the log of :func:`verdict_log` (tests start from an empty log)."""
+    """Empty the log of :func:`verdict_log` (tests start from an empty log).
+
+    >>> clear_verdict_log(); verdict_log()
+    []
+    """
     _LOG.clear()
