@@ -535,9 +535,12 @@ def _identify(hand: HandIn) -> dict:
     for pattern, source in ((_MOODLE, "Moodle"), (_BRIGHTSPACE, "Brightspace"), (_CANVAS, "Canvas")):
         match = pattern.match(owner)
         if match and (source != "Canvas" or not hand.is_folder):
-            return {"name": match["name"].strip(), "lms_id": match["id"], "user": "", "source": source}
+            lms_numbers = set(re.findall(r"\d+", owner[:match.start("name")] + owner[match.end("name"):]))
+            return {"name": match["name"].strip(), "lms_id": match["id"], "user": "", "source": source,
+                    "lms_numbers": lms_numbers}
     user = _HUB_PREFIX.sub("", owner) if hand.is_folder else PurePosixPath(owner).stem
-    return {"name": "", "lms_id": "", "user": user, "source": "map" if hand.is_folder else "bestand"}
+    return {"name": "", "lms_id": "", "user": user, "source": "map" if hand.is_folder else "bestand",
+            "lms_numbers": set()}
 
 
 def _name_keys(name: str) -> set[str]:
@@ -553,7 +556,8 @@ def _name_keys(name: str) -> set[str]:
 
 
 def _match(hand: HandIn, info: dict, students: list[Student]) -> list[Student]:
-    digits = set(re.findall(r"\d{4,}", hand.path))
+    # the learning environment's own ids and dates are not student numbers
+    digits = set(re.findall(r"\d{4,}", hand.path)) - info["lms_numbers"]
     user = info["user"].casefold()
     exact = [s for s in students
              if (s.number and s.number in digits)
@@ -605,7 +609,7 @@ class _Roster:
 
 def _collect(handins: Iterable[HandIn], roster: _Roster, progress) -> dict[str, list[_Record]]:
     records: dict[str, list[_Record]] = defaultdict(list)
-    first_owner: dict[str, tuple[str, str]] = {}
+    first_owner: dict[str, tuple[Student, str]] = {}
     problems = roster.problems
     for count, hand in enumerate(handins, start=1):
         if progress and (count % 10 == 0 or count == 1):
@@ -614,10 +618,12 @@ def _collect(handins: Iterable[HandIn], roster: _Roster, progress) -> dict[str, 
         student.files.append(hand.path)
         if hand.problem is None:
             digest = hashlib.sha256(hand.data).hexdigest()
-            other = first_owner.setdefault(digest, (student.key, hand.path))
-            if other[0] != student.key:
+            other = first_owner.setdefault(digest, (student, hand.path))
+            if other[0].key != student.key:
                 problems.append(Problem("dubbel", student.label(), hand.path,
-                                        f"precies hetzelfde bestand als {other[1]} (een andere student)"))
+                                        f"precies hetzelfde bestand als {other[1]} van {other[0].label()}"))
+                problems.append(Problem("dubbel", other[0].label(), other[1],
+                                        f"precies hetzelfde bestand als {hand.path} van {student.label()}"))
             raw_records, hand.problem = parse_notebook(hand.data)
         if hand.problem is not None:
             problems.append(Problem("onleesbaar", student.label(), hand.path, hand.problem))
@@ -907,8 +913,10 @@ def _gradebook_rows(gradebook: Gradebook) -> tuple[list[str], list[list]]:
         verdicts = [gradebook.verdict(student.key, k) for k in gradebook.exercises]
         per_chapter = [sum(v.status == GOED for k, v in zip(gradebook.exercises, verdicts)
                            if known[k].chapter == c) for c in chapters]
-        seeds = student.seeds()
-        rows.append([student.name, student.number, student.user, seeds[0] if seeds else "onbekend",
+        judged = sorted({v.seed for v in verdicts if v.seed is not None})
+        seeds = judged or student.seeds()[:1]
+        rows.append([student.name, student.number, student.user,
+                     ", ".join(map(str, seeds)) if seeds else "onbekend",
                      "ja" if student.on_list else "nee", len(student.files)]
                     + [v.cell() for v in verdicts] + per_chapter
                     + [sum(per_chapter), counts.get(student.label(), 0)])
@@ -962,6 +970,7 @@ def _write_summary(book, gradebook: Gradebook) -> None:
     for series, colour in zip(chart.series, ("009E73", "D55E00", "BBBBBB")):
         series.graphicalProperties.solidFill = colour
         series.graphicalProperties.line.solidFill = colour
+    chart.x_axis.delete = chart.y_axis.delete = False
     chart.height, chart.width = 9, max(16, 1.4 * len(rows))
     sheet.add_chart(chart, "H2")
 
@@ -1032,7 +1041,7 @@ def main(argv: list[str] | None = None) -> int:
     """``course.py nakijken``: grade hand-ins and write the gradebook; prints a Dutch summary.
 
     >>> main([str(getfixture("tmp_path")), "--uit", str(getfixture("tmp_path") / "c.xlsx")])
-    Cijferlijst geschreven: ... (0 studenten, 0 meldingen)
+    Cijferlijst geschreven: ... (0 studenten, 0 meldingen; zie de tabbladen met meldingen)
     0
     """
     parser = argparse.ArgumentParser(
@@ -1062,6 +1071,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if shown["width"]:
         print(file=sys.stderr)
-    print(f"Cijferlijst geschreven: {Path(args.uit).resolve()} ({len(book.students)} studenten, "
-          f"{len(book.problems)} meldingen)")
+    from .display import plural
+
+    print(f"Cijferlijst geschreven: {Path(args.uit).resolve()} "
+          f"({plural(len(book.students), 'student', 'studenten')}, "
+          f"{plural(len(book.problems), 'melding', 'meldingen')}; zie de tabbladen met meldingen)")
     return 0

@@ -338,3 +338,19 @@ def test_stored_record_is_deterministic_and_survives_jupyterlab_saving():
     # JupyterLab (JavaScript) writes the float 1.0 back as 1
     assert record_digest(dict(first, answer=1)) == record_digest(dict(first, answer=1.0))
     assert record_digest(dict(first, answer=1.5)) != record_digest(dict(first, answer=1.0))
+
+
+@pytest.mark.parametrize("path, folder, expected", [
+    ("devriesans_late_123401_88112_00_start.ipynb", False, "Ans de Vries"),            # Canvas
+    ("jansenbram_123402_88113_00_start.ipynb", False, "Bram Jansen"),                   # Canvas
+    ("Ans de Vries_400002_assignsubmission_file_/00_start.ipynb", True, "Ans de Vries"),  # Moodle
+    ("88114-400002 - Bram Jansen - Dec 4, 2026 1046 AM/00_start.ipynb", True, "Bram Jansen"),  # Brightspace
+    ("jupyter-s400002/00_start.ipynb", True, "Bram Jansen"),                             # TLJH home folder
+    ("400001.ipynb", False, "Ans de Vries"),                                             # named by number
+])
+def test_learning_environment_names_find_the_student(path, folder, expected):
+    students = [grading.Student("400001", name="Ans de Vries", number="400001", user="s400001"),
+                grading.Student("400002", name="Bram Jansen", number="400002", user="s400002")]
+    hand = grading.HandIn(path, path.split("/")[0], b"{}", is_folder=folder)
+    found = grading._match(hand, grading._identify(hand), students)
+    assert [s.name for s in found] == [expected]
