@@ -282,7 +282,28 @@ def _date_column(values: pd.Series, label, rows, problems: Problems) -> pd.Serie
                      f"{_rows(is_number, rows)}. Maak die cellen in Excel op als datum (dd-mm-jjjj).")
     cells = naive_dates(values.where(~is_number, None))
     as_text = cells.map(lambda v: v.isoformat() if isinstance(v, (_dt.date, pd.Timestamp)) else v)
-    return parse_dates(as_text.where(pd.notna(as_text), None))
+    as_text = _day_first(as_text.where(pd.notna(as_text), None), label, rows, problems)
+    return parse_dates(as_text)
+
+
+_SLASHED = re.compile(r"\s*(\d{1,2})[/-](\d{1,2})[/-](\d{4})(.*)")
+
+
+def _day_first(texts: pd.Series, label, rows, problems: Problems) -> pd.Series:
+    """Dates with slashes in the American order (mm/dd/jjjj, seen from a day above 12 in second place)
+    are turned round; a column with both orders is refused. Without such evidence: Dutch, day first."""
+    parts = texts.map(lambda t: _SLASHED.fullmatch(t) if isinstance(t, str) else None)
+    first = parts.map(lambda m: bool(m) and int(m.group(1)) > 12).to_numpy(dtype=bool)
+    second = parts.map(lambda m: bool(m) and int(m.group(2)) > 12).to_numpy(dtype=bool)
+    if not second.any():
+        return texts
+    if first.any():
+        problems.add(f"{label}: datums in twee volgordes door elkaar ({texts[first].iloc[0]!r} in rij "
+                     f"{_rows(first, rows)} is dag-maand, {texts[second].iloc[0]!r} in rij {_rows(second, rows)} "
+                     f"maand-dag). Schrijf alle datums als dd-mm-jjjj.")
+        return texts
+    return pd.Series([f"{m.group(2)}-{m.group(1)}-{m.group(3)}{m.group(4)}" if m else t
+                      for t, m in zip(texts, parts)], index=texts.index, dtype=object)
 
 
 def _text_column(values: pd.Series) -> pd.Series:

@@ -180,6 +180,8 @@ CATALOGUE = [
      r"codering 'utf-9' ken ik niet"),
     ("own data wrong encoding", lambda: read_own_data(file("cp.csv", "customer_id;name\n1;Café\n", "cp1252"),
                                                       "customers", encoding="utf-8"), r"niet in de codering"),
+    ("own data dates in two orders", lambda: orders_file("datums.csv", "1;13/02/2024;1\n2;12/31/2024;2\n"),
+     r"twee volgordes"),
     ("own data Excel number in a date column", lambda: read_own_data(file("serie.xlsx", pd.DataFrame(
         {"customer_id": ["1"], "date": [45292], "revenue": [10.0]})), "orders"), r"in plaats van een datum"),
     # Calculation inputs of the wrong shape, refused once in the validation layer
@@ -274,6 +276,8 @@ READ_RIGHT = [
                                                                   "utf-16"), "customers")["name"].tolist(), ["Café"]),
     ("dates with a time zone are Dutch local time", lambda: orders_file(
         "tz.csv", "1;2024-01-01T23:30:00+00:00;10\n")["date"].tolist(), [pd.Timestamp("2024-01-02 00:30")]),
+    ("American dates are turned round", lambda: orders_file("us.csv", "1;01/02/2024;1\n2;12/31/2024;2\n")
+     ["date"].dt.strftime("%d-%m-%Y").tolist(), ["02-01-2024", "31-12-2024"]),
     # Calculation inputs: Decimal is a number everywhere, one answer type
     ("Decimal market share is a float", lambda: salesnb.market_share(Decimal("10"), Decimal("100")), 0.1),
     ("Decimal clv is a float", lambda: round(salesnb.clv(Decimal("100"), retention=Decimal("0.8"),
