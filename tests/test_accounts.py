@@ -465,6 +465,20 @@ def test_sample_company_defaults_are_the_loaded_tables():
     assert sc.account_facts(cid, year=2025, **tables) == sc.account_facts(cid, year=2025)
 
 
+def test_sample_company_follows_the_personal_seed():
+    from salesnb import data
+
+    before = data.current_seed()
+    try:
+        data.use_seed(7)
+        orders = salesnb.load("orders")
+        expected = orders.loc[orders["date"].dt.year == 2025, "revenue"].sum()
+        assert sc.account_table(2025)["revenue"].sum() == pytest.approx(expected)
+    finally:
+        data.use_seed(before)
+    assert data.current_seed() == before
+
+
 # --------------------------------------------------------------------------- widgets and plots
 
 
