@@ -99,8 +99,8 @@ def buygrid_table() -> pd.DataFrame:
     return grid[list(BUYING_SITUATIONS)]
 
 
-def buygrid_class(orders: pd.DataFrame, *, customer="customer_id", group="product_group",
-                  date="date") -> pd.Series:
+def buygrid_class(orders: pd.DataFrame, *, customer_col="customer_id", group_col="product_group",
+                  date_col="date") -> pd.Series:
     """Buygrid situation of every order (§5.1), derived from the customer's history.
 
     - ``new task``: the customer's first purchase ever (nothing bought before that date);
@@ -117,11 +117,11 @@ def buygrid_class(orders: pd.DataFrame, *, customer="customer_id", group="produc
     >>> buygrid_class(orders).tolist()
     ['new task', 'straight rebuy', 'modified rebuy', 'new task']
     """
-    v.table(orders, "orders", [customer, group, date])
-    when = v.dates(orders[date], f"orders['{date}']")
+    v.table(orders, "orders", [customer_col, group_col, date_col])
+    when = v.dates(orders[date_col], f"orders['{date_col}']")
     frame = pd.DataFrame({
-        "customer": orders[customer].to_numpy(),
-        "group": orders[group].astype(str).to_numpy(),
+        "customer": orders[customer_col].to_numpy(),
+        "group": orders[group_col].astype(str).to_numpy(),
         "date": when.to_numpy(),
         "pos": np.arange(len(orders)),
     })
@@ -143,12 +143,12 @@ def buygrid_class(orders: pd.DataFrame, *, customer="customer_id", group="produc
 DMU_STATES = ("gesproken", "niet gesproken", "geen rol")
 
 
-def dmu_per_opportunity(contacts: pd.DataFrame, *, opportunity="opportunity_id", role="role",
-                        met="met", roles=DMU_ROLES, opportunities=None) -> pd.DataFrame:
+def dmu_per_opportunity(contacts: pd.DataFrame, *, opportunity_col="opportunity_id", role_col="role",
+                        met_col="met", roles=DMU_ROLES, opportunities=None) -> pd.DataFrame:
     """DMU roles per opportunity (§5.2): which roles the buyer has, and which ones we met.
 
     ``contacts`` has one row per person in the customer's DMU, with the opportunity, the
-    DMU role and (column ``met``, optional: pass ``met=None``) whether the selling team
+    DMU role and (column ``met_col``, optional: pass ``met_col=None``) whether the selling team
     spoke to that person. Per opportunity and role the state is 'gesproken', 'niet
     gesproken' (the role is there, we missed it) or 'geen rol' (nobody in that role).
     Adds counts ``rollen_in_dmu``, ``rollen_gesproken``, ``rollen_gemist`` and ``compleet``
@@ -164,27 +164,27 @@ def dmu_per_opportunity(contacts: pd.DataFrame, *, opportunity="opportunity_id",
     roles = list(roles)
     if not roles:
         raise InputError("'roles' is leeg; geef de DMU-rollen die je wilt tellen.")
-    needed = [opportunity, role] + ([met] if met is not None else [])
+    needed = [opportunity_col, role_col] + ([met_col] if met_col is not None else [])
     v.table(contacts, "contacts", needed, allow_empty=opportunities is not None)
-    unknown = sorted(set(contacts[role].dropna().astype(str)) - set(roles))
+    unknown = sorted(set(contacts[role_col].dropna().astype(str)) - set(roles))
     if unknown:
         raise InputError(
-            f"De kolom '{role}' bevat rollen die geen DMU-rol zijn: {', '.join(unknown)}. "
+            f"De kolom '{role_col}' bevat rollen die geen DMU-rol zijn: {', '.join(unknown)}. "
             f"Gebruik {', '.join(roles)} of geef je eigen lijst mee met roles=[...]."
         )
-    if met is None:
+    if met_col is None:
         spoken = pd.Series(True, index=contacts.index)
     else:
-        if contacts[met].isna().any():
-            raise InputError(f"De kolom '{met}' mist waarden; vul bij elk contact True of False in.")
-        spoken = contacts[met].astype(bool)
-    ids = contacts[opportunity]
+        if contacts[met_col].isna().any():
+            raise InputError(f"De kolom '{met_col}' mist waarden; vul bij elk contact True of False in.")
+        spoken = contacts[met_col].astype(bool)
+    ids = contacts[opportunity_col]
     if opportunities is None:
         index = pd.Index(pd.unique(ids.dropna())).sort_values()
     else:
         index = pd.Index(list(opportunities))
     row = index.get_indexer(ids)
-    col = pd.Index(roles).get_indexer(contacts[role].astype(str))
+    col = pd.Index(roles).get_indexer(contacts[role_col].astype(str))
     keep = (row >= 0) & (col >= 0)
     present = np.zeros((len(index), len(roles)), dtype=bool)
     covered = np.zeros_like(present)
@@ -193,7 +193,7 @@ def dmu_per_opportunity(contacts: pd.DataFrame, *, opportunity="opportunity_id",
     covered[row[hit], col[hit]] = True
     state = np.where(covered, DMU_STATES[0], np.where(present, DMU_STATES[1], DMU_STATES[2]))
     table = pd.DataFrame(state, index=index, columns=roles)
-    table.index.name = opportunity
+    table.index.name = opportunity_col
     table["rollen_in_dmu"] = present.sum(axis=1).astype(int)
     table["rollen_gesproken"] = covered.sum(axis=1).astype(int)
     table["rollen_gemist"] = table["rollen_in_dmu"] - table["rollen_gesproken"]
@@ -406,25 +406,25 @@ def stage_conversion(counts, *, stages=None) -> pd.DataFrame:
     })
 
 
-def stage_reached(opportunities: pd.DataFrame, *, stage="last_stage", outcome="outcome",
+def stage_reached(opportunities: pd.DataFrame, *, stage_col="last_stage", outcome_col="outcome",
                   won="gewonnen") -> pd.Series:
     """The furthest funnel stage each opportunity reached (§5.3): the won stage for won deals.
 
-    ``stage`` holds the furthest open stage (for lost deals where they dropped out).
+    ``stage_col`` holds the furthest open stage (for lost deals where they dropped out).
 
     >>> opps = pd.DataFrame({"last_stage": ["offerte", "onderhandeling"],
     ...                      "outcome": ["verloren", "gewonnen"]})
     >>> stage_reached(opps).tolist()
     ['offerte', 'gewonnen']
     """
-    v.table(opportunities, "opportunities", [stage, outcome])
-    reached = np.where(opportunities[outcome].astype(object) == won, won,
-                       opportunities[stage].astype(object))
+    v.table(opportunities, "opportunities", [stage_col, outcome_col])
+    reached = np.where(opportunities[outcome_col].astype(object) == won, won,
+                       opportunities[stage_col].astype(object))
     return pd.Series(reached, index=opportunities.index, name="stage_reached", dtype=object)
 
 
-def opportunity_funnel(opportunities: pd.DataFrame, *, stages=FUNNEL_STAGES, stage="last_stage",
-                       outcome="outcome", won="gewonnen", lost="verloren",
+def opportunity_funnel(opportunities: pd.DataFrame, *, stages=FUNNEL_STAGES, stage_col="last_stage",
+                       outcome_col="outcome", won="gewonnen", lost="verloren",
                        closed_only=True) -> pd.DataFrame:
     """The funnel of the opportunities table (§5.3): reached per stage and stage conversion.
 
@@ -436,18 +436,18 @@ def opportunity_funnel(opportunities: pd.DataFrame, *, stages=FUNNEL_STAGES, sta
     >>> opportunity_funnel(opps, stages=["offerte", "onderhandeling", "gewonnen"])["n"].tolist()
     [3.0, 1.0, 1.0]
     """
-    v.table(opportunities, "opportunities", [stage, outcome])
+    v.table(opportunities, "opportunities", [stage_col, outcome_col])
     data = opportunities
     if closed_only:
-        data = opportunities[opportunities[outcome].isin([won, lost])]
+        data = opportunities[opportunities[outcome_col].isin([won, lost])]
         if data.empty:
             raise InputError(f"Er zijn geen afgesloten opportunities ('{won}' of '{lost}').")
-    counts = funnel_counts(stage_reached(data, stage=stage, outcome=outcome, won=won), stages=stages)
+    counts = funnel_counts(stage_reached(data, stage_col=stage_col, outcome_col=outcome_col, won=won), stages=stages)
     return stage_conversion(counts)
 
 
-def pipeline_by_stage(opportunities: pd.DataFrame, *, stages=FUNNEL_STAGES[:-1], stage="stage",
-                      value="value", probability="probability", outcome="outcome",
+def pipeline_by_stage(opportunities: pd.DataFrame, *, stages=FUNNEL_STAGES[:-1], stage_col="stage",
+                      value_col="value", probability_col="probability", outcome_col="outcome",
                       open_outcome="open") -> pd.DataFrame:
     """Pipeline forecast per stage (§5.3): open opportunities, their value and weighted value.
 
@@ -459,12 +459,12 @@ def pipeline_by_stage(opportunities: pd.DataFrame, *, stages=FUNNEL_STAGES[:-1],
     [[2.0, 4000.0, 2000.0], [1.0, 2000.0, 1500.0]]
     """
     stages = list(stages)
-    v.table(opportunities, "opportunities", [stage, value, probability, outcome])
-    data = opportunities[opportunities[outcome] == open_outcome]
-    values = v.numbers_array(data[value], f"opportunities['{value}']", minimum=0, allow_empty=True)
-    probs = v.numbers_array(data[probability], f"opportunities['{probability}']", minimum=0, maximum=1,
+    v.table(opportunities, "opportunities", [stage_col, value_col, probability_col, outcome_col])
+    data = opportunities[opportunities[outcome_col] == open_outcome]
+    values = v.numbers_array(data[value_col], f"opportunities['{value_col}']", minimum=0, allow_empty=True)
+    probs = v.numbers_array(data[probability_col], f"opportunities['{probability_col}']", minimum=0, maximum=1,
                             allow_empty=True)
-    frame = pd.DataFrame({"stage": data[stage].astype(str).to_numpy(), "value": values,
+    frame = pd.DataFrame({"stage": data[stage_col].astype(str).to_numpy(), "value": values,
                           "weighted": values * probs, "n": 1.0})
     unknown = sorted(set(frame["stage"]) - set(stages))
     if unknown:
@@ -476,12 +476,12 @@ def pipeline_by_stage(opportunities: pd.DataFrame, *, stages=FUNNEL_STAGES[:-1],
     return table.reset_index()[["stage", "n", "value", "probability", "weighted"]]
 
 
-def funnel_metrics(opportunities: pd.DataFrame, *, outcome="outcome", value="value", created="created_on",
-                   closed="closed_on", quotation="quotation_sent", probability="probability",
+def funnel_metrics(opportunities: pd.DataFrame, *, outcome_col="outcome", value_col="value", created_col="created_on",
+                   closed_col="closed_on", quotation_col="quotation_sent", probability_col="probability",
                    won="gewonnen", lost="verloren", open_outcome="open") -> pd.Series:
     """The funnel key figures of an opportunities table (§5.3), as one Series.
 
-    - ``offertes``: quotations sent (``quotation`` is True), ``orders``: won deals;
+    - ``offertes``: quotations sent (``quotation_col`` is True), ``orders``: won deals;
     - ``hit_rate`` = orders / offertes; ``win_rate`` = won / (won + lost);
     - ``average_deal``: mean value of the won deals; ``sales_cycle``: mean days created → closed
       of the won deals;
@@ -498,21 +498,21 @@ def funnel_metrics(opportunities: pd.DataFrame, *, outcome="outcome", value="val
     >>> [float(m[k]) for k in ["hit_rate", "win_rate", "average_deal", "sales_cycle", "weighted_pipeline"]]
     [0.25, 0.3333333333333333, 4000.0, 20.0, 3000.0]
     """
-    v.table(opportunities, "opportunities", [outcome, value, created, closed, quotation, probability])
-    result = opportunities[outcome].astype(object)
+    v.table(opportunities, "opportunities", [outcome_col, value_col, created_col, closed_col, quotation_col, probability_col])
+    result = opportunities[outcome_col].astype(object)
     is_won = (result == won).to_numpy()
     is_lost = (result == lost).to_numpy()
     is_open = (result == open_outcome).to_numpy()
     if not is_won.any():
         raise InputError(f"Er zijn geen gewonnen deals ('{won}'); dan bestaan gemiddelde deal en "
                          f"verkoopcyclus niet.")
-    sent = opportunities[quotation].fillna(False).astype(bool).to_numpy()
+    sent = opportunities[quotation_col].fillna(False).astype(bool).to_numpy()
     won_rows = opportunities[is_won]
-    average = average_deal_size(won_rows[value])
-    cycle = sales_cycle(won_rows[created], won_rows[closed])
+    average = average_deal_size(won_rows[value_col])
+    cycle = sales_cycle(won_rows[created_col], won_rows[closed_col])
     wr = win_rate(int(is_won.sum()), int(is_lost.sum()))
     open_rows = opportunities[is_open]
-    pipeline = (weighted_pipeline(open_rows[value], open_rows[probability]) if len(open_rows) else 0.0)
+    pipeline = (weighted_pipeline(open_rows[value_col], open_rows[probability_col]) if len(open_rows) else 0.0)
     return pd.Series({
         "offertes": float(sent.sum()),
         "orders": float(is_won.sum()),

@@ -191,7 +191,7 @@ def stage_counts(reached, *, stages=LEAD_FUNNEL_STAGES) -> pd.DataFrame:
     )
 
 
-def funnel_by_source(leads: pd.DataFrame, *, source: str = "source", stage: str = "stage_reached",
+def funnel_by_source(leads: pd.DataFrame, *, source_col: str = "source", stage_col: str = "stage_reached",
                      stages=LEAD_FUNNEL_STAGES) -> pd.DataFrame:
     """Leads per source and stage with conversion per stage (conversie per leadbron, §3.1).
 
@@ -210,13 +210,13 @@ def funnel_by_source(leads: pd.DataFrame, *, source: str = "source", stage: str 
     4  online    MQL       1        0.5          0.5
     5  online  klant       1        1.0          0.5
     """
-    v.table(leads, "leads", [source, stage])
+    v.table(leads, "leads", [source_col, stage_col])
     stages = _check_stages(stages)
-    positions = _stage_positions(leads[stage], f"leads['{stage}']", stages)
-    sources = leads[source].reset_index(drop=True)
+    positions = _stage_positions(leads[stage_col], f"leads['{stage_col}']", stages)
+    sources = leads[source_col].reset_index(drop=True)
     if sources.isna().any():
         raise ColumnError(
-            f"De kolom '{source}' mist een leadbron op positie "
+            f"De kolom '{source_col}' mist een leadbron op positie "
             f"{v._positions(sources.isna().to_numpy())}. Vul de bron in of laat die leads weg."
         )
     names = sources.astype(str).to_numpy()
@@ -241,7 +241,7 @@ def funnel_by_source(leads: pd.DataFrame, *, source: str = "source", stage: str 
     )
 
 
-def source_costs(leads: pd.DataFrame, costs="cost", *, source: str = "source", stage: str = "stage_reached",
+def source_costs(leads: pd.DataFrame, costs="cost", *, source_col: str = "source", stage_col: str = "stage_reached",
                  won_stage: str = "klant", stages=LEAD_FUNNEL_STAGES) -> pd.DataFrame:
     """Cost per lead and per won customer by lead source (kosten per lead, §3.1).
 
@@ -257,14 +257,14 @@ def source_costs(leads: pd.DataFrame, costs="cost", *, source: str = "source", s
     0   beurs      2        1   900.0            450.0             900.0       0.50
     1  online      4        1   400.0            100.0             400.0       0.25
     """
-    funnel = funnel_by_source(leads, source=source, stage=stage, stages=stages)
+    funnel = funnel_by_source(leads, source_col=source_col, stage_col=stage_col, stages=stages)
     v.choice(won_stage, "won_stage", funnel["fase"].unique())
     first = funnel.groupby("bron", sort=False)["aantal"].first()
     won = funnel[funnel["fase"] == won_stage].set_index("bron")["aantal"]
     if isinstance(costs, str):
         v.table(leads, "leads", [costs])
         amounts = v.column_numbers(leads, costs, "leads", minimum=0)
-        names = leads[source].astype(str).to_numpy()
+        names = leads[source_col].astype(str).to_numpy()
         cost_map = pd.Series(amounts).groupby(names).sum().to_dict()
     elif isinstance(costs, pd.Series):
         cost_map = costs.to_dict()
@@ -332,9 +332,9 @@ def cost_per_lead(cost, leads):
     return _rate(cost, leads, "cost", "leads")
 
 
-def campaign_metrics(campaigns: pd.DataFrame, *, impressions: str = "impressions",
-                     clicks: str = "clicks", visitors: str = "visitors",
-                     conversions: str = "leads", cost: str = "cost",
+def campaign_metrics(campaigns: pd.DataFrame, *, impressions_col: str = "impressions",
+                     clicks_col: str = "clicks", visitors_col: str = "visitors",
+                     conversions_col: str = "leads", cost_col: str = "cost",
                      by: str | None = None) -> pd.DataFrame:
     """CTR, landing-page conversion and CPL per campaign or per group (§3.1).
 
@@ -351,7 +351,7 @@ def campaign_metrics(campaigns: pd.DataFrame, *, impressions: str = "impressions
     0    google  0.02       0.05 100.0
     1  linkedin  0.05       0.20  50.0
     """
-    columns = list(dict.fromkeys([impressions, clicks, visitors, conversions, cost]))
+    columns = list(dict.fromkeys([impressions_col, clicks_col, visitors_col, conversions_col, cost_col]))
     v.table(campaigns, "campaigns", columns + ([by] if by else []))
     for column in columns:
         v.column_numbers(campaigns, column, "campaigns", minimum=0)
@@ -359,9 +359,9 @@ def campaign_metrics(campaigns: pd.DataFrame, *, impressions: str = "impressions
         table = campaigns.groupby(by, observed=True, sort=True)[columns].sum().reset_index()
     else:
         table = campaigns.copy()
-    table["ctr"] = _ratio(table[clicks], table[impressions])
-    table["conversie"] = _ratio(table[conversions], table[visitors])
-    table["cpl"] = _ratio(table[cost], table[conversions])
+    table["ctr"] = _ratio(table[clicks_col], table[impressions_col])
+    table["conversie"] = _ratio(table[conversions_col], table[visitors_col])
+    table["cpl"] = _ratio(table[cost_col], table[conversions_col])
     return table
 
 
@@ -439,11 +439,11 @@ def _booleans(values, name: str) -> np.ndarray:
 
 
 def bant_qualification(leads: pd.DataFrame, *, criteria=BANT_CRITERIA, required: int | None = None,
-                       score: str | None = None, threshold: float = MQL_THRESHOLD) -> pd.DataFrame:
+                       score_col: str | None = None, threshold: float = MQL_THRESHOLD) -> pd.DataFrame:
     """BANT check per lead: which criteria are met and whether the lead becomes an SQL (§3.1).
 
     ``criteria`` are the yes/no columns for Budget, Authority, Need and Timeline.
-    ``required`` (default: all) is how many must be met. With ``score`` given, only MQLs
+    ``required`` (default: all) is how many must be met. With ``score_col`` given, only MQLs
     (score ≥ ``threshold``) can become SQL: sales qualifies what marketing hands over.
     Returns ``bant`` (number met), ``ontbreekt`` (the first missing criterion, '' if none)
     and ``sql``.
@@ -458,7 +458,7 @@ def bant_qualification(leads: pd.DataFrame, *, criteria=BANT_CRITERIA, required:
     criteria = tuple(criteria)
     if not criteria:
         raise InputError("'criteria' is leeg; noem de BANT-kolommen, bijvoorbeeld ('budget', 'authority', 'need', 'timeline').")
-    v.table(leads, "leads", list(criteria) + ([score] if score else []))
+    v.table(leads, "leads", list(criteria) + ([score_col] if score_col else []))
     if required is None:
         required = len(criteria)
     required = int(v.number(required, "required", minimum=1, maximum=len(criteria), integer=True))
@@ -466,8 +466,8 @@ def bant_qualification(leads: pd.DataFrame, *, criteria=BANT_CRITERIA, required:
     count = met.sum(axis=1)
     first_missing = np.where(met.all(axis=1), "", np.array(criteria, dtype=object)[np.argmin(met, axis=1)])
     sql = count >= required
-    if score:
-        sql &= v.column_numbers(leads, score, "leads") >= v.number(threshold, "threshold")
+    if score_col:
+        sql &= v.column_numbers(leads, score_col, "leads") >= v.number(threshold, "threshold")
     return pd.DataFrame({"bant": count.astype(int), "ontbreekt": first_missing.astype(str), "sql": sql},
                         index=leads.index)
 
@@ -655,8 +655,8 @@ def _threshold_table(thresholds) -> pd.DataFrame:
     return v.table(table, "thresholds", ["valid_from", "valid_to", "category", "amount"])
 
 
-def eu_threshold(date, category: str, *, thresholds: pd.DataFrame | None = None) -> float:
-    """The EU threshold (€, excl. btw) that applies on ``date`` for ``category`` (Europese drempel, §3.4).
+def eu_threshold(as_of, category: str, *, thresholds: pd.DataFrame | None = None) -> float:
+    """The EU threshold (€, excl. btw) that applies on ``as_of`` for ``category`` (Europese drempel, §3.4).
 
     ``thresholds`` is a table with the columns valid_from, valid_to, category and amount
     (default :data:`EU_THRESHOLDS`, the same as ``salesnb.load("eu_thresholds")``). The
@@ -669,7 +669,7 @@ def eu_threshold(date, category: str, *, thresholds: pd.DataFrame | None = None)
     216000.0
     """
     table = _threshold_table(thresholds)
-    when = _one_date(date)
+    when = _one_date(as_of)
     categories = [str(c) for c in pd.unique(table["category"].astype(str))]
     v.choice(str(category), "category", categories)
     starts = pd.to_datetime(table["valid_from"])
@@ -685,11 +685,11 @@ def eu_threshold(date, category: str, *, thresholds: pd.DataFrame | None = None)
     return float(table.loc[match, "amount"].iloc[-1])
 
 
-def procedure_choice(value, date, category: str, *, single_below: float = 50_000,
+def procedure_choice(value, as_of, category: str, *, single_below: float = 50_000,
                      multiple_below: float = 100_000, thresholds: pd.DataFrame | None = None) -> dict:
     """Which tender procedure applies to an estimated contract value (aanbestedingsprocedure, §3.4).
 
-    At or above the EU threshold valid on the publication ``date`` a European procedure is
+    At or above the EU threshold valid on the publication ``as_of`` a European procedure is
     required (openbaar, niet-openbaar, ...). Below it the buyer's own purchasing policy
     decides; ``single_below`` and ``multiple_below`` are such a policy's amounts (defaults
     as at the sample company's customers: enkelvoudig onderhands below €50,000, meervoudig
@@ -704,7 +704,7 @@ def procedure_choice(value, date, category: str, *, single_below: float = 50_000
     value = v.number(value, "value", minimum=0)
     single_below = v.number(single_below, "single_below", minimum=0)
     multiple_below = v.number(multiple_below, "multiple_below", minimum=single_below)
-    threshold = eu_threshold(date, category, thresholds=thresholds)
+    threshold = eu_threshold(as_of, category, thresholds=thresholds)
     european = value >= threshold
     if european:
         procedure = "Europese procedure (openbaar of niet-openbaar)"
@@ -724,14 +724,14 @@ EUROPEAN_PROCEDURES: tuple[str, ...] = (
 
 
 def tender_thresholds(tenders: pd.DataFrame, *, thresholds: pd.DataFrame | None = None,
-                      date: str = "published_on", buyer_type: str = "buyer_type",
-                      value: str = "estimated_value", procedure: str | None = "procedure") -> pd.DataFrame:
+                      date_col: str = "published_on", buyer_type_col: str = "buyer_type",
+                      value_col: str = "estimated_value", procedure_col: str | None = "procedure") -> pd.DataFrame:
     """For each tender: the EU threshold valid at publication and whether a European
     procedure is required (Europese drempels, §3.4).
 
     The category follows from the buyer type (:data:`BUYER_CATEGORY`: centrale overheid
     or decentrale overheden, for leveringen and diensten). Returns a copy of ``tenders``
-    with ``eu_drempel``, ``europees_verplicht`` and, when ``procedure`` is a column,
+    with ``eu_drempel``, ``europees_verplicht`` and, when ``procedure_col`` is a column,
     ``europees_gekozen`` (the procedure used is one of :data:`EUROPEAN_PROCEDURES`).
 
     >>> t = pd.DataFrame({"published_on": pd.to_datetime(["2025-05-01", "2026-05-01"]),
@@ -742,15 +742,15 @@ def tender_thresholds(tenders: pd.DataFrame, *, thresholds: pd.DataFrame | None 
     0  221000.0               False             False
     1  216000.0                True              True
     """
-    columns = [date, buyer_type, value] + ([procedure] if procedure else [])
+    columns = [date_col, buyer_type_col, value_col] + ([procedure_col] if procedure_col else [])
     v.table(tenders, "tenders", columns)
     table = _threshold_table(thresholds)
-    kinds = tenders[buyer_type].astype(str)
+    kinds = tenders[buyer_type_col].astype(str)
     unknown = ~kinds.isin(list(BUYER_CATEGORY))
     if unknown.any():
-        v.choice(kinds[unknown].iloc[0], f"tenders['{buyer_type}']", list(BUYER_CATEGORY))
-    when = v.dates(tenders[date], f"tenders['{date}']")
-    amounts = v.column_numbers(tenders, value, "tenders", minimum=0)
+        v.choice(kinds[unknown].iloc[0], f"tenders['{buyer_type_col}']", list(BUYER_CATEGORY))
+    when = v.dates(tenders[date_col], f"tenders['{date_col}']")
+    amounts = v.column_numbers(tenders, value_col, "tenders", minimum=0)
     category = kinds.map(BUYER_CATEGORY).to_numpy()
     cats = table["category"].astype(str).to_numpy()
     starts = pd.to_datetime(table["valid_from"]).to_numpy()
@@ -767,8 +767,8 @@ def tender_thresholds(tenders: pd.DataFrame, *, thresholds: pd.DataFrame | None 
     out = tenders.copy()
     out["eu_drempel"] = table["amount"].to_numpy(dtype=float)[last]
     out["europees_verplicht"] = amounts >= out["eu_drempel"].to_numpy()
-    if procedure:
-        out["europees_gekozen"] = tenders[procedure].astype(str).isin(EUROPEAN_PROCEDURES).to_numpy()
+    if procedure_col:
+        out["europees_gekozen"] = tenders[procedure_col].astype(str).isin(EUROPEAN_PROCEDURES).to_numpy()
     return out
 
 
@@ -827,8 +827,8 @@ def _quality_points(scores, max_quality, quality_weight):
 
 
 def bpkv_scores(bids: pd.DataFrame, *, price_weight: float, quality_weight: float,
-                max_quality: float = 10, total_points: float = 100, bidder: str = "bidder",
-                price: str = "price", quality: str = "quality_score") -> pd.DataFrame:
+                max_quality: float = 10, total_points: float = 100, bidder_col: str = "bidder",
+                price_col: str = "price", quality_col: str = "quality_score") -> pd.DataFrame:
     """Score the bids of one tender by beste prijs-kwaliteitverhouding (BPKV, §3.4).
 
     - prijspunten = (lowest bid / this bid) × ``price_weight``
@@ -852,21 +852,21 @@ def bpkv_scores(bids: pd.DataFrame, *, price_weight: float, quality_weight: floa
     """
     price_weight, quality_weight, total_points = _check_weights(price_weight, quality_weight, total_points)
     max_quality = v.number(max_quality, "max_quality", minimum=0, min_inclusive=False)
-    v.table(bids, "bids", [bidder, price, quality])
-    prices, scores = _bid_numbers(bids, price, quality, max_quality, quality_weight)
-    result = bids[[bidder, price, quality]].copy()
+    v.table(bids, "bids", [bidder_col, price_col, quality_col])
+    prices, scores = _bid_numbers(bids, price_col, quality_col, max_quality, quality_weight)
+    result = bids[[bidder_col, price_col, quality_col]].copy()
     result["prijspunten"] = prices.min() / prices * price_weight
     result["kwaliteitspunten"] = _quality_points(scores, max_quality, quality_weight)
     result["totaal"] = result["prijspunten"] + result["kwaliteitspunten"]
     result["rang"] = result["totaal"].round(9).rank(method="min", ascending=False).astype(int)
     result["winnaar"] = result["rang"] == 1
-    return result.sort_values(["rang", price], kind="stable").reset_index(drop=True)
+    return result.sort_values(["rang", price_col], kind="stable").reset_index(drop=True)
 
 
 def tender_results(bids: pd.DataFrame, tenders: pd.DataFrame | None = None, *, price_weight=None,
                    quality_weight=None, max_quality=None, total_points: float = 100,
-                   tender: str = "tender_id", bidder: str = "bidder", price: str = "price",
-                   quality: str = "quality_score", own: str | None = "is_own",
+                   tender_col: str = "tender_id", bidder_col: str = "bidder", price_col: str = "price",
+                   quality_col: str = "quality_score", own_col: str | None = "is_own",
                    price_weight_col: str = "price_weight", quality_weight_col: str = "quality_weight",
                    max_quality_col: str = "max_quality_score") -> pd.DataFrame:
     """BPKV scores for many tenders at once, with the winner of each (BPKV, §3.4).
@@ -889,7 +889,7 @@ def tender_results(bids: pd.DataFrame, tenders: pd.DataFrame | None = None, *, p
     2          2    wij  86.666667     True
     3          2      Y  75.000000    False
     """
-    needed = [tender, bidder, price, quality] + ([own] if own else [])
+    needed = [tender_col, bidder_col, price_col, quality_col] + ([own_col] if own_col else [])
     v.table(bids, "bids", needed)
     result = bids[needed].copy().reset_index(drop=True)
     settings = {"pw": (price_weight, price_weight_col, "price_weight"),
@@ -901,13 +901,13 @@ def tender_results(bids: pd.DataFrame, tenders: pd.DataFrame | None = None, *, p
             values[key] = np.full(len(result), v.number(given, argument, minimum=0))
             continue
         if tenders is not None:
-            v.table(tenders, "tenders", [tender, column])
-            lookup = tenders.drop_duplicates(tender).set_index(tender)[column]
-            mapped = result[tender].map(lookup)
+            v.table(tenders, "tenders", [tender_col, column])
+            lookup = tenders.drop_duplicates(tender_col).set_index(tender_col)[column]
+            mapped = result[tender_col].map(lookup)
             if mapped.isna().any():
                 raise InputError(
                     f"De tabel 'tenders' mist '{column}' voor aanbesteding "
-                    f"{result[tender][mapped.isna()].iloc[0]}; elke inschrijving moet bij een aanbesteding horen."
+                    f"{result[tender_col][mapped.isna()].iloc[0]}; elke inschrijving moet bij een aanbesteding horen."
                 )
             values[key] = v.numbers_array(mapped, f"tenders['{column}']", minimum=0)
         elif column in bids.columns:
@@ -924,18 +924,18 @@ def tender_results(bids: pd.DataFrame, tenders: pd.DataFrame | None = None, *, p
             f"Prijs- en kwaliteitsgewicht moeten samen {total_points:g} punten zijn, maar bij inschrijving "
             f"{v._positions(wrong)} is het {(pw + qw)[wrong][0]:g}."
         )
-    prices, scores = _bid_numbers(result, price, quality, mq, qw)
-    lowest = pd.Series(prices).groupby(result[tender].to_numpy()).transform("min").to_numpy()
+    prices, scores = _bid_numbers(result, price_col, quality_col, mq, qw)
+    lowest = pd.Series(prices).groupby(result[tender_col].to_numpy()).transform("min").to_numpy()
     result["prijspunten"] = lowest / prices * pw
     result["kwaliteitspunten"] = _quality_points(scores, mq, qw)
     result["totaal"] = result["prijspunten"] + result["kwaliteitspunten"]
-    result["rang"] = (result["totaal"].round(9).groupby(result[tender].to_numpy())
+    result["rang"] = (result["totaal"].round(9).groupby(result[tender_col].to_numpy())
                       .rank(method="min", ascending=False).astype(int))
     result["winnaar"] = result["rang"] == 1
-    return result.sort_values([tender, "rang", price], kind="stable").reset_index(drop=True)
+    return result.sort_values([tender_col, "rang", price_col], kind="stable").reset_index(drop=True)
 
 
-def own_win_rate(results: pd.DataFrame, *, tender: str = "tender_id", own: str = "is_own") -> dict:
+def own_win_rate(results: pd.DataFrame, *, tender_col: str = "tender_id", own_col: str = "is_own") -> dict:
     """How often our own bid wins, over the tenders we bid on (gunningspercentage, §3.4).
 
     ``results`` is the output of :func:`tender_results`. Returns a dict with
@@ -947,18 +947,18 @@ def own_win_rate(results: pd.DataFrame, *, tender: str = "tender_id", own: str =
     >>> own_win_rate(r)
     {'ingeschreven': 2, 'gewonnen': 1, 'aandeel': 0.5}
     """
-    v.table(results, "results", [tender, own, "winnaar"])
-    mine = results[results[own].astype(bool).to_numpy()]
-    entered = int(mine[tender].nunique())
-    won = int(mine.loc[mine["winnaar"].astype(bool).to_numpy(), tender].nunique())
+    v.table(results, "results", [tender_col, own_col, "winnaar"])
+    mine = results[results[own_col].astype(bool).to_numpy()]
+    entered = int(mine[tender_col].nunique())
+    won = int(mine.loc[mine["winnaar"].astype(bool).to_numpy(), tender_col].nunique())
     if entered == 0:
         raise InputError("Er zijn geen eigen inschrijvingen (is_own is nergens True); er valt niets te tellen.")
     return {"ingeschreven": entered, "gewonnen": won, "aandeel": won / entered}
 
 
 def own_wins_by_weight(bids: pd.DataFrame, tenders: pd.DataFrame, *, weights=range(0, 101, 10),
-                       tender: str = "tender_id", quality: str = "quality_score",
-                       own: str = "is_own") -> pd.DataFrame:
+                       tender_col: str = "tender_id", quality_col: str = "quality_score",
+                       own_col: str = "is_own") -> pd.DataFrame:
     """How many BPKV tenders we would win at each price weight (what-if BPKV, §3.4).
 
     Only tenders where every bid has a quality score and there are at least two bidders
@@ -974,19 +974,19 @@ def own_wins_by_weight(bids: pd.DataFrame, tenders: pd.DataFrame, *, weights=ran
     0            20         1               1      1.0
     1            80         0               1      0.0
     """
-    v.table(bids, "bids", [tender, quality, own])
-    usable = bids.groupby(tender)[quality].transform(lambda q: bool(q.notna().all() and len(q) >= 2))
+    v.table(bids, "bids", [tender_col, quality_col, own_col])
+    usable = bids.groupby(tender_col)[quality_col].transform(lambda q: bool(q.notna().all() and len(q) >= 2))
     part = bids[usable.astype(bool).to_numpy()]
     if part.empty:
         raise InputError("Er zijn geen aanbestedingen met kwaliteitsscores en minstens twee inschrijvers.")
     steps = v.numbers_array(list(weights), "weights", minimum=0, maximum=100)
     rows = []
     for w in steps:
-        res = tender_results(part, tenders, price_weight=w, quality_weight=100 - w, tender=tender,
-                             quality=quality, own=own)
-        won = int(res.loc[res[own].astype(bool) & res["winnaar"], tender].nunique())
+        res = tender_results(part, tenders, price_weight=w, quality_weight=100 - w, tender_col=tender_col,
+                             quality_col=quality_col, own_col=own_col)
+        won = int(res.loc[res[own_col].astype(bool) & res["winnaar"], tender_col].nunique())
         rows.append((w, won))
-    n = int(part[tender].nunique())
+    n = int(part[tender_col].nunique())
     out = pd.DataFrame(rows, columns=["prijsgewicht", "gewonnen"])
     out["aanbestedingen"] = n
     out["aandeel"] = out["gewonnen"] / n

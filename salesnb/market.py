@@ -54,7 +54,7 @@ __all__ = [
 
 def _arg(value, name, *, minimum=0.0):
     """Return (values, index, is_scalar): a float for scalars, a float array otherwise."""
-    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+    if v.is_number(value):
         return v.number(value, name, minimum=minimum), None, True
     array = v.numbers_array(value, name, minimum=minimum)
     index = value.index if isinstance(value, pd.Series) else None
@@ -77,6 +77,7 @@ def _prepare(**named):
 
 
 def _out(result, index, vector, name):
+    v.finite(result, name)
     if not vector:
         return float(result)
     result = np.asarray(result, dtype=float)
@@ -247,11 +248,28 @@ def spending_index(own_sales, own_buyers, class_sales, class_buyers):
     return _out(own_avg / class_avg, index, vector, "bestedingsindex")
 
 
+def _largest_competitor(competitors, year, keys, group_keys, index, competitor_col, sales_col):
+    """Sales and name of the competitor with the largest summed sales per segment of ``index``."""
+    v.table(competitors, "competitors", keys + [competitor_col, sales_col])
+    comp, _ = _one_year(competitors, year, "competitors")
+    cf = pd.DataFrame({k: comp[k].to_numpy() for k in keys}, index=pd.RangeIndex(len(comp)))
+    if not keys:
+        cf["markt"] = "totaal"
+    cf["firm"] = comp[competitor_col].astype(str).to_numpy()
+    cf["sales"] = v.column_numbers(comp, sales_col, "competitors", minimum=0)
+    per_firm = cf.groupby(group_keys + ["firm"], observed=True)["sales"].sum()
+    best = per_firm.groupby(level=list(range(len(group_keys))), observed=True).idxmax()
+    top = per_firm.loc[best.to_numpy()]
+    top.index = top.index.droplevel("firm")
+    names = pd.Series([i[-1] for i in best.to_numpy()], index=best.index).reindex(index)
+    return top.reindex(index).to_numpy(), names
+
+
 def market_table(market, *, by=("sector",), year=None, competitors=None,
-                 potential_buyers="potential_buyers", purchase_per_buyer="purchase_per_buyer",
-                 class_buyers="buyers", class_sales="class_sales", own_buyers="own_buyers",
-                 own_sales="own_sales", competitor_sales="largest_competitor_sales",
-                 competitor="competitor", sales="sales") -> pd.DataFrame:
+                 potential_buyers_col="potential_buyers", purchase_per_buyer_col="purchase_per_buyer",
+                 buyers_col="buyers", class_sales_col="class_sales", own_buyers_col="own_buyers",
+                 own_sales_col="own_sales", competitor_sales_col="largest_competitor_sales",
+                 competitor_col="competitor", sales_col="sales") -> pd.DataFrame:
     """Alle marktcijfers per sector/regio (§2.2) in one table.
 
     ``market`` holds one row per cell (e.g. sector × region) with the potential buyers, the
@@ -263,7 +281,7 @@ def market_table(market, *, by=("sector",), year=None, competitors=None,
 
     The largest competitor of a combined segment is not simply the sum of the cells' largest
     competitors (that may be a different firm in every region): pass ``competitors`` (one row
-    per cell and competitor with ``competitor`` and ``sales``) to take the competitor with the
+    per cell and competitor with ``competitor_col`` and ``sales_col``) to take the competitor with the
     largest summed sales, also named in ``grootste_concurrent``. For the market leader the
     largest competitor is number two, so ``relatief_marktaandeel`` > 1.
 
@@ -285,44 +303,27 @@ def market_table(market, *, by=("sector",), year=None, competitors=None,
     True
     """
     keys = [by] if isinstance(by, str) else list(by)
-    need = [potential_buyers, purchase_per_buyer, class_buyers, class_sales, own_buyers, own_sales]
+    need = [potential_buyers_col, purchase_per_buyer_col, buyers_col, class_sales_col, own_buyers_col, own_sales_col]
     if competitors is None:
-        need.append(competitor_sales)
+        need.append(competitor_sales_col)
     v.table(market, "market", keys + need)
     market, year = _one_year(market, year, "market")
     frame = pd.DataFrame({k: market[k].to_numpy() for k in keys}, index=pd.RangeIndex(len(market)))
     data = {c: v.column_numbers(market, c, "market", minimum=0) for c in need}
-    frame["pb"] = data[potential_buyers]
-    frame["pot"] = data[potential_buyers] * data[purchase_per_buyer]
-    frame["cb"] = data[class_buyers]
-    frame["cs"] = data[class_sales]
-    frame["ob"] = data[own_buyers]
-    frame["os"] = data[own_sales]
+    frame = frame.assign(pb=data[potential_buyers_col], pot=data[potential_buyers_col] * data[purchase_per_buyer_col],
+                         cb=data[buyers_col], cs=data[class_sales_col], ob=data[own_buyers_col], os=data[own_sales_col])
     sums = ["pb", "pot", "cb", "cs", "ob", "os"]
+    group_keys = keys or ["markt"]
     if not keys:
         frame["markt"] = "totaal"
-        group_keys = ["markt"]
-    else:
-        group_keys = keys
     g = frame.groupby(group_keys, observed=True, sort=True)[sums].sum()
     names = None
     if competitors is None:
-        frame["comp"] = data[competitor_sales]
+        frame["comp"] = data[competitor_sales_col]
         g["comp"] = frame.groupby(group_keys, observed=True, sort=True)["comp"].sum()
     else:
-        v.table(competitors, "competitors", keys + [competitor, sales])
-        comp, _ = _one_year(competitors, year, "competitors")
-        cf = pd.DataFrame({k: comp[k].to_numpy() for k in keys}, index=pd.RangeIndex(len(comp)))
-        if not keys:
-            cf["markt"] = "totaal"
-        cf["firm"] = comp[competitor].astype(str).to_numpy()
-        cf["sales"] = v.column_numbers(comp, sales, "competitors", minimum=0)
-        per_firm = cf.groupby(group_keys + ["firm"], observed=True)["sales"].sum()
-        best = per_firm.groupby(level=list(range(len(group_keys))), observed=True).idxmax()
-        top = per_firm.loc[best.to_numpy()]
-        top.index = top.index.droplevel("firm")
-        g["comp"] = top.reindex(g.index).to_numpy()
-        names = pd.Series([i[-1] for i in best.to_numpy()], index=best.index).reindex(g.index)
+        g["comp"], names = _largest_competitor(competitors, year, keys, group_keys, g.index,
+                                               competitor_col, sales_col)
     out = pd.DataFrame(index=g.index)
     out["marktpotentieel"] = g["pot"]
     out["marktomvang"] = g["cs"]
@@ -443,7 +444,7 @@ def split_target(total, weights) -> pd.Series:
     return pd.Series(total * w / w.sum(), index=weights.index, name="target")
 
 
-def revenue_vs_target(orders, target, *, year=None, date="date", amount="revenue",
+def revenue_vs_target(orders, target, *, year=None, date_col="date", revenue_col="revenue",
                       seasonality=None) -> pd.DataFrame:
     """Omzet tegen target per maand (§2.1).
 
@@ -461,9 +462,9 @@ def revenue_vs_target(orders, target, *, year=None, date="date", amount="revenue
     1       90.0   100.0         0.9
     2      120.0   100.0         1.2
     """
-    v.table(orders, "orders", [date, amount])
-    when = v.dates(orders[date], f"orders['{date}']")
-    money = v.column_numbers(orders, amount, "orders")
+    v.table(orders, "orders", [date_col, revenue_col])
+    when = v.dates(orders[date_col], f"orders['{date_col}']")
+    money = v.column_numbers(orders, revenue_col, "orders")
     years = when.dt.year.to_numpy()
     year = int(years.max()) if year is None else int(v.number(year, "year", integer=True))
     months = when.dt.month.to_numpy()
@@ -494,8 +495,8 @@ def revenue_vs_target(orders, target, *, year=None, date="date", amount="revenue
     return out
 
 
-def target_overview(orders, customers, activities, targets, *, year=None, date="date", amount="revenue",
-                    acquired="acquired_on", month="month",
+def target_overview(orders, customers, activities, targets, *, year=None, date_col="date", revenue_col="revenue",
+                    acquired_col="acquired_on", month_col="month",
                     measures=(("omzet", "resultaat", "revenue_target"),
                               ("nieuwe klanten", "resultaat", "new_customers_target"),
                               ("belgesprekken", "activiteit", "calls_target"),
@@ -507,7 +508,7 @@ def target_overview(orders, customers, activities, targets, *, year=None, date="
 
     ``targets`` has one row per month with a target column per measure (``measures``: name,
     soort, column). Realisations: omzet from ``orders``, nieuwe klanten = customers with
-    ``acquired`` in the year, activities summed from ``activities`` (one row per month and
+    ``acquired_col`` in the year, activities summed from ``activities`` (one row per month and
     person; ``activity_columns`` maps a measure to its column). ``year`` defaults to the last
     year with orders. Returns per measure ``soort``, ``target``, ``realisatie`` and
     ``realisatiegraad`` (realisatie / target).
@@ -522,18 +523,18 @@ def target_overview(orders, customers, activities, targets, *, year=None, date="
     ...     activity_columns=(("belgesprekken", "calls"),))["realisatiegraad"].tolist()
     [0.9, 0.5, 0.8]
     """
-    v.table(orders, "orders", [date, amount])
-    v.table(customers, "customers", [acquired])
-    v.table(targets, "targets", [month] + [m[2] for m in measures])
-    v.table(activities, "activities", [month] + [a[1] for a in activity_columns])
-    when = v.dates(orders[date], f"orders['{date}']")
+    v.table(orders, "orders", [date_col, revenue_col])
+    v.table(customers, "customers", [acquired_col])
+    v.table(targets, "targets", [month_col] + [m[2] for m in measures])
+    v.table(activities, "activities", [month_col] + [a[1] for a in activity_columns])
+    when = v.dates(orders[date_col], f"orders['{date_col}']")
     year = int(when.dt.year.max()) if year is None else int(v.number(year, "year", integer=True))
-    t_year = v.dates(targets[month], f"targets['{month}']").dt.year.to_numpy() == year
-    a_year = v.dates(activities[month], f"activities['{month}']").dt.year.to_numpy() == year
+    t_year = v.dates(targets[month_col], f"targets['{month_col}']").dt.year.to_numpy() == year
+    a_year = v.dates(activities[month_col], f"activities['{month_col}']").dt.year.to_numpy() == year
     if not t_year.any():
         raise InputError(f"De tabel 'targets' heeft geen maanden in {year}.")
-    actual = {"omzet": float(v.column_numbers(orders, amount, "orders")[(when.dt.year == year).to_numpy()].sum()),
-              "nieuwe klanten": float((v.dates(customers[acquired], "customers", allow_nat=True).dt.year
+    actual = {"omzet": float(v.column_numbers(orders, revenue_col, "orders")[(when.dt.year == year).to_numpy()].sum()),
+              "nieuwe klanten": float((v.dates(customers[acquired_col], "customers", allow_nat=True).dt.year
                                        == year).sum())}
     for name, column in activity_columns:
         actual[name] = float(v.column_numbers(activities, column, "activities")[a_year].sum())
@@ -547,8 +548,8 @@ def target_overview(orders, customers, activities, targets, *, year=None, date="
 
 
 def top_down_bottom_up(orders, customers, total_target, *, year=None, names=None, max_growth=0.25,
-                       customer="customer_id", manager="account_manager", date="date",
-                       amount="revenue") -> pd.DataFrame:
+                       customer_col="customer_id", manager_col="account_manager", date_col="date",
+                       revenue_col="revenue") -> pd.DataFrame:
     """Top-down tegenover bottom-up (§2.1): the next year's revenue target per account manager.
 
     Top-down: management splits ``total_target`` over the account managers in proportion to
@@ -567,15 +568,15 @@ def top_down_bottom_up(orders, customers, total_target, *, year=None, names=None
     An                  220.0      121.0
     Bo                  180.0       81.0
     """
-    v.table(orders, "orders", [customer, date, amount])
-    v.table(customers, "customers", [customer, manager])
+    v.table(orders, "orders", [customer_col, date_col, revenue_col])
+    v.table(customers, "customers", [customer_col, manager_col])
     total_target = v.number(total_target, "total_target", minimum=0)
     max_growth = v.number(max_growth, "max_growth", minimum=0)
-    when = v.dates(orders[date], f"orders['{date}']")
+    when = v.dates(orders[date_col], f"orders['{date_col}']")
     year = int(when.dt.year.max()) if year is None else int(v.number(year, "year", integer=True))
-    who = customers.set_index(customer)[manager]
-    frame = pd.DataFrame({"am": orders[customer].map(who).to_numpy(), "year": when.dt.year.to_numpy(),
-                          "amount": v.column_numbers(orders, amount, "orders")})
+    who = customers.set_index(customer_col)[manager_col]
+    frame = pd.DataFrame({"am": orders[customer_col].map(who).to_numpy(), "year": when.dt.year.to_numpy(),
+                          "amount": v.column_numbers(orders, revenue_col, "orders")})
     frame = frame.dropna(subset=["am"])
     now = frame[frame["year"] == year].groupby("am")["amount"].sum()
     before = frame[frame["year"] == year - 1].groupby("am")["amount"].sum()
@@ -587,10 +588,10 @@ def top_down_bottom_up(orders, customers, total_target, *, year=None, names=None
     out["top_down"] = split_target(total_target, out["omzet"])
     out["bottom_up"] = out["omzet"] * (1.0 + out["groei"])
     out["verschil"] = out["top_down"] - out["bottom_up"]
-    out.index.name = manager
+    out.index.name = manager_col
     if names is not None:
         out.index = pd.Index([names.get(i, i) if hasattr(names, "get") else i for i in out.index],
-                             name=manager)
+                             name=manager_col)
     return out
 
 
@@ -650,7 +651,7 @@ def swot_table(abcd, strengths, weaknesses) -> pd.DataFrame:
 
 
 def abcd_findings(market, competitors, *, leads=None, year=None, saturated_from=0.8,
-                  sector="sector", source="source", online="online", created="created_on") -> pd.DataFrame:
+                  sector_col="sector", source_col="source", online="online", created_col="created_on") -> pd.DataFrame:
     """ABCD-analyse uit de marktcijfers (§2.2): findings with numbers, each a kans or bedreiging.
 
     Compares ``year`` (default: the last) with the year before: Afnemers (the sector with the
@@ -666,17 +667,17 @@ def abcd_findings(market, competitors, *, leads=None, year=None, saturated_from=
     >>> abcd_findings(m, c)["bevinding"].tolist()
     ['zorg heeft de grootste restvraag (€ 0,0 mln per jaar)', 'de verzadigingsgraad is 60,0%: er is nog ruimte', 'X is de grootste concurrent (22,2% van de markt)']
     """
-    v.table(market, "market", ["year", sector])
+    v.table(market, "market", ["year", sector_col])
     v.table(competitors, "competitors", ["year", "competitor", "sales"])
     years = v.column_numbers(market, "year", "market", integer=True)
     year = int(years.max()) if year is None else int(v.number(year, "year", integer=True))
-    now = market_table(market, year=year, competitors=competitors, by=sector)
+    now = market_table(market, year=year, competitors=competitors, by=sector_col)
     rows = []
     top = now["restvraag"].idxmax()
     rows.append(("Afnemers", f"{top} heeft de grootste restvraag ({format_euro(now.loc[top, 'restvraag'] / 1e6, 1)}"
                  " mln per jaar)", "kans"))
     if (years == year - 1).any():
-        before = market_table(market, year=year - 1, competitors=competitors, by=sector)
+        before = market_table(market, year=year - 1, competitors=competitors, by=sector_col)
         growth = (now["marktomvang"] / before["marktomvang"].reindex(now.index) - 1.0).dropna()
         best, worst = growth.idxmax(), growth.idxmin()
         rows.append(("Afnemers", f"de marktomvang in {best} groeit het snelst ({format_percent(growth[best])})",
@@ -705,9 +706,9 @@ def abcd_findings(market, competitors, *, leads=None, year=None, saturated_from=
     rows.append(("Concurrenten", f"{leader} is de grootste concurrent ({format_percent(by_firm[leader] / total['marktomvang'])}"
                  " van de markt)", "bedreiging"))
     if leads is not None:
-        v.table(leads, "leads", [source, created])
-        l_year = v.dates(leads[created], f"leads['{created}']").dt.year.to_numpy()
-        is_online = (leads[source].astype(str) == online).to_numpy()
+        v.table(leads, "leads", [source_col, created_col])
+        l_year = v.dates(leads[created_col], f"leads['{created_col}']").dt.year.to_numpy()
+        is_online = (leads[source_col].astype(str) == online).to_numpy()
         share_now = is_online[l_year == year].mean() if (l_year == year).any() else np.nan
         share_before = is_online[l_year == year - 1].mean() if (l_year == year - 1).any() else np.nan
         if not np.isnan(share_now):

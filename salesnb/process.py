@@ -164,8 +164,8 @@ def next_adoption_segment(penetration, *, segments=ADOPTION_SEGMENTS) -> str:
 # Phase 1: SDP (segmenteren, doelmarkt, positioneren)
 # ---------------------------------------------------------------------------------------------
 
-def segment_table(orders, *, by="sector", customer="customer_id", date="date",
-                  amount="revenue", year=None, prospects=None) -> pd.DataFrame:
+def segment_table(orders, *, by="sector", customer_col="customer_id", date_col="date",
+                  revenue_col="revenue", year=None, prospects=None) -> pd.DataFrame:
     """Segmenttabel voor het SDP-model (segmenteren, stappenplan fase 1).
 
     Per value of ``by`` in ``orders``: ``klanten`` (customers who bought in ``year``),
@@ -184,14 +184,14 @@ def segment_table(orders, *, by="sector", customer="customer_id", date="date",
     0       zorg        2  200.0    1.0
     1  onderwijs        1   80.0    NaN
     """
-    v.table(orders, "orders", [by, customer, date, amount])
-    when = _dates(orders[date], f"orders['{date}']")
-    money = v.column_numbers(orders, amount, "orders")
+    v.table(orders, "orders", [by, customer_col, date_col, revenue_col])
+    when = _dates(orders[date_col], f"orders['{date_col}']")
+    money = v.column_numbers(orders, revenue_col, "orders")
     years = when.dt.year.to_numpy()
     if year is None:
         year = int(years.max())
     year = int(v.number(year, "year", integer=True))
-    frame = pd.DataFrame({"seg": orders[by].astype(str).to_numpy(), "cust": orders[customer].to_numpy(),
+    frame = pd.DataFrame({"seg": orders[by].astype(str).to_numpy(), "cust": orders[customer_col].to_numpy(),
                           "year": years, "amount": money})
     now = frame[frame["year"] == year]
     before = frame[frame["year"] == year - 1]
@@ -211,7 +211,7 @@ def segment_table(orders, *, by="sector", customer="customer_id", date="date",
 
 
 def choose_target_market(segments, *, min_share=0.10, min_growth=0.0, weight_size=0.5,
-                         weight_growth=0.5, size="omzet", growth="groei") -> pd.DataFrame:
+                         weight_growth=0.5, size_col="omzet", growth_col="groei") -> pd.DataFrame:
     """Doelmarktbepaling (SDP, stappenplan fase 1): score segments and mark the doelmarkt.
 
     A segment qualifies when its share of revenue is at least ``min_share`` and its growth at
@@ -229,9 +229,9 @@ def choose_target_market(segments, *, min_share=0.10, min_growth=0.0, weight_siz
     1      b     True       True
     2      c     True      False
     """
-    v.table(segments, "segments", [size, growth])
-    sizes = v.column_numbers(segments, size, "segments", minimum=0)
-    growths = v.column_numbers(segments, growth, "segments", allow_nan=True)
+    v.table(segments, "segments", [size_col, growth_col])
+    sizes = v.column_numbers(segments, size_col, "segments", minimum=0)
+    growths = v.column_numbers(segments, growth_col, "segments", allow_nan=True)
     min_share = v.fraction(min_share, "min_share")
     min_growth = v.number(min_growth, "min_growth")
     w_size = v.number(weight_size, "weight_size", minimum=0)
@@ -272,8 +272,8 @@ def _flag(series: pd.Series) -> np.ndarray:
     return series.fillna(False).astype(bool).to_numpy()
 
 
-def prospect_temperature(prospects, *, score="score", warm_score=40, hot_score=None,
-                         source="source", warm_sources=("netwerken",),
+def prospect_temperature(prospects, *, score_col="score", warm_score=40, hot_score=None,
+                         source_col="source", warm_sources=("netwerken",),
                          bant=("budget", "authority", "need", "timeline"),
                          hot_min_bant=4) -> pd.Series:
     """Cold, warm of hot prospect (stappenplan fase 1, §3.1).
@@ -282,11 +282,11 @@ def prospect_temperature(prospects, *, score="score", warm_score=40, hot_score=N
 
     - **hot**: concrete need, budget and timing: at least ``hot_min_bant`` of the ``bant``
       columns are true (or, when ``hot_score`` is given, a score of at least ``hot_score``);
-    - **warm**: showed interest or came by referral: ``score`` ≥ ``warm_score``, or the
-      ``source`` is one of ``warm_sources`` (netwerken: referrals, fairs);
+    - **warm**: showed interest or came by referral: ``score_col`` ≥ ``warm_score``, or the
+      ``source_col`` is one of ``warm_sources`` (netwerken: referrals, fairs);
     - **cold**: everyone else (no relation, no known need).
 
-    Columns that a rule needs must be present; pass ``bant=()`` or ``source=None`` to
+    Columns that a rule needs must be present; pass ``bant=()`` or ``source_col=None`` to
     switch a rule off. Returns an ordered categorical Series (cold < warm < hot) with the
     table's index.
 
@@ -298,13 +298,13 @@ def prospect_temperature(prospects, *, score="score", warm_score=40, hot_score=N
     ['cold', 'warm', 'warm', 'hot']
     """
     bant = tuple(bant or ())
-    needed = [score] + ([source] if source else []) + list(bant)
+    needed = [score_col] + ([source_col] if source_col else []) + list(bant)
     v.table(prospects, "prospects", needed)
-    points = v.column_numbers(prospects, score, "prospects")
+    points = v.column_numbers(prospects, score_col, "prospects")
     warm_score = v.number(warm_score, "warm_score")
     warm = points >= warm_score
-    if source:
-        warm |= prospects[source].astype(str).isin([str(s) for s in warm_sources]).to_numpy()
+    if source_col:
+        warm |= prospects[source_col].astype(str).isin([str(s) for s in warm_sources]).to_numpy()
     hot = np.zeros(len(prospects), dtype=bool)
     if bant:
         hot_min_bant = int(v.number(hot_min_bant, "hot_min_bant", minimum=1, maximum=len(bant),
@@ -340,14 +340,14 @@ def temperature_counts(temperatures) -> pd.DataFrame:
                          "aandeel": (counts / counts.sum()).to_numpy()})
 
 
-def channel_table(leads, *, channel="source", won="won", cost="cost", group=None) -> pd.DataFrame:
+def channel_table(leads, *, channel_col="source", won_col="won", cost_col="cost", group_col=None) -> pd.DataFrame:
     """Wervingskanalen (stappenplan fase 1, §3.1): conversion and cost per channel.
 
-    Per ``channel`` (and per ``group``, e.g. the prospect temperature, when given):
+    Per ``channel_col`` (and per ``group_col``, e.g. the prospect temperature, when given):
     ``leads``, ``klanten`` (won), ``conversie`` (klanten / leads), ``kosten`` (sum of
-    ``cost``), ``kosten_per_lead`` and ``kosten_per_klant`` (NaN when nothing was won).
-    ``won`` is a boolean column, or a column that is filled only for won leads (such as
-    ``customer_id``); ``cost`` is the cost attributed to each lead.
+    ``cost_col``), ``kosten_per_lead`` and ``kosten_per_klant`` (NaN when nothing was won).
+    ``won_col`` is a boolean column, or a column that is filled only for won leads (such as
+    ``customer_id``); ``cost_col`` is the cost attributed to each lead.
 
     >>> leads = pd.DataFrame({"source": ["online", "online", "netwerken"],
     ...                       "won": [True, False, True], "cost": [50.0, 50.0, 200.0]})
@@ -356,12 +356,12 @@ def channel_table(leads, *, channel="source", won="won", cost="cost", group=None
     0  netwerken      1        1.0             200.0
     1     online      2        0.5             100.0
     """
-    keys = [channel] + ([group] if group else [])
-    v.table(leads, "leads", keys + [won, cost])
-    spend = v.column_numbers(leads, cost, "leads", minimum=0)
+    keys = [channel_col] + ([group_col] if group_col else [])
+    v.table(leads, "leads", keys + [won_col, cost_col])
+    spend = v.column_numbers(leads, cost_col, "leads", minimum=0)
     frame = pd.DataFrame({k: leads[k].astype(str).to_numpy() for k in keys})
-    won_col = leads[won]
-    is_won = _flag(won_col) if pd.api.types.is_bool_dtype(won_col) else won_col.notna().to_numpy()
+    won_values = leads[won_col]
+    is_won = _flag(won_values) if pd.api.types.is_bool_dtype(won_values) else won_values.notna().to_numpy()
     frame["_won"] = is_won.astype(int)
     frame["_cost"] = spend
     out = frame.groupby(keys, sort=True, observed=True).agg(
@@ -409,7 +409,7 @@ def usp_table(own, competitors, *, higher_is_better=None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["criterium", "eigen", "beste_concurrent", "verschil", "usp"])
 
 
-def usp_from_deals(opportunities, *, motive="motive", outcome="outcome", reason="reason",
+def usp_from_deals(opportunities, *, motive_col="motive", outcome_col="outcome", reason_col="reason",
                    won="gewonnen", lost="verloren") -> pd.DataFrame:
     """USP's uit gewonnen en verloren deals (stappenplan fase 2, §4.1).
 
@@ -426,10 +426,10 @@ def usp_from_deals(opportunities, *, motive="motive", outcome="outcome", reason=
     0  zekerheid  0.666667  service
     1   economie  0.500000    prijs
     """
-    v.table(opportunities, "opportunities", [motive, outcome, reason])
-    frame = pd.DataFrame({"m": opportunities[motive].astype(str).to_numpy(),
-                          "o": opportunities[outcome].astype(str).to_numpy(),
-                          "r": opportunities[reason].astype(str).to_numpy()})
+    v.table(opportunities, "opportunities", [motive_col, outcome_col, reason_col])
+    frame = pd.DataFrame({"m": opportunities[motive_col].astype(str).to_numpy(),
+                          "o": opportunities[outcome_col].astype(str).to_numpy(),
+                          "r": opportunities[reason_col].astype(str).to_numpy()})
     closed = frame[frame["o"].isin([won, lost])]
     if closed.empty:
         raise InputError(f"Er zijn geen afgesloten deals (uitkomst {won!r} of {lost!r}).")
@@ -441,15 +441,15 @@ def usp_from_deals(opportunities, *, motive="motive", outcome="outcome", reason=
     wins = closed[closed["o"] == won]
     out["reden"] = wins.groupby("m")["r"].agg(lambda r: r.value_counts().index[0]).reindex(out.index)
     out = out.sort_values("win_rate", ascending=False, kind="stable").reset_index()
-    return out.rename(columns={"m": motive})
+    return out.rename(columns={"m": motive_col})
 
 
 # ---------------------------------------------------------------------------------------------
 # Phase 5: after sales
 # ---------------------------------------------------------------------------------------------
 
-def nps_after_purchase(nps_answers, *, moment="na aankoop", moment_column="moment",
-                       score="score", by=None) -> pd.DataFrame:
+def nps_after_purchase(nps_answers, *, moment="na aankoop", moment_col="moment",
+                       score_col="score", by=None) -> pd.DataFrame:
     """NPS na aankoop (stappenplan fase 5, §1.1): NPS of the answers given after purchase.
 
     Keeps the rows where ``moment_column == moment`` and returns per ``by`` group (or one row
@@ -462,14 +462,14 @@ def nps_after_purchase(nps_answers, *, moment="na aankoop", moment_column="momen
             antwoorden   nps
     totaal           4  25.0
     """
-    v.table(nps_answers, "nps", [moment_column, score] + ([by] if by else []))
-    rows = nps_answers[nps_answers[moment_column].astype(str) == str(moment)]
+    v.table(nps_answers, "nps", [moment_col, score_col] + ([by] if by else []))
+    rows = nps_answers[nps_answers[moment_col].astype(str) == str(moment)]
     if rows.empty:
-        found = ", ".join(sorted(map(str, nps_answers[moment_column].dropna().unique())))
+        found = ", ".join(sorted(map(str, nps_answers[moment_col].dropna().unique())))
         raise InputError(
-            f"Er zijn geen antwoorden met {moment_column} == {moment!r}. Aanwezig zijn: {found}."
+            f"Er zijn geen antwoorden met {moment_col} == {moment!r}. Aanwezig zijn: {found}."
         )
-    points = v.column_numbers(rows, score, "nps", minimum=0, maximum=10)
+    points = v.column_numbers(rows, score_col, "nps", minimum=0, maximum=10)
     frame = pd.DataFrame({
         "g": rows[by].astype(str).to_numpy() if by else np.full(len(rows), "totaal"),
         "promotors": points >= 9, "passief": (points >= 7) & (points <= 8), "criticasters": points <= 6,
@@ -493,7 +493,7 @@ def _baskets(orders, customer, item) -> pd.DataFrame:
     return pd.DataFrame(table, index=pd.Index(customers, name=customer), columns=pd.Index(items, name=item))
 
 
-def co_purchase(orders, *, customer="customer_id", item="product_group") -> pd.DataFrame:
+def co_purchase(orders, *, customer_col="customer_id", item_col="product_group") -> pd.DataFrame:
     """Cross-selltabel (stappenplan fase 5): "klanten van X kopen ook Y".
 
     Row X, column Y holds the share of customers who bought X that also bought Y (the
@@ -508,22 +508,22 @@ def co_purchase(orders, *, customer="customer_id", item="product_group") -> pd.D
     snacks            1.0    1.00   0.00
     water             1.0    0.00   1.00
     """
-    baskets = _baskets(orders, customer, item)
+    baskets = _baskets(orders, customer_col, item_col)
     matrix = baskets.T.to_numpy() @ baskets.to_numpy()
     buyers = np.diag(matrix).astype(float)
     shares = matrix / buyers[:, None]
-    labels = pd.Index(baskets.columns, name=item)
+    labels = pd.Index(baskets.columns, name=item_col)
     return pd.DataFrame(shares, index=labels, columns=labels.copy())
 
 
-def cross_sell_candidates(orders, *, customer="customer_id", item="product_group",
+def cross_sell_candidates(orders, *, customer_col="customer_id", item_col="product_group",
                           min_share=0.3, top=1) -> pd.DataFrame:
     """Cross-sell kandidaten (stappenplan fase 5): per customer the groups they do not buy yet.
 
     For every customer and every product group Y they have not bought, the ``kans`` is the
     highest co-purchase share from a group X they do buy ("klanten van X kopen ook Y").
     Candidates with kans ≥ ``min_share`` are kept, at most ``top`` per customer, best first.
-    Columns: ``customer``, ``advies`` (Y), ``omdat`` (X) and ``kans``.
+    Columns: ``customer_col``, ``advies`` (Y), ``omdat`` (X) and ``kans``.
 
     >>> orders = pd.DataFrame({"customer_id": [1, 1, 2, 2, 3],
     ...     "product_group": ["koffie", "snacks", "koffie", "water", "snacks"]})
@@ -535,7 +535,7 @@ def cross_sell_candidates(orders, *, customer="customer_id", item="product_group
     """
     min_share = v.fraction(min_share, "min_share")
     top = int(v.number(top, "top", minimum=1, integer=True))
-    baskets = _baskets(orders, customer, item)
+    baskets = _baskets(orders, customer_col, item_col)
     counts = baskets.to_numpy()
     matrix = counts.T @ counts
     shares = matrix / np.diag(matrix).astype(float)[:, None]
@@ -548,13 +548,13 @@ def cross_sell_candidates(orders, *, customer="customer_id", item="product_group
     c_idx, y_idx = np.nonzero(best >= min_share)
     groups = np.asarray(baskets.columns)
     out = pd.DataFrame({
-        customer: np.asarray(baskets.index)[c_idx],
+        customer_col: np.asarray(baskets.index)[c_idx],
         "advies": groups[y_idx],
         "omdat": groups[best_x[c_idx, y_idx]],
         "kans": best[c_idx, y_idx],
     })
-    out = out.sort_values([customer, "kans", "advies"], ascending=[True, False, True], kind="stable")
-    return out.groupby(customer, sort=False).head(top).reset_index(drop=True)
+    out = out.sort_values([customer_col, "kans", "advies"], ascending=[True, False, True], kind="stable")
+    return out.groupby(customer_col, sort=False).head(top).reset_index(drop=True)
 
 
 #: Default follow-up e-mails after delivery: (days after delivery, subject).
@@ -594,12 +594,12 @@ def _holiday_mask(send: pd.Series, holidays) -> np.ndarray:
     return mask
 
 
-def follow_up_schedule(deliveries, *, date="delivery_date", key="customer_id",
+def follow_up_schedule(deliveries, *, date_col="delivery_date", key_col="customer_id",
                        steps=FOLLOW_UP_STEPS, weekdays_only=True,
                        holidays=DUTCH_HOLIDAYS) -> pd.DataFrame:
     """Geautomatiseerde after-sales e-mails (stappenplan fase 5): a dated schedule.
 
-    ``deliveries`` is a DataFrame with a delivery ``date`` (and a ``key`` column, e.g. the
+    ``deliveries`` is a DataFrame with a delivery ``date_col`` (and a ``key_col`` column, e.g. the
     customer), or a single date. ``steps`` lists (days after delivery, subject). When
     ``weekdays_only``, a mail that would fall on a Saturday or Sunday moves to the Monday.
     A mail on one of the ``holidays`` (default :data:`DUTCH_HOLIDAYS`, fixed-date Dutch public
@@ -616,9 +616,9 @@ def follow_up_schedule(deliveries, *, date="delivery_date", key="customer_id",
     datetime.date(2026, 12, 28)
     """
     if isinstance(deliveries, pd.DataFrame):
-        v.table(deliveries, "deliveries", [date] + ([key] if key in deliveries.columns else []))
-        when = _dates(deliveries[date], f"deliveries['{date}']")
-        keys = deliveries[key].to_numpy() if key in deliveries.columns else None
+        v.table(deliveries, "deliveries", [date_col] + ([key_col] if key_col in deliveries.columns else []))
+        when = _dates(deliveries[date_col], f"deliveries['{date_col}']")
+        keys = deliveries[key_col].to_numpy() if key_col in deliveries.columns else None
     else:
         when = _dates(pd.Series([deliveries]), "deliveries")
         keys = None
@@ -643,7 +643,7 @@ def follow_up_schedule(deliveries, *, date="delivery_date", key="customer_id",
     out = pd.DataFrame({"levering": base, "dagen_na_levering": offsets,
                         "verzenddatum": send.to_numpy(), "onderwerp": np.tile(subjects, n)})
     if keys is not None:
-        out.insert(0, key, np.repeat(keys, k))
+        out.insert(0, key_col, np.repeat(keys, k))
     return out.sort_values(["verzenddatum", "dagen_na_levering"], kind="stable").reset_index(drop=True)
 
 
@@ -651,11 +651,11 @@ def follow_up_schedule(deliveries, *, date="delivery_date", key="customer_id",
 # Phase 6: klantenbeheer
 # ---------------------------------------------------------------------------------------------
 
-def cohort_retention(orders, *, customers=None, customer="customer_id", date="date",
-                     acquired="acquired_on", as_share=True) -> pd.DataFrame:
+def cohort_retention(orders, *, customers=None, customer_col="customer_id", date_col="date",
+                     acquired_col="acquired_on", as_share=True) -> pd.DataFrame:
     """Klantbehoud per cohort (stappenplan fase 6, §6.4): acquisition year × years since.
 
-    With ``customers`` (a table with ``customer`` and the acquisition date ``acquired``) the
+    With ``customers`` (a table with ``customer_col`` and the acquisition date ``acquired_col``) the
     cohort of a customer is the year they were acquired; cohorts acquired before the first
     year of the orders are left out (their early years are not in the data). Without it, the
     cohort is the year of the customer's first order. Cell (cohort, t) holds the share of the
@@ -678,17 +678,17 @@ def cohort_retention(orders, *, customers=None, customer="customer_id", date="da
     2023         0.67  0.67  0.33
     2024         0.00  0.00   NaN
     """
-    v.table(orders, "orders", [customer, date])
-    when = _dates(orders[date], f"orders['{date}']")
-    frame = pd.DataFrame({"c": orders[customer].to_numpy(), "y": when.dt.year.to_numpy()})
+    v.table(orders, "orders", [customer_col, date_col])
+    when = _dates(orders[date_col], f"orders['{date_col}']")
+    frame = pd.DataFrame({"c": orders[customer_col].to_numpy(), "y": when.dt.year.to_numpy()})
     frame = frame.drop_duplicates()
     first_year, last = int(frame["y"].min()), int(frame["y"].max())
     if customers is None:
         start = frame.groupby("c")["y"].min()
     else:
-        v.table(customers, "customers", [customer, acquired])
-        start = pd.Series(_dates(customers[acquired], f"customers['{acquired}']").dt.year.to_numpy(),
-                          index=customers[customer].to_numpy())
+        v.table(customers, "customers", [customer_col, acquired_col])
+        start = pd.Series(_dates(customers[acquired_col], f"customers['{acquired_col}']").dt.year.to_numpy(),
+                          index=customers[customer_col].to_numpy())
         start = start[(start >= first_year) & (start <= last)]
         if start.empty:
             raise InputError("Geen enkele klant is geworven in de jaren van de orders; er zijn geen cohorten.")

@@ -68,9 +68,10 @@ def _check_thresholds(promoter_min, passive_min) -> tuple[float, float]:
 
 def _scores(scores, name: str = "scores") -> np.ndarray:
     """Validate NPS answers: whole numbers 0..10, no text, no gaps."""
-    if isinstance(scores, numbers.Real) and not isinstance(scores, bool):
+    if v.is_number(scores):
         scores = [scores]
     if not isinstance(scores, (str, bytes)) and scores is not None:
+        v.check_shape(scores, name)
         items = scores.tolist() if isinstance(scores, np.ndarray) else list(scores) \
             if not isinstance(scores, pd.DataFrame) else None
         if items is not None:
@@ -145,7 +146,7 @@ def _quarter_labels(dates: pd.Series) -> pd.Series:
     return dates.dt.year.astype(str) + "-K" + dates.dt.quarter.astype(str)
 
 
-def nps_by(responses, by, *, score="score", promoter_min=9, passive_min=7,
+def nps_by(responses, by, *, score_col="score", promoter_min=9, passive_min=7,
            min_respondents=1) -> pd.DataFrame:
     """NPS per segment (§1.1): per sector, account manager, quarter, ... of a survey table.
 
@@ -166,9 +167,9 @@ def nps_by(responses, by, *, score="score", promoter_min=9, passive_min=7,
     keys = [by] if isinstance(by, str) else list(by)
     if not keys:
         raise InputError("Geef in 'by' minstens één kolom om op te groeperen, bijvoorbeeld by='sector'.")
-    v.table(responses, "responses", keys + [score])
+    v.table(responses, "responses", keys + [score_col])
     min_respondents = int(v.number(min_respondents, "min_respondents", minimum=1, integer=True))
-    groups = nps_groups(responses[score], promoter_min=promoter_min, passive_min=passive_min)
+    groups = nps_groups(responses[score_col], promoter_min=promoter_min, passive_min=passive_min)
     frame = pd.DataFrame(index=responses.index)
     for key in keys:
         column = responses[key]
@@ -195,7 +196,7 @@ SATISFACTION_CLASSES: tuple[str, str, str, str] = (
 
 def _values(value, name):
     """Scalar -> (float, True); sequence -> (array, False)."""
-    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+    if v.is_number(value):
         return v.number(value, name), True
     return v.numbers_array(value, name), False
 
@@ -285,13 +286,13 @@ def satisfaction_table(expectation, experience, *, higher_is_better=True, tolera
 # Service recovery paradox
 # ---------------------------------------------------------------------------------------------
 
-def service_recovery(complaints, *, handled="handled_well", before="satisfaction_before",
-                     after="satisfaction_after", labels=("goed afgehandeld", "niet goed afgehandeld")
+def service_recovery(complaints, *, handled_col="handled_well", before_col="satisfaction_before",
+                     after_col="satisfaction_after", labels=("goed afgehandeld", "niet goed afgehandeld")
                      ) -> pd.DataFrame:
     """Service recovery paradox (§1.1): satisfaction before and after a complaint, by handling.
 
-    ``complaints`` holds one row per complaint with a boolean ``handled`` column and the
-    customer's satisfaction ``before`` the failure and ``after`` the handling (same scale).
+    ``complaints`` holds one row per complaint with a boolean ``handled_col`` column and the
+    customer's satisfaction ``before_col`` the failure and ``after_col`` the handling (same scale).
     Per handling: ``klachten``, ``voor`` and ``na`` (means), ``verschil`` (na − voor) and
     ``aandeel_hoger`` (share of complaints where the customer ends more satisfied than before).
     The paradox shows when ``verschil`` is positive for well-handled complaints.
@@ -303,13 +304,13 @@ def service_recovery(complaints, *, handled="handled_well", before="satisfaction
     0       goed afgehandeld         2   6.5  8.0       1.5
     1  niet goed afgehandeld         1   7.0  4.0      -3.0
     """
-    v.table(complaints, "complaints", [handled, before, after])
-    b = v.column_numbers(complaints, before, "complaints")
-    a = v.column_numbers(complaints, after, "complaints")
-    flag = complaints[handled]
+    v.table(complaints, "complaints", [handled_col, before_col, after_col])
+    b = v.column_numbers(complaints, before_col, "complaints")
+    a = v.column_numbers(complaints, after_col, "complaints")
+    flag = complaints[handled_col]
     if flag.isna().any() or not set(pd.unique(flag)) <= {True, False}:
         raise InputError(
-            f"De kolom '{handled}' moet per klacht True (goed afgehandeld) of False bevatten."
+            f"De kolom '{handled_col}' moet per klacht True (goed afgehandeld) of False bevatten."
         )
     frame = pd.DataFrame({"ok": flag.astype(bool).to_numpy(), "voor": b, "na": a})
     frame["hoger"] = frame["na"] > frame["voor"]
@@ -333,7 +334,7 @@ RELATIONSHIP_STAGES: tuple[str, str, str, str] = (
 
 
 def relationship_status(orders, *, customers=None, as_of=None, new_months=12, lapsed_months=12,
-                        customer="customer_id", date="date", stages=RELATIONSHIP_STAGES
+                        customer_col="customer_id", date_col="date", stages=RELATIONSHIP_STAGES
                         ) -> pd.DataFrame:
     """Klantrelatiecyclus (§1.1): the stage of every customer on a reference date.
 
@@ -353,8 +354,8 @@ def relationship_status(orders, *, customers=None, as_of=None, new_months=12, la
     2            3          ex-klant
     3            4  potentiële klant
     """
-    v.table(orders, "orders", [customer, date])
-    when = v.dates(orders[date], f"orders['{date}']")
+    v.table(orders, "orders", [customer_col, date_col])
+    when = v.dates(orders[date_col], f"orders['{date_col}']")
     new_months = int(v.number(new_months, "new_months", minimum=1, integer=True))
     lapsed_months = int(v.number(lapsed_months, "lapsed_months", minimum=1, integer=True))
     if len(stages) != 4:
@@ -368,7 +369,7 @@ def relationship_status(orders, *, customers=None, as_of=None, new_months=12, la
             raise InputError(f"'as_of' moet een datum zijn, bijvoorbeeld '2025-12-31', maar is {as_of!r}.") from None
         if pd.isna(as_of):
             raise InputError("'as_of' mist een datum; geef bijvoorbeeld as_of='2025-12-31'.")
-    frame = pd.DataFrame({"cust": orders[customer].to_numpy(), "date": when.to_numpy()})
+    frame = pd.DataFrame({"cust": orders[customer_col].to_numpy(), "date": when.to_numpy()})
     frame = frame[frame["date"] <= as_of]
     summary = frame.groupby("cust").agg(eerste_order=("date", "min"), laatste_order=("date", "max"),
                                         orders=("date", "size"))
@@ -383,11 +384,11 @@ def relationship_status(orders, *, customers=None, as_of=None, new_months=12, la
          summary["eerste_order"] > new_since],
         [0, 3, 1], default=2)
     summary["status"] = pd.Categorical.from_codes(codes, categories=list(stages), ordered=True)
-    summary.index.name = customer
+    summary.index.name = customer_col
     return summary.reset_index()
 
 
-def relationship_counts(status, *, column="status", prospects=0) -> pd.DataFrame:
+def relationship_counts(status, *, status_col="status", prospects=0) -> pd.DataFrame:
     """Aantal en aandeel klanten per fase van de klantrelatiecyclus (§1.1).
 
     ``status`` is the table of :func:`relationship_status` (or a Series of stages).
@@ -405,8 +406,8 @@ def relationship_counts(status, *, column="status", prospects=0) -> pd.DataFrame
     ex-klant               0  0.000000
     """
     if isinstance(status, pd.DataFrame):
-        v.table(status, "status", [column])
-        status = status[column]
+        v.table(status, "status", [status_col])
+        status = status[status_col]
     series = pd.Series(status)
     counts = series.value_counts(sort=False)
     order = list(series.cat.categories) if isinstance(series.dtype, pd.CategoricalDtype) \
@@ -430,7 +431,7 @@ VALUE_STRATEGIES = pd.DataFrame({
     "belofte": ["betrouwbaar, snel en goedkoop: geen gedoe",
                 "het nieuwste en beste product",
                 "de beste totaaloplossing voor deze ene klant"],
-    "waaraan je het ziet": ["lage prijs, scherpe marge, standaardassortiment, efficiënte levering",
+    "waaraan_je_het_ziet": ["lage prijs, scherpe marge, standaardassortiment, efficiënte levering",
                             "veel omzet uit nieuwe producten, hogere prijzen voor innovatie",
                             "maatwerk, service- en onderhoudscontracten, vaste accountmanager, "
                             "langdurige relaties"],
@@ -481,8 +482,8 @@ def value_strategy_fit(indicators, *, weights=None) -> pd.DataFrame:
 def value_strategy_indicators(orders, customers, *, months=12, years_loyal=3,
                               service_groups=("Service & onderhoud",),
                               standard_groups=("Koffie & thee", "Snacks & frisdrank", "Verbruiksartikelen"),
-                              product_groups=("Koffiemachines",), customer="customer_id", date="date",
-                              amount="revenue", group="product_group", acquired="acquired_on"
+                              product_groups=("Koffiemachines",), customer_col="customer_id", date_col="date",
+                              revenue_col="revenue", group_col="product_group", acquired_col="acquired_on"
                               ) -> pd.DataFrame:
     """Signs of the three waardestrategieën in the company's own data (§1.2).
 
@@ -490,7 +491,7 @@ def value_strategy_indicators(orders, customers, *, months=12, years_loyal=3,
 
     - customer intimacy: share of active customers with a service/maintenance order
       (``service_groups``) and share of active customers who are customer for at least
-      ``years_loyal`` years (``acquired`` in ``customers``);
+      ``years_loyal`` years (``acquired_col`` in ``customers``);
     - operational excellence: share of revenue from standard consumables (``standard_groups``);
     - product leadership: share of revenue from machines (``product_groups``).
 
@@ -504,19 +505,19 @@ def value_strategy_indicators(orders, customers, *, months=12, years_loyal=3,
     >>> value_strategy_indicators(o, c)["waarde"].tolist()
     [0.5, 0.5, 0.6, 0.3]
     """
-    v.table(orders, "orders", [customer, date, amount, group])
-    v.table(customers, "customers", [customer, acquired])
-    when = v.dates(orders[date], f"orders['{date}']")
-    money = v.column_numbers(orders, amount, "orders")
+    v.table(orders, "orders", [customer_col, date_col, revenue_col, group_col])
+    v.table(customers, "customers", [customer_col, acquired_col])
+    when = v.dates(orders[date_col], f"orders['{date_col}']")
+    money = v.column_numbers(orders, revenue_col, "orders")
     months = int(v.number(months, "months", minimum=1, integer=True))
     end = when.max()
     recent = (when > end - pd.DateOffset(months=months)).to_numpy()
-    frame = pd.DataFrame({"cust": orders[customer].to_numpy()[recent],
-                          "group": orders[group].astype(str).to_numpy()[recent], "amount": money[recent]})
+    frame = pd.DataFrame({"cust": orders[customer_col].to_numpy()[recent],
+                          "group": orders[group_col].astype(str).to_numpy()[recent], "amount": money[recent]})
     active = pd.unique(frame["cust"])
     total = frame["amount"].sum()
     service = frame.loc[frame["group"].isin(service_groups), "cust"].nunique() / max(len(active), 1)
-    since = customers.set_index(customer)[acquired].reindex(active)
+    since = customers.set_index(customer_col)[acquired_col].reindex(active)
     loyal = float((since <= end - pd.DateOffset(years=years_loyal)).mean()) if len(active) else 0.0
     standard = frame.loc[frame["group"].isin(standard_groups), "amount"].sum() / total if total else 0.0
     machines = frame.loc[frame["group"].isin(product_groups), "amount"].sum() / total if total else 0.0
@@ -532,14 +533,14 @@ def value_strategy_indicators(orders, customers, *, months=12, years_loyal=3,
 
 #: The three kinds of CRM technology (§1.3).
 CRM_TYPES = pd.DataFrame({
-    "soort CRM": ["operationeel", "analytisch", "collaboratief"],
-    "wat het doet": ["legt klantcontacten en transacties vast en ondersteunt het dagelijkse werk "
+    "soort_crm": ["operationeel", "analytisch", "collaboratief"],
+    "wat_het_doet": ["legt klantcontacten en transacties vast en ondersteunt het dagelijkse werk "
                      "(orders, offertes, klachten, bezoeken)",
                      "analyseert de vastgelegde gegevens: segmenten, NPS-trends, klantwaarde, "
                      "voorspellingen",
                      "deelt klantkennis tussen afdelingen en met de klant (service, sales, "
                      "marketing, portals)"],
-}).set_index("soort CRM")
+}).set_index("soort_crm")
 
 
 #: What Brandwijk Koffie & Vending records per table, and what it sees only because of that (§1.3).
@@ -563,8 +564,8 @@ def crm_data_map(tables, mapping=None) -> pd.DataFrame:
 
     >>> t = {"klachten": pd.DataFrame({"klant": [1, 2], "datum": ["2025-01-01", "2025-02-01"]})}
     >>> m = {"klachten": ("operationeel", "of klagers na een goede afhandeling blijven")}
-    >>> crm_data_map(t, m)[["rijen", "soort CRM"]]
-              rijen     soort CRM
+    >>> crm_data_map(t, m)[["rijen", "soort_crm"]]
+              rijen     soort_crm
     tabel
     klachten      2  operationeel
     """
@@ -580,13 +581,13 @@ def crm_data_map(tables, mapping=None) -> pd.DataFrame:
         kind, insight = mapping[name]
         v.choice(kind, f"soort CRM van '{name}'", CRM_TYPES.index)
         rows.append((name, len(frame), ", ".join(map(str, frame.columns)), kind, insight))
-    out = pd.DataFrame(rows, columns=["tabel", "rijen", "kolommen", "soort CRM",
-                                      "wat je alleen hierdoor ziet"])
+    out = pd.DataFrame(rows, columns=["tabel", "rijen", "kolommen", "soort_crm",
+                                      "wat_je_alleen_hierdoor_ziet"])
     return out.set_index("tabel")
 
 
-def complaint_followup(complaints, orders, *, months=12, handled="handled_well", customer="customer_id",
-                       date="date", amount="revenue", labels=("goed afgehandeld", "niet goed afgehandeld")
+def complaint_followup(complaints, orders, *, months=12, handled_col="handled_well", customer_col="customer_id",
+                       date_col="date", revenue_col="revenue", labels=("goed afgehandeld", "niet goed afgehandeld")
                        ) -> pd.DataFrame:
     """Kopen klagers daarna meer of minder? (service recovery, §1.1 and §1.4)
 
@@ -605,21 +606,21 @@ def complaint_followup(complaints, orders, *, months=12, handled="handled_well",
     0       goed afgehandeld       100.0     150.0                   1.0
     1  niet goed afgehandeld       100.0       0.0                   0.0
     """
-    v.table(complaints, "complaints", [customer, date, handled])
-    v.table(orders, "orders", [customer, date, amount])
+    v.table(complaints, "complaints", [customer_col, date_col, handled_col])
+    v.table(orders, "orders", [customer_col, date_col, revenue_col])
     months = int(v.number(months, "months", minimum=1, integer=True))
-    c_when = v.dates(complaints[date], f"complaints['{date}']")
-    o_when = v.dates(orders[date], f"orders['{date}']")
-    flag = complaints[handled]
+    c_when = v.dates(complaints[date_col], f"complaints['{date_col}']")
+    o_when = v.dates(orders[date_col], f"orders['{date_col}']")
+    flag = complaints[handled_col]
     if flag.isna().any() or not set(pd.unique(flag)) <= {True, False}:
-        raise InputError(f"De kolom '{handled}' moet per klacht True (goed afgehandeld) of False bevatten.")
-    comp = pd.DataFrame({"k": np.arange(len(complaints)), "cust": complaints[customer].to_numpy(),
+        raise InputError(f"De kolom '{handled_col}' moet per klacht True (goed afgehandeld) of False bevatten.")
+    comp = pd.DataFrame({"k": np.arange(len(complaints)), "cust": complaints[customer_col].to_numpy(),
                          "when": c_when.to_numpy(), "ok": flag.astype(bool).to_numpy()})
     comp = comp[comp["when"] + pd.DateOffset(months=months) <= o_when.max()]
     if comp.empty:
         raise InputError("Er zijn geen klachten met een volledige periode erna in de orders; kies kleinere 'months'.")
-    ords = pd.DataFrame({"cust": orders[customer].to_numpy(), "odate": o_when.to_numpy(),
-                         "amount": v.column_numbers(orders, amount, "orders")})
+    ords = pd.DataFrame({"cust": orders[customer_col].to_numpy(), "odate": o_when.to_numpy(),
+                         "amount": v.column_numbers(orders, revenue_col, "orders")})
     joined = comp.merge(ords, on="cust", how="left")
     start = joined["when"] - pd.DateOffset(months=months)
     end = joined["when"] + pd.DateOffset(months=months)

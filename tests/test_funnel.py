@@ -375,7 +375,7 @@ def test_dmu_per_opportunity_by_hand():
 
 def test_dmu_per_opportunity_without_met_column():
     contacts = pd.DataFrame({"opportunity_id": [1], "role": ["inkoper"]})
-    cov = f.dmu_per_opportunity(contacts, met=None, roles=ROLES3)
+    cov = f.dmu_per_opportunity(contacts, met_col=None, roles=ROLES3)
     assert cov.loc[1, "inkoper"] == "gesproken"
 
 

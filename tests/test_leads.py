@@ -153,7 +153,7 @@ def test_campaign_metrics_visitors_column_and_errors():
     c = pd.DataFrame({"impressions": [1000], "clicks": [50], "visits": [40], "leads": [4], "cost": [200.0]})
     with pytest.raises(ColumnError, match="visitors"):
         L.campaign_metrics(c)
-    out = L.campaign_metrics(c, visitors="visits")
+    out = L.campaign_metrics(c, visitors_col="visits")
     assert out["conversie"].iloc[0] == pytest.approx(0.1)   # 4 / 40
     with pytest.raises(ColumnError):
         L.campaign_metrics(c.drop(columns="cost"))
@@ -211,7 +211,7 @@ def test_bant_qualification_worked_example():
     assert out["sql"].tolist() == [True, False, False, False]
     assert out["ontbreekt"].tolist() == ["", "authority", "budget", "timeline"]
     # three of four suffice, but only MQLs (score >= 60) can become SQL: lead 3 has score 40
-    out3 = L.bant_qualification(leads, required=3, score="score", threshold=60)
+    out3 = L.bant_qualification(leads, required=3, score_col="score", threshold=60)
     assert out3["sql"].tolist() == [True, True, False, False]
 
 

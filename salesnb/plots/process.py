@@ -166,7 +166,7 @@ def _example_channels():
 
 
 @register_plot(example=_example_channels)
-def plot_channels(channels, *, channel="source", ax=None):
+def plot_channels(channels, *, channel_col="source", ax=None):
     """Wervingskanalen (stappenplan fase 1): conversion (bars) and cost per customer (labels).
 
     ``channels`` is the table of :func:`salesnb.channel_table` (one row per channel).
@@ -177,7 +177,7 @@ def plot_channels(channels, *, channel="source", ax=None):
     """
     ax = get_ax(ax, figsize=(7, 3.4))
     table = channels.sort_values("conversie")
-    bars = ax.barh(table[channel].astype(str), table["conversie"], color=PALETTE[0])
+    bars = ax.barh(table[channel_col].astype(str), table["conversie"], color=PALETTE[0])
     for bar, conv, cost in zip(bars, table["conversie"], table["kosten_per_klant"]):
         cost_text = "geen klanten" if pd.isna(cost) else f"{format_euro(cost)} per klant"
         ax.annotate(f"{format_percent(conv, 1)} · {cost_text}",

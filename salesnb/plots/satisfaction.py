@@ -97,18 +97,18 @@ def plot_nps_distribution(table, *, by=None, sort=True, ax=None):
 def _example_gap():
     return {"table": pd.DataFrame({"segment": ["Zorg", "Onderwijs", "Industrie"],
                                    "verwachting": [7.5, 7.0, 6.8], "ervaring": [7.1, 7.6, 8.9]}),
-            "label": "segment"}
+            "label_col": "segment"}
 
 
 @register_plot(example=_example_gap)
-def plot_expectation_experience(table, *, label=None, expectation="verwachting", experience="ervaring",
+def plot_expectation_experience(table, *, label_col=None, expectation_col="verwachting", experience_col="ervaring",
                                 delight_from=2.0, tolerance=0.0, ax=None):
     """Verwachting tegenover ervaring (§1.1) per segment: a dumbbell chart.
 
     Each row shows the expectation (open square) and the experience (filled circle) joined
     by an arrow; the verdict (negatieve ervaring ... customer delight) is written beside it.
-    ``table`` has the columns ``expectation`` and ``experience`` (e.g. means per sector);
-    ``label`` names the column with the row labels (default: the index).
+    ``table`` has the columns ``expectation_col`` and ``experience_col`` (e.g. means per sector);
+    ``label_col`` names the column with the row labels (default: the index).
 
     >>> from matplotlib.figure import Figure
     >>> t = pd.DataFrame({"verwachting": [7.0], "ervaring": [9.5]}, index=["Zorg"])
@@ -119,10 +119,10 @@ def plot_expectation_experience(table, *, label=None, expectation="verwachting",
     from .. import _validate as v
     from ..satisfaction import satisfaction_class
 
-    v.table(table, "table", [expectation, experience] + ([label] if label else []))
-    e = v.column_numbers(table, expectation, "table")
-    p = v.column_numbers(table, experience, "table")
-    names = [str(x) for x in (table[label] if label else table.index)]
+    v.table(table, "table", [expectation_col, experience_col] + ([label_col] if label_col else []))
+    e = v.column_numbers(table, expectation_col, "table")
+    p = v.column_numbers(table, experience_col, "table")
+    names = [str(x) for x in (table[label_col] if label_col else table.index)]
     verdict = satisfaction_class(pd.Series(p - e), tolerance=tolerance, delight_from=delight_from)
     colors = {"negatieve ervaring": COLOR_NEGATIVE, "neutraal": COLOR_NEUTRAL,
               "positieve ervaring": PALETTE[0], "customer delight": COLOR_POSITIVE}

@@ -42,6 +42,51 @@ def _company_plan() -> dict:
             "visits_per_call": round(r["telefoongesprekken"], 3), "account_managers": managers}
 
 
+def _draw_plan(axes, r):
+    ax, wax = axes
+    x = np.arange(len(r["stages"]))
+    y = x[::-1] * 1.0
+    b1 = ax.barh(y + 0.2, r["each"], height=0.4, color=PALETTE[0], label="elke fase afgerond")
+    b2 = ax.barh(y - 0.2, r["end"], height=0.4, color=PALETTE[1], hatch=HATCHES[1], edgecolor="white",
+                 label="alleen eindresultaat")
+    texts = [ax.text(b.get_width(), b.get_y() + b.get_height() / 2, "", ha="left", va="center",
+                     fontsize=7) for b in (*b1, *b2)]
+    ax.set_yticks(y, r["stages"], fontsize=7)
+    ax.set_xlabel("Aantal per jaar (hele team)", fontsize=8)
+    ax.set_title("Per jaar", fontsize=9)
+    ax.legend(loc="upper right", fontsize=7)
+    # Fixed limits on both value axes, tick labels that follow the numbers: a move stays a blit.
+    # Largest: € 3 mln in orders of € 1.000 at the lowest rates (5%, 10%, 1%).
+    largest = 3_000_000 / 1_000 / 0.05 / 0.10 / 0.01
+    scale = FlexibleScale(ax.xaxis, integer=True, ticks=2, upper=1.35, largest=largest, fontsize=7)
+    wbars = wax.bar(x, r["per_week"], width=0.6, color=PALETTE[2])
+    wtexts = [wax.text(b.get_x() + b.get_width() / 2, b.get_height(), "", ha="center", va="bottom",
+                       fontsize=7) for b in wbars]
+    wax.set_xticks(x, [st[:8] + "." if len(st) > 9 else st for st in r["stages"]], fontsize=7)
+    wax.set_title("Per week per accountmanager", fontsize=9)
+    wscale = FlexibleScale(wax.yaxis, upper=1.15, fontsize=7)
+    artists = {"bars": (*b1, *b2), "texts": texts, "ax": ax, "wbars": wbars, "wtexts": wtexts, "wax": wax,
+               "scale": scale, "wscale": wscale, "ticklabels": (*scale.labels, *wscale.labels)}
+    _update_plan(artists, r)
+    return artists
+
+
+def _update_plan(artists, r):
+    values = np.concatenate([r["each"], r["end"]])
+    x = artists["scale"]
+    x.rescale(max(float(values.max()), 1.0))
+    for bar, text, value in zip(artists["bars"], artists["texts"], values):
+        bar.set_width(x(value))
+        text.set_x(x(value))
+        text.set_text(" " + format_number(value, 0 if float(value).is_integer() else 1))
+    y = artists["wscale"]
+    y.rescale(max(float(np.max(r["per_week"])), 1.0))
+    for bar, text, value in zip(artists["wbars"], artists["wtexts"], r["per_week"]):
+        bar.set_height(y(value))
+        text.set_y(y(value))
+        text.set_text(format_number(value))
+
+
 @register_widget(example=_company_plan)
 def sales_plan_explorer(target_revenue=1_200_000.0, average_order=8_000.0, hit_rate=0.30,
                         quotations_per_visit=0.55, visits_per_call=0.06, account_managers=5,
@@ -76,49 +121,6 @@ def sales_plan_explorer(target_revenue=1_200_000.0, average_order=8_000.0, hit_r
                 "saved_calls": float(base["needed"].iloc[-1] - each["needed"].iloc[-1]),
                 "hit_rate": hit_rate}
 
-    def draw(axes, r):
-        ax, wax = axes
-        x = np.arange(len(r["stages"]))
-        y = x[::-1] * 1.0
-        b1 = ax.barh(y + 0.2, r["each"], height=0.4, color=PALETTE[0], label="elke fase afgerond")
-        b2 = ax.barh(y - 0.2, r["end"], height=0.4, color=PALETTE[1], hatch=HATCHES[1], edgecolor="white",
-                     label="alleen eindresultaat")
-        texts = [ax.text(b.get_width(), b.get_y() + b.get_height() / 2, "", ha="left", va="center",
-                         fontsize=7) for b in (*b1, *b2)]
-        ax.set_yticks(y, r["stages"], fontsize=7)
-        ax.set_xlabel("Aantal per jaar (hele team)", fontsize=8)
-        ax.set_title("Per jaar", fontsize=9)
-        ax.legend(loc="upper right", fontsize=7)
-        # Fixed limits on both value axes, tick labels that follow the numbers: a move stays a blit.
-        # Largest: € 3 mln in orders of € 1.000 at the lowest rates (5%, 10%, 1%).
-        largest = 3_000_000 / 1_000 / 0.05 / 0.10 / 0.01
-        scale = FlexibleScale(ax.xaxis, integer=True, ticks=2, upper=1.35, largest=largest, fontsize=7)
-        wbars = wax.bar(x, r["per_week"], width=0.6, color=PALETTE[2])
-        wtexts = [wax.text(b.get_x() + b.get_width() / 2, b.get_height(), "", ha="center", va="bottom",
-                           fontsize=7) for b in wbars]
-        wax.set_xticks(x, [st[:8] + "." if len(st) > 9 else st for st in r["stages"]], fontsize=7)
-        wax.set_title("Per week per accountmanager", fontsize=9)
-        wscale = FlexibleScale(wax.yaxis, upper=1.15, fontsize=7)
-        artists = {"bars": (*b1, *b2), "texts": texts, "ax": ax, "wbars": wbars, "wtexts": wtexts, "wax": wax,
-                   "scale": scale, "wscale": wscale, "ticklabels": (*scale.labels, *wscale.labels)}
-        update(artists, r)
-        return artists
-
-    def update(artists, r):
-        values = np.concatenate([r["each"], r["end"]])
-        x = artists["scale"]
-        x.rescale(max(float(values.max()), 1.0))
-        for bar, text, value in zip(artists["bars"], artists["texts"], values):
-            bar.set_width(x(value))
-            text.set_x(x(value))
-            text.set_text(" " + format_number(value, 0 if float(value).is_integer() else 1))
-        y = artists["wscale"]
-        y.rescale(max(float(np.max(r["per_week"])), 1.0))
-        for bar, text, value in zip(artists["wbars"], artists["wtexts"], r["per_week"]):
-            bar.set_height(y(value))
-            text.set_y(y(value))
-            text.set_text(format_number(value))
-
     def readout(r):
         saved = r["saved_calls"]
         if saved > 0:
@@ -145,7 +147,7 @@ def sales_plan_explorer(target_revenue=1_200_000.0, average_order=8_000.0, hit_r
             "account_managers": int_slider("Accountmanagers", 1, 12, 1, account_managers, unit="personen"),
             "working_weeks": int_slider("Werkweken per jaar", 40, 52, 1, working_weeks, unit="weken"),
         },
-        compute=compute, draw=draw, update=update, readout=readout,
+        compute=compute, draw=_draw_plan, update=_update_plan, readout=readout,
         title="Verkoopplan: van omzetdoel naar activiteiten per week", figsize=(7.2, 3.6),
         ncols=2, readout_width="300px")
 

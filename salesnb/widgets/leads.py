@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 import pandas as pd
 from matplotlib import rcParams
@@ -141,11 +143,67 @@ def _tender_options(bids, tenders, tender_col, quality):
     return labels, max_q, weights
 
 
+def _draw_bpkv(ax, r, *, most, widest, bidder_col):
+    zeros = np.zeros(most)
+    price_bars = ax.barh(zeros, zeros, color=PALETTE[0], height=0.6, label="prijspunten")
+    quality_bars = ax.barh(zeros, zeros, color=PALETTE[4], hatch="//", edgecolor="white",
+                           height=0.6, label="kwaliteitspunten")
+    texts = [ax.text(0, 0, "", va="center", fontsize=9) for _ in range(most)]
+    left = blended_transform_factory(ax.transAxes, ax.transData) + ScaledTranslation(
+        -(rcParams["ytick.major.pad"]) / 72, 0, ax.get_figure(root=True).dpi_scale_trans)
+    names = [ax.text(0, 0, "", transform=left, ha="right", va="center", fontsize=8.5) for _ in range(most)]
+    ax.text(0, 0.5, widest, transform=left, ha="right", va="center", fontsize=8.5,
+            color="none")  # reserves room for the longest name in the layout
+    ax.set_yticks([])
+    ax.set_ylim(0, 1)
+    ax.set_xlim(0, 135)
+    ax.set_xlabel("Punten")
+    ax.set_title("")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize=8, frameon=False)
+    artists = {"tender": None, "labels": [], "price": price_bars, "quality": quality_bars,
+               "texts": texts, "names": names, "title": ax.title, "ax": ax, "most": most,
+               "bidder_col": bidder_col}
+    _update_bpkv(artists, r)
+    return artists
+
+
+def _update_bpkv(artists, r):
+    most, bidder_col = artists["most"], artists["bidder_col"]
+    if artists["tender"] != r["tender"]:  # other bidders: new order and names
+        order = r["scores"].sort_values("totaal", kind="stable")
+        artists["tender"] = r["tender"]
+        artists["labels"] = order[bidder_col].astype(str).tolist()
+        artists["title"].set_text(f"BPKV-score, aanbesteding {r['tender']}")
+        n = len(artists["labels"])
+        for i in range(most):
+            shown = i < n
+            y, height = (i + 0.5) / n, 0.6 / n
+            for bar in (artists["price"][i], artists["quality"][i]):
+                bar.set_y(y - height / 2)
+                bar.set_height(height)
+                bar.set_visible(shown)
+            artists["texts"][i].set_y(y)
+            artists["texts"][i].set_visible(shown)
+            name = artists["labels"][i] if shown else ""
+            artists["names"][i].set_y(y)
+            artists["names"][i].set_text(f"{name} (wij)" if name in r["own"] else name)
+    table = r["scores"].set_index(r["scores"][bidder_col].astype(str))
+    for i, name in enumerate(artists["labels"]):
+        pp, qp = table.loc[name, "prijspunten"], table.loc[name, "kwaliteitspunten"]
+        win = bool(table.loc[name, "winnaar"])
+        artists["price"][i].set_width(pp)
+        artists["quality"][i].set_x(pp)
+        artists["quality"][i].set_width(qp)
+        artists["texts"][i].set_x(pp + qp + 1)
+        artists["texts"][i].set_text(format_number(pp + qp, 1) + ("  ★ winnaar" if win else ""))
+        artists["texts"][i].set_fontweight("bold" if win else "normal")
+
+
 @register_widget(example=_example_bids)
 def bpkv_explorer(bids: pd.DataFrame, tenders: pd.DataFrame | None = None, *, tender=None,
                   price_weight: int = 40, max_quality: float = 10, tender_col: str = "tender_id",
-                  bidder: str = "bidder", price: str = "price", quality: str = "quality_score",
-                  own: str = "is_own") -> ChartExplorer:
+                  bidder_col: str = "bidder", price_col: str = "price", quality_col: str = "quality_score",
+                  own_col: str = "is_own") -> ChartExplorer:
     """BPKV price weight → which bidder wins, on the real bids of a tender (§3.4).
 
     ``bids`` has one row per bid (``salesnb.load("tender_bids")``); ``tenders``
@@ -153,8 +211,8 @@ def bpkv_explorer(bids: pd.DataFrame, tenders: pd.DataFrame | None = None, *, te
     maximum quality score (else ``max_quality`` is used). A dropdown chooses a BPKV
     tender with at least two bids, a slider the price weight in points; the quality weight is 100 minus it.
     """
-    v.table(bids, "bids", [tender_col, bidder, price, quality, own])
-    options, max_q, own_weights = _tender_options(bids, tenders, tender_col, quality)
+    v.table(bids, "bids", [tender_col, bidder_col, price_col, quality_col, own_col])
+    options, max_q, own_weights = _tender_options(bids, tenders, tender_col, quality_col)
     ids = list(options.values())
     if tender is None:
         tender = ids[0]
@@ -166,68 +224,16 @@ def bpkv_explorer(bids: pd.DataFrame, tenders: pd.DataFrame | None = None, *, te
     def compute(tender, price_weight):
         part = groups[tender]
         scores = bpkv_scores(part, price_weight=price_weight, quality_weight=100 - price_weight,
-                             max_quality=max_q[tender] or max_quality, bidder=bidder, price=price,
-                             quality=quality)
-        mine = set(part.loc[part[own].astype(bool).to_numpy(), bidder].astype(str))
+                             max_quality=max_q[tender] or max_quality, bidder_col=bidder_col, price_col=price_col,
+                             quality_col=quality_col)
+        mine = set(part.loc[part[own_col].astype(bool).to_numpy(), bidder_col].astype(str))
         return {"tender": tender, "scores": scores, "own": mine, "price_weight": price_weight}
 
     # Fixed limits for every tender (a move, also to another tender, stays a blit): bars for the
     # largest tender are made once; a tender's n bars fill the y range 0..1 as ylim -0.5..n-0.5
     # would, and the bidder names are texts left of the axis (unused bars are hidden).
     most = max(len(part) for part in groups.values())
-    widest = max((f"{n} (wij)" for part in groups.values() for n in part[bidder].astype(str)), key=len)
-
-    def draw(ax, r):
-        zeros = np.zeros(most)
-        price_bars = ax.barh(zeros, zeros, color=PALETTE[0], height=0.6, label="prijspunten")
-        quality_bars = ax.barh(zeros, zeros, color=PALETTE[4], hatch="//", edgecolor="white",
-                               height=0.6, label="kwaliteitspunten")
-        texts = [ax.text(0, 0, "", va="center", fontsize=9) for _ in range(most)]
-        left = blended_transform_factory(ax.transAxes, ax.transData) + ScaledTranslation(
-            -(rcParams["ytick.major.pad"]) / 72, 0, ax.get_figure(root=True).dpi_scale_trans)
-        names = [ax.text(0, 0, "", transform=left, ha="right", va="center", fontsize=8.5) for _ in range(most)]
-        ax.text(0, 0.5, widest, transform=left, ha="right", va="center", fontsize=8.5,
-                color="none")  # reserves room for the longest name in the layout
-        ax.set_yticks([])
-        ax.set_ylim(0, 1)
-        ax.set_xlim(0, 135)
-        ax.set_xlabel("Punten")
-        ax.set_title("")
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize=8, frameon=False)
-        artists = {"tender": None, "labels": [], "price": price_bars, "quality": quality_bars,
-                   "texts": texts, "names": names, "title": ax.title, "ax": ax}
-        update(artists, r)
-        return artists
-
-    def update(artists, r):
-        if artists["tender"] != r["tender"]:  # other bidders: new order and names
-            order = r["scores"].sort_values("totaal", kind="stable")
-            artists["tender"] = r["tender"]
-            artists["labels"] = order[bidder].astype(str).tolist()
-            artists["title"].set_text(f"BPKV-score, aanbesteding {r['tender']}")
-            n = len(artists["labels"])
-            for i in range(most):
-                shown = i < n
-                y, height = (i + 0.5) / n, 0.6 / n
-                for bar in (artists["price"][i], artists["quality"][i]):
-                    bar.set_y(y - height / 2)
-                    bar.set_height(height)
-                    bar.set_visible(shown)
-                artists["texts"][i].set_y(y)
-                artists["texts"][i].set_visible(shown)
-                name = artists["labels"][i] if shown else ""
-                artists["names"][i].set_y(y)
-                artists["names"][i].set_text(f"{name} (wij)" if name in r["own"] else name)
-        table = r["scores"].set_index(r["scores"][bidder].astype(str))
-        for i, name in enumerate(artists["labels"]):
-            pp, qp = table.loc[name, "prijspunten"], table.loc[name, "kwaliteitspunten"]
-            win = bool(table.loc[name, "winnaar"])
-            artists["price"][i].set_width(pp)
-            artists["quality"][i].set_x(pp)
-            artists["quality"][i].set_width(qp)
-            artists["texts"][i].set_x(pp + qp + 1)
-            artists["texts"][i].set_text(format_number(pp + qp, 1) + ("  ★ winnaar" if win else ""))
-            artists["texts"][i].set_fontweight("bold" if win else "normal")
+    widest = max((f"{n} (wij)" for part in groups.values() for n in part[bidder_col].astype(str)), key=len)
 
     def readout(r):
         s = r["scores"]
@@ -237,8 +243,8 @@ def bpkv_explorer(bids: pd.DataFrame, tenders: pd.DataFrame | None = None, *, te
         if r["tender"] in own_weights:
             w = own_weights[r["tender"]]
             out["Weging van de aanbesteder"] = f"prijs {w} / kwaliteit {100 - w}"
-        out["Winnaar"] = ", ".join(s.loc[s["winnaar"], bidder].astype(str))
-        mine = s[s[bidder].astype(str).isin(r["own"])]
+        out["Winnaar"] = ", ".join(s.loc[s["winnaar"], bidder_col].astype(str))
+        mine = s[s[bidder_col].astype(str).isin(r["own"])]
         if len(mine):
             row = mine.iloc[0]
             out["Wij"] = f"plaats {int(row['rang'])} van {len(s)} met {format_number(row['totaal'], 1)} punten"
@@ -249,7 +255,8 @@ def bpkv_explorer(bids: pd.DataFrame, tenders: pd.DataFrame | None = None, *, te
     return ChartExplorer(
         controls={"tender": dropdown("Aanbesteding", options, value=tender),
                   "price_weight": int_slider("Gewicht prijs", 0, 100, 5, int(price_weight), unit="punten")},
-        compute=compute, draw=draw, update=update, readout=readout,
+        compute=compute, draw=partial(_draw_bpkv, most=most, widest=widest, bidder_col=bidder_col),
+        update=_update_bpkv, readout=readout,
         title="BPKV: wie wint bij welke weging van de prijs?", readout_width="300px", figsize=(6.8, 3.8))
 
 

@@ -27,6 +27,69 @@ def _mln(value: float) -> str:
     return f"€ {format_number(value / _MLN, 2)} mln"
 
 
+def _compute_market(kopers, aankoop, omvang, eigen):
+    potential = mk.market_potential(kopers, aankoop)
+    notes = []
+    size = omvang * _MLN
+    if size > potential:
+        notes.append(f"De ingevoerde marktomvang ({_mln(size)}) is groter dan het marktpotentieel; "
+                     f"dat kan niet, dus begrensd.")
+        size = potential
+    own = eigen * _MLN
+    if own > size:
+        notes.append(f"De ingevoerde eigen omzet ({_mln(own)}) is groter dan de marktomvang; "
+                     f"dat kan niet, dus begrensd.")
+        own = size
+    return {"potentieel": potential, "omvang": size, "eigen": own,
+            "omvang_invoer": omvang * _MLN, "eigen_invoer": eigen * _MLN,
+            "verzadiging": mk.saturation(size, potential),
+            "restvraag": mk.remaining_demand(potential, size),
+            "marktaandeel": mk.market_share(own, size), "opmerking": " ".join(notes)}
+
+
+def _draw_market(ax, r):
+    bars = ax.barh([2, 1, 0], [0, 0, 0], height=0.6,
+                   color=["white", PALETTE[1], PALETTE[0]], edgecolor=[PALETTE[1], "black", "black"])
+    bars[0].set_hatch(HATCHES[2])
+    texts = [ax.text(0, y, "", va="center", ha="left", fontsize=9) for y in (2, 1, 0)]
+    rest = ax.annotate("", xy=(0, 2.35), xytext=(0, 2.35),
+                       arrowprops={"arrowstyle": "<->", "color": "black", "lw": 1.2})
+    rest_text = ax.text(0, 2.38, "", ha="center", va="bottom", fontsize=8.5)
+    capped = [ax.plot([0, 0], [y, y], ls=":", lw=2, color="#D55E00", marker="x", ms=9,
+                      markevery=[1], visible=False)[0] for y in (0.5, -0.5)]
+    ax.set_yticks([2, 1, 0], ["Marktpotentieel", "Marktomvang", "Eigen omzet"])
+    ax.set_ylim(-0.75, 2.75)
+    ax.set_xlabel("Bedrag per jaar (€ mln)")
+    # € 0,1 mln to € 100 mln: fixed limits, the € mln labels follow the largest amount (a move stays a blit).
+    scale = FlexibleScale(ax.xaxis, fmt=lambda x, step: number_format(x / _MLN, step / _MLN), upper=1.7,
+                          largest=10_000 * 10_000.0)
+    ax.set_title("Verzadigingsgraad, restvraag en marktaandeel")
+    artists = {"bars": bars, "texts": texts, "rest": rest, "rest_text": rest_text, "capped": capped,
+               "scale": scale, "ticklabels": scale.labels}
+    _update_market(artists, r)
+    return artists
+
+
+def _update_market(artists, r):
+    x = artists["scale"]
+    x.rescale(max(r["potentieel"], r["omvang_invoer"], r["eigen_invoer"], 1.0))
+    values = (r["potentieel"], r["omvang"], r["eigen"])
+    for bar, text, value in zip(artists["bars"], artists["texts"], values):
+        bar.set_width(x(value))
+        text.set_x(x(value))
+    artists["texts"][0].set_text(f"  {_mln(r['potentieel'])}")
+    artists["texts"][1].set_text(f"  {_mln(r['omvang'])} (verzadigd {format_percent(r['verzadiging'], 0)})")
+    artists["texts"][2].set_text(f"  {_mln(r['eigen'])} (marktaandeel {format_percent(r['marktaandeel'], 1)})")
+    artists["rest"].xy = (x(r["potentieel"]), 2.35)
+    artists["rest"].set_position((x(r["omvang"]), 2.35))
+    artists["rest_text"].set_x(x((r["potentieel"] + r["omvang"]) / 2))
+    artists["rest_text"].set_text(f"restvraag {_mln(r['restvraag'])}")
+    for line, real, entered in zip(artists["capped"], (r["omvang"], r["eigen"]),
+                                   (r["omvang_invoer"], r["eigen_invoer"])):
+        line.set_xdata([x(real), x(entered)])
+        line.set_visible(entered > real)
+
+
 @register_widget(example=lambda: {"kopers": 2000, "aankoop": 5000.0, "omvang": 6.0, "eigen": 0.9})
 def market_explorer(kopers: int = 2000, aankoop: float = 5000.0, omvang: float = 6.0,
                     eigen: float = 0.9) -> ChartExplorer:
@@ -43,66 +106,6 @@ def market_explorer(kopers: int = 2000, aankoop: float = 5000.0, omvang: float =
     >>> w.set(omvang=12.0); w.result["omvang"], w.result["restvraag"]
     (10000000.0, 0.0)
     """
-
-    def compute(kopers, aankoop, omvang, eigen):
-        potential = mk.market_potential(kopers, aankoop)
-        notes = []
-        size = omvang * _MLN
-        if size > potential:
-            notes.append(f"De ingevoerde marktomvang ({_mln(size)}) is groter dan het marktpotentieel; "
-                         f"dat kan niet, dus begrensd.")
-            size = potential
-        own = eigen * _MLN
-        if own > size:
-            notes.append(f"De ingevoerde eigen omzet ({_mln(own)}) is groter dan de marktomvang; "
-                         f"dat kan niet, dus begrensd.")
-            own = size
-        return {"potentieel": potential, "omvang": size, "eigen": own,
-                "omvang_invoer": omvang * _MLN, "eigen_invoer": eigen * _MLN,
-                "verzadiging": mk.saturation(size, potential),
-                "restvraag": mk.remaining_demand(potential, size),
-                "marktaandeel": mk.market_share(own, size), "opmerking": " ".join(notes)}
-
-    def draw(ax, r):
-        bars = ax.barh([2, 1, 0], [0, 0, 0], height=0.6,
-                       color=["white", PALETTE[1], PALETTE[0]], edgecolor=[PALETTE[1], "black", "black"])
-        bars[0].set_hatch(HATCHES[2])
-        texts = [ax.text(0, y, "", va="center", ha="left", fontsize=9) for y in (2, 1, 0)]
-        rest = ax.annotate("", xy=(0, 2.35), xytext=(0, 2.35),
-                           arrowprops={"arrowstyle": "<->", "color": "black", "lw": 1.2})
-        rest_text = ax.text(0, 2.38, "", ha="center", va="bottom", fontsize=8.5)
-        capped = [ax.plot([0, 0], [y, y], ls=":", lw=2, color="#D55E00", marker="x", ms=9,
-                          markevery=[1], visible=False)[0] for y in (0.5, -0.5)]
-        ax.set_yticks([2, 1, 0], ["Marktpotentieel", "Marktomvang", "Eigen omzet"])
-        ax.set_ylim(-0.75, 2.75)
-        ax.set_xlabel("Bedrag per jaar (€ mln)")
-        # € 0,1 mln to € 100 mln: fixed limits, the € mln labels follow the largest amount (a move stays a blit).
-        scale = FlexibleScale(ax.xaxis, fmt=lambda x, step: number_format(x / _MLN, step / _MLN), upper=1.7,
-                              largest=10_000 * 10_000.0)
-        ax.set_title("Verzadigingsgraad, restvraag en marktaandeel")
-        artists = {"bars": bars, "texts": texts, "rest": rest, "rest_text": rest_text, "capped": capped,
-                   "scale": scale, "ticklabels": scale.labels}
-        update(artists, r)
-        return artists
-
-    def update(artists, r):
-        x = artists["scale"]
-        x.rescale(max(r["potentieel"], r["omvang_invoer"], r["eigen_invoer"], 1.0))
-        values = (r["potentieel"], r["omvang"], r["eigen"])
-        for bar, text, value in zip(artists["bars"], artists["texts"], values):
-            bar.set_width(x(value))
-            text.set_x(x(value))
-        artists["texts"][0].set_text(f"  {_mln(r['potentieel'])}")
-        artists["texts"][1].set_text(f"  {_mln(r['omvang'])} (verzadigd {format_percent(r['verzadiging'], 0)})")
-        artists["texts"][2].set_text(f"  {_mln(r['eigen'])} (marktaandeel {format_percent(r['marktaandeel'], 1)})")
-        artists["rest"].xy = (x(r["potentieel"]), 2.35)
-        artists["rest"].set_position((x(r["omvang"]), 2.35))
-        artists["rest_text"].set_x(x((r["potentieel"] + r["omvang"]) / 2))
-        artists["rest_text"].set_text(f"restvraag {_mln(r['restvraag'])}")
-        for line, real, entered in zip(artists["capped"], (r["omvang"], r["eigen"]),
-                                       (r["omvang_invoer"], r["eigen_invoer"])):
-            line.set_xdata([x(real), x(entered)])
-            line.set_visible(entered > real)
 
     def readout(r):
         out = {
@@ -124,7 +127,7 @@ def market_explorer(kopers: int = 2000, aankoop: float = 5000.0, omvang: float =
             "omvang": slider("Marktomvang", 0.5, 40, 0.5, omvang, unit="€ mln"),
             "eigen": slider("Eigen omzet", 0.1, 10, 0.1, eigen, unit="€ mln"),
         },
-        compute=compute, draw=draw, update=update, readout=readout,
+        compute=_compute_market, draw=_draw_market, update=_update_market, readout=readout,
         title="Marktpotentieel, marktomvang en eigen omzet", figsize=(6.8, 3.2))
 
 

@@ -124,11 +124,11 @@ def _example_motives():
 
 
 @register_widget(example=_example_motives)
-def motive_explorer(opportunities: pd.DataFrame, *, motive="motive", outcome="outcome",
-                    group="product_group", situation="buying_situation",
-                    customer="customer_id") -> ChartExplorer:
+def motive_explorer(opportunities: pd.DataFrame, *, motive_col="motive", outcome_col="outcome",
+                    group_col="product_group", situation_col="buying_situation",
+                    customer_col="customer_id") -> ChartExplorer:
     """Win rate per dominant buying motive (§4.1), filtered by dropdowns: product group,
-    buying situation and new against existing customers (``customer`` empty = new business).
+    buying situation and new against existing customers (``customer_col`` empty = new business).
 
     >>> w = motive_explorer(_example_motives()["opportunities"])
     >>> sorted(w.controls)
@@ -136,9 +136,9 @@ def motive_explorer(opportunities: pd.DataFrame, *, motive="motive", outcome="ou
     """
     from .. import _validate as v
 
-    v.table(opportunities, "opportunities", [motive, outcome, group, situation, customer])
-    data = opportunities[[motive, outcome, group, situation, customer]].copy()
-    data["_klant"] = np.where(data[customer].isna(), "nieuwe klant", "bestaande klant")
+    v.table(opportunities, "opportunities", [motive_col, outcome_col, group_col, situation_col, customer_col])
+    data = opportunities[[motive_col, outcome_col, group_col, situation_col, customer_col]].copy()
+    data["_klant"] = np.where(data[customer_col].isna(), "nieuwe klant", "bestaande klant")
     letters = list(prop.SABONE)
     labels = [prop.SABONE[m] for m in letters]
     types = [prop.MOTIVE_TYPES[m] for m in letters]
@@ -149,16 +149,16 @@ def motive_explorer(opportunities: pd.DataFrame, *, motive="motive", outcome="ou
 
     def compute(product_group, buying_situation, klanttype):
         sel = data
-        for column, value in ((group, product_group), (situation, buying_situation), ("_klant", klanttype)):
+        for column, value in ((group_col, product_group), (situation_col, buying_situation), ("_klant", klanttype)):
             if value != _ALL:
                 sel = sel[sel[column].astype(str) == value]
-        if sel.empty or not sel[outcome].isin(["gewonnen", "verloren"]).any():
+        if sel.empty or not sel[outcome_col].isin(["gewonnen", "verloren"]).any():
             from ..errors import InputError
 
             raise InputError("Geen afgesloten deals in deze selectie; kies een bredere selectie.")
-        table = prop.win_rate_by_motive(sel[motive], sel[outcome])
-        closed = sel[outcome].isin(["gewonnen", "verloren"])
-        overall = float((sel[outcome] == "gewonnen").sum() / closed.sum())
+        table = prop.win_rate_by_motive(sel[motive_col], sel[outcome_col])
+        closed = sel[outcome_col].isin(["gewonnen", "verloren"])
+        overall = float((sel[outcome_col] == "gewonnen").sum() / closed.sum())
         return {"table": table, "overall": overall, "n": int(closed.sum())}
 
     def draw(ax, r):
@@ -197,8 +197,8 @@ def motive_explorer(opportunities: pd.DataFrame, *, motive="motive", outcome="ou
                 "Hoogste win rate": f"{best} ({format_percent(table.loc[best, 'win_rate'])})",
                 "Laagste win rate": f"{worst} ({format_percent(table.loc[worst, 'win_rate'])})"}
 
-    controls = {"product_group": dropdown("Productgroep", options(group), _ALL),
-                "buying_situation": dropdown("Koopsituatie", options(situation), _ALL),
+    controls = {"product_group": dropdown("Productgroep", options(group_col), _ALL),
+                "buying_situation": dropdown("Koopsituatie", options(situation_col), _ALL),
                 "klanttype": dropdown("Klant", [_ALL, "nieuwe klant", "bestaande klant"], _ALL)}
     return ChartExplorer(controls=controls, compute=compute, draw=draw, update=update, readout=readout,
                          title="Koopmotieven en win rate", figsize=(6.2, 3.4), readout_width="260px")
@@ -208,6 +208,53 @@ def _percent_ticks():
     from ..plots._base import percent_formatter
 
     return percent_formatter(0)
+
+
+def _pitch_text(r):
+    # short on purpose (long texts are slow to draw): the full argument is in the readout
+    row = r["table"].iloc[0]
+    head = f"{r['product']}: openen met {r['lead']} ({format_percent(row['gewicht'], 0)})"
+    body = row["eigenschap"] or "nog geen argument in het sellogram"
+    lines = [head] + textwrap.wrap(body, 80)
+    return "\n".join((lines + [""] * 3)[:3])
+
+
+def _draw_pitch(ax, r):
+    letters = list(prop.SABONE)
+    motives = [prop.SABONE[x] for x in letters]
+    y = np.arange(len(motives))[::-1]
+    bars = []
+    for yi, letter in zip(y, letters):
+        emotional = prop.MOTIVE_TYPES[letter] == "emotioneel"
+        bars.append(ax.barh([yi], [0.0], height=0.6, color=PALETTE[1] if emotional else PALETTE[0],
+                            hatch="//" if emotional else "", edgecolor="white")[0])
+    texts = [ax.text(0, yi, "", va="center", fontsize=8) for yi in y]
+    ax.set_yticks(y, [f"{m} ({prop.MOTIVE_TYPES[x][:3]}.)" for m, x in zip(motives, letters)], fontsize=8)
+    ax.set_xlim(0, 1)
+    ax.xaxis.set_major_formatter(_percent_ticks())
+    ax.tick_params(axis="x", labelsize=8)
+    ax.set_xlabel("Gewicht in de aankoopbeslissing (blauw = rationeel, gearceerd = emotioneel)", fontsize=8)
+    ax.set_title("Koopmotieven van deze klant", fontsize=10, loc="left", pad=40)
+    balance = ax.text(0.98, 0.04, "", transform=ax.transAxes, ha="right", va="bottom", fontsize=8,
+                      bbox=dict(boxstyle="round,pad=0.3", fc="white", ec="#999999"))
+    pitch = ax.text(0.0, 1.02, "", transform=ax.transAxes, va="bottom", ha="left", fontsize=8)
+    artists = {"bars": bars, "texts": texts, "balance": balance, "pitch": pitch}
+    _update_pitch(artists, r)
+    return artists
+
+
+def _update_pitch(artists, r):
+    motives = list(prop.SABONE.values())
+    table = r["table"]
+    for bar, text, m in zip(artists["bars"], artists["texts"], motives):
+        share = float(table.loc[m, "gewicht"])
+        bar.set_width(share)
+        text.set_x(share + 0.01)
+        text.set_text(format_percent(share, 0))
+        text.set_fontweight("bold" if m == r["lead"] else "normal")
+    artists["balance"].set_text(f"rationeel {format_percent(r['rational'], 0)} · "
+                                f"emotioneel {format_percent(1 - r['rational'], 0)}")
+    artists["pitch"].set_text(_pitch_text(r))
 
 
 @register_widget(example=lambda: {})
@@ -242,47 +289,6 @@ def pitch_explorer(product="Koffiemachines", weights=None) -> ChartExplorer:
         rational = float(table.loc[table["type"] == "rationeel", "gewicht"].sum())
         return {"table": table, "lead": str(table.index[0]), "rational": rational, "product": product}
 
-    def pitch_text(r):
-        # short on purpose (long texts are slow to draw): the full argument is in the readout
-        row = r["table"].iloc[0]
-        head = f"{r['product']}: openen met {r['lead']} ({format_percent(row['gewicht'], 0)})"
-        body = row["eigenschap"] or "nog geen argument in het sellogram"
-        lines = [head] + textwrap.wrap(body, 80)
-        return "\n".join((lines + [""] * 3)[:3])
-
-    def draw(ax, r):
-        y = np.arange(len(motives))[::-1]
-        bars = []
-        for yi, letter in zip(y, letters):
-            emotional = prop.MOTIVE_TYPES[letter] == "emotioneel"
-            bars.append(ax.barh([yi], [0.0], height=0.6, color=PALETTE[1] if emotional else PALETTE[0],
-                                hatch="//" if emotional else "", edgecolor="white")[0])
-        texts = [ax.text(0, yi, "", va="center", fontsize=8) for yi in y]
-        ax.set_yticks(y, [f"{m} ({prop.MOTIVE_TYPES[x][:3]}.)" for m, x in zip(motives, letters)], fontsize=8)
-        ax.set_xlim(0, 1)
-        ax.xaxis.set_major_formatter(_percent_ticks())
-        ax.tick_params(axis="x", labelsize=8)
-        ax.set_xlabel("Gewicht in de aankoopbeslissing (blauw = rationeel, gearceerd = emotioneel)", fontsize=8)
-        ax.set_title("Koopmotieven van deze klant", fontsize=10, loc="left", pad=40)
-        balance = ax.text(0.98, 0.04, "", transform=ax.transAxes, ha="right", va="bottom", fontsize=8,
-                          bbox=dict(boxstyle="round,pad=0.3", fc="white", ec="#999999"))
-        pitch = ax.text(0.0, 1.02, "", transform=ax.transAxes, va="bottom", ha="left", fontsize=8)
-        artists = {"bars": bars, "texts": texts, "balance": balance, "pitch": pitch}
-        update(artists, r)
-        return artists
-
-    def update(artists, r):
-        table = r["table"]
-        for bar, text, m in zip(artists["bars"], artists["texts"], motives):
-            share = float(table.loc[m, "gewicht"])
-            bar.set_width(share)
-            text.set_x(share + 0.01)
-            text.set_text(format_percent(share, 0))
-            text.set_fontweight("bold" if m == r["lead"] else "normal")
-        artists["balance"].set_text(f"rationeel {format_percent(r['rational'], 0)} · "
-                                    f"emotioneel {format_percent(1 - r['rational'], 0)}")
-        artists["pitch"].set_text(pitch_text(r))
-
     def readout(r):
         table = r["table"]
         items = {"Productgroep": r["product"],
@@ -300,6 +306,7 @@ def pitch_explorer(product="Koffiemachines", weights=None) -> ChartExplorer:
     controls = {"product": dropdown("Productgroep", products, product)}
     controls.update({k: int_slider(f"Belang {m}", 0, 10, 1, int(start.get(m, 0)), unit="punten")
                      for k, m in names.items()})
-    return ChartExplorer(controls=controls, compute=compute, draw=draw, update=update, readout=readout,
+    return ChartExplorer(controls=controls, compute=compute, draw=_draw_pitch, update=_update_pitch,
+                         readout=readout,
                          title="Van koopmotieven naar het openingsargument", figsize=(6.4, 3.8),
                          readout_width="320px")
