@@ -211,6 +211,8 @@ CATALOGUE = [
     ("answer a 400-digit number", lambda: parse_number(10 ** 400), r"401 cijfers"),
     ("answer 400 digits as text", lambda: parse_number("1" * 400), r"400 tekens|cijfers"),
     ("answer a million characters", lambda: parse_number("x" * 1_000_000), r"1000000 tekens"),
+    ("answer pd.NA", lambda: parse_number(pd.NA), r"leeg"),
+    ("answer a complex number", lambda: parse_number(1 + 2j), r"niet lezen als getal"),
     ("hint number as a word", lambda: salesnb.hint("2.1", "twee"), r"hintnummer"),
     ("hint number zero", lambda: hint_number(0, 2), r"hintnummer"),
     # The offerte
@@ -291,6 +293,9 @@ READ_RIGHT = [
     ("answer '99,4%' for a ratio", lambda: round(interpretations(parse_number("99,4%"), "number")[0].value, 6), 0.994),
     ("answer '125%' for a ratio above 1", lambda: interpretations(parse_number("125%"), "number")[0].value, 1.25),
     ("hint number typed as text", lambda: hint_number("2", 3), 2),
+    ("check() of 0,375 says how to type it", lambda: "Typ 0.375" in salesnb.check("0.2", (0, 375)).message, True),
+    ("check() of a Dutch decimal comma as text", lambda: salesnb.check(
+        "0.2", str(salesnb.exercises.expected_answer("0.2")).replace(".", ",")).correct, True),
     # The offerte
     ("offerte price typed '1.250'", lambda: offerte_total(prijs="1.250"), Decimal("1250")),
     ("offerte price typed '€ 1.250,50'", lambda: offerte_total(prijs="€ 1.250,50"), Decimal("1250.50")),

@@ -206,6 +206,9 @@ def _single_value(answer):
 
 
 def _not_a_number(answer) -> str:
+    if answer is None or type(answer).__name__ in ("NAType", "NaTType"):
+        return (f"Je antwoord is leeg ({answer}). Vaak betekent dat: er ontbreken gegevens, of je berekening "
+                f"geeft niets terug. Controleer de cel boven antwoord = ... en geef één getal.")
     if hasattr(answer, "__len__") and not isinstance(answer, str):
         kind = type(answer).__name__
         return (f"Je antwoord is een {kind} met {len(answer)} waarden; gevraagd is één getal. "
