@@ -105,6 +105,8 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError
+from .schema import SCHEMAS as _SCHEMAS
+from .schema import dtypes as _schema_dtypes
 from .vocabulary import (
     ACCOUNT_MANAGER_ROLES, AWARD_CRITERIA, BUYER_CATEGORY, BUYER_TYPES, BUYING_SITUATIONS, CAMPAIGN_CHANNELS,
     COMPANY, COMPETITORS, COMPLAINT_CATEGORIES, CONTRACT_TYPES, CUSTOMER_STATUSES, DMU_ROLES, EU_THRESHOLDS,
@@ -131,7 +133,6 @@ REFERENCE_DATE = pd.Timestamp("2025-12-31")
 START_DATE = pd.Timestamp("2021-01-01")
 OLD_SOW_POWER = 2.0  # customers from before 2021: share of wallet 1 - (1 - sow) ** power (larger)
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-
 
 TABLES = (
     "account_managers",
@@ -1397,80 +1398,8 @@ def _key_accounts(rng, orders, customers, nps, n_accounts=KEY_ACCOUNTS):
 
 
 # --------------------------------------------------------------------------- types
-def _cat(values, ordered=False):
-    return pd.CategoricalDtype(list(values), ordered=ordered)
-
-
-SCHEMA: dict[str, dict[str, object]] = {
-    "account_managers": {"manager_id": "int", "name": "str", "region": _cat(REGIONS),
-                         "role": _cat(ACCOUNT_MANAGER_ROLES), "fte": "float", "start_date": "date"},
-    "products": {"product_id": "int", "product": "str", "product_group": _cat(PRODUCT_GROUPS),
-                 "unit": "str", "unit_price": "float", "vat_rate": "float", "margin_rate": "float"},
-    "customers": {"customer_id": "int", "name": "str", "sector": _cat(SECTORS),
-                  "province": _cat(PROVINCE_NAMES), "region": _cat(REGIONS), "city": "str",
-                  "street": "str", "postcode": "str", "employees": "int",
-                  "size_class": _cat(SIZE_CLASSES, True), "account_manager": "int",
-                  "acquired_on": "date", "acquisition_channel": _cat(LEAD_SOURCES),
-                  "status": _cat(CUSTOMER_STATUSES, True), "reactivated": "bool", "contact_person": "str",
-                  "category_spend": "float"},
-    "prospects": {"prospect_id": "int", "name": "str", "sector": _cat(SECTORS),
-                  "province": _cat(PROVINCE_NAMES), "region": _cat(REGIONS), "employees": "int",
-                  "last_contact": "date", "had_quotation": "bool",
-                  "temperature": _cat(TEMPERATURES, True)},
-    "orders": {"order_id": "int", "line_id": "int", "customer_id": "int", "date": "date",
-               "product_id": "int", "product_group": _cat(PRODUCT_GROUPS), "quantity": "int",
-               "revenue": "float", "margin": "float"},
-    "leads": {"lead_id": "int", "created_on": "date", "source": _cat(LEAD_SOURCES),
-              "channel": _cat(LEAD_CHANNELS), "company": "str", "sector": _cat(SECTORS),
-              "province": _cat(PROVINCE_NAMES), "region": _cat(REGIONS), "employees": "int",
-              "fit_score": "int", "behaviour_score": "int", "lead_score": "int",
-              "budget": "bool", "authority": "bool", "need": "bool", "timeline": "bool",
-              "stage_reached": _cat(LEAD_FUNNEL_STAGES, True), "mql_on": "date", "sql_on": "date",
-              "opportunity_on": "date", "won_on": "date", "cost": "float", "customer_id": "Int64"},
-    "campaigns": {"month": "date", "channel": _cat(CAMPAIGN_CHANNELS), "impressions": "int",
-                  "clicks": "int", "visitors": "int", "leads": "int", "cost": "float"},
-    "cold_calls": {"month": "date", "manager_id": "int", "calls": "int",
-                   "decision_maker_reached": "int", "appointments": "int", "quotations": "int",
-                   "orders": "int"},
-    "opportunities": {"opportunity_id": "int", "customer_id": "Int64", "lead_id": "Int64",
-                      "account_manager": "int", "created_on": "date", "closed_on": "date",
-                      "stage": _cat(OPPORTUNITY_STAGES, True), "last_stage": _cat(OPPORTUNITY_STAGES, True),
-                      "value": "float", "probability": "float", "outcome": _cat(OPPORTUNITY_OUTCOMES),
-                      "reason": "str", "motive": _cat(MOTIVES),
-                      "motive_type": _cat(("rationeel", "emotioneel")),
-                      "buying_situation": _cat(BUYING_SITUATIONS),
-                      "product_group": _cat(PRODUCT_GROUPS), "quotation_sent": "bool"},
-    "dmu_contacts": {"opportunity_id": "int", "contact": "str", "role": _cat(DMU_ROLES),
-                     "met": "bool", "team_member": _cat(TEAM_MEMBERS)},
-    "nps": {"response_id": "int", "customer_id": "int", "date": "date", "score": "int",
-            "moment": _cat(NPS_MOMENTS), "expectation": "int", "experience": "int"},
-    "complaints": {"complaint_id": "int", "customer_id": "int", "date": "date",
-                   "category": _cat(COMPLAINT_CATEGORIES), "handled_well": "bool",
-                   "satisfaction_before": "int", "satisfaction_after": "int"},
-    "market": {"year": "int", "sector": _cat(SECTORS), "region": _cat(REGIONS),
-               "potential_buyers": "int", "buyers": "int", "purchase_per_buyer": "float",
-               "class_sales": "float", "own_buyers": "int", "own_sales": "float",
-               "largest_competitor": _cat(COMPETITORS), "largest_competitor_sales": "float",
-               "second_competitor_sales": "float"},
-    "competitors": {"year": "int", "sector": _cat(SECTORS), "region": _cat(REGIONS),
-                    "competitor": _cat(COMPETITORS), "sales": "float"},
-    "targets": {"month": "date", "revenue_target": "float", "new_customers_target": "int",
-                "calls_target": "int", "appointments_target": "int", "quotations_target": "int"},
-    "tenders": {"tender_id": "int", "buyer": "str", "buyer_type": _cat(BUYER_TYPES),
-                "published_on": "date", "contract_type": _cat(CONTRACT_TYPES),
-                "estimated_value": "float", "procedure": _cat(PROCEDURES),
-                "award_criterion": _cat(AWARD_CRITERIA), "price_weight": "int",
-                "quality_weight": "int", "max_quality_score": "int"},
-    "tender_bids": {"tender_id": "int", "bidder": "str", "price": "float",
-                    "quality_score": "float", "is_own": "bool"},
-    "eu_thresholds": {"valid_from": "date", "valid_to": "date",
-                      "category": _cat(THRESHOLD_CATEGORIES), "amount": "float"},
-    "key_accounts": {"customer_id": "int", "year": "int", "category_spend": "float",
-                     "our_revenue": "float", "share_of_wallet": "float",
-                     "kam_stage": _cat(KAM_STAGES, True), "omvang": "int",
-                     "groeipotentieel": "int", "marge": "int", "imago": "int", "relatie": "int",
-                     "aandeel": "int", "productfit": "int", "competitors_at_customer": "str"},
-}
+#: {table: {column: dtype}}: the data contract of salesnb/schema.py, in CSV column order.
+SCHEMA: dict[str, dict[str, object]] = {table: _schema_dtypes(table) for table in _SCHEMAS}
 
 
 def _typed(table: str, df: pd.DataFrame) -> pd.DataFrame:
