@@ -354,3 +354,42 @@ def test_learning_environment_names_find_the_student(path, folder, expected):
     hand = grading.HandIn(path, path.split("/")[0], b"{}", is_folder=folder)
     found = grading._match(hand, grading._identify(hand), students)
     assert [s.name for s in found] == [expected]
+
+
+def test_answers_of_every_kind_survive_the_record():
+    from decimal import Decimal
+
+    import numpy as np
+    import pandas as pd
+
+    from salesnb.exercises._core import decode_answer, encode_answer
+
+    for value in (3, 0.375, "0,375", "€ 1.234,50", Decimal("0.375"), (0, 375), ["a", "c"], {"b", "a"},
+                  float("nan"), np.float64(2.5), pd.Series([1.0, 2.0], index=["Noord", "Zuid"], name="omzet"),
+                  pd.DataFrame({"a": [1, 2], "b": ["x", "y"]}, index=["k1", "k2"])):
+        back = decode_answer(json.loads(json.dumps(encode_answer(value))))
+        if isinstance(value, (pd.Series, pd.DataFrame)):
+            assert back.astype(object).equals(value.astype(object)), value
+        elif isinstance(value, float) and value != value:
+            assert back != back
+        else:
+            assert back == value and type(back) is type(value if not isinstance(value, np.generic)
+                                                          else value.item()), value
+    assert "$unreadable" in encode_answer(object())
+    assert "$unreadable" in encode_answer("x" * 200_000)
+    for crafted in ({"$evil": 1}, {"$series": {"index": 1}}, {"$dict": [[{"$set": []}, 1]]}, {"a": 1, "b": 2}):
+        with pytest.raises(ValueError):
+            decode_answer(crafted)
+
+
+def test_an_excel_class_list_with_numbers_and_a_seed_column(tmp_path):
+    book = openpyxl.Workbook()
+    book.active.append(["Voornaam", "Achternaam", "Studentnummer", "Seed"])
+    book.active.append(["Ans", "de Vries", 400001, None])
+    book.active.append(["Bram", "Jansen", 400002.0, 77])
+    book.active.append(["Bram", "Jansen", 400002, None])
+    book.save(tmp_path / "klas.xlsx")
+    students, problems = grading.read_class_list(tmp_path / "klas.xlsx")
+    assert [(s.name, s.number, s.seeds()[0]) for s in students] == [
+        ("Ans de Vries", "400001", 400001), ("Bram Jansen", "400002", 77), ("Bram Jansen", "400002", 400002)]
+    assert [p.kind for p in problems] == ["dubbel"]

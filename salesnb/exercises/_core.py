@@ -486,6 +486,8 @@ def _encode(value, depth: int):
         return [_encode(v, depth + 1) for v in value]
     if isinstance(value, numbers.Real):
         return _encode(float(value), depth)
+    if type(value).__name__ == "Decimal":
+        return {"$decimal": str(value)[:400]}
     return {"$unreadable": type(value).__name__}
 
 
@@ -511,6 +513,13 @@ def decode_answer(data, depth: int = 0):
         return float(body)
     if tag == "$date" and isinstance(body, str):
         return pd.Timestamp(body)
+    if tag == "$decimal" and isinstance(body, str) and len(body) <= 400:
+        from decimal import Decimal, InvalidOperation
+
+        try:
+            return Decimal(body)
+        except InvalidOperation:
+            raise ValueError("not a decimal number") from None
     if tag in ("$list", "$array"):
         return items()
     if tag == "$tuple":
