@@ -165,27 +165,27 @@ def plot_share_of_wallet(share, *, target: float | None = None, ax=None):
 @register_plot(example=lambda: {"workload": pd.DataFrame(
     {"klanten": [120.0, 80.0, 95.0], "omzet": [1.2e6, 0.9e6, 1.0e6], "bezoeken": [300.0, 180.0, 240.0]},
     index=pd.Index(["AM 1", "AM 2", "AM 3"], name="accountmanager")), "form": "geografie"})
-def plot_workload(workload: pd.DataFrame, *, measure: str = "bezoeken", form: str | None = None,
+def plot_workload(workload: pd.DataFrame, *, measure_col: str = "bezoeken", form: str | None = None,
                   title: str | None = None, ax=None):
     """Workload per account manager under one form of account management (§7.3–7.8).
 
-    ``workload`` comes from :func:`salesnb.manager_workload`; ``measure`` is ``"bezoeken"``,
+    ``workload`` comes from :func:`salesnb.manager_workload`; ``measure_col`` is ``"bezoeken"``,
     ``"klanten"`` or ``"omzet"``. A dashed line marks the average.
     """
     units = {"bezoeken": "Bezoeken per jaar", "klanten": "Aantal klanten", "omzet": "Omzet (€)"}
-    fmt = format_euro if measure == "omzet" else format_number
+    fmt = format_euro if measure_col == "omzet" else format_number
     ax = get_ax(ax, figsize=(7, 4))
-    values = workload[measure].to_numpy(dtype=float)
+    values = workload[measure_col].to_numpy(dtype=float)
     bars = ax.bar([str(n) for n in workload.index], values, color=PALETTE[0])
     label_bars(ax, bars, fmt=fmt, fontsize=8)
     mean = values.mean() if len(values) else 0.0
     ax.axhline(mean, color=COLOR_HIGHLIGHT, ls="--", lw=1.5, label=f"gemiddeld {fmt(mean)}")
     ax.set_ylim(0, max(values.max() if len(values) else 1, 1) * 1.15)
-    if measure == "omzet":
+    if measure_col == "omzet":
         from ._base import set_euro_axis
 
         set_euro_axis(ax, "y")
-    ax.set_ylabel(units.get(measure, measure))
+    ax.set_ylabel(units.get(measure_col, measure_col))
     ax.set_xlabel("Accountmanager")
     names = [str(n) for n in workload.index]
     if len(values) > 8 or max((len(n) for n in names), default=0) > 8:
