@@ -336,7 +336,7 @@ def _offerte_number(when: _dt.date, seller: dict, customer: dict, lines: list[di
     return f"OF-{when:%Y%m%d}-{hashlib.sha256(content.encode('utf-8')).hexdigest()[:6].upper()}"
 
 
-def make_offerte(seller, customer, lines, *, offerte_date=None, valid_days=30, valid_until=None,
+def make_offerte(seller, client, lines, *, offerte_date=None, valid_days=30, valid_until=None,
                  delivery_date=None, payment_days=30, sender=None, signatory=None, number=None,
                  terms_title=TERMS_TITLE, terms=_SAMPLE_TERMS, vat_rates=VAT_RATES,
                  vat_rounding="per_tarief") -> "Offerte":
@@ -344,7 +344,7 @@ def make_offerte(seller, customer, lines, *, offerte_date=None, valid_days=30, v
 
     ``seller``: dict with ``naam``, ``adres``, ``postcode``, ``plaats`` and ``kvk`` (required on
     an offerte), optionally ``btw_id``, ``iban``, ``email``, ``telefoon``, ``website``.
-    ``customer``: ``naam``, ``adres``, ``postcode``, ``plaats``, optionally ``tav`` (the contact
+    ``client`` (the customer): ``naam``, ``adres``, ``postcode``, ``plaats``, optionally ``tav`` (the contact
     person), ``kvk``, ``btw_id``, ``email``, ``telefoon``. ``lines``: dicts (or a DataFrame) with
     ``omschrijving``, ``aantal``, ``prijs`` (per unit, excl. btw), ``btw`` (0.21, 0.09, 0 or
     ``"KOR"``), optionally ``eenheid`` ("kg", "uur") and for a recurring amount ``periode``
@@ -385,7 +385,7 @@ def make_offerte(seller, customer, lines, *, offerte_date=None, valid_days=30, v
         raise InputError(f"'vat_rounding' moet 'per_tarief' of 'per_regel' zijn, maar is {vat_rounding!r}.")
     problems: list[str] = []
     seller_ = _party(seller, "de verkoper", problems, required=_SELLER_REQUIRED, optional=_SELLER_OPTIONAL)
-    customer_ = _party(customer, "de klant", problems, required=_PARTY_FIELDS, optional=_CUSTOMER_OPTIONAL)
+    customer_ = _party(client, "de klant", problems, required=_PARTY_FIELDS, optional=_CUSTOMER_OPTIONAL)
     when = _date(_dt.date.today() if offerte_date is None else offerte_date, "de datum van de offerte", problems)
     until = _validity(when, valid_days, valid_until, problems)
     delivery = None if delivery_date is None else _date(delivery_date, "de leverdatum", problems)
@@ -420,13 +420,13 @@ class Offerte:
     ``number``, ``terms_title``, ``terms`` (the text of the algemene voorwaarden, or ``None``).
     """
 
-    def __init__(self, seller, customer, lines, date, valid_until, number, terms_title,
+    def __init__(self, seller, client, lines, offerte_date, valid_until, number, terms_title,
                  vat_rounding="per_tarief", *, terms=None, delivery_date=None, payment_days=30,
                  sender=None, signatory=None):
         self.seller = dict(seller)
-        self.customer = dict(customer)
+        self.customer = dict(client)
         self.lines = [dict(line) for line in lines]
-        self.date = date
+        self.date = offerte_date
         self.valid_until = valid_until
         self.number = number
         self.terms_title = terms_title
@@ -741,11 +741,11 @@ def offerte_lines(items, products, *, product_col="product", price_col="unit_pri
     return lines
 
 
-def offerte_for(customer, items, *, products, offerte_date=None, valid_days=30, number=None,
+def offerte_for(client, items, *, products, offerte_date=None, valid_days=30, number=None,
                 company=None, **details) -> "Offerte":
     """Offerte van het voorbeeldbedrijf (stappenplan fase 3) for one customer or prospect.
 
-    ``customer`` is a row (Series or dict) with name and address (``name``, ``street``,
+    ``client`` is a row (Series or dict) with name and address (``name``, ``street``,
     ``postcode``, ``city``, or the Dutch keys; ``tav`` names the contact person); ``items`` are
     (product name, quantity) pairs or dicts (see :func:`offerte_lines`); prices and VAT rates come
     from ``products`` (the product list, e.g. ``salesnb.load("products")``; for the sample company
@@ -760,7 +760,7 @@ def offerte_for(customer, items, *, products, offerte_date=None, valid_days=30, 
     >>> offerte   # 9% of 200 = 18 and 21% of 1000 = 210
     Offerte OF-1 aan Bakkerij Jansen (15-01-2026, geldig tot 14-02-2026): 2 regels, totaal incl. btw € 1.428,00
     """
-    customer = customer.to_dict() if isinstance(customer, pd.Series) else dict(customer or {})
+    customer = client.to_dict() if isinstance(client, pd.Series) else dict(client or {})
     party = {key: _get(customer, key, _ALIASES) for key in (*_PARTY_FIELDS, "tav")}
     if _blank(party["naam"]) and not _blank(customer.get("company")):
         party["naam"] = customer["company"]

@@ -27,7 +27,7 @@ LINES = [
 
 
 def offerte(**kwargs):
-    args = dict(seller=SELLER, customer=CUSTOMER, lines=LINES, offerte_date="2026-03-02")
+    args = dict(seller=SELLER, client=CUSTOMER, lines=LINES, offerte_date="2026-03-02")
     args.update(kwargs)
     return make_offerte(**args)
 
@@ -67,10 +67,10 @@ def test_no_float_error_in_cents():
     ("seller", "adres", "adres (straat en huisnummer) van de verkoper"),
     ("seller", "postcode", "postcode van de verkoper"),
     ("seller", "plaats", "plaats van de verkoper"),
-    ("customer", "naam", "naam van de klant"),
-    ("customer", "adres", "adres (straat en huisnummer) van de klant"),
-    ("customer", "postcode", "postcode van de klant"),
-    ("customer", "plaats", "plaats van de klant"),
+    ("client", "naam", "naam van de klant"),
+    ("client", "adres", "adres (straat en huisnummer) van de klant"),
+    ("client", "postcode", "postcode van de klant"),
+    ("client", "plaats", "plaats van de klant"),
 ])
 def test_each_party_field_missing_is_named(party, key, label):
     data = dict(SELLER if party == "seller" else CUSTOMER)
@@ -146,7 +146,7 @@ def test_escaping_in_html_and_csv(tmp_path):
     evil = dict(CUSTOMER, naam="<script>alert(1)</script>", plaats='=HYPERLINK("x")')
     lines = [dict(LINES[0], omschrijving="<b>Koffie</b> & thee"),
              dict(LINES[1], omschrijving="=1+2")]
-    o = offerte(customer=evil, lines=lines)
+    o = offerte(client=evil, lines=lines)
     page = o.to_html()
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
@@ -276,7 +276,7 @@ def test_default_output_dir_is_ignored_folder(tmp_path, monkeypatch):
 def test_pdf_written_with_terms_pages(tmp_path):
     import re
 
-    o = offerte(customer=dict(CUSTOMER, naam="Prijs $5$ <b>&</b>"))  # '$' must not start math mode
+    o = offerte(client=dict(CUSTOMER, naam="Prijs $5$ <b>&</b>"))  # '$' must not start math mode
     path = o.write_pdf(tmp_path / "offerte.pdf")
     data = path.read_bytes()
     assert data.startswith(b"%PDF")
@@ -466,7 +466,7 @@ def test_pdf_uses_core_font_and_leaves_rcparams_alone(tmp_path, caplog):
 
     before = dict(matplotlib.rcParams)
     with caplog.at_level(logging.WARNING, logger="matplotlib"):
-        data = offerte(customer=dict(CUSTOMER, naam="Café Zoë €")).write_pdf(tmp_path / "o.pdf").read_bytes()
+        data = offerte(client=dict(CUSTOMER, naam="Café Zoë €")).write_pdf(tmp_path / "o.pdf").read_bytes()
     fonts = _pdf_fonts(data)
     assert b"Helvetica" in fonts and b"Helvetica-Bold" in fonts
     assert not any(b"DejaVu" in f for f in fonts)
@@ -477,7 +477,7 @@ def test_pdf_uses_core_font_and_leaves_rcparams_alone(tmp_path, caplog):
 
 
 def test_pdf_falls_back_to_dejavu_for_characters_outside_cp1252(tmp_path):
-    data = offerte(customer=dict(CUSTOMER, naam="Łódź Ĳzer → Ω")).write_pdf(tmp_path / "o.pdf").read_bytes()
+    data = offerte(client=dict(CUSTOMER, naam="Łódź Ĳzer → Ω")).write_pdf(tmp_path / "o.pdf").read_bytes()
     fonts = _pdf_fonts(data)
     assert any(b"DejaVu" in f for f in fonts)
     assert not any(f.startswith(b"Helvetica") for f in fonts)
@@ -511,7 +511,7 @@ def test_kvk_required_and_checked():
 
 def test_unknown_fields_are_errors_that_name_the_known_ones():
     with pytest.raises(OfferteError) as info:
-        offerte(seller=dict(SELLER, kvk_nr="12345678"), customer=dict(CUSTOMER, contact="Jan"),
+        offerte(seller=dict(SELLER, kvk_nr="12345678"), client=dict(CUSTOMER, contact="Jan"),
                 lines=[dict(LINES[0], korting=0.1)], sender={"naam": "A", "functie": "B", "tel": "1"})
     problems = info.value.problems
     assert len(problems) == 4, problems
@@ -523,7 +523,7 @@ def test_unknown_fields_are_errors_that_name_the_known_ones():
 
 def test_all_business_fields_appear_in_html_and_pdf():
     o = offerte(seller=dict(SELLER, btw_id="NL123456789B01", iban="NL91 ABNA 0417 1643 00"),
-                customer=dict(CUSTOMER, tav="de heer P. Smit"), delivery_date="2026-03-20", payment_days=14,
+                client=dict(CUSTOMER, tav="de heer P. Smit"), delivery_date="2026-03-20", payment_days=14,
                 sender={"naam": "Eva Kok", "functie": "accountmanager"},
                 signatory={"naam": "Tom Brand", "functie": "directeur"},
                 lines=[dict(LINES[0], eenheid="kg"),
@@ -580,7 +580,7 @@ def test_zero_rate_and_kor():
 
 def test_default_number_is_unique_per_content():
     a, b = offerte(), offerte(lines=LINES[:2])
-    c = offerte(customer=dict(CUSTOMER, naam="Zorggroep De Eik"))
+    c = offerte(client=dict(CUSTOMER, naam="Zorggroep De Eik"))
     assert len({a.number, b.number, c.number}) == 3
     assert a.number == offerte().number  # the same offerte keeps its number
     assert a.number.startswith("OF-20260302-")
