@@ -522,6 +522,16 @@ class Problems:
         """Note one problem (a Dutch phrase that says what is wrong and how to fix it)."""
         self.items.append(problem)
 
+    # A collector stands in for the list of problems the older checks append to.
+    append = add
+
+    def extend(self, problems: Iterable[str]) -> None:
+        """Note several problems."""
+        self.items.extend(problems)
+
+    def __iter__(self):
+        return iter(self.items)
+
     def require_text(self, value, label: str) -> str | None:
         """Non-empty text, stripped; otherwise the problem '<label> ontbreekt' or 'moet tekst zijn'."""
         if value is None or (isinstance(value, float) and math.isnan(value)) or \

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from ._validate import Problems
 from .errors import OwnCompanyError
 from .process import (adoption_segments, follow_up_schedule, next_adoption_segment,
                       prospect_temperature, retention_action_value)
@@ -269,6 +270,39 @@ def _check_links(company: dict, phases: dict, problems: list[str]) -> None:
         if isinstance(row, dict) and _is_text(row.get("product")) and row["product"] not in products:
             problems.append(f"fase_3 stap 'offerte' 'regels' rij {i}: product {row['product']!r} staat niet bij "
                             f"'producten' (schrijf de omschrijving precies hetzelfde)")
+        if isinstance(row, dict):
+            _check_recurring(row, f"fase_3 stap 'offerte' 'regels' rij {i}", problems)
+    _check_warm(company, phases, problems)
+
+
+def _check_recurring(row: dict, where: str, problems: list[str]) -> None:
+    """A recurring line names its period, contract term and notice period; a one-off line none of them."""
+    from .offerte import PERIODS
+
+    given = [k for k in _LINE_OPTIONAL if k in row]
+    if not given:
+        return
+    if row.get("periode") not in PERIODS:
+        problems.append(f"{where}: 'periode' moet een van {', '.join(map(repr, PERIODS))} zijn (een bedrag dat "
+                        f"terugkomt), maar is {row.get('periode')!r}; laat de drie velden weg bij een eenmalig bedrag")
+    for key, minimum in (("looptijd_maanden", 1), ("opzegtermijn_maanden", 0)):
+        value = row.get(key)
+        if not (_is_number(value) and float(value).is_integer() and value >= minimum):
+            problems.append(f"{where}: {key!r} moet een geheel aantal maanden van minstens {minimum} zijn, "
+                            f"maar is {value!r}")
+
+
+def _check_warm(company: dict, phases: dict, problems: list[str]) -> None:
+    """Phase 2 argues for a warm prospect: by the student's own rules, not a cold or hot one."""
+    step = (phases.get("fase_2") or {}).get("argumenten") if isinstance(phases.get("fase_2"), dict) else None
+    name = step.get("prospect") if isinstance(step, dict) else None
+    prospect = next((p for p in company.get("prospects") or () if isinstance(p, dict) and p.get("naam") == name), None)
+    if prospect is None or not all(isinstance(prospect.get(k), (bool, np.bool_)) for k in _TEMPERATURE_FIELDS):
+        return
+    if prospect["budget_en_planning"] or not prospect["interesse"]:
+        group = "hot" if prospect["budget_en_planning"] else "cold"
+        problems.append(f"fase_2 stap 'argumenten' 'prospect': {name!r} is {group} volgens je prospects "
+                        f"(interesse en budget_en_planning); kies een warme prospect, die ga je overtuigen")
 
 
 _COMPANY_TEXT = {"naam": "de naam van je bedrijf", "adres": "het adres (straat en huisnummer)",
@@ -325,10 +359,10 @@ def _check_prospects(prospects, problems: list[str]) -> None:
                 problems.append(f"{where}: '{key}' moet True of False zijn, maar is {item.get(key)!r}")
 
 
-def _company_problems(facts, vat_rates) -> list[str]:
+def _company_problems(facts, vat_rates) -> Problems:
     if not isinstance(facts, dict):
         return [f"de gegevens moeten een dict zijn ({{'naam': ..., ...}}), maar zijn {type(facts).__name__}"]
-    problems: list[str] = []
+    problems = Problems()
     known = (*_COMPANY_TEXT, *_COMPANY_OPTIONAL, "producten", "prospects")
     problems.extend(f"onbekend veld {k!r}; bekende velden zijn {', '.join(known)}" for k in facts if k not in known)
     for key, label in _COMPANY_TEXT.items():
@@ -407,7 +441,7 @@ def own_company_offerte(facts, offer, *, terms=None):
     from .offerte import make_offerte
 
     facts = validate_own_company(facts)
-    problems: list[str] = []
+    problems = Problems()
     _check_fields({k: v for k, v in offer.items() if k != "waarom"} if isinstance(offer, dict) else offer,
                   PHASES["fase_3"][1]["offerte"][1], "fase_3 stap 'offerte'", problems)
     _check_links(facts, {"fase_3": {"offerte": offer}}, problems)
