@@ -39,6 +39,7 @@ import io
 import json
 import os
 import re
+import stat
 import sys
 import unicodedata
 import zipfile
@@ -255,6 +256,8 @@ def _walk_folder(root: Path, limits: Limits, budget: dict) -> Iterator[HandIn]:
                 continue
             if full.is_symlink():
                 yield HandIn(rel, owner, None, "symbolische link: niet gevolgd", is_folder)
+            elif not stat.S_ISREG(full.lstat().st_mode):  # a named pipe would block the reading
+                yield HandIn(rel, owner, None, "geen gewoon bestand: niet gelezen", is_folder)
             elif kind == "zip":
                 if os.path.getsize(full) > limits.total_bytes:
                     yield HandIn(rel, owner, None, "zip te groot", is_folder)
@@ -616,18 +619,14 @@ def _collect(handins: Iterable[HandIn], roster: _Roster, progress) -> dict[str, 
             progress(f"gelezen: {count} bestanden")
         student = roster.student_for(hand)
         student.files.append(hand.path)
+        raw_records = []
         if hand.problem is None:
-            digest = hashlib.sha256(hand.data).hexdigest()
-            other = first_owner.setdefault(digest, (student, hand.path))
-            if other[0].key != student.key:
-                problems.append(Problem("dubbel", student.label(), hand.path,
-                                        f"precies hetzelfde bestand als {other[1]} van {other[0].label()}"))
-                problems.append(Problem("dubbel", other[0].label(), other[1],
-                                        f"precies hetzelfde bestand als {hand.path} van {student.label()}"))
             raw_records, hand.problem = parse_notebook(hand.data)
         if hand.problem is not None:
             problems.append(Problem("onleesbaar", student.label(), hand.path, hand.problem))
             continue
+        if raw_records:  # an untouched course notebook is in every home folder: no copy
+            _same_file(hashlib.sha256(hand.data).hexdigest(), student, hand.path, first_owner, problems)
         for raw in raw_records:
             record, problem = _read_record(raw, hand.path)
             if problem:
@@ -635,6 +634,15 @@ def _collect(handins: Iterable[HandIn], roster: _Roster, progress) -> dict[str, 
             if record is not None:
                 records[student.key].append(record)
     return records
+
+
+def _same_file(digest: str, student: Student, path: str, first_owner: dict, problems: list) -> None:
+    other, other_path = first_owner.setdefault(digest, (student, path))
+    if other.key != student.key:
+        problems.append(Problem("dubbel", student.label(), path,
+                                f"precies hetzelfde bestand als {other_path} van {other.label()}"))
+        problems.append(Problem("dubbel", other.label(), other_path,
+                                f"precies hetzelfde bestand als {path} van {student.label()}"))
 
 
 def _choose(student: Student, records: list[_Record], known: dict, problems: list) -> dict[str, _Record]:

@@ -393,3 +393,18 @@ def test_an_excel_class_list_with_numbers_and_a_seed_column(tmp_path):
     assert [(s.name, s.number, s.seeds()[0]) for s in students] == [
         ("Ans de Vries", "400001", 400001), ("Bram Jansen", "400002", 77), ("Bram Jansen", "400002", 400002)]
     assert [p.kind for p in problems] == ["dubbel"]
+
+
+def test_links_and_pipes_in_home_folders_are_not_followed(tmp_path):
+    import os
+
+    secret = tmp_path / "geheim.ipynb"
+    secret.write_bytes(_notebook([]))
+    (tmp_path / "home" / "s1").mkdir(parents=True)
+    (tmp_path / "home" / "s1" / "link.ipynb").symlink_to(secret)
+    (tmp_path / "home" / "s2").symlink_to(tmp_path, target_is_directory=True)
+    os.mkfifo(tmp_path / "home" / "s1" / "pijp.ipynb")
+    book = grading.grade(tmp_path / "home")
+    assert sorted((p.kind, p.file) for p in book.problems) == [
+        ("onleesbaar", "s1/link.ipynb"), ("onleesbaar", "s1/pijp.ipynb")]
+    assert [s.user for s in book.students] == ["s1"]
