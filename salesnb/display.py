@@ -76,6 +76,8 @@ def _real(value, func: str):
     """The value as a float, or None when it is missing or infinite; InputError otherwise."""
     if _is_missing(value):
         return None
+    if isinstance(value, Decimal):
+        value = float(value)  # amounts in the offerte are exact Decimals
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         # numpy bools are not numbers.Real, numpy ints/floats are
         raise InputError(f"{func}() verwacht een getal, maar kreeg {value!r}. Geef een getal, bijvoorbeeld 1234.5.")
@@ -407,7 +409,7 @@ def _text(value) -> str:
         return format_date(value)
     if isinstance(value, numbers.Integral):
         return str(int(value))  # ids and years: no thousands separator
-    if isinstance(value, numbers.Real):
+    if isinstance(value, (numbers.Real, Decimal)):
         return format_number(value, 2) if not float(value).is_integer() else format_number(value)
     return str(value)
 
@@ -469,7 +471,7 @@ def _holds_numbers(values) -> bool:
         return True
     present = values.dropna()
     return bool(len(present)) and present.map(
-        lambda x: isinstance(x, numbers.Real) and not isinstance(x, (bool, np.bool_))).all()
+        lambda x: isinstance(x, (numbers.Real, Decimal)) and not isinstance(x, (bool, np.bool_))).all()
 
 
 def _column_format(name, values, formats: dict, headers: dict) -> ColumnFormat:

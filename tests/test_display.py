@@ -182,6 +182,16 @@ def test_unregistered_snake_case_gets_spaces_and_ids_no_separator():
     assert shown.iloc[0].tolist() == ["12345", "2025", "a"]
 
 
+def test_decimal_amounts_are_numbers():
+    from decimal import Decimal
+
+    assert format_euro(Decimal("1234.50"), 2) == "€ 1.234,50"
+    t = pd.DataFrame({"bedrag": [Decimal("1234.5"), None], "amount": [Decimal("100"), Decimal("2.5")]})
+    shown = cells(show_table(t, formats={"bedrag": ("euro", 2)}))
+    assert shown.values.tolist() == [["€ 1.234,50", "€ 100"], ["–", "€ 3"]]
+    assert cells(show_table(pd.DataFrame({"x": [Decimal("0.25")]}))).iloc[0, 0] == "0,25"
+
+
 def test_no_python_reprs_in_cells():
     t = pd.DataFrame({"rollen": [["beslisser", "inkoper"], ()], "scores": [{"a": 1, "b": 2.5}, {}],
                       "paar": [(1, 2), ("x",)]})
