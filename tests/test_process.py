@@ -484,3 +484,17 @@ def test_prospect_split_axis_has_whole_numbers_only():
     ax = plot_prospect_split(temperature_counts(["cold", "warm", "hot"]), ax=Figure().add_subplot())
     ticks = [x for x in ax.get_xticks() if ax.get_xlim()[0] <= x <= ax.get_xlim()[1]]
     assert len(ticks) >= 2 and all(float(x).is_integer() for x in ticks)
+
+
+def test_plan_checks_recurring_lines_and_the_warm_prospect():
+    phases = deepcopy(EXAMPLE_PHASES)
+    phases["fase_3"]["offerte"]["regels"][0]["periode"] = "week"
+    del phases["fase_3"]["offerte"]["regels"][0]["opzegtermijn_maanden"]
+    phases["fase_2"]["argumenten"]["prospect"] = "ICT Huis Zeist"  # hot by its own flags
+    with pytest.raises(OwnCompanyError) as info:
+        own_company_plan(EXAMPLE_OWN_COMPANY, **phases)
+    text = "\n".join(info.value.problems)
+    assert len(info.value.problems) == 3, text
+    assert "'periode' moet een van 'maand', 'kwartaal', 'jaar'" in text
+    assert "'opzegtermijn_maanden' moet een geheel aantal maanden" in text
+    assert "'ICT Huis Zeist' is hot volgens je prospects" in text
