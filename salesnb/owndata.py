@@ -78,6 +78,10 @@ def _letter(position: int) -> str:
     return letters
 
 
+def _count(n: int, one: str, more: str) -> str:
+    return f"{n} {one if n == 1 else more}"
+
+
 def _short(value, limit: int = 40) -> str:
     text = repr(value)
     return text if len(text) <= limit else text[:limit - 4] + "...'"
@@ -332,8 +336,10 @@ def _header_row(cells: list[list], expected: set[str]) -> int:
 def _table(cells: list[list], expected: set[str], sep: str | None, notes: _Notes) -> tuple[pd.DataFrame, np.ndarray]:
     """Header, rows and Excel row numbers; title lines, empty rows and empty unnamed columns left out."""
     start = _header_row(cells, expected)
-    if start:
-        notes.append(f"de {start} regel(s) boven de kolomkoppen (rij {start + 1}) heb ik overgeslagen")
+    titles = sum(any(not _empty(v) for v in row) for row in cells[:start])
+    if titles:
+        notes.append(f"{_count(titles, 'regel', 'regels')} boven de kolomkoppen (rij {start + 1}) heb ik "
+                     f"overgeslagen")
     header = [None if _empty(v) else str(v).strip() for v in cells[start]]
     body = [[None if _empty(v) else (v.strip() if isinstance(v, str) else v) for v in row]
             for row in cells[start + 1:]]
@@ -352,7 +358,7 @@ def _table(cells: list[list], expected: set[str], sep: str | None, notes: _Notes
     last = max((i for i, k in enumerate(keep) if k), default=-1)
     inner_empty = sum(not k for k in keep[:last + 1])
     if inner_empty:
-        notes.append(f"{inner_empty} lege rij(en) heb ik weggelaten")
+        notes.append(f"{_count(inner_empty, 'lege rij', 'lege rijen')} heb ik weggelaten")
     numbers_ = numbers_[np.array(keep, dtype=bool)] if body else numbers_
     body = [row for row, k in zip(body, keep) if k]
     columns, dropped = [], []
@@ -362,7 +368,8 @@ def _table(cells: list[list], expected: set[str], sep: str | None, notes: _Notes
         else:
             columns.append((j, name if name is not None else f"kolom {_letter(j)}"))
     if dropped:
-        notes.append(f"lege kolom(men) zonder kop ({', '.join(_letter(j) for j in dropped)}) heb ik weggelaten")
+        notes.append(f"{'de lege kolom' if len(dropped) == 1 else 'de lege kolommen'} zonder kop "
+                     f"({', '.join(_letter(j) for j in dropped)}) heb ik weggelaten")
     _refuse_duplicate_headings([(j, n) for j, n in columns])
     frame = pd.DataFrame({name: pd.Series([row[j] for row in body], dtype=object) for j, name in columns})
     return frame, numbers_

@@ -269,11 +269,10 @@ READ_RIGHT = [
     ("title lines above the header", lambda: _quiet(lambda: read_own_data(
         file("titel.csv", "Omzetrapport 2024\n\n" + ORDERS_HEAD + "1;2024-01-01;10\n"), "orders"))
      .attrs["opmerkingen"],
-     ["de 2 regel(s) boven de kolomkoppen (rij 3) heb ik overgeslagen"]),
+     ["1 regel boven de kolomkoppen (rij 3) heb ik overgeslagen"]),
     ("empty rows and empty unnamed columns are dropped and said", lambda: _quiet(lambda: read_own_data(
         file("gaten.csv", "customer_id;;date;revenue\n1;;2024-01-01;10\n;;;\n2;;2024-01-02;5\n"), "orders"))
-     .attrs["opmerkingen"], ["1 lege rij(en) heb ik weggelaten",
-                             "lege kolom(men) zonder kop (B) heb ik weggelaten"]),
+     .attrs["opmerkingen"], ["1 lege rij heb ik weggelaten", "de lege kolom zonder kop (B) heb ik weggelaten"]),
     ("UTF-16 (Excel's Unicode-tekst)", lambda: read_own_data(file("uni.txt", "customer_id\tname\n1\tCafé\n",
                                                                   "utf-16"), "customers")["name"].tolist(), ["Café"]),
     ("dates with a time zone are Dutch local time", lambda: orders_file(
