@@ -381,3 +381,23 @@ def test_numbers_stored_as_text_are_refused_with_the_fix():
     with pytest.raises(InputError, match="Schrijf 9 in plaats van '9'"):
         salesnb.nps(pd.Series(["10", "9", "6"]))
     assert math.isclose(salesnb.nps(pd.Series(["10", "9", "6"]).astype(int)), 100 / 3)
+
+
+DECIMAL_CALLS = [
+    ("ctr", (10, 100)), ("hit_rate", (3, 10)), ("win_rate", (3, 10)), ("share_of_wallet", (10, 100)),
+    ("market_potential", (10, 100)), ("market_share", (10, 100)), ("penetration_rate", (10, 100)),
+    ("saturation", (10, 100)), ("remaining_demand", (100, 10)), ("spending_index", (100, 10, 1000, 50)),
+    ("relative_market_share", (0.2, 0.1)), ("satisfaction_gap", (7, 8)), ("market_size", ([100, 200],)),
+]
+
+
+@pytest.mark.parametrize("name,args", DECIMAL_CALLS, ids=[c[0] for c in DECIMAL_CALLS])
+def test_decimal_is_a_number_like_any_other(name, args):
+    def as_decimal(a):
+        return [Decimal(str(x)) for x in a] if isinstance(a, list) else Decimal(str(a))
+
+    function = getattr(salesnb, name)
+    expected = function(*args)
+    result = function(*(as_decimal(a) for a in args))
+    assert type(result) is type(expected) is float
+    assert result == pytest.approx(expected)
