@@ -312,19 +312,26 @@ _TEMPERATURE_FIELDS = ("interesse", "budget_en_planning")
 _PROSPECT_FIELDS = ("naam", "adres", "postcode", "plaats")
 
 
-def _check_products(products, vat_rates, problems: list[str]) -> None:
-    if not isinstance(products, (list, tuple)) or not products:
-        problems.append("'producten': geef een lijst met minstens één product "
-                        "({'omschrijving': ..., 'prijs': ..., 'btw': 0.21, 0.09, 0 of 'KOR'})")
-        return
-    for i, item in enumerate(products, start=1):
-        where = f"'producten' nummer {i}"
+def _dict_rows(value, label: str, hint: str, known: tuple, problems: list[str]) -> list[tuple[str, dict]]:
+    """The rows of a list of dicts as (where, row); an empty list, a non-dict or an unknown key is a problem."""
+    if not isinstance(value, (list, tuple)) or not value:
+        problems.append(f"'{label}': geef een lijst met minstens één {hint}")
+        return []
+    rows = []
+    for i, item in enumerate(value, start=1):
+        where = f"'{label}' nummer {i}"
         if not isinstance(item, dict):
-            problems.append(f"{where}: moet een dict zijn met omschrijving, prijs en btw")
+            problems.append(f"{where}: moet een dict zijn met {', '.join(known)}")
             continue
-        unknown = [k for k in item if k not in ("omschrijving", "prijs", "btw", "eenheid")]
-        problems.extend(f"{where}: onbekend veld {k!r}; bekende velden zijn omschrijving, prijs, btw, eenheid"
-                        for k in unknown)
+        problems.extend(f"{where}: onbekend veld {k!r}; bekende velden zijn {', '.join(known)}"
+                        for k in item if k not in known)
+        rows.append((where, item))
+    return rows
+
+
+def _check_products(products, vat_rates, problems: list[str]) -> None:
+    hint = "product ({'omschrijving': ..., 'prijs': ..., 'btw': 0.21, 0.09, 0 of 'KOR'})"
+    for where, item in _dict_rows(products, "producten", hint, ("omschrijving", "prijs", "btw", "eenheid"), problems):
         if not _is_text(item.get("omschrijving")):
             problems.append(f"{where}: de omschrijving ontbreekt")
         price = item.get("prijs")
@@ -340,17 +347,8 @@ def _check_products(products, vat_rates, problems: list[str]) -> None:
 
 
 def _check_prospects(prospects, problems: list[str]) -> None:
-    if not isinstance(prospects, (list, tuple)) or not prospects:
-        problems.append("'prospects': geef een lijst met minstens één prospect")
-        return
-    for i, item in enumerate(prospects, start=1):
-        where = f"'prospects' nummer {i}"
-        if not isinstance(item, dict):
-            problems.append(f"{where}: moet een dict zijn")
-            continue
-        known = (*_PROSPECT_FIELDS, "tav", *_TEMPERATURE_FIELDS)
-        problems.extend(f"{where}: onbekend veld {k!r}; bekende velden zijn {', '.join(known)}"
-                        for k in item if k not in known)
+    known = (*_PROSPECT_FIELDS, "tav", *_TEMPERATURE_FIELDS)
+    for where, item in _dict_rows(prospects, "prospects", "prospect", known, problems):
         for key in _PROSPECT_FIELDS:
             if not _is_text(item.get(key)):
                 problems.append(f"{where}: '{key}' ontbreekt of is leeg")
