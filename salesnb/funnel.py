@@ -208,8 +208,8 @@ def win_rate_by_dmu(coverage: pd.DataFrame, outcome: pd.Series, *, won="gewonnen
     ``coverage`` is the table of :func:`dmu_per_opportunity`; ``outcome`` gives per
     opportunity (same index) 'gewonnen', 'verloren' or something else (open: left out).
     Per role, over the closed opportunities where the buyer has that role: won and lost
-    deals and the win rate when we spoke to the role (``win_rate_met``) and when we missed it
-    (``win_rate_missed``), and the difference. The row 'alle rollen' compares complete
+    deals and the win rate when we spoke to the role (``win_rate_gesproken``) and when we missed it
+    (``win_rate_gemist``), and the ``verschil``. The row 'alle rollen' compares complete
     coverage with at least one missed role.
 
     >>> cov = pd.DataFrame({"beslisser": ["gesproken", "gesproken", "niet gesproken", "geen rol"]},
@@ -217,7 +217,7 @@ def win_rate_by_dmu(coverage: pd.DataFrame, outcome: pd.Series, *, won="gewonnen
     >>> cov["compleet"] = cov["beslisser"] != "niet gesproken"
     >>> out = pd.Series(["gewonnen", "verloren", "verloren", "gewonnen"], index=[1, 2, 3, 4])
     >>> t = win_rate_by_dmu(cov, out, roles=["beslisser"])
-    >>> t.loc["beslisser", ["win_rate_met", "win_rate_missed"]].tolist()
+    >>> t.loc["beslisser", ["win_rate_gesproken", "win_rate_gemist"]].tolist()
     [0.5, 0.0]
     """
     roles = list(roles)
@@ -237,13 +237,13 @@ def win_rate_by_dmu(coverage: pd.DataFrame, outcome: pd.Series, *, won="gewonnen
     groups.append(("alle rollen", complete, ~complete))
     for label, met_mask, missed_mask in groups:
         row = {}
-        for key, mask in (("met", met_mask), ("missed", missed_mask)):
+        for key, mask in (("gesproken", met_mask), ("gemist", missed_mask)):
             n_won = int((is_won & mask & closed).sum())
             n_closed = int((mask & closed).sum())
-            row[f"won_{key}"] = n_won
-            row[f"lost_{key}"] = n_closed - n_won
+            row[f"gewonnen_{key}"] = n_won
+            row[f"verloren_{key}"] = n_closed - n_won
             row[f"win_rate_{key}"] = n_won / n_closed if n_closed else np.nan
-        row["difference"] = row["win_rate_met"] - row["win_rate_missed"]
+        row["verschil"] = row["win_rate_gesproken"] - row["win_rate_gemist"]
         rows[label] = row
     result = pd.DataFrame.from_dict(rows, orient="index")
     result.index.name = "rol"
@@ -360,21 +360,21 @@ def funnel_counts(stage_reached, *, stages=FUNNEL_STAGES) -> pd.Series:
         )
     position = reached.astype(str).map({s: i for i, s in enumerate(stages)}).to_numpy()
     counts = np.bincount(position, minlength=len(stages))[::-1].cumsum()[::-1]
-    return pd.Series(counts.astype(int), index=pd.Index(stages, name="stage"), name="n")
+    return pd.Series(counts.astype(int), index=pd.Index(stages, name="stage"), name="aantal")
 
 
 def stage_conversion(counts, *, stages=None) -> pd.DataFrame:
     """Stage conversion of a funnel (§5.3): n(next stage) / n(this stage).
 
     ``counts`` is a Series or dict stage → number that reached the stage, in funnel order
-    (or give the order with ``stages``). Returns stage, n, conversion (to the next stage;
-    empty for the last stage) and share_of_start (n / n of the first stage).
+    (or give the order with ``stages``). Returns ``stage``, ``aantal``, ``conversie`` (to the
+    next stage; empty for the last stage) and ``vanaf_start`` (aantal / aantal of the first stage).
 
-    >>> stage_conversion({"lead": 200, "offerte": 50, "order": 10})[["stage", "conversion"]]
-         stage  conversion
-    0     lead        0.25
-    1  offerte        0.20
-    2    order         NaN
+    >>> stage_conversion({"lead": 200, "offerte": 50, "order": 10})[["stage", "conversie"]]
+         stage  conversie
+    0     lead       0.25
+    1  offerte       0.20
+    2    order        NaN
     """
     if isinstance(counts, Mapping):
         counts = pd.Series(counts)
@@ -400,9 +400,9 @@ def stage_conversion(counts, *, stages=None) -> pd.DataFrame:
         conversion = np.append(np.where(n[:-1] > 0, n[1:] / n[:-1], np.nan), np.nan)
     return pd.DataFrame({
         "stage": [str(s) for s in counts.index],
-        "n": n,
-        "conversion": conversion,
-        "share_of_start": n / n[0],
+        "aantal": n,
+        "conversie": conversion,
+        "vanaf_start": n / n[0],
     })
 
 
@@ -433,7 +433,7 @@ def opportunity_funnel(opportunities: pd.DataFrame, *, stages=FUNNEL_STAGES, sta
 
     >>> opps = pd.DataFrame({"last_stage": ["offerte", "offerte", "onderhandeling", "onderhandeling"],
     ...                      "outcome": ["verloren", "verloren", "gewonnen", "open"]})
-    >>> opportunity_funnel(opps, stages=["offerte", "onderhandeling", "gewonnen"])["n"].tolist()
+    >>> opportunity_funnel(opps, stages=["offerte", "onderhandeling", "gewonnen"])["aantal"].tolist()
     [3.0, 1.0, 1.0]
     """
     v.table(opportunities, "opportunities", [stage_col, outcome_col])
@@ -455,7 +455,7 @@ def pipeline_by_stage(opportunities: pd.DataFrame, *, stages=FUNNEL_STAGES[:-1],
 
     >>> opps = pd.DataFrame({"stage": ["offerte", "offerte", "onderhandeling"], "value": [1000.0, 3000.0, 2000.0],
     ...                      "probability": [0.5, 0.5, 0.75], "outcome": ["open"] * 3})
-    >>> pipeline_by_stage(opps, stages=["offerte", "onderhandeling"])[["n", "value", "weighted"]].values.tolist()
+    >>> pipeline_by_stage(opps, stages=["offerte", "onderhandeling"])[["aantal", "value", "gewogen"]].values.tolist()
     [[2.0, 4000.0, 2000.0], [1.0, 2000.0, 1500.0]]
     """
     stages = list(stages)
@@ -465,15 +465,15 @@ def pipeline_by_stage(opportunities: pd.DataFrame, *, stages=FUNNEL_STAGES[:-1],
     probs = v.numbers_array(data[probability_col], f"opportunities['{probability_col}']", minimum=0, maximum=1,
                             allow_empty=True)
     frame = pd.DataFrame({"stage": data[stage_col].astype(str).to_numpy(), "value": values,
-                          "weighted": values * probs, "n": 1.0})
+                          "gewogen": values * probs, "aantal": 1.0})
     unknown = sorted(set(frame["stage"]) - set(stages))
     if unknown:
         raise InputError(f"Open opportunities in onbekende fase(n) {', '.join(unknown)}; "
                          f"geef alle open fasen mee met stages=[...].")
-    table = frame.groupby("stage")[["n", "value", "weighted"]].sum().reindex(stages, fill_value=0.0)
+    table = frame.groupby("stage")[["aantal", "value", "gewogen"]].sum().reindex(stages, fill_value=0.0)
     table.index.name = "stage"
-    table["probability"] = (table["weighted"] / table["value"].where(table["value"] > 0)).astype(float)
-    return table.reset_index()[["stage", "n", "value", "probability", "weighted"]]
+    table["probability"] = (table["gewogen"] / table["value"].where(table["value"] > 0)).astype(float)
+    return table.reset_index()[["stage", "aantal", "value", "probability", "gewogen"]]
 
 
 def funnel_metrics(opportunities: pd.DataFrame, *, outcome_col="outcome", value_col="value", created_col="created_on",
@@ -627,14 +627,15 @@ def sales_plan(target_revenue, average_order, rates, round_each_stage=True, *,
     ``round_each_stage=True`` rounds every stage up to whole units before going to the next
     stage (you cannot make 33.3 orders); ``False`` keeps the in-between stages unrounded and
     rounds up only the end result (the last stage). Both are course conventions; each-stage
-    rounding never gives a smaller plan. Returns stage, rate (empty for the orders row), needed.
+    rounding never gives a smaller plan. Returns ``stage``, ``ratio`` (empty for the orders row)
+    and ``nodig``.
 
     >>> sales_plan(100_000, 3_000, {"offertes": 0.3, "bezoeken": 0.5})
-          stage  rate  needed
-    0    orders   NaN    34.0
-    1  offertes   0.3   114.0
-    2  bezoeken   0.5   228.0
-    >>> sales_plan(100_000, 3_000, {"offertes": 0.3, "bezoeken": 0.5}, round_each_stage=False)["needed"].round(2).tolist()
+          stage  ratio  nodig
+    0    orders    NaN   34.0
+    1  offertes    0.3  114.0
+    2  bezoeken    0.5  228.0
+    >>> sales_plan(100_000, 3_000, {"offertes": 0.3, "bezoeken": 0.5}, round_each_stage=False)["nodig"].round(2).tolist()
     [33.33, 111.11, 223.0]
     """
     target = v.number(target_revenue, "target_revenue", minimum=0, min_inclusive=False)
@@ -655,8 +656,8 @@ def sales_plan(target_revenue, average_order, rates, round_each_stage=True, *,
         exact.append(current)
     return pd.DataFrame({
         "stage": [order_stage] + [name for name, _ in steps],
-        "rate": [np.nan] + [rate for _, rate in steps],
-        "needed": [float(x) for x in exact],
+        "ratio": [np.nan] + [rate for _, rate in steps],
+        "nodig": [float(x) for x in exact],
     })
 
 
@@ -669,14 +670,14 @@ def weekly_activities(plan, *, account_managers=1, working_weeks=46, round_up=Tr
     float error (a plan never falls short); ``False`` keeps it exact.
 
     >>> weekly_activities({"bezoeken": 460, "telefoongesprekken": 1000}, account_managers=2)
-                    stage  needed  per_account_manager  per_week
-    0            bezoeken   460.0                230.0       5.0
-    1  telefoongesprekken  1000.0                500.0      11.0
+                    stage   nodig  per_accountmanager  per_week
+    0            bezoeken   460.0               230.0       5.0
+    1  telefoongesprekken  1000.0               500.0      11.0
     """
     if isinstance(plan, pd.DataFrame):
-        v.table(plan, "plan", ["stage", "needed"])
+        v.table(plan, "plan", ["stage", "nodig"])
         stages = [str(s) for s in plan["stage"]]
-        needed = v.numbers_array(plan["needed"], "plan['needed']", minimum=0)
+        needed = v.numbers_array(plan["nodig"], "plan['nodig']", minimum=0)
     elif isinstance(plan, (Mapping, pd.Series)):
         stages = [str(s) for s in plan.keys()]
         needed = v.numbers_array(list(plan.values) if isinstance(plan, pd.Series) else list(plan.values()),
@@ -691,8 +692,8 @@ def weekly_activities(plan, *, account_managers=1, working_weeks=46, round_up=Tr
         per_week = [Fraction(ceil_exact(x)) for x in per_week]
     return pd.DataFrame({
         "stage": stages,
-        "needed": needed,
-        "per_account_manager": [float(x) for x in per_manager],
+        "nodig": needed,
+        "per_accountmanager": [float(x) for x in per_manager],
         "per_week": [float(x) for x in per_week],
     })
 

@@ -224,13 +224,13 @@ def win_rate_by_motive(motives, outcomes, *, won="gewonnen", lost="verloren",
     if not closed.any():
         raise InputError(f"Er zijn geen afgesloten opportunities ('{won}' of '{lost}'); "
                          f"een win rate kan dan niet.")
-    frame = pd.DataFrame({"letter": letters[closed], "won": (o[closed] == won).astype(int)})
-    grouped = frame.groupby("letter")["won"].agg(["sum", "count"]).reindex(list(SABONE))
+    frame = pd.DataFrame({"letter": letters[closed], "gewonnen": (o[closed] == won).astype(int)})
+    grouped = frame.groupby("letter")["gewonnen"].agg(["sum", "count"]).reindex(list(SABONE))
     table = buying_motives(types=types)[["letter", "type"]].copy()
-    table["won"] = grouped["sum"].fillna(0).astype(int).to_numpy()
-    table["lost"] = (grouped["count"] - grouped["sum"]).fillna(0).astype(int).to_numpy()
-    closed_n = table["won"] + table["lost"]
-    table["win_rate"] = (table["won"] / closed_n.where(closed_n > 0)).astype(float)
+    table["gewonnen"] = grouped["sum"].fillna(0).astype(int).to_numpy()
+    table["verloren"] = (grouped["count"] - grouped["sum"]).fillna(0).astype(int).to_numpy()
+    closed_n = table["gewonnen"] + table["verloren"]
+    table["win_rate"] = (table["gewonnen"] / closed_n.where(closed_n > 0)).astype(float)
     return table
 
 

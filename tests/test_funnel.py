@@ -32,28 +32,28 @@ def test_sales_plan_each_stage_by_hand():
     # target 250,000 / average order 2,400 = 104.1667 -> 105 orders
     # 105 / 0.25 = 420 offertes; 420 / 0.4 = 1050 bezoeken; 1050 / 0.2 = 5250 gesprekken
     plan = f.sales_plan(250_000, 2_400, RATES)
-    assert list(plan.columns) == ["stage", "rate", "needed"]
+    assert list(plan.columns) == ["stage", "ratio", "nodig"]
     assert plan["stage"].tolist() == ["orders", "offertes", "bezoeken", "telefoongesprekken"]
-    assert plan["needed"].tolist() == [105, 420, 1050, 5250]
-    assert np.isnan(plan["rate"].iloc[0])
-    assert plan["rate"].iloc[1:].tolist() == [0.25, 0.4, 0.2]
+    assert plan["nodig"].tolist() == [105, 420, 1050, 5250]
+    assert np.isnan(plan["ratio"].iloc[0])
+    assert plan["ratio"].iloc[1:].tolist() == [0.25, 0.4, 0.2]
 
 
 def test_sales_plan_only_end_rounded_by_hand():
     # 104.1667 orders; / 0.25 = 416.667; / 0.4 = 1041.667; / 0.2 = 5208.33 -> 5209
     plan = f.sales_plan(250_000, 2_400, RATES, round_each_stage=False)
-    assert plan["needed"].iloc[0] == pytest.approx(250_000 / 2_400)
-    assert plan["needed"].iloc[1] == pytest.approx(416.6667, abs=1e-3)
-    assert plan["needed"].iloc[2] == pytest.approx(1041.6667, abs=1e-3)
-    assert plan["needed"].iloc[3] == 5209
+    assert plan["nodig"].iloc[0] == pytest.approx(250_000 / 2_400)
+    assert plan["nodig"].iloc[1] == pytest.approx(416.6667, abs=1e-3)
+    assert plan["nodig"].iloc[2] == pytest.approx(1041.6667, abs=1e-3)
+    assert plan["nodig"].iloc[3] == 5209
 
 
 def test_sales_plan_no_float_error_in_ceil():
     # 7 orders of 100 needed, hit rate 0.07 -> exactly 100 quotations (floats: 7 / 0.07 = 100.00000000000001)
     plan = f.sales_plan(700, 100, {"offertes": 0.07})
-    assert plan["needed"].tolist() == [7, 100]
+    assert plan["nodig"].tolist() == [7, 100]
     # 0.07 * 100 euro orders: target 7 euro / average 0.07 -> exactly 100 orders
-    assert f.sales_plan(7, 0.07, {"offertes": 1.0})["needed"].tolist() == [100, 100]
+    assert f.sales_plan(7, 0.07, {"offertes": 1.0})["nodig"].tolist() == [100, 100]
 
 
 def test_sales_plan_accepts_pairs_and_series_and_custom_order_stage():
@@ -62,7 +62,7 @@ def test_sales_plan_accepts_pairs_and_series_and_custom_order_stage():
     b = f.sales_plan(1_000, 100, pd.Series(dict(pairs)), order_stage="opdrachten")
     pd.testing.assert_frame_equal(a, b)
     assert a["stage"].iloc[0] == "opdrachten"
-    assert a["needed"].tolist() == [10, 20, 40]
+    assert a["nodig"].tolist() == [10, 20, 40]
 
 
 def test_sales_plan_does_not_modify_input():
@@ -103,7 +103,7 @@ rate_st = st.decimals(min_value="0.01", max_value="1", places=2).map(float)
 def test_sales_plan_never_below_target(target, average, rates, each):
     names = [f"fase{i}" for i in range(len(rates))]
     plan = f.sales_plan(target, average, dict(zip(names, rates)), round_each_stage=each)
-    needed = [Fraction(repr(x)) for x in plan["needed"]]
+    needed = [Fraction(repr(x)) for x in plan["nodig"]]
     exact_rates = [Fraction(repr(r)) for r in rates]
     # The first activity stage, carried through all rates, yields at least the target revenue.
     first = needed[-1]
@@ -130,7 +130,7 @@ def test_each_stage_rounding_never_gives_a_smaller_plan(target, average, rates):
     names = [f"fase{i}" for i in range(len(rates))]
     each = f.sales_plan(target, average, dict(zip(names, rates)))
     end = f.sales_plan(target, average, dict(zip(names, rates)), round_each_stage=False)
-    assert (each["needed"].to_numpy() >= end["needed"].to_numpy() - 1e-9).all()
+    assert (each["nodig"].to_numpy() >= end["nodig"].to_numpy() - 1e-9).all()
 
 
 @settings(max_examples=100, deadline=None)
@@ -138,8 +138,8 @@ def test_each_stage_rounding_never_gives_a_smaller_plan(target, average, rates):
        hit=rate_st, better=rate_st)
 def test_better_hit_rate_never_needs_more_quotations(target, hit, better):
     low, high = sorted([hit, better])
-    a = f.sales_plan(target, 1_000, {"offertes": low})["needed"].iloc[-1]
-    b = f.sales_plan(target, 1_000, {"offertes": high})["needed"].iloc[-1]
+    a = f.sales_plan(target, 1_000, {"offertes": low})["nodig"].iloc[-1]
+    b = f.sales_plan(target, 1_000, {"offertes": high})["nodig"].iloc[-1]
     assert b <= a
 
 
@@ -150,7 +150,7 @@ def test_weekly_activities_by_hand():
     plan = f.sales_plan(250_000, 2_400, RATES)
     week = f.weekly_activities(plan, account_managers=3, working_weeks=46)
     row = week.set_index("stage").loc["telefoongesprekken"]
-    assert row["per_account_manager"] == 1750
+    assert row["per_accountmanager"] == 1750
     assert row["per_week"] == 39
     exact = f.weekly_activities(plan, account_managers=3, working_weeks=46, round_up=False)
     assert exact.set_index("stage").loc["telefoongesprekken", "per_week"] == pytest.approx(1750 / 46)
@@ -167,7 +167,7 @@ def test_weekly_activities_exact_division_is_not_rounded_up():
     ({"account_managers": 1.5}, "geheel"),
     ({"working_weeks": 60}, "working_weeks"),
     ({"plan": [1, 2]}, "plan"),
-    ({"plan": pd.DataFrame({"fase": ["a"], "needed": [1]})}, "stage"),
+    ({"plan": pd.DataFrame({"fase": ["a"], "nodig": [1]})}, "stage"),
 ])
 def test_weekly_activities_bad_input(kwargs, fragment):
     args = {"plan": {"bezoeken": 460}}
@@ -178,7 +178,7 @@ def test_weekly_activities_bad_input(kwargs, fragment):
 
 def test_weekly_activities_missing_column_is_column_error():
     with pytest.raises(ColumnError):
-        f.weekly_activities(pd.DataFrame({"fase": ["a"], "needed": [1]}))
+        f.weekly_activities(pd.DataFrame({"fase": ["a"], "nodig": [1]}))
 
 
 # --- hit rate, win rate, weighted pipeline ------------------------------------------------------
@@ -249,15 +249,15 @@ def test_funnel_counts_and_conversion_by_hand():
     # reached at least: lead 10, offerte 5, gewonnen 2
     assert counts.tolist() == [10, 5, 2]
     table = f.stage_conversion(counts)
-    assert table["conversion"].iloc[:2].tolist() == [0.5, 0.4]
-    assert np.isnan(table["conversion"].iloc[2])
-    assert table["share_of_start"].tolist() == [1.0, 0.5, 0.2]
+    assert table["conversie"].iloc[:2].tolist() == [0.5, 0.4]
+    assert np.isnan(table["conversie"].iloc[2])
+    assert table["vanaf_start"].tolist() == [1.0, 0.5, 0.2]
 
 
 def test_stage_conversion_with_order_parameter():
     table = f.stage_conversion({"b": 4, "a": 8}, stages=["a", "b"])
     assert table["stage"].tolist() == ["a", "b"]
-    assert table["conversion"].iloc[0] == 0.5
+    assert table["conversie"].iloc[0] == 0.5
 
 
 @pytest.mark.parametrize("call, fragment", [
@@ -280,7 +280,7 @@ def test_funnel_counts_monotone_and_conversion_fractions(reached):
     counts = f.funnel_counts(reached, stages=["a", "b", "c", "d"])
     assert counts.iloc[0] == len(reached)
     assert (np.diff(counts.to_numpy()) <= 0).all()
-    conv = f.stage_conversion(counts)["conversion"].dropna()
+    conv = f.stage_conversion(counts)["conversie"].dropna()
     assert ((conv >= 0) & (conv <= 1)).all()
 
 
@@ -383,15 +383,15 @@ def test_win_rate_by_dmu_by_hand():
     cov, outcome = _dmu_case()
     table = f.win_rate_by_dmu(cov, outcome, roles=ROLES3)
     # beslisser met in 1 (won), 3 (won): 2/2; missed in 4 (lost): 0/1; not in the DMU of 2 and 5
-    assert table.loc["beslisser", ["won_met", "lost_met", "win_rate_met"]].tolist() == [2, 0, 1.0]
-    assert table.loc["beslisser", ["won_missed", "lost_missed", "win_rate_missed"]].tolist() == [0, 1, 0.0]
-    assert table.loc["beslisser", "difference"] == 1.0
+    assert table.loc["beslisser", ["gewonnen_gesproken", "verloren_gesproken", "win_rate_gesproken"]].tolist() == [2, 0, 1.0]
+    assert table.loc["beslisser", ["gewonnen_gemist", "verloren_gemist", "win_rate_gemist"]].tolist() == [0, 1, 0.0]
+    assert table.loc["beslisser", "verschil"] == 1.0
     # inkoper met in 1 (won) and 2 (lost): 1/2; never missed
-    assert table.loc["inkoper", "win_rate_met"] == 0.5
-    assert np.isnan(table.loc["inkoper", "win_rate_missed"])
+    assert table.loc["inkoper", "win_rate_gesproken"] == 0.5
+    assert np.isnan(table.loc["inkoper", "win_rate_gemist"])
     # complete: 1 (won), 2 (lost), 5 (lost) = 1/3; incomplete: 3 (won), 4 (lost) = 1/2
-    assert table.loc["alle rollen", "win_rate_met"] == pytest.approx(1 / 3)
-    assert table.loc["alle rollen", "win_rate_missed"] == 0.5
+    assert table.loc["alle rollen", "win_rate_gesproken"] == pytest.approx(1 / 3)
+    assert table.loc["alle rollen", "win_rate_gemist"] == 0.5
 
 
 def test_dmu_bad_input():
@@ -430,18 +430,18 @@ def test_opportunity_funnel_by_hand():
     # reached at least: kwalificatie 5, behoeftebepaling 4, offerte 3, onderhandeling 2, gewonnen 2
     table = f.opportunity_funnel(_opps())
     assert table["stage"].tolist() == list(f.FUNNEL_STAGES)
-    assert table["n"].tolist() == [5, 4, 3, 2, 2]
-    assert table["conversion"].iloc[:4].tolist() == pytest.approx([0.8, 0.75, 2 / 3, 1.0])
+    assert table["aantal"].tolist() == [5, 4, 3, 2, 2]
+    assert table["conversie"].iloc[:4].tolist() == pytest.approx([0.8, 0.75, 2 / 3, 1.0])
     everything = f.opportunity_funnel(_opps(), closed_only=False)
-    assert everything["n"].tolist() == [7, 6, 5, 3, 2]
+    assert everything["aantal"].tolist() == [7, 6, 5, 3, 2]
 
 
 def test_pipeline_by_stage_by_hand():
     table = f.pipeline_by_stage(_opps()).set_index("stage")
     # open: offerte 5,000 × 0.5 = 2,500; onderhandeling 10,000 × 0.75 = 7,500
-    assert table.loc["offerte", ["n", "value", "weighted"]].tolist() == [1, 5_000, 2_500]
-    assert table.loc["onderhandeling", "weighted"] == 7_500
-    assert table.loc["kwalificatie", "n"] == 0
+    assert table.loc["offerte", ["aantal", "value", "gewogen"]].tolist() == [1, 5_000, 2_500]
+    assert table.loc["onderhandeling", "gewogen"] == 7_500
+    assert table.loc["kwalificatie", "aantal"] == 0
     assert np.isnan(table.loc["kwalificatie", "probability"])
     with pytest.raises(InputError, match="onbekende"):
         f.pipeline_by_stage(_opps(), stages=["offerte"])
@@ -501,7 +501,7 @@ def test_plan_inputs_by_hand():
     assert list(p["rates"].values()) == pytest.approx([0.25, 0.4, 0.1])
     # 40,000 / 4,000 = 10 orders -> 40 offertes -> 100 bezoeken -> 1000 gesprekken
     plan = f.sales_plan(p["target_revenue"], p["average_order"], p["rates"])
-    assert plan["needed"].tolist() == [10, 40, 100, 1000]
+    assert plan["nodig"].tolist() == [10, 40, 100, 1000]
 
 
 def test_plan_inputs_order_basis():
@@ -509,7 +509,7 @@ def test_plan_inputs_order_basis():
     # all customers: (3,000 + 5,000 + 1,000) / 3 = 3,000; 40,000 / 3,000 = 13.3 -> 14 orders
     everyone = f.plan_inputs(*tables, order_basis="alle klanten")
     assert everyone["average_order"] == pytest.approx(3_000)
-    assert f.sales_plan(everyone["target_revenue"], everyone["average_order"], everyone["rates"])["needed"][0] == 14
+    assert f.sales_plan(everyone["target_revenue"], everyone["average_order"], everyone["rates"])["nodig"][0] == 14
     # the rates do not depend on the basis
     assert everyone["rates"] == f.plan_inputs(*tables)["rates"]
     with pytest.raises(InputError, match="order_basis"):
@@ -583,7 +583,7 @@ def test_plot_sales_plan_log_axis_keeps_small_stages_readable():
 
     # 60,000 / 3,000 = 20 orders -> 80 offertes -> 160 bezoeken -> 3,200 gesprekken
     plan = f.sales_plan(60_000, 3_000, {"offertes": 0.25, "bezoeken": 0.5, "telefoongesprekken": 0.05})
-    assert plan["needed"].tolist() == [20, 80, 160, 3200]
+    assert plan["nodig"].tolist() == [20, 80, 160, 3200]
     fig = Figure()
     ax = plot_sales_plan(plan, ax=fig.add_subplot())
     assert ax.get_yscale() == "log"

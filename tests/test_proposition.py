@@ -67,7 +67,7 @@ def test_win_rate_by_motive_by_hand():
     table = p.win_rate_by_motive(motives, outcomes)
     # E: 1 won of 3 closed; O: 1 of 1 (open left out); S: 0 of 1; A, B, N: none
     assert table.loc["economie", "win_rate"] == pytest.approx(1 / 3)
-    assert table.loc["trots", ["won", "lost", "win_rate"]].tolist() == [1, 0, 1.0]
+    assert table.loc["trots", ["gewonnen", "verloren", "win_rate"]].tolist() == [1, 0, 1.0]
     assert table.loc["zekerheid", "win_rate"] == 0
     assert np.isnan(table.loc["sympathie", "win_rate"])
 
@@ -101,8 +101,8 @@ def test_win_rate_by_motive_bad_input(motives, outcomes, fragment):
 def test_win_rate_by_motive_totals(pairs):
     motives, outcomes = zip(*pairs)
     table = p.win_rate_by_motive(motives, outcomes)
-    assert table["won"].sum() == outcomes.count("gewonnen")
-    assert table["won"].sum() + table["lost"].sum() == len(pairs)
+    assert table["gewonnen"].sum() == outcomes.count("gewonnen")
+    assert table["gewonnen"].sum() + table["verloren"].sum() == len(pairs)
     rates = table["win_rate"].dropna()
     assert ((rates >= 0) & (rates <= 1)).all()
 

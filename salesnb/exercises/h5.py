@@ -96,7 +96,7 @@ PLAN = {"target": 500_000, "average": 3_200, "rates": {"offertes": 0.30, "bezoek
 def _plan(each):
     from ..funnel import sales_plan
 
-    return float(sales_plan(PLAN["target"], PLAN["average"], PLAN["rates"], round_each_stage=each)["needed"].iloc[-1])
+    return float(sales_plan(PLAN["target"], PLAN["average"], PLAN["rates"], round_each_stage=each)["nodig"].iloc[-1])
 
 
 def _plan_nearest():
@@ -142,7 +142,7 @@ register_exercise(
     solution="""
         ratios = {"offertes": 0.30, "bezoeken": 0.55, "telefoongesprekken": 0.12}
         plan = salesnb.sales_plan(500_000, 3_200, ratios, round_each_stage=False)
-        antwoord = plan["needed"].iloc[-1]
+        antwoord = plan["nodig"].iloc[-1]
     """,
 )
 
@@ -228,10 +228,10 @@ register_exercise(
     question=("Bij veel opportunities zit er een beslisser in de DMU van de klant. Wat is de win rate van de "
               "afgesloten opportunities waarbij de beslisser wél in de DMU zat, maar niemand van Brandwijk hem "
               "gesproken heeft? Gebruik salesnb.load('dmu_contacts') (kolommen role en met). Geef een fractie."),
-    answer=lambda: float(_dmu_table().loc["beslisser", "win_rate_missed"]),
+    answer=lambda: float(_dmu_table().loc["beslisser", "win_rate_gemist"]),
     unit="fraction",
     mistakes=[
-        Mistake(lambda: float(_dmu_table().loc["beslisser", "win_rate_met"]),
+        Mistake(lambda: float(_dmu_table().loc["beslisser", "win_rate_gesproken"]),
                 "Dit is de win rate als de beslisser wél gesproken is. Gevraagd is de win rate als hij gemist is."),
         Mistake(_overall_win_rate,
                 "Dit is de win rate van alle opportunities samen. Kijk alleen naar de deals waarbij de "
@@ -245,6 +245,6 @@ register_exercise(
         opps = salesnb.load("opportunities")
         dmu = salesnb.dmu_per_opportunity(salesnb.load("dmu_contacts"), opportunities=opps["opportunity_id"])
         tabel = salesnb.win_rate_by_dmu(dmu, opps.set_index("opportunity_id")["outcome"])
-        antwoord = tabel.loc["beslisser", "win_rate_missed"]
+        antwoord = tabel.loc["beslisser", "win_rate_gemist"]
     """,
 )

@@ -57,9 +57,9 @@ def plot_funnel(funnel: pd.DataFrame, *, title="Sales funnel", unit="opportuniti
     >>> [t.get_text() for t in ax.texts]
     ['50', '10', '↓ 20,0%']
     """
-    v.table(funnel, "funnel", ["stage", "n", "conversion"])
+    v.table(funnel, "funnel", ["stage", "aantal", "conversie"])
     stages = [str(s) for s in funnel["stage"]]
-    n = funnel["n"].to_numpy(dtype=float)
+    n = funnel["aantal"].to_numpy(dtype=float)
     ax = get_ax(ax, figsize=(7.0, 0.6 * len(stages) + 1.6))
     y = np.arange(len(stages))[::-1] * 1.0
     left, width = funnel_geometry(n)
@@ -68,7 +68,7 @@ def plot_funnel(funnel: pd.DataFrame, *, title="Sales funnel", unit="opportuniti
         inside = wi > 0.18
         ax.text(0 if inside else wi / 2 + 0.02, yi, format_number(ni), ha="center" if inside else "left",
                 va="center", color="white" if inside else "black", fontweight="bold")
-    conv = funnel["conversion"].to_numpy(dtype=float)
+    conv = funnel["conversie"].to_numpy(dtype=float)
     for i in range(len(stages) - 1):
         if np.isfinite(conv[i]):
             ax.text(0.56, (y[i] + y[i + 1]) / 2, f"↓ {format_percent(conv[i])}", ha="left", va="center",
@@ -88,10 +88,10 @@ def plot_funnel(funnel: pd.DataFrame, *, title="Sales funnel", unit="opportuniti
 def _example_pipeline():
     return {"pipeline": pd.DataFrame({
         "stage": list(OPEN_STAGES),
-        "n": [40.0, 30.0, 25.0, 10.0],
+        "aantal": [40.0, 30.0, 25.0, 10.0],
         "value": [200_000.0, 160_000.0, 140_000.0, 60_000.0],
         "probability": [0.10, 0.25, 0.50, 0.75],
-        "weighted": [20_000.0, 40_000.0, 70_000.0, 45_000.0],
+        "gewogen": [20_000.0, 40_000.0, 70_000.0, 45_000.0],
     })}
 
 
@@ -107,15 +107,15 @@ def plot_pipeline(pipeline: pd.DataFrame, *, ax=None):
     >>> plot_pipeline(_example_pipeline()["pipeline"], ax=Figure().add_subplot()).get_title()
     'Pijplijn per fase: gewogen € 175.000'
     """
-    v.table(pipeline, "pipeline", ["stage", "value", "weighted", "probability"])
+    v.table(pipeline, "pipeline", ["stage", "value", "gewogen", "probability"])
     stages = [str(s) for s in pipeline["stage"]]
     x = np.arange(len(stages))
     ax = get_ax(ax, figsize=(7.5, 4.2))
     total = ax.bar(x - 0.2, pipeline["value"], width=0.4, color=COLOR_MUTED, hatch=HATCHES[1],
                    edgecolor="white", label="open waarde")
-    weighted = ax.bar(x + 0.2, pipeline["weighted"], width=0.4, color=PALETTE[0],
+    weighted = ax.bar(x + 0.2, pipeline["gewogen"], width=0.4, color=PALETTE[0],
                       label="gewogen (× kans)")
-    for bar, value in zip(weighted, pipeline["weighted"]):
+    for bar, value in zip(weighted, pipeline["gewogen"]):
         ax.annotate(format_euro(value), (bar.get_x() + bar.get_width() / 2, bar.get_height()),
                     xytext=(0, 3), textcoords="offset points", ha="center", va="bottom", fontsize="small")
     labels = [f"{s}\n(kans {format_percent(p, 0)})" if np.isfinite(p) else s
@@ -123,7 +123,7 @@ def plot_pipeline(pipeline: pd.DataFrame, *, ax=None):
     ax.set_xticks(x, labels)
     set_euro_axis(ax, "y")
     ax.set_ylabel("Waarde (€)")
-    ax.set_title(f"Pijplijn per fase: gewogen {format_euro(pipeline['weighted'].sum())}")
+    ax.set_title(f"Pijplijn per fase: gewogen {format_euro(pipeline['gewogen'].sum())}")
     ax.legend(loc="upper right")
     return ax
 
@@ -190,8 +190,8 @@ def plot_dmu_roles(coverage: pd.DataFrame, *, roles=None, ax=None):
 
 def _example_dmu_win():
     return {"table": pd.DataFrame({
-        "win_rate_met": [0.45, 0.40, 0.42, 0.48, 0.41, 0.40, 0.50],
-        "win_rate_missed": [0.35, 0.33, 0.38, 0.18, 0.36, 0.39, 0.30],
+        "win_rate_gesproken": [0.45, 0.40, 0.42, 0.48, 0.41, 0.40, 0.50],
+        "win_rate_gemist": [0.35, 0.33, 0.38, 0.18, 0.36, 0.39, 0.30],
     }, index=pd.Index([*DMU_ROLES, "alle rollen"], name="rol"))}
 
 
@@ -206,15 +206,15 @@ def plot_dmu_win_rate(table: pd.DataFrame, *, ax=None):
     >>> plot_dmu_win_rate(_example_dmu_win()["table"], ax=Figure().add_subplot()).get_title()
     'Win rate: DMU-rol gesproken of gemist'
     """
-    v.table(table, "table", ["win_rate_met", "win_rate_missed"])
+    v.table(table, "table", ["win_rate_gesproken", "win_rate_gemist"])
     labels = [str(i) for i in table.index]
     y = np.arange(len(labels))[::-1]
     ax = get_ax(ax, figsize=(7.5, 4.0))
-    met = ax.barh(y + 0.2, table["win_rate_met"].fillna(0), height=0.38, color=PALETTE[0],
+    met = ax.barh(y + 0.2, table["win_rate_gesproken"].fillna(0), height=0.38, color=PALETTE[0],
                   label="rol gesproken")
-    missed = ax.barh(y - 0.2, table["win_rate_missed"].fillna(0), height=0.38, color=COLOR_NEGATIVE,
+    missed = ax.barh(y - 0.2, table["win_rate_gemist"].fillna(0), height=0.38, color=COLOR_NEGATIVE,
                      hatch=HATCHES[1], edgecolor="white", label="rol gemist")
-    for bars, values in ((met, table["win_rate_met"]), (missed, table["win_rate_missed"])):
+    for bars, values in ((met, table["win_rate_gesproken"]), (missed, table["win_rate_gemist"])):
         for bar, value in zip(bars, values):
             text = format_percent(value, 0) if np.isfinite(value) else "geen"
             ax.annotate(text, (bar.get_width(), bar.get_y() + bar.get_height() / 2), xytext=(3, 0),
@@ -259,7 +259,7 @@ def plot_sales_plan(plan: pd.DataFrame, *, compare=None, labels=("elke fase afge
     >>> ax.get_yscale(), [float(t) for t in ax.get_yticks() if ax.get_ylim()[0] <= t <= ax.get_ylim()[1]]
     ('log', [1.0, 10.0, 100.0])
     """
-    v.table(plan, "plan", ["stage", "rate", "needed"])
+    v.table(plan, "plan", ["stage", "ratio", "nodig"])
     stages = [str(s) for s in plan["stage"]]
     x = np.arange(len(stages))
     ax = get_ax(ax, figsize=(7.5, 4.2))
@@ -267,18 +267,18 @@ def plot_sales_plan(plan: pd.DataFrame, *, compare=None, labels=("elke fase afge
     shift = width / 2 if compare is not None else 0.0
     series = [(plan, labels[0], PALETTE[0], HATCHES[0], -shift)]
     if compare is not None:
-        v.table(compare, "compare", ["stage", "needed"])
+        v.table(compare, "compare", ["stage", "nodig"])
         series.append((compare, labels[1], PALETTE[1], HATCHES[1], shift))
     for table, label, colour, hatch, dx in series:
-        bars = ax.bar(x + dx, table["needed"], width=width, color=colour, hatch=hatch, edgecolor="white",
+        bars = ax.bar(x + dx, table["nodig"], width=width, color=colour, hatch=hatch, edgecolor="white",
                       label=label)
-        for bar, value in zip(bars, table["needed"]):
+        for bar, value in zip(bars, table["nodig"]):
             decimals = 0 if float(value).is_integer() else 1
             ax.annotate(format_number(value, decimals), (bar.get_x() + bar.get_width() / 2, bar.get_height()),
                         xytext=(0, 3), textcoords="offset points", ha="center", va="bottom",
                         fontsize="small")
-    rates = plan["rate"].to_numpy(dtype=float)
-    values = np.concatenate([t["needed"].to_numpy(dtype=float) for t, *_ in series]) if len(plan) else np.ones(1)
+    rates = plan["ratio"].to_numpy(dtype=float)
+    values = np.concatenate([t["nodig"].to_numpy(dtype=float) for t, *_ in series]) if len(plan) else np.ones(1)
     top = max(float(np.nanmax(values)), 1.0)
     ax.set_xticks(x, [s if not np.isfinite(r) else f"{s}\n(÷ {format_percent(r, 0 if r >= 0.1 else 1)})"
                       for s, r in zip(stages, rates)])

@@ -103,7 +103,7 @@ def plot_lead_funnel(funnel: pd.DataFrame, *, source=None, ax=None):
     n = counts.fillna(0).to_numpy(dtype=float)
     nxt = np.append(n[1:], np.nan)
     conversion = np.divide(nxt, n, out=np.full(len(n), np.nan), where=n > 0)
-    table = pd.DataFrame({"stage": stages, "n": n, "conversion": conversion})
+    table = pd.DataFrame({"stage": stages, "aantal": n, "conversie": conversion})
     return plot_funnel(table, title=title, unit="leads", ax=ax)
 
 

@@ -46,7 +46,7 @@ def plot_win_rate_by_motive(table: pd.DataFrame, *, overall=None, ax=None):
     >>> plot_win_rate_by_motive(table, overall=2 / 3, ax=Figure().add_subplot()).get_title()
     'Win rate per dominant koopmotief'
     """
-    v.table(table, "table", ["type", "won", "lost", "win_rate"])
+    v.table(table, "table", ["type", "gewonnen", "verloren", "win_rate"])
     data = table.sort_values("win_rate", ascending=True, na_position="first")
     y = np.arange(len(data))
     ax = get_ax(ax, figsize=(7.0, 3.8))
@@ -54,7 +54,7 @@ def plot_win_rate_by_motive(table: pd.DataFrame, *, overall=None, ax=None):
         mask = (data["type"] == kind).to_numpy()
         ax.barh(y[mask], data["win_rate"].fillna(0).to_numpy()[mask], color=colour, hatch=hatch,
                 edgecolor="white", height=0.65, label=f"{kind} motief")
-    for yi, (rate, won, lost) in zip(y, data[["win_rate", "won", "lost"]].itertuples(index=False)):
+    for yi, (rate, won, lost) in zip(y, data[["win_rate", "gewonnen", "verloren"]].itertuples(index=False)):
         text = (f"{format_percent(rate, 0)}  (n = {int(won + lost)})" if np.isfinite(rate) else "geen deals")
         ax.annotate(text, (0 if not np.isfinite(rate) else rate, yi), xytext=(4, 0),
                     textcoords="offset points", va="center", fontsize="small",

@@ -116,9 +116,9 @@ def sales_plan_explorer(target_revenue=1_200_000.0, average_order=8_000.0, hit_r
         end = plans(*args, False)
         week = fn.weekly_activities(each, account_managers=account_managers, working_weeks=working_weeks)
         base = plans(target_revenue, average_order, start_hit, quotations_per_visit, visits_per_call, True)
-        return {"each": each["needed"].to_numpy(), "end": end["needed"].to_numpy(),
+        return {"each": each["nodig"].to_numpy(), "end": end["nodig"].to_numpy(),
                 "stages": each["stage"].tolist(), "per_week": week["per_week"].to_numpy(),
-                "saved_calls": float(base["needed"].iloc[-1] - each["needed"].iloc[-1]),
+                "saved_calls": float(base["nodig"].iloc[-1] - each["nodig"].iloc[-1]),
                 "hit_rate": hit_rate}
 
     def readout(r):
@@ -158,8 +158,8 @@ def _company_funnel() -> dict:
 
         table = fn.opportunity_funnel(load("opportunities"))
         metrics = fn.funnel_metrics(load("opportunities"))
-        conv = table["conversion"].to_numpy()[:4]
-        return {"opportunities": int(table["n"].iloc[0] / 5), "conversions": [round(float(c), 2) for c in conv],
+        conv = table["conversie"].to_numpy()[:4]
+        return {"opportunities": int(table["aantal"].iloc[0] / 5), "conversions": [round(float(c), 2) for c in conv],
                 "average_deal": float(round(metrics["average_deal"], -2))}
     except Exception:  # data unavailable: a plain example
         return {"opportunities": 800, "conversions": [0.9, 0.85, 0.8, 0.85], "average_deal": 7_500.0}

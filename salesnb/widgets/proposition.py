@@ -183,7 +183,7 @@ def motive_explorer(opportunities: pd.DataFrame, *, motive_col="motive", outcome
         table = r["table"]
         for bar, text, m in zip(artists["bars"], artists["texts"], labels):
             rate = table.loc[m, "win_rate"]
-            n = int(table.loc[m, "won"] + table.loc[m, "lost"])
+            n = int(table.loc[m, "gewonnen"] + table.loc[m, "verloren"])
             bar.set_width(0.0 if not np.isfinite(rate) else rate)
             text.set_x(0.01 + (0.0 if not np.isfinite(rate) else rate))
             text.set_text(f"{format_percent(rate, 0)} (n = {n})" if np.isfinite(rate) else "geen deals")
