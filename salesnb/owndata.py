@@ -151,6 +151,12 @@ def _csv_cells(path: Path, sep, encoding) -> tuple[list[list], str]:
     raw = path.read_bytes()
     if not raw.strip(b"\x00\xef\xbb\xbf\xff\xfe \t\r\n;,"):
         raise OwnDataError(f"Het bestand {path.name!r} is leeg. Sla je gegevens opnieuw op en probeer het nog eens.")
+    if raw.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        raise OwnDataError(f"{path.name!r} is een Excel-bestand met de extensie {path.suffix}. Geef het de "
+                           f"extensie .xlsx, of sla het in Excel op als CSV (puntkomma-gescheiden).")
+    if raw.startswith(b"%PDF"):
+        raise OwnDataError(f"{path.name!r} is een PDF, geen tabel. Exporteer de gegevens uit het programma als "
+                           f"CSV of Excel (.xlsx).")
     text = _decode(raw, encoding)
     if _looks_like_html(text.encode("utf-8", errors="replace")):
         raise OwnDataError(f"{path.name!r} is een webpagina (HTML), geen CSV. Open het in Excel en kies "
@@ -158,7 +164,13 @@ def _csv_cells(path: Path, sep, encoding) -> tuple[list[list], str]:
     lines = [line for line in text.splitlines() if line.strip()][:_HEADER_SEARCH]
     if sep is None:
         sep = max(_SEPARATORS, key=lambda s: (sum(s in line for line in lines), sum(line.count(s) for line in lines)))
-    cells = list(csv.reader(io.StringIO(text), delimiter=sep, skipinitialspace=True))
+    try:
+        cells = list(csv.reader(io.StringIO(text.replace("\x00", "")), delimiter=sep, skipinitialspace=True,
+                                strict=True))
+    except csv.Error:  # a quote that is never closed would swallow the rest of the file
+        raise OwnDataError(f"{path.name!r} kan ik niet lezen als CSV: een aanhalingsteken (\") wordt niet "
+                           f"gesloten, of er staat tekst direct na een afsluitend aanhalingsteken. Zoek de naam met "
+                           f"een enkel \" en haal dat weg, of sla het bestand in Excel opnieuw op als CSV.") from None
     return cells, sep
 
 

@@ -170,6 +170,11 @@ CATALOGUE = [
     ("own data text renamed to .xlsx", lambda: read_own_data(file("tekst.xlsx", "score\n9\n"), "nps"),
      r"geen Excel-bestand"),
     ("own data a folder", lambda: read_own_data(_FOLDER, "nps"), r"een map, geen bestand"),
+    ("own data Excel file renamed to .csv", lambda: read_own_data(file("excel.csv", b"PK\x03\x04" + b"\x00" * 60),
+                                                                  "nps"), r"Excel-bestand met de extensie .csv"),
+    ("own data PDF renamed to .csv", lambda: read_own_data(file("rapport.csv", b"%PDF-1.7\n"), "nps"), r"PDF"),
+    ("own data quote never closed", lambda: read_own_data(
+        file("quote.csv", 'customer_id;name\n1;"Jansen\n2;Piet\n'), "customers"), r"aanhalingsteken"),
     ("own data None as path", lambda: read_own_data(None, "nps"), r"pad van je bestand"),
     ("own data a number as path", lambda: read_own_data(12, "nps"), r"pad moet tekst"),
     ("own data columns as a list", lambda: read_own_data(file("lijst.csv", "score\n9\n"), "nps",
