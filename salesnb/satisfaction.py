@@ -191,7 +191,7 @@ def nps_by(responses, by, *, score_col="score", promoter_min=9, passive_min=7,
 
 #: Classes of the satisfaction gap, from bad to best.
 SATISFACTION_CLASSES: tuple[str, str, str, str] = (
-    "negatieve ervaring", "neutraal", "positieve ervaring", "customer delight")
+    "negatieve ervaring", "tevreden", "positieve ervaring", "customer delight")
 
 
 def _values(value, name):
@@ -232,14 +232,14 @@ def satisfaction_gap(expectation, experience, *, higher_is_better=True):
 def satisfaction_class(gap, *, tolerance=0.0, delight_from=2.0, labels=SATISFACTION_CLASSES):
     """Oordeel over de kloof ervaring − verwachting (§1.1).
 
-    ``gap < -tolerance``: negatieve ervaring; ``|gap| <= tolerance``: neutraal (as expected,
-    satisfied but not yet loyal); ``gap >= delight_from``: customer delight (clearly exceeded);
+    ``gap < -tolerance``: negatieve ervaring; ``|gap| <= tolerance``: tevreden (P = E: as
+    expected, satisfied but not yet loyal); ``gap >= delight_from``: customer delight (clearly exceeded);
     in between: positieve ervaring. A scalar gives a string, a sequence a categorical Series.
 
     >>> satisfaction_class(-1.0), satisfaction_class(0.0), satisfaction_class(2.5)
-    ('negatieve ervaring', 'neutraal', 'customer delight')
+    ('negatieve ervaring', 'tevreden', 'customer delight')
     >>> satisfaction_class([0.5, -0.5], tolerance=0.5).tolist()
-    ['neutraal', 'neutraal']
+    ['tevreden', 'tevreden']
     """
     tolerance = v.number(tolerance, "tolerance", minimum=0)
     delight_from = v.number(delight_from, "delight_from")
@@ -249,7 +249,7 @@ def satisfaction_class(gap, *, tolerance=0.0, delight_from=2.0, labels=SATISFACT
             f"customer delight is duidelijk méér dan verwacht."
         )
     if len(labels) != 4:
-        raise InputError("'labels' moet vier namen hebben (negatief, neutraal, positief, delight).")
+        raise InputError("'labels' moet vier namen hebben (negatief, tevreden, positief, delight).")
     values, scalar = _values(gap, "gap")
     arr = np.atleast_1d(values)
     codes = np.select([arr < -tolerance, arr <= tolerance, arr < delight_from], [0, 1, 2], default=3)
@@ -267,7 +267,7 @@ def satisfaction_table(expectation, experience, *, higher_is_better=True, tolera
     >>> satisfaction_table([7, 7, 6], [6, 7, 9])
        verwachting  ervaring  verschil              oordeel
     0          7.0       6.0      -1.0   negatieve ervaring
-    1          7.0       7.0       0.0             neutraal
+    1          7.0       7.0       0.0             tevreden
     2          6.0       9.0       3.0     customer delight
     """
     e = v.numbers_array(expectation, "expectation")
@@ -543,11 +543,12 @@ CRM_TYPES = pd.DataFrame({
 }).set_index("soort_crm")
 
 
-#: What Brandwijk Koffie & Vending records per table, and what it sees only because of that (§1.3).
+#: What Brandwijk Koffie & Vending records per table (every table is recorded by operational CRM), and which
+#: kind of CRM turns it into the insight named beside it (§1.3).
 COMPANY_CRM_DATA = {
     "customers": ("operationeel", "wie de klanten zijn, waar ze zitten en wie hun accountmanager is"),
-    "orders": ("operationeel", "wie wat koopt: de klantrelatiecyclus, klantwaarde en cross-selling"),
-    "opportunities": ("operationeel", "welke offertes lopen en waarom deals gewonnen of verloren worden"),
+    "orders": ("analytisch", "wie wat koopt: de klantrelatiecyclus, klantwaarde en cross-selling"),
+    "opportunities": ("operationeel", "welke offertes lopen, bij welke klant en in welke fase"),
     "nps": ("analytisch", "de NPS per sector, accountmanager en kwartaal"),
     "complaints": ("analytisch", "of goed afgehandelde klachten klanten tevredener maken (service recovery)"),
     "key_accounts": ("collaboratief", "het share of wallet en de relatiefase van grote klanten, gedeeld "
@@ -559,7 +560,8 @@ def crm_data_map(tables, mapping=None) -> pd.DataFrame:
     """Welke klantgegevens legt het bedrijf vast, en wat zie je alleen daardoor? (§1.3)
 
     ``tables`` maps a table name to its DataFrame; ``mapping`` maps the same name to
-    ``(soort CRM, wat je alleen hierdoor ziet)`` (default: :data:`COMPANY_CRM_DATA`). Returns one row per table with the number
+    ``(soort CRM, wat je alleen hierdoor ziet)``: the kind of CRM that gives that insight
+    (default: :data:`COMPANY_CRM_DATA`). Returns one row per table with the number
     of ``rijen``, the ``kolommen``, the kind of CRM and the insight.
 
     >>> t = {"klachten": pd.DataFrame({"klant": [1, 2], "datum": ["2025-01-01", "2025-02-01"]})}
@@ -595,12 +597,14 @@ def complaint_followup(complaints, orders, *, months=12, handled_col="handled_we
     complaint date. Per kind of handling: ``klachten``, mean ``omzet_voor`` and ``omzet_na``,
     ``verandering`` (na / voor − 1 of the summed revenue) and ``aandeel_blijft_kopen`` (share of
     complaints after which the customer still ordered). Complaints whose "after" window runs
-    past the last order date are left out (their future is not known yet).
+    past the last order date are left out (their future is not known yet), and so are those
+    whose "before" window starts before the first order date (their past is not in the data).
 
     >>> c = pd.DataFrame({"customer_id": [1, 2], "handled_well": [True, False],
     ...                   "date": pd.to_datetime(["2024-06-01", "2024-06-01"])})
     >>> o = pd.DataFrame({"customer_id": [1, 1, 2, 9], "revenue": [100.0, 150.0, 100.0, 1.0],
     ...                   "date": pd.to_datetime(["2024-01-01", "2024-09-01", "2024-01-01", "2025-12-31"])})
+    >>> o.loc[4] = [9, 1.0, pd.Timestamp("2023-01-01")]
     >>> complaint_followup(c, o)[["afhandeling", "omzet_voor", "omzet_na", "aandeel_blijft_kopen"]]
                  afhandeling  omzet_voor  omzet_na  aandeel_blijft_kopen
     0       goed afgehandeld       100.0     150.0                   1.0
@@ -616,9 +620,11 @@ def complaint_followup(complaints, orders, *, months=12, handled_col="handled_we
         raise InputError(f"De kolom '{handled_col}' moet per klacht True (goed afgehandeld) of False bevatten.")
     comp = pd.DataFrame({"k": np.arange(len(complaints)), "cust": complaints[customer_col].to_numpy(),
                          "when": c_when.to_numpy(), "ok": flag.astype(bool).to_numpy()})
-    comp = comp[comp["when"] + pd.DateOffset(months=months) <= o_when.max()]
+    comp = comp[(comp["when"] + pd.DateOffset(months=months) <= o_when.max())
+                & (comp["when"] - pd.DateOffset(months=months) >= o_when.min())]
     if comp.empty:
-        raise InputError("Er zijn geen klachten met een volledige periode erna in de orders; kies kleinere 'months'.")
+        raise InputError("Er zijn geen klachten met een volledige periode ervoor en erna in de orders; "
+                         "kies kleinere 'months'.")
     ords = pd.DataFrame({"cust": orders[customer_col].to_numpy(), "odate": o_when.to_numpy(),
                          "amount": v.column_numbers(orders, revenue_col, "orders")})
     joined = comp.merge(ords, on="cust", how="left")

@@ -140,13 +140,13 @@ def test_gap_and_class_course_example():
     assert gap == -2.0
     assert s.satisfaction_class(gap) == "negatieve ervaring"
     # verwachtingsmanagement: say 3 days, deliver in 3 -> neutral
-    assert s.satisfaction_class(s.satisfaction_gap(3, 3, higher_is_better=False)) == "neutraal"
+    assert s.satisfaction_class(s.satisfaction_gap(3, 3, higher_is_better=False)) == "tevreden"
 
 
 def test_class_boundaries():
     # tolerance 0.5, delight from 2: -0.6 neg, -0.5 neutral, 0.5 neutral, 1.9 positive, 2 delight
     got = s.satisfaction_class([-0.6, -0.5, 0.5, 1.9, 2.0], tolerance=0.5, delight_from=2).tolist()
-    assert got == ["negatieve ervaring", "neutraal", "neutraal", "positieve ervaring", "customer delight"]
+    assert got == ["negatieve ervaring", "tevreden", "tevreden", "positieve ervaring", "customer delight"]
 
 
 def test_gap_vector_keeps_index_and_checks_length():

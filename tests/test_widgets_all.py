@@ -320,7 +320,7 @@ def test_nps_explorer_with_nobody_shows_a_message():
 
 def test_expectation_explorer_classes():
     w = W.expectation_explorer(verwachting=7.0, ervaring=7.0)
-    assert w.result["oordeel"] == "neutraal"
+    assert w.result["oordeel"] == "tevreden"
     w.set(ervaring=9.5)  # 2.5 above expectation ≥ delight threshold 2
     assert w.result["oordeel"] == "customer delight"
     w.set(delight_from=3.0)

@@ -124,7 +124,7 @@ def plot_expectation_experience(table, *, label_col=None, expectation_col="verwa
     p = v.column_numbers(table, experience_col, "table")
     names = [str(x) for x in (table[label_col] if label_col else table.index)]
     verdict = satisfaction_class(pd.Series(p - e), tolerance=tolerance, delight_from=delight_from)
-    colors = {"negatieve ervaring": COLOR_NEGATIVE, "neutraal": COLOR_NEUTRAL,
+    colors = {"negatieve ervaring": COLOR_NEGATIVE, "tevreden": COLOR_NEUTRAL,
               "positieve ervaring": PALETTE[0], "customer delight": COLOR_POSITIVE}
     ax = get_ax(ax, figsize=(8, 0.6 * len(names) + 1.6))
     y = np.arange(len(names))

@@ -112,7 +112,7 @@ def expectation_explorer(verwachting: float = 7.0, ervaring: float = 8.0, *,
                          delight_from: float = 2.0) -> ChartExplorer:
     """Verwachting (E) tegenover ervaring (P) → tevredenheid (§1.1).
 
-    P < E: negatieve ervaring; P ≈ E: neutraal (tevreden, nog niet loyaal);
+    P < E: negatieve ervaring; P = E: tevreden (nog niet loyaal);
     P ≥ E + drempel: customer delight. Verwachtingsmanagement verlaagt E.
 
     >>> w = expectation_explorer(7.0, 8.0)
