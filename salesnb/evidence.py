@@ -126,12 +126,13 @@ class Comparison:
                 return g.estimate
         raise KeyError(label)
 
-    def sentence(self, subject: str, *, fmt=None, only: str = "both") -> str:
+    def sentence(self, subject: str, *, fmt=None, only: str = "both", at: str = "bij") -> str:
         """One Dutch sentence about ``subject`` that states a difference only when it is clear.
 
         ``only="high"`` speaks about the highest group(s) only (for "het vaakst ..."),
         ``only="low"`` about the lowest, ``"both"`` about both ends. ``fmt`` formats an
-        estimate (percentages for rates by default, one decimal for means).
+        estimate (percentages for rates by default, one decimal for means); ``at`` is the
+        word before a group's label ("bij x"; ``at=""`` for labels such as "na de afhandeling").
 
         >>> c = compare_means([60, 70, 80] * 20 + [20, 30, 40] * 20, ["x"] * 60 + ["y"] * 60)
         >>> c.sentence("de gemiddelde verkoopcyclus (dagen)")
@@ -140,23 +141,23 @@ class Comparison:
         'Geen duidelijk verschil in de score: te weinig waarnemingen (minder dan 30 per groep) om groepen te vergelijken.'
         """
         fmt = fmt or _default_format(self.kind)
-        text = _write(self, subject, fmt, only)
+        text = _write(self, subject, fmt, only, f"{at} " if at else "")
         claimed = not text.startswith("Geen duidelijk verschil")
         _LOG.append({"subject": subject, "sentence": text, "clear": self.clear, "claims": claimed})
         return text
 
 
 def _default_format(kind: str):
-    from .display import format_number, format_percent
+    from .display import format_nps, format_number, format_percent
 
     if kind == "rate":
         return format_percent
     if kind == "nps":
-        return lambda v: format_number(v, 0)
+        return format_nps
     return lambda v: format_number(v, 1)
 
 
-def _write(c: Comparison, subject: str, fmt, only: str) -> str:
+def _write(c: Comparison, subject: str, fmt, only: str, at: str) -> str:
     if only not in ("both", "high", "low"):
         raise ValueError("only= is 'both', 'high' of 'low'")
     Subject = subject[:1].upper() + subject[1:]
@@ -170,10 +171,10 @@ def _write(c: Comparison, subject: str, fmt, only: str) -> str:
     top = [by_label[label] for label in c.top]
     bottom = [by_label[label] for label in c.bottom]
     if len(c.groups) == 2:
-        return (f"{Subject} is hoger bij {_names(top, fmt)} dan bij {_names(bottom, fmt)}; "
+        return (f"{Subject} is hoger {at}{_names(top, fmt)} dan {at}{_names(bottom, fmt)}; "
                 f"dat verschil is groter dan de ruis.")
-    high = f"het hoogst bij {_names(top, fmt)}"
-    low = f"het laagst bij {_names(bottom, fmt)}"
+    high = f"het hoogst {at}{_names(top, fmt)}"
+    low = f"het laagst {at}{_names(bottom, fmt)}"
     ties = " (daartussen geen duidelijk verschil)"
     if only == "high":
         return f"{Subject} is {high}{ties if len(top) > 1 else ''}; de andere groepen liggen duidelijk lager."
