@@ -41,6 +41,7 @@ import os
 import re
 import stat
 import sys
+import time
 import unicodedata
 import zipfile
 from collections import Counter, defaultdict
@@ -111,6 +112,7 @@ class HandIn:
     data: bytes | None
     problem: str | None = None
     is_folder: bool = False
+    modified: tuple = ()
 
 
 @dataclass
@@ -204,6 +206,7 @@ class _Record:
     digest_ok: bool
     file: str
     order: tuple
+    modified: tuple = ()
 
 
 def _seed_for_user(user: str) -> int:
@@ -279,7 +282,8 @@ def _read_file(full: Path, rel: str, owner: str, limits: Limits, budget: dict,
         data = handle.read(limits.file_bytes + 1)
     if len(data) > limits.file_bytes:
         return HandIn(rel, owner, None, "bestand te groot", is_folder)
-    return HandIn(rel, owner, data, None, is_folder)
+    modified = tuple(time.localtime(full.stat().st_mtime)[:6])
+    return HandIn(rel, owner, data, None, is_folder, modified)
 
 
 def _over_budget(size: int, limits: Limits, budget: dict) -> str | None:
@@ -325,7 +329,7 @@ def _read_zip(source, prefix: str, limits: Limits, budget: dict, depth: int) -> 
             if info.is_dir() or not name or any(_hidden(p) for p in parts) or not _kind(parts[-1]):
                 continue
             rel = prefix + name
-            hand = HandIn(rel, parts[0], None, None, len(parts) > 1)
+            hand = HandIn(rel, parts[0], None, None, len(parts) > 1, tuple(info.date_time))
             hand.problem = _member_problem(info, limits, budget, depth)
             if hand.problem is None:
                 hand.data, hand.problem = _read_member(archive, info, limits)
@@ -401,7 +405,7 @@ def parse_notebook(data: bytes) -> tuple[list[dict], str | None]:
     return records, None
 
 
-def _read_record(raw: dict, file: str) -> tuple[_Record | None, str | None]:
+def _read_record(raw: dict, file: str, modified: tuple = ()) -> tuple[_Record | None, str | None]:
     from .exercises._core import RECORD_FORMAT, record_digest
 
     if raw.get("_bad"):
@@ -417,7 +421,7 @@ def _read_record(raw: dict, file: str) -> tuple[_Record | None, str | None]:
     version = body.get("version") if isinstance(body.get("version"), str) else "?"
     digest_ok = body.get("sha256") == record_digest(body)
     return _Record(exercise, body.get("answer"), seed, verdict, version[:40], digest_ok, file,
-                   tuple(raw["_order"])), None
+                   tuple(raw["_order"]), modified), None
 
 
 # --------------------------------------------------------------------------- class list
@@ -628,7 +632,7 @@ def _collect(handins: Iterable[HandIn], roster: _Roster, progress) -> dict[str, 
         if raw_records:  # an untouched course notebook is in every home folder: no copy
             _same_file(hashlib.sha256(hand.data).hexdigest(), student, hand.path, first_owner, problems)
         for raw in raw_records:
-            record, problem = _read_record(raw, hand.path)
+            record, problem = _read_record(raw, hand.path, hand.modified)
             if problem:
                 problems.append(Problem("bewerkt", student.label(), hand.path, problem))
             if record is not None:
@@ -646,10 +650,10 @@ def _same_file(digest: str, student: Student, path: str, first_owner: dict, prob
 
 
 def _choose(student: Student, records: list[_Record], known: dict, problems: list) -> dict[str, _Record]:
-    """Per exercise the last record (latest file in path order, then latest executed cell)."""
+    """Per exercise the last record (last saved file, then path order, then latest executed cell)."""
     chosen: dict[str, _Record] = {}
     files: dict[str, set[str]] = defaultdict(set)
-    for record in sorted(records, key=lambda r: (r.file, r.order)):
+    for record in sorted(records, key=lambda r: (r.modified, r.file, r.order)):
         if record.exercise not in known:
             problems.append(Problem("overig", student.label(), record.file,
                                     f"opgave {record.exercise!r} bestaat niet in deze versie van salesnb; "
@@ -661,7 +665,7 @@ def _choose(student: Student, records: list[_Record], known: dict, problems: lis
         if len(names) > 1:
             problems.append(Problem("dubbel", student.label(), chosen[exercise_id].file,
                                     f"opgave {exercise_id} staat in {len(names)} ingeleverde bestanden; "
-                                    f"dit (laatste) bestand telt"))
+                                    f"dit (laatst opgeslagen) bestand telt"))
     return chosen
 
 
@@ -704,11 +708,12 @@ def _rejudge(ex, answer, expected) -> tuple[bool, str]:
     return bool(correct), "" if correct else str(detail)
 
 
-def _expected_all(exercises: dict, seeds: list[int], progress) -> dict[tuple[str, int], Any]:
-    """Expected answers per (exercise, seed); one dataset at a time (generated once each)."""
+def _expected_all(exercises: dict, seeds: list[int], progress, expected: dict,
+                  on_seed: Callable[[int], None]) -> None:
+    """Fill expected answers per (exercise, seed) one dataset at a time (each generated once);
+    ``on_seed(seed)`` judges that seed's answers while its data is active (for the mistakes)."""
     from . import data
 
-    expected: dict[tuple[str, int], Any] = {}
     before = data.current_seed()
     try:
         for number, seed in enumerate(seeds, start=1):
@@ -720,9 +725,9 @@ def _expected_all(exercises: dict, seeds: list[int], progress) -> dict[tuple[str
                     expected[exercise_id, seed] = ex.expected()
                 except Exception as exc:  # shown in the gradebook instead of stopping
                     expected[exercise_id, seed] = _Failed(f"{type(exc).__name__}: {exc}")
+            on_seed(seed)
     finally:
         data.use_seed(before)
-    return expected
 
 
 @dataclass
@@ -730,35 +735,24 @@ class _Failed:
     reason: str
 
 
-def _judge_items(items: list, exercises: dict, expected: dict, problems: list) -> dict:
-    """Re-judge every (student, record, seed) with that seed's data active (for the mistakes)."""
-    from . import data
+def _judge_one(student: Student, record: _Record, seed: int | None, exercises: dict, expected: dict,
+               problems: list, verdicts: dict) -> None:
+    """Re-judge one recorded answer on dataset ``seed`` (which must be active)."""
     from .exercises._core import decode_answer
 
-    verdicts = {}
-    before = data.current_seed()
     try:
-        for student, record, seed in sorted(items, key=lambda item: (item[2] is None, item[2] or 0)):
-            ex = exercises[record.exercise]
-            try:
-                answer = decode_answer(record.answer)
-            except (ValueError, TypeError, RecursionError):
-                answer = _Failed("het vastgelegde antwoord is onleesbaar")
-            want = expected.get((record.exercise, seed)) if seed is not None else _Failed("geen dataset")
-            if isinstance(answer, _Failed) or isinstance(want, _Failed) or want is None:
-                reason = answer.reason if isinstance(answer, _Failed) else f"niet na te kijken ({want})"
-                verdicts[student.key, record.exercise] = Verdict(FOUT, reason, seed, record.file)
-                problems.append(Problem("overig", student.label(), record.file,
-                                        f"opgave {record.exercise}: {reason}"))
-                continue
-            data.use_seed(seed)
-            correct, diagnosis = _rejudge(ex, answer, want)
-            verdicts[student.key, record.exercise] = Verdict(GOED if correct else FOUT, diagnosis,
-                                                             seed, record.file)
-            _report_edits(student, record, seed, correct, problems)
-    finally:
-        data.use_seed(before)
-    return verdicts
+        answer = decode_answer(record.answer)
+    except (ValueError, TypeError, RecursionError):
+        answer = _Failed("het vastgelegde antwoord is onleesbaar")
+    want = expected.get((record.exercise, seed)) if seed is not None else _Failed("geen dataset")
+    if isinstance(answer, _Failed) or isinstance(want, _Failed) or want is None:
+        reason = answer.reason if isinstance(answer, _Failed) else f"niet na te kijken ({want})"
+        verdicts[student.key, record.exercise] = Verdict(FOUT, reason, seed, record.file)
+        problems.append(Problem("overig", student.label(), record.file, f"opgave {record.exercise}: {reason}"))
+        return
+    correct, diagnosis = _rejudge(exercises[record.exercise], answer, want)
+    verdicts[student.key, record.exercise] = Verdict(GOED if correct else FOUT, diagnosis, seed, record.file)
+    _report_edits(student, record, seed, correct, problems)
 
 
 def _report_edits(student: Student, record: _Record, seed: int, correct: bool, problems: list) -> None:
@@ -844,8 +838,18 @@ def grade_notebooks(handins: Iterable[HandIn], students: list[Student] | None = 
     used = {record.exercise for _s, record, _seed in items}
     exercises = {k: known[k] for k in used}
     seeds = sorted({seed for *_rest, seed in items if seed is not None} | set(owner_of))
-    expected = _expected_all(exercises, seeds if exercises else [], progress)
-    verdicts = _judge_items(items, exercises, expected, problems)
+    by_seed: dict[int | None, list] = defaultdict(list)
+    for item in items:
+        by_seed[item[2]].append(item)
+    expected: dict[tuple[str, int], Any] = {}
+    verdicts: dict[tuple[str, str], Verdict] = {}
+
+    def judge(seed):
+        for student, record, _seed in by_seed.get(seed, []):
+            _judge_one(student, record, seed, exercises, expected, problems, verdicts)
+
+    _expected_all(exercises, seeds if exercises else [], progress, expected, judge)
+    judge(None)
     _classmate_fits(items, verdicts, exercises, expected, owner_of, problems)
     chapters = {known[k].chapter for k in used}
     columns = [k for k, ex in known.items() if ex.chapter in chapters]
