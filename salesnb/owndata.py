@@ -53,6 +53,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _SEPARATORS = (";", ",", "\t", "|")
 _TOTAL = re.compile(r"(sub|eind|generaal |grand )?tota(a)?l(en)?( generaal)?:?|som:?", re.IGNORECASE)
 _BOOL_TEXT = {"true", "false", "waar", "onwaar", "ja", "nee"}
+_EARLIEST = pd.Timestamp("1900-01-01")  # an earlier year is a typing error (and beyond pandas' dates)
 
 
 class _Notes(list):
@@ -555,6 +556,11 @@ def _check_column(values: pd.Series, column, rows, keep, today, decimal, thousan
         if bad.any():
             problems.add(f"{label}: geen datum in rij {_rows(bad, rows)} "
                          f"({_short(values[bad].iloc[0])}). Schrijf datums als dd-mm-jjjj.")
+        ancient = (parsed < _EARLIEST).fillna(False).to_numpy(dtype=bool) & keep
+        if ancient.any():
+            problems.add(f"{label}: jaartal {parsed[ancient].iloc[0].year} in rij {_rows(ancient, rows)}. Schrijf "
+                         f"het jaar met vier cijfers (dd-mm-jjjj).")
+            parsed = parsed.where(~ancient)
         future = (parsed > today).fillna(False).to_numpy(dtype=bool) & keep
         if future.any():
             problems.add(f"{label}: datum in de toekomst in rij {_rows(future, rows)} "

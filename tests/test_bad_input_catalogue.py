@@ -185,6 +185,8 @@ CATALOGUE = [
      r"codering 'utf-9' ken ik niet"),
     ("own data wrong encoding", lambda: read_own_data(file("cp.csv", "customer_id;name\n1;Café\n", "cp1252"),
                                                       "customers", encoding="utf-8"), r"niet in de codering"),
+    ("own data a year of two digits", lambda: orders_file("jaar.csv", "1;05-01-24;1\n"), r"geen datum"),
+    ("own data the year 24", lambda: orders_file("jaar24.csv", "1;05-01-0024;1\n"), r"jaartal 24.*vier cijfers"),
     ("own data dates in two orders", lambda: orders_file("datums.csv", "1;13/02/2024;1\n2;12/31/2024;2\n"),
      r"twee volgordes"),
     ("own data Excel number in a date column", lambda: read_own_data(file("serie.xlsx", pd.DataFrame(
