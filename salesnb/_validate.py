@@ -283,6 +283,7 @@ def table(df, name: str, columns: Iterable[str], *, allow_empty=False) -> pd.Dat
         raise InputError(
             f"'{name}' moet een tabel (pandas DataFrame) zijn, maar is {type(df).__name__}."
         )
+    columns = list(columns)
     missing = [c for c in columns if c not in df.columns]
     if missing:
         present = [str(c) for c in df.columns]
@@ -296,6 +297,13 @@ def table(df, name: str, columns: Iterable[str], *, allow_empty=False) -> pd.Dat
             f"De tabel '{name}' mist de kolom(men) {', '.join(repr(c) for c in missing)}. "
             f"Aanwezig zijn: {', '.join(repr(c) for c in present) or 'geen'}.{tip} "
             f"Hernoem een kolom met tabel.rename(columns={{'oude naam': 'nieuwe naam'}})."
+        )
+    double = sorted({str(c) for c in df.columns[df.columns.duplicated()] if c in columns})
+    if double:
+        raise ColumnError(
+            f"De tabel '{name}' heeft de kolom {', '.join(repr(c) for c in double)} meer dan eens; ik weet dan "
+            f"niet welke je bedoelt. Geef elke kolom een eigen naam, bijvoorbeeld met tabel.rename(columns=...), "
+            f"of laat er een weg met tabel.loc[:, ~tabel.columns.duplicated()]."
         )
     if len(df) == 0 and not allow_empty:
         raise InputError(f"De tabel '{name}' is leeg; er is niets om mee te rekenen.")

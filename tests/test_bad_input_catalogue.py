@@ -209,6 +209,8 @@ CATALOGUE = [
      r"tikfout"),
     ("sales plan of an impossible target", lambda: salesnb.sales_plan(1e308, 1e-300, {"offertes": 0.3}),
      r"tikfout"),
+    ("a table with a column twice", lambda: salesnb.rfm_scores(
+        pd.concat([ORDERS, ORDERS[["revenue"]]], axis=1), reference_date="2026-01-01"), r"'revenue' meer dan eens"),
     ("a set has no order", lambda: salesnb.market_size({100, 200}), r"set"),
     ("dates of a generator", lambda: v.dates((d for d in ["2025-01-01"]), "datums"), r"generator"),
     # Exercise answers as students type them
