@@ -6,7 +6,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-BENCHMARKS = ["import_time", "widget_callbacks", "scale", "notebook_suite", "slider_latency"]
+BENCHMARKS = ["import_time", "widget_callbacks", "scale", "notebook_suite", "slider_latency",
+              "hub_capacity"]
 
 if __name__ == "__main__":
     chosen = sys.argv[1:] or BENCHMARKS

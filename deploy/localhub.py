@@ -297,9 +297,29 @@ class Kernel:
 
         self.hub, self.user, self.id = hub, user, kernel_id
         self.session = uuid.uuid4().hex
-        url = f"ws://127.0.0.1:{hub.port}/user/{user}/api/kernels/{kernel_id}/channels"
-        self.ws = websocket.create_connection(
-            url, header=[f"Authorization: token {hub.user_token(user)}"], timeout=hub.timeout)
+        self.reconnects = 0
+        self._websocket = websocket
+        self.ws = self._connect()
+
+    def _connect(self):
+        # With the same session_id the server replays what it buffered while we were away.
+        url = (f"ws://127.0.0.1:{self.hub.port}/user/{self.user}/api/kernels/{self.id}/channels"
+               f"?session_id={self.session}")
+        return self._websocket.create_connection(
+            url, header=[f"Authorization: token {self.hub.user_token(self.user)}"],
+            timeout=self.hub.timeout)
+
+    def _receive(self):
+        """The next message; reconnects (as JupyterLab does) when a busy machine drops the socket."""
+        try:
+            return self.ws.recv()
+        except (self._websocket.WebSocketConnectionClosedException, ConnectionError):
+            if self.reconnects >= 5:
+                raise
+            self.reconnects += 1
+            time.sleep(1)
+            self.ws = self._connect()
+            return None
 
     def run(self, code: str, timeout: float = 300) -> str:
         """Execute code like a notebook cell; return its text output, raise on an error."""
@@ -320,8 +340,8 @@ class Kernel:
             if remaining <= 0:
                 raise HubError(f"{self.user}: no answer from the kernel within {timeout} s")
             self.ws.settimeout(remaining)
-            raw = self.ws.recv()
-            if isinstance(raw, bytes):
+            raw = self._receive()
+            if raw is None or isinstance(raw, bytes):
                 continue
             msg = json.loads(raw)
             if msg.get("parent_header", {}).get("msg_id") != msg_id:

@@ -157,3 +157,41 @@ def test_a_course_update_through_nbgitpuller_keeps_the_students_edits(hub, cours
     for name in (student, other):
         assert (hub.home(name) / "cursus" / "07_account_management.ipynb").exists()
 
+
+
+def test_the_hub_requirements_are_the_pinned_versions():
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    extras = project["optional-dependencies"]
+    wanted = project["dependencies"] + extras["lab"] + [
+        r for r in extras["test"] if r.startswith("nbgitpuller==")]
+    lines = (ROOT / "deploy" / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    listed = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    assert sorted(listed) == sorted(wanted), (
+        "deploy/requirements.txt must list pyproject.toml's pins (dependencies, lab, nbgitpuller)")
+
+
+def test_the_deployment_files_hold_the_documented_settings():
+    import yaml
+
+    values = yaml.safe_load((ROOT / "deploy" / "kubernetes" / "values.yaml").read_text())
+    assert values["cull"]["enabled"] is True
+    assert {"guarantee", "limit"} <= set(values["singleuser"]["memory"])
+    assert {"guarantee", "limit"} <= set(values["singleuser"]["cpu"])
+    assert "gitpuller" in " ".join(values["singleuser"]["lifecycleHooks"]["postStart"]["exec"]["command"])
+    assert "SALESNB_TEACHERS" in values["singleuser"]["extraEnv"]
+    tljh = yaml.safe_load((ROOT / "deploy" / "tljh" / "config.yaml").read_text())
+    script = (ROOT / "deploy" / "tljh" / "install.sh").read_text()
+    assert f"tljh-config set limits.memory {tljh['limits']['memory']}" in script
+    assert f"tljh-config set services.cull.timeout {tljh['services']['cull']['timeout']}" in script
+
+
+def test_the_nbgitpuller_link():
+    spec = importlib.util.spec_from_file_location("link", ROOT / "deploy" / "link.py")
+    link = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(link)
+    url = link.nbgitpuller_link("https://hub.school.nl", "https://git.school.nl/sales/salesnb",
+                                notebook="notebooks/06_klantportfoliomanagement.ipynb")
+    assert url.startswith("https://hub.school.nl/hub/user-redirect/git-pull?repo=https%3A%2F%2F")
+    assert "urlpath=lab%2Ftree%2Fsalesnb%2Fnotebooks%2F06_klantportfoliomanagement.ipynb" in url
