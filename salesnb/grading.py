@@ -1049,6 +1049,18 @@ def write_gradebook(gradebook: Gradebook, path) -> Path:
 # --------------------------------------------------------------------------- command line
 
 
+class _DutchHelp(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        self.exit(2, "Geef de map of zip met de ingeleverde notebooks, bijvoorbeeld: python3 course.py "
+                     "nakijken inleveringen.zip --klassenlijst klas.xlsx (uitleg: -h).\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     """``course.py nakijken``: grade hand-ins and write the gradebook; prints a Dutch summary.
 
@@ -1056,10 +1068,12 @@ def main(argv: list[str] | None = None) -> int:
     Cijferlijst geschreven: ... (0 studenten, 0 meldingen; zie de tabbladen met meldingen)
     0
     """
-    parser = argparse.ArgumentParser(
-        prog="course.py nakijken",
+    parser = _Parser(
+        prog="course.py nakijken", add_help=False, formatter_class=_DutchHelp,
         description="Kijk de ingeleverde notebooks van een klas na op ieders eigen dataset. "
                     "Er wordt niets uit de notebooks uitgevoerd.")
+    parser._positionals.title, parser._optionals.title = "argumenten", "opties"
+    parser.add_argument("-h", "--help", action="help", help="toon deze uitleg")
     parser.add_argument("bron", help="map met notebooks, de thuismappen van de hub, of een zip "
                                      "uit Brightspace, Canvas of Moodle")
     parser.add_argument("--klassenlijst", help="CSV of Excel met studentnummer, naam, gebruikersnaam "

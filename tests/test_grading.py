@@ -408,3 +408,22 @@ def test_links_and_pipes_in_home_folders_are_not_followed(tmp_path):
     assert sorted((p.kind, p.file) for p in book.problems) == [
         ("onleesbaar", "s1/link.ipynb"), ("onleesbaar", "s1/pijp.ipynb")]
     assert [s.user for s in book.students] == ["s1"]
+
+
+def test_course_py_nakijken_writes_the_gradebook(graded, tmp_path, capsys, monkeypatch):
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location("course_nakijken", Path(__file__).parents[1] / "course.py")
+    course = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(course)
+    monkeypatch.setattr(course, "inside_venv", lambda: True)
+    monkeypatch.chdir(tmp_path)
+    folder = graded["folder"] / f"u{_number(0)}"
+    assert course.main(["nakijken", str(folder)]) == 0
+    assert (tmp_path / "cijfers.xlsx").exists()
+    captured = capsys.readouterr()
+    assert "Cijferlijst geschreven" in captured.out and "nakijken: dataset 1/1" in captured.err
+    with pytest.raises(SystemExit) as stopped:
+        course.main(["nakijken"])
+    assert stopped.value.code == 2 and "Geef de map of zip" in capsys.readouterr().err
