@@ -60,10 +60,17 @@ def _too_large(name: str, value: float) -> str:
             f"centen). Controleer het getal.")
 
 
-def _short(value, limit: int = 60) -> str:
-    """``repr`` of a value, cut to ``limit`` characters (a pasted text is never echoed whole)."""
+def short_repr(value, limit: int = 60) -> str:
+    """``repr`` of a value, cut to ``limit`` characters (a pasted text is never echoed whole).
+
+    >>> short_repr("x" * 1000)
+    "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...' (1002 tekens)"
+    """
     text = repr(value)
     return text if len(text) <= limit else text[:limit - 5] + "...'" + f" ({len(text)} tekens)"
+
+
+_short = short_repr
 
 
 def number(value, name: str, *, minimum=None, maximum=None, integer=False,

@@ -22,7 +22,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ._validate import text_decimal
+from ._validate import Problems, text_decimal
+from ._validate import short_repr as _short
 from .errors import InputError, OfferteError
 from .vocabulary import COMPANY
 
@@ -120,6 +121,10 @@ def terms_text() -> str:
 # ---------------------------------------------------------------------------------------------
 # validation helpers: each returns (value, problem) so that all problems are collected
 # ---------------------------------------------------------------------------------------------
+
+_UNREADABLE = (" (schrijf een getal als 1250 of 12.50, of als tekst '1.250' of '12,50'; vanaf een biljoen is "
+               "het een tikfout)")
+
 
 def _decimal(value) -> Decimal | None:
     # one reading of typed numbers for the whole package: "1.250" is 1250, "12,50" is 12.5,
@@ -274,9 +279,11 @@ def _line(line, where: str, vat_rates, problems: list[str]) -> dict | None:
             problems.append(f"{where}: {label} ontbreekt")
     q, p = _decimal(qty), _decimal(price)
     if not _blank(qty) and (q is None or q <= 0):
-        problems.append(f"{where}: het aantal moet een getal groter dan 0 zijn, maar is {qty!r}")
+        problems.append(f"{where}: het aantal moet een getal groter dan 0 zijn, maar is {_short(qty)}"
+                        + (_UNREADABLE if q is None else ""))
     if not _blank(price) and (p is None or p < 0):
-        problems.append(f"{where}: de prijs moet een bedrag van 0 of meer zijn, maar is {price!r}")
+        problems.append(f"{where}: de prijs moet een bedrag van 0 of meer zijn, maar is {_short(price)}"
+                        + (_UNREADABLE if p is None else ""))
     r = None if _blank(rate) else _rate(rate, vat_rates, where, problems)
     recurrence = _recurrence(line, where, problems)
     if len(problems) > start:
@@ -383,7 +390,7 @@ def make_offerte(seller, client, lines, *, offerte_date=None, valid_days=30, val
         raise InputError("'vat_rates' moet een lijst van btw-tarieven als fractie zijn, bv. (0.21, 0.09, 0).")
     if vat_rounding not in ("per_tarief", "per_regel"):
         raise InputError(f"'vat_rounding' moet 'per_tarief' of 'per_regel' zijn, maar is {vat_rounding!r}.")
-    problems: list[str] = []
+    problems = Problems()
     seller_ = _party(seller, "de verkoper", problems, required=_SELLER_REQUIRED, optional=_SELLER_OPTIONAL)
     customer_ = _party(client, "de klant", problems, required=_PARTY_FIELDS, optional=_CUSTOMER_OPTIONAL)
     when = _date(_dt.date.today() if offerte_date is None else offerte_date, "de datum van de offerte", problems)
