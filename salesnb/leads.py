@@ -935,25 +935,33 @@ def tender_results(bids: pd.DataFrame, tenders: pd.DataFrame | None = None, *, p
     return result.sort_values([tender_col, "rang", price_col], kind="stable").reset_index(drop=True)
 
 
-def own_win_rate(results: pd.DataFrame, *, tender_col: str = "tender_id", own_col: str = "is_own") -> dict:
-    """How often our own bid wins, over the tenders we bid on (gunningspercentage, §3.4).
+def own_win_rate(results: pd.DataFrame, *, tender_col: str = "tender_id", own_col: str = "is_own",
+                 min_bidders: int = 2) -> dict:
+    """How often our own bid wins against competitors (gunningspercentage, §3.4).
 
-    ``results`` is the output of :func:`tender_results`. Returns a dict with
-    ``ingeschreven`` (tenders with an own bid), ``gewonnen`` and ``aandeel``
-    (gewonnen / ingeschreven).
+    ``results`` is the output of :func:`tender_results`. Only tenders with at least
+    ``min_bidders`` bids count: an award where we were the only bidder (often an
+    enkelvoudig onderhandse opdracht) says nothing about winning against competitors.
+    Returns a dict with ``ingeschreven`` (counted tenders with an own bid), ``gewonnen``,
+    ``aandeel`` (gewonnen / ingeschreven) and ``alleen_inschrijver`` (own bids left out).
 
-    >>> r = pd.DataFrame({"tender_id": [1, 1, 2, 2, 3], "is_own": [True, False, True, False, False],
-    ...                   "winnaar": [False, True, True, False, True]})
+    >>> r = pd.DataFrame({"tender_id": [1, 1, 2, 2, 3, 4], "is_own": [True, False, True, False, False, True],
+    ...                   "winnaar": [False, True, True, False, True, True]})
     >>> own_win_rate(r)
-    {'ingeschreven': 2, 'gewonnen': 1, 'aandeel': 0.5}
+    {'ingeschreven': 2, 'gewonnen': 1, 'aandeel': 0.5, 'alleen_inschrijver': 1}
     """
     v.table(results, "results", [tender_col, own_col, "winnaar"])
-    mine = results[results[own_col].astype(bool).to_numpy()]
+    min_bidders = int(v.number(min_bidders, "min_bidders", minimum=1, integer=True))
+    bidders = results.groupby(tender_col)[tender_col].transform("size")
+    own = results[own_col].astype(bool).to_numpy()
+    alone = int(results.loc[own & (bidders < min_bidders).to_numpy(), tender_col].nunique())
+    mine = results[own & (bidders >= min_bidders).to_numpy()]
     entered = int(mine[tender_col].nunique())
     won = int(mine.loc[mine["winnaar"].astype(bool).to_numpy(), tender_col].nunique())
     if entered == 0:
-        raise InputError("Er zijn geen eigen inschrijvingen (is_own is nergens True); er valt niets te tellen.")
-    return {"ingeschreven": entered, "gewonnen": won, "aandeel": won / entered}
+        raise InputError("Er zijn geen eigen inschrijvingen met concurrenten (is_own is nergens True bij een "
+                         f"aanbesteding met minstens {min_bidders} inschrijvers); er valt niets te tellen.")
+    return {"ingeschreven": entered, "gewonnen": won, "aandeel": won / entered, "alleen_inschrijver": alone}
 
 
 def own_wins_by_weight(bids: pd.DataFrame, tenders: pd.DataFrame, *, weights=range(0, 101, 10),

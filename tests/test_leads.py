@@ -442,7 +442,14 @@ def test_tender_results_per_tender_weights_and_win_rate():
     assert idx.loc[(2, "Y"), "totaal"] == pytest.approx(68)
     assert idx.loc[(3, "X"), "winnaar"]
     assert res.groupby("tender_id")["winnaar"].sum().tolist() == [1, 1, 1]
-    assert L.own_win_rate(res) == {"ingeschreven": 2, "gewonnen": 1, "aandeel": 0.5}
+    assert L.own_win_rate(res) == {"ingeschreven": 2, "gewonnen": 1, "aandeel": 0.5, "alleen_inschrijver": 0}
+
+
+def test_own_win_rate_leaves_out_awards_without_competitors():
+    r = pd.DataFrame({"tender_id": [1, 1, 2, 3], "is_own": [True, False, True, True],
+                      "winnaar": [False, True, True, True]})
+    assert L.own_win_rate(r) == {"ingeschreven": 1, "gewonnen": 0, "aandeel": 0.0, "alleen_inschrijver": 2}
+    assert L.own_win_rate(r, min_bidders=1)["aandeel"] == pytest.approx(2 / 3)
 
 
 def test_tender_results_matches_single_tender_scoring():
