@@ -177,9 +177,9 @@ def _write(c: Comparison, subject: str, fmt, only: str, at: str) -> str:
     low = f"het laagst {at}{_names(bottom, fmt)}"
     ties = " (daartussen geen duidelijk verschil)"
     if only == "high":
-        return f"{Subject} is {high}{ties if len(top) > 1 else ''}; de andere groepen liggen duidelijk lager."
+        return f"{Subject} is {high}{ties if len(top) > 1 else ''}; de rest ligt duidelijk lager."
     if only == "low":
-        return f"{Subject} is {low}{ties if len(bottom) > 1 else ''}; de andere groepen liggen duidelijk hoger."
+        return f"{Subject} is {low}{ties if len(bottom) > 1 else ''}; de rest ligt duidelijk hoger."
     return f"{Subject} is {high} en {low}; dat verschil is groter dan de ruis."
 
 
