@@ -25,7 +25,7 @@ import hashlib
 import os
 import re
 
-__all__ = ["seed_for_user", "use_user", "login_seed"]
+__all__ = ["seed_for_user", "use_user"]
 
 # Seeds stay below 10**9 so a lecturer can read and type them.
 _SEED_RANGE = 10**9
