@@ -1,7 +1,8 @@
 """Exercises that check themselves: definition, registry, check, hints, solutions.
 
 An exercise is defined ONCE, in ``salesnb/exercises/<chapter>.py``, with
-:func:`register_exercise`. Its expected answer is a function computed from the
+:func:`register_exercise` (a new chapter module is imported in
+``salesnb/exercises/__init__.py``; that import registers its exercises). Its expected answer is a function computed from the
 CURRENT data (``salesnb.load(...)`` follows the student's personal seed), so
 checks follow ``salesnb.use_seed(...)``. Complete example (copy this)::
 

@@ -19,7 +19,9 @@ axis labels; colours from :data:`PALETTE` (Okabe–Ito), plus hatching or text l
 where colour alone would carry meaning; never call ``plt.show()``, ``tight_layout``
 on a passed ax's figure, or change rcParams. ``register_plot(example=...)`` makes
 tests/test_plots_all.py call the function with ``example()``'s keyword arguments
-(on a new Axes and with ``ax=None``) and check it draws with Dutch labels.
+(on a new Axes and with ``ax=None``) and check it draws with Dutch labels. A new
+module ``plots/<theme>.py`` must also be imported in ``salesnb/plots/__init__.py``:
+that import is what registers its charts.
 
 >>> from matplotlib.figure import Figure
 >>> ax = Figure().add_subplot()
