@@ -35,7 +35,6 @@ from .errors import OwnDataError
 from .schema import OWN_TABLES, own_columns
 
 __all__ = [
-    "SCHEMAS",
     "read_own_data",
     "validate_own_data",
     "neutralise_formulas",
