@@ -3,8 +3,9 @@
 An exercise is defined ONCE, in ``salesnb/exercises/<chapter>.py``, with
 :func:`register_exercise` (a new chapter module is imported in
 ``salesnb/exercises/__init__.py``; that import registers its exercises). Its expected
-answer is a function computed from the CURRENT data (``salesnb.load(...)`` follows the student's personal seed), so
-checks follow ``salesnb.use_seed(...)``. Complete example (copy this)::
+answer is a function computed from the CURRENT data (``salesnb.load(...)`` follows the
+student's personal seed), so checks follow ``salesnb.use_seed(...)``. Complete example
+(copy this)::
 
     import salesnb
     from ._core import Mistake, register_exercise
