@@ -177,7 +177,7 @@ def update_own_copies() -> dict[str, list[str]]:
         record = json.loads(record_path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         record = {}
-    result: dict[str, list[str]] = {"nieuw": [], "bijgewerkt": [], "nieuwer": []}
+    result: dict[str, list[str]] = {"nieuw": [], "bijgewerkt": [], "nieuwer": [], "anders": []}
     for source in sorted(NOTEBOOKS.glob("*.ipynb")):
         target, course = OWN_COPY / source.name, _digest(source)
         if not target.exists():
@@ -190,6 +190,9 @@ def update_own_copies() -> dict[str, list[str]]:
         elif _digest(target) == record.get(source.name):
             shutil.copy2(source, target)
             result["bijgewerkt"].append(source.name)
+        elif source.name not in record:
+            # Copied before versions were recorded: say it once, then take today's course as the base.
+            result["anders"].append(source.name)
         else:
             result["nieuwer"].append(source.name)
             continue
@@ -211,6 +214,10 @@ def report_own_copies(result: dict[str, list[str]]) -> None:
               f"blijft staan. De nieuwe versie staat in {NOTEBOOKS.name}/{name}; wil je die als "
               f"jouw kopie, hernoem dan jouw bestand (bijvoorbeeld naar {Path(name).stem}-oud.ipynb) "
               f"en start opnieuw.")
+    for name in result["anders"]:
+        print(f"Let op: {name} in {folder} verschilt van de versie in de cursus ({NOTEBOOKS.name}/{name}): "
+              f"jouw versie blijft staan. Wil je de versie van de cursus, hernoem dan jouw bestand "
+              f"(bijvoorbeeld naar {Path(name).stem}-oud.ipynb) en start opnieuw.")
     if not any(result.values()):
         print(f"Je notebooks in {folder} zijn bij met de cursus.")
 

@@ -110,3 +110,18 @@ def test_readme_gives_exactly_the_two_setup_commands():
     assert commands == ["python3 course.py lab", "python3 course.py test"]
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "python3 course.py test" in ci
+
+
+def test_copies_from_before_the_record_are_kept_and_named_once(course, capsys):
+    course.OWN_COPY.mkdir()
+    (course.OWN_COPY / "00_start.ipynb").write_text("oud werk", encoding="utf-8")
+    assert course.main(["copy"]) == 0
+    out = capsys.readouterr().out
+    assert (course.OWN_COPY / "00_start.ipynb").read_text(encoding="utf-8") == "oud werk"
+    assert "Let op: 00_start.ipynb in mijn-notebooks/ verschilt van de versie in de cursus" in out
+    course.main(["copy"])
+    assert "Let op" not in capsys.readouterr().out
+    (course.NOTEBOOKS / "00_start.ipynb").write_text('{"course": "v2"}', encoding="utf-8")
+    course.main(["copy"])
+    assert "de cursus heeft een nieuwere versie van 00_start.ipynb" in capsys.readouterr().out
+    assert (course.OWN_COPY / "00_start.ipynb").read_text(encoding="utf-8") == "oud werk"
