@@ -928,7 +928,7 @@ def _gradebook_rows(gradebook: Gradebook) -> tuple[list[str], list[list]]:
         judged = sorted({v.seed for v in verdicts if v.seed is not None})
         seeds = judged or student.seeds()[:1]
         rows.append([student.name, student.number, student.user,
-                     ", ".join(map(str, seeds)) if seeds else "onbekend",
+                     (seeds[0] if len(seeds) == 1 else ", ".join(map(str, seeds))) if seeds else "onbekend",
                      "ja" if student.on_list else "nee", len(student.files)]
                     + [v.cell() for v in verdicts] + per_chapter
                     + [sum(per_chapter), counts.get(student.label(), 0)])
@@ -1005,12 +1005,15 @@ def _write_exercise_sheets(book, gradebook: Gradebook) -> None:
         rows = [[len(group), group[0][1].diagnosis or "(geen diagnose)",
                  ", ".join(s.label() for s, _v in group[:30]) + (" ..." if len(group) > 30 else "")]
                 for group in sorted(groups.values(), key=lambda g: (-len(g), g[0][1].diagnosis))]
-        sheet = _sheet(book, f"Opgave {exercise_id}"[:31], ["Aantal", "Veelgemaakte fout", "Studenten"],
-                       rows, {"A": 8, "B": 80, "C": 60})
-        sheet.insert_rows(1, 3)
-        sheet["A1"] = _safe(f"Opgave {exercise_id}: {known[exercise_id].title}")
-        sheet["A2"] = _safe(f"goed {statuses[GOED]}, fout {statuses[FOUT]}, "
-                            f"niet gemaakt {statuses[NIET_GEMAAKT]}")
+        title = [[f"Opgave {exercise_id}: {known[exercise_id].title}"],
+                 [f"goed {statuses[GOED]}, fout {statuses[FOUT]}, niet gemaakt {statuses[NIET_GEMAAKT]}"],
+                 [], ["Aantal", "Veelgemaakte fout", "Studenten"]]
+        sheet = _sheet(book, f"Opgave {exercise_id}"[:31], title[0], title[1:] + rows,
+                       {"A": 8, "B": 80, "C": 60})
+        from openpyxl.styles import Font
+
+        for cell in sheet[4]:
+            cell.font = Font(bold=True)
         sheet.freeze_panes = "A5"
 
 
