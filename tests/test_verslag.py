@@ -39,6 +39,7 @@ def test_every_phase_and_step_has_a_word_heading(written):
         for step_title, _ in steps.values():
             assert ("Heading 2", step_title) in headings
     assert document.paragraphs[0].style.name == "Title"
+    assert 'w:instr="TOC \\o' in document.paragraphs[1]._p.xml  # a table of contents over these headings
 
 
 def test_every_reason_is_in_the_docx_and_the_html(written):

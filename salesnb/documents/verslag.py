@@ -288,13 +288,29 @@ def _docx_table(document, frame: pd.DataFrame) -> None:
     document.add_paragraph()
 
 
+def _docx_toc(document) -> None:
+    """A table-of-contents field over the heading styles; Word fills it in on "Veld bijwerken" (F9)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    paragraph = document.add_paragraph()
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), 'TOC \\o "1-2" \\h \\z \\u')
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "Inhoudsopgave: klik met de rechtermuisknop en kies 'Veld bijwerken'."
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
 def verslag_docx(verslag: Verslag) -> bytes:
     """The verslag as a Word document (bytes): Word's heading styles, tables, pictures, appendices.
 
     >>> import docx, io
     >>> data = verslag_docx(Verslag("Titel", [Block("heading", "Fase 1", level=1), Block("text", "=HYPERLINK(1)")]))
     >>> [(p.style.name, p.text) for p in docx.Document(io.BytesIO(data)).paragraphs]
-    [('Title', 'Titel'), ('Heading 1', 'Fase 1'), ('Normal', '=HYPERLINK(1)')]
+    [('Title', 'Titel'), ('Normal', ''), ('Heading 1', 'Fase 1'), ('Normal', '=HYPERLINK(1)')]
     """
     import docx
     from docx.shared import Cm, Pt
@@ -302,6 +318,7 @@ def verslag_docx(verslag: Verslag) -> bytes:
     document = docx.Document()
     document.core_properties.title = _clean(verslag.title)
     document.add_heading(_clean(verslag.title), level=0)
+    _docx_toc(document)
     for block in verslag.blocks:
         if block.kind == "heading":
             document.add_heading(_clean(block.text), level=block.level)
