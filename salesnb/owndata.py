@@ -218,6 +218,12 @@ _DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}")     # 1.234: Dutch thousands
 _COMMA_THREE = re.compile(r"[1-9]\d{0,2},\d{3}")        # 1,234: Dutch decimals or English thousands
 
 
+def _each(texts: pd.Series, function) -> pd.Series:
+    """``texts.map(function)``, computed once per distinct text (exports repeat dates and amounts)."""
+    results = {text: function(text) for text in dict.fromkeys(texts.tolist())}
+    return texts.map(results.__getitem__)
+
+
 def _clean_number_text(value: str) -> str:
     text = re.sub(r"€|\beur(o)?\b", "", value, flags=re.IGNORECASE)
     text = re.sub(r"[\s\u00a0\u2009\u202f']+", "", text).replace("−", "-")
@@ -230,11 +236,9 @@ def _decimal_mark(texts: pd.Series, decimal, thousands, label: str, rows: np.nda
         return decimal
     if thousands:
         return "," if thousands == "." else "."
-    clean = texts.map(_clean_number_text)
-    nl = clean.map(lambda t: bool(_NL_EVIDENCE.fullmatch(t))).to_numpy(dtype=bool)
-    en = clean.map(lambda t: bool(_EN_EVIDENCE.fullmatch(t))).to_numpy(dtype=bool)
-    dots = clean.map(lambda t: bool(_DOT_THOUSANDS.fullmatch(t))).to_numpy(dtype=bool)
-    commas = clean.map(lambda t: bool(_COMMA_THREE.fullmatch(t))).to_numpy(dtype=bool)
+    clean = _each(texts, _clean_number_text)
+    nl, en, dots, commas = (_each(clean, lambda t, p=pattern: bool(p.fullmatch(t))).to_numpy(dtype=bool)
+                            for pattern in (_NL_EVIDENCE, _EN_EVIDENCE, _DOT_THOUSANDS, _COMMA_THREE))
     if nl.any() and en.any():
         problems.add(f"{label}: Nederlandse en Engelse notatie door elkaar ({texts[nl].iloc[0]!r} in rij "
                      f"{_rows(nl, rows)}, {texts[en].iloc[0]!r} in rij {_rows(en, rows)}). Maak de kolom "
@@ -274,7 +278,7 @@ def _number_column(values: pd.Series, label, rows, decimal, thousands, problems:
         mark = _decimal_mark(texts, decimal, thousands, label, rows[is_text], problems)
         if mark is None:
             return out, False, is_bool
-        canonical = texts.map(lambda t: number_text(t, decimal=mark))
+        canonical = _each(texts, lambda t: number_text(t, decimal=mark))
         out[is_text] = pd.to_numeric(canonical, errors="coerce").astype("float64").to_numpy()
     huge = np.isinf(out.to_numpy())
     if huge.any():
@@ -308,9 +312,9 @@ _SLASHED = re.compile(r"\s*(\d{1,2})[/-](\d{1,2})[/-](\d{4})(.*)")
 def _day_first(texts: pd.Series, label, rows, problems: Problems) -> pd.Series:
     """Dates with slashes in the American order (mm/dd/jjjj, seen from a day above 12 in second place)
     are turned round; a column with both orders is refused. Without such evidence: Dutch, day first."""
-    parts = texts.map(lambda t: _SLASHED.fullmatch(t) if isinstance(t, str) else None)
-    first = parts.map(lambda m: bool(m) and int(m.group(1)) > 12).to_numpy(dtype=bool)
-    second = parts.map(lambda m: bool(m) and int(m.group(2)) > 12).to_numpy(dtype=bool)
+    parts = _each(texts, lambda t: _SLASHED.fullmatch(t) if isinstance(t, str) else None)
+    first = np.array([bool(m) and int(m.group(1)) > 12 for m in parts], dtype=bool)
+    second = np.array([bool(m) and int(m.group(2)) > 12 for m in parts], dtype=bool)
     if not second.any():
         return texts
     if first.any():
