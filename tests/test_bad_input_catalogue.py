@@ -352,6 +352,12 @@ GOOD_CALLS = [
     ("market_share", lambda a, b: salesnb.market_share(a, b), lambda: [np.array([10.0, 20.0]), np.array([100.0, 80.0])]),
     ("validate_own_data", lambda a: salesnb.validate_own_data(a, "nps"), lambda: [pd.DataFrame({"score": ["9", "7"]})]),
     ("neutralise_formulas", lambda a: salesnb.neutralise_formulas(a), lambda: [pd.DataFrame({"n": ["=1", "x"]})]),
+    ("market_size of Decimals", lambda a: salesnb.market_size(a), lambda: [[Decimal("100"), Decimal("250.5")]]),
+    ("validate_own_data of Excel-like cells", lambda a: salesnb.validate_own_data(a, "orders", today="2026-01-01"),
+     lambda: [pd.DataFrame({"customer_id": [1001, "1002"], "date": [pd.Timestamp("2025-01-02", tz="UTC"), "03-01-2025"],
+                            "revenue": [Decimal("12.5"), "1.234,50"]}, dtype=object)]),
+    ("dates next to zoned dates", lambda a: v.dates(a, "datum"),
+     lambda: [pd.Series([pd.Timestamp("2025-01-02", tz="UTC"), pd.Timestamp("2025-01-03")], dtype=object)]),
 ]
 
 
