@@ -50,7 +50,7 @@ _MAX_ROWS_SHOWN = 5
 _HEADER_SEARCH = 30
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _SEPARATORS = (";", ",", "\t", "|")
-_TOTAL = re.compile(r"(sub|eind|generaal |grand )?tota(a)?l(en)?( generaal)?:?|som:?", re.IGNORECASE)
+_TOTAL = re.compile(r"((sub|eind|generaal |grand )?tota(a)?l(en)?|som)(\b.*)?", re.IGNORECASE)
 _BOOL_TEXT = {"true", "false", "waar", "onwaar", "ja", "nee"}
 _EARLIEST = pd.Timestamp("1900-01-01")  # an earlier year is a typing error (and beyond pandas' dates)
 

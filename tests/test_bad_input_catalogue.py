@@ -134,6 +134,8 @@ CATALOGUE = [
      r"rij 4 is een totaalregel"),
     ("own data Subtotaal row in Excel", lambda: read_own_data(file("sub.xlsx", pd.DataFrame(
         {"customer_id": ["1", "Subtotaal"], "name": ["A", None]})), "customers"), r"totaalregel"),
+    ("own data 'Totaal 2024' row", lambda: orders_file("totaal2.csv", "1;2024-01-01;10\nTotaal 2024;;10\n"),
+     r"rij 3 is een totaalregel"),
     ("own data duplicate headings", lambda: read_own_data(
         file("dubbel.csv", "customer_id;date;revenue;revenue\n1;2024-01-01;10;5\n"), "orders"),
      r"'revenue' in kolom C en D"),
@@ -265,6 +267,9 @@ READ_RIGHT = [
      ["revenue"].tolist(), [1234.5, 1234.5]),
     ("Excel id numbers are the ids", lambda: read_own_data(file("ids.xlsx", pd.DataFrame(
         {"customer_id": [1001, 1002], "name": ["A", "B"]})), "customers")["customer_id"].tolist(), ["1001", "1002"]),
+    ("a customer called Totaalinstallatie is a customer", lambda: read_own_data(file("naam2.csv", (
+        "name;customer_id\nTotaalinstallatie BV;1\nSommelier Jansen;2\n")), "customers")["name"].tolist(),
+     ["Totaalinstallatie BV", "Sommelier Jansen"]),
     ("trailing separator on every row", lambda: orders_file("trail.csv", "1;2024-01-01;10;\n2;2024-01-02;20;\n")
      ["revenue"].tolist(), [10.0, 20.0]),
     ("ambiguous column with decimal=','", lambda: orders_file(
