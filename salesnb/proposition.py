@@ -18,6 +18,7 @@ import pandas as pd
 
 from . import _validate as v
 from .errors import InputError
+from .evidence import MIN_COUNT, Z_MARGIN, compare_rates
 from .vocabulary import MOTIVE_TYPES, OWN_NAME, SABONE
 
 __all__ = [
@@ -526,7 +527,8 @@ COMPANY_USPS = {
 
 
 def usp_vs_ubr(usps: Mapping[str, str], won_reasons, lost_reasons, *,
-               keywords: Mapping[str, str] = REASON_MOTIVES) -> pd.DataFrame:
+               keywords: Mapping[str, str] = REASON_MOTIVES, min_count: int = MIN_COUNT,
+               z: float = Z_MARGIN) -> pd.DataFrame:
     """USP against UBR (§4.2): do customers buy for the reasons we think make us unique?
 
     A USP (unique selling point) is what the seller finds unique; a UBR (unique buying
@@ -534,13 +536,16 @@ def usp_vs_ubr(usps: Mapping[str, str], won_reasons, lost_reasons, *,
     that is named as often in lost deals as in won deals does not set us apart, however
     often it is named. So per SABONE motive the table gives the share of the won reasons
     (``aandeel_gewonnen``) and of the lost reasons (``aandeel_verloren``) that name it, each
-    among the reasons that name a motive, and ``verschil`` = won share − lost share. The UBR
-    (``is_ubr``) is the motive with the largest positive difference: it sets won deals apart.
+    among the reasons that name a motive, and ``verschil`` = won share − lost share;
+    ``genoemd_gewonnen`` and ``genoemd_verloren`` count the reasons behind the shares. The UBR
+    (``is_ubr``) is the motive with the largest positive difference among those whose
+    difference is clear (:func:`salesnb.evidence.compare_rates`: at least ``min_count``
+    reasons on each side and more than ``z`` standard errors): it sets won deals apart.
     ``usp`` lists the USPs (``usps``: USP → SABONE motive) we claim for that motive. Sorted by
     ``verschil``, largest first.
 
     >>> t = usp_vs_ubr({"reactietijd 4 uur": "S"}, ["prijs", "prijs", "storing snel opgelost", "klik"],
-    ...                ["prijs te hoog", "goedkoper elders", "storing"])
+    ...                ["prijs te hoog", "goedkoper elders", "storing"], min_count=1, z=0)
     >>> t[["aandeel_gewonnen", "aandeel_verloren", "verschil"]].round(3).loc["economie"].tolist()
     [0.5, 0.667, -0.167]
     >>> t.index[t["is_ubr"]].tolist(), t.loc["zekerheid", "usp"]
@@ -549,14 +554,16 @@ def usp_vs_ubr(usps: Mapping[str, str], won_reasons, lost_reasons, *,
     if not isinstance(usps, Mapping) or not usps:
         raise InputError("'usps' moet een dict zijn van USP → SABONE-motief, bijvoorbeeld "
                          "{'reactietijd 4 uur': 'S'}.")
-    shares = {}
+    shares, counts, totals = {}, {}, {}
     for name, reasons, label in (("won_reasons", won_reasons, "gewonnen"),
                                  ("lost_reasons", lost_reasons, "verloren")):
         known = motive_of(reasons, keywords=keywords).dropna()
         if known.empty:
             raise InputError(f"Geen enkele reden in '{name}' (redenen van {label} deals) past bij een "
                              f"koopmotief; controleer de kolom of geef eigen trefwoorden mee (keywords=...).")
-        shares[label] = known.value_counts().reindex(list(SABONE), fill_value=0).to_numpy(dtype=float) / len(known)
+        counts[label] = known.value_counts().reindex(list(SABONE), fill_value=0).to_numpy(dtype=int)
+        totals[label] = len(known)
+        shares[label] = counts[label] / len(known)
     claimed = {letter: [] for letter in SABONE}
     for usp, motive in usps.items():
         claimed[_motive_letter(motive, f"usps['{usp}']")].append(str(usp))
@@ -566,9 +573,15 @@ def usp_vs_ubr(usps: Mapping[str, str], won_reasons, lost_reasons, *,
         "aandeel_gewonnen": shares["gewonnen"],
         "aandeel_verloren": shares["verloren"],
         "verschil": shares["gewonnen"] - shares["verloren"],
+        "genoemd_gewonnen": counts["gewonnen"],
+        "genoemd_verloren": counts["verloren"],
     }, index=pd.Index([SABONE[x] for x in SABONE], name="motief"))
-    best = table["verschil"].max()
-    table["is_ubr"] = (table["verschil"] == best) & (best > 0)
+    clear = [compare_rates([w, lo], [totals["gewonnen"], totals["verloren"]], ["gewonnen", "verloren"],
+                           min_count=min_count, z=z).clear
+             for w, lo in zip(counts["gewonnen"], counts["verloren"])]
+    candidates = table["verschil"].where(np.array(clear) & (table["verschil"] > 0).to_numpy())
+    best = candidates.max()
+    table["is_ubr"] = candidates.notna() & (candidates == best)
     return table.sort_values("verschil", ascending=False, kind="stable")
 
 
