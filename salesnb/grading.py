@@ -207,6 +207,7 @@ class _Record:
     file: str
     order: tuple
     modified: tuple = ()
+    definition: str = ""
 
 
 def _seed_for_user(user: str) -> int:
@@ -420,8 +421,9 @@ def _read_record(raw: dict, file: str, modified: tuple = ()) -> tuple[_Record | 
         seed = None
     version = body.get("version") if isinstance(body.get("version"), str) else "?"
     digest_ok = body.get("sha256") == record_digest(body)
+    definition = body.get("definition") if isinstance(body.get("definition"), str) else ""
     return _Record(exercise, body.get("answer"), seed, verdict, version[:40], digest_ok, file,
-                   tuple(raw["_order"]), modified), None
+                   tuple(raw["_order"]), modified, definition[:20]), None
 
 
 # --------------------------------------------------------------------------- class list
@@ -752,10 +754,13 @@ def _judge_one(student: Student, record: _Record, seed: int | None, exercises: d
         return
     correct, diagnosis = _rejudge(exercises[record.exercise], answer, want)
     verdicts[student.key, record.exercise] = Verdict(GOED if correct else FOUT, diagnosis, seed, record.file)
-    _report_edits(student, record, seed, correct, problems)
+    from .exercises._core import definition_digest
+
+    _report_edits(student, record, seed, correct, problems, definition_digest(exercises[record.exercise]))
 
 
-def _report_edits(student: Student, record: _Record, seed: int, correct: bool, problems: list) -> None:
+def _report_edits(student: Student, record: _Record, seed: int, correct: bool, problems: list,
+                  definition: str) -> None:
     from . import __version__
 
     if not record.digest_ok:
@@ -763,12 +768,22 @@ def _report_edits(student: Student, record: _Record, seed: int, correct: bool, p
                                 f"opgave {record.exercise}: de controlecode van het vastgelegde resultaat "
                                 f"klopt niet (met de hand veranderd of beschadigd); opnieuw nagekeken"))
     status = GOED if correct else FOUT
-    if record.seed == seed and record.verdict != status:
-        version = (f" (gemaakt met salesnb {record.version}, nagekeken met {__version__})"
-                   if record.version != __version__ else "")
+    if record.seed != seed or record.verdict == status:
+        return
+    changed = []
+    if record.definition and record.definition != definition:
+        changed.append("de opgave is veranderd sinds de student hem nakeek")
+    if record.version != __version__:
+        changed.append(f"gemaakt met salesnb {record.version}, nagekeken met {__version__}")
+    if changed:
+        problems.append(Problem("overig", student.label(), record.file,
+                                f"opgave {record.exercise}: in het notebook staat '{record.verdict}', nu is het "
+                                f"'{status}'; {' en '.join(changed)}. Het oordeel van nu telt; kijk of dat "
+                                f"terecht is."))
+    else:
         problems.append(Problem("bewerkt", student.label(), record.file,
                                 f"opgave {record.exercise}: in het notebook staat '{record.verdict}', "
-                                f"opnieuw nagekeken is het '{status}'{version}"))
+                                f"opnieuw nagekeken is het '{status}'"))
 
 
 def _classmate_fits(items: list, verdicts: dict, exercises: dict, expected: dict,

@@ -427,3 +427,14 @@ def test_course_py_nakijken_writes_the_gradebook(graded, tmp_path, capsys, monke
     with pytest.raises(SystemExit) as stopped:
         course.main(["nakijken"])
     assert stopped.value.code == 2 and "Geef de map of zip" in capsys.readouterr().err
+
+
+def test_a_changed_exercise_is_no_accusation_of_editing():
+    cells = _checked(400001, _answers_on(400001))["00_start.ipynb"]
+    record = cells[1]["outputs"][0]["data"][RECORD_MIME]
+    record.update(verdict="fout", definition="0123456789ab")    # checked under an older wording
+    record["sha256"] = record_digest(record)
+    hand = grading.HandIn("u400001/00_start.ipynb", "u400001", _notebook(cells), is_folder=True)
+    book = grading.grade_notebooks([hand], [grading.Student("400001", name="Ans", number="400001")])
+    assert book.verdict("400001", "0.2").status == "goed"
+    assert [(p.kind, "veranderd" in p.reason) for p in book.problems] == [("overig", True)]

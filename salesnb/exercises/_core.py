@@ -405,8 +405,26 @@ def check_record(exercise_id: str, answer, correct: bool) -> dict:
     record = {"format": RECORD_FORMAT, "exercise": str(exercise_id), "answer": encode_answer(answer),
               "seed": int(data.current_seed()), "version": str(__version__),
               "verdict": "goed" if correct else "fout"}
+    if str(exercise_id) in _EXERCISES:
+        record["definition"] = definition_digest(_EXERCISES[str(exercise_id)])
     record["sha256"] = record_digest(record)
     return record
+
+
+def definition_digest(ex: Exercise) -> str:
+    """Short digest of what an exercise asks (title, question, kind, unit, tolerances, options).
+
+    Lets the grader tell an exercise changed since it was checked from an edited verdict.
+
+    >>> len(definition_digest(get_exercise("0.2")))
+    12
+    """
+    import hashlib
+    import json
+
+    what = [ex.title, ex.question, ex.kind, ex.unit, ex.tolerance, ex.rel_tolerance,
+            ex.allow_percent, ex.allow_fraction, sorted(ex.choices or {})]
+    return hashlib.sha256(json.dumps(what, ensure_ascii=False).encode("utf-8")).hexdigest()[:12]
 
 
 def record_digest(record: Mapping) -> str:
