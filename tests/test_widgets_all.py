@@ -357,3 +357,115 @@ def test_slider_values_are_shown_in_dutch_notation_in_one_grid(name):
             assert w.value_texts[control_name].value != before or value_text(control) in before
             assert value_text(control) in w.value_texts[control_name].value
             break
+
+
+# --------------------------------------------------------------------------- start values and fixed axes
+
+
+def _sliders(w):
+    return {n: c for n, c in w.controls.items() if isinstance(c, (widgets.FloatSlider, widgets.IntSlider))}
+
+
+@pytest.mark.parametrize("name", sorted(SPECS))
+def test_every_slider_starts_at_the_value_passed_in_on_its_grid(name):
+    """The browser snaps a slider to min + k × step: a start value off that grid would change."""
+    kwargs = SPECS[name].example()
+    w = SPECS[name].func(**kwargs)
+    for control_name, control in _sliders(w).items():
+        given = kwargs.get(control_name)
+        if isinstance(given, (int, float, np.number)) and not isinstance(given, bool):
+            assert control.value == pytest.approx(float(given), abs=1e-12), \
+                f"{name}: {control_name} starts at {control.value}, not at {given}"
+        steps = (control.value - control.min) / control.step
+        assert abs(steps - round(steps)) < 1e-6, \
+            f"{name}: {control_name} = {control.value} is not min {control.min} + k × step {control.step}"
+
+
+# A slider whose start is its natural bound (all four BANT points, zero extra retention).
+AT_A_BOUND = {("temperature_explorer", "hot_min_bant")}
+
+
+@pytest.mark.parametrize("name", sorted(SPECS))
+def test_every_slider_range_holds_its_start_with_room(name):
+    w = build(name)
+    for control_name, control in _sliders(w).items():
+        if (name, control_name) in AT_A_BOUND:
+            continue
+        assert control.min <= control.value < control.max, \
+            f"{name}: {control_name} = {control.value} outside [{control.min}, {control.max})"
+
+
+def _axes_state(w):
+    from salesnb.widgets._scale import FlexibleScale
+
+    state = []
+    for ax in w.figure.axes:
+        state.append((ax.get_xlim(), ax.get_ylim(),
+                      tuple(t.get_text() for t in ax.get_xticklabels()),
+                      tuple(t.get_text() for t in ax.get_yticklabels())))
+    artists = w.artists.values() if isinstance(w.artists, dict) else ()
+    state.append(tuple(a.full for a in artists if isinstance(a, FlexibleScale)))
+    return state
+
+
+def _halfway(control):
+    """Values halfway between the start and each end of a slider (on its grid), or every option."""
+    if isinstance(control, widgets.Dropdown):
+        return [v for v in control._options_values if v != control.value]
+    out = []
+    for end in (control.min, control.max):
+        steps = round((end - control.value) / 2 / control.step)
+        if steps:
+            value = control.value + steps * control.step
+            out.append(int(value) if isinstance(control, widgets.IntSlider) else round(value, 12))
+    return out
+
+
+COMPARING = sorted(name for name, spec in SPECS.items() if spec.compares)
+
+
+def test_the_comparing_widgets_are_declared():
+    assert {"market_explorer", "cold_call_explorer", "sales_plan_explorer", "clv_explorer"} <= set(COMPARING)
+
+
+@pytest.mark.parametrize("name", COMPARING)
+def test_a_comparing_widget_keeps_its_axes_while_you_move(name):
+    """Before and after a move on the same axes: a bar that does not change keeps its length."""
+    w = build(name)
+    start = _axes_state(w)
+    for control_name, control in w.controls.items():
+        begin = control.value
+        for target in _halfway(control):
+            w.set(**{control_name: target})
+            assert _axes_state(w) == start, f"{name}: the axes moved with {control_name} → {target!r}"
+        w.set(**{control_name: begin})
+
+
+def test_market_explorer_axis_covers_every_slider_position():
+    w = build("market_explorer")
+    size_bar = w.artists["bars"][1]
+    width = size_bar.get_width()
+    for name in ("kopers", "aankoop"):
+        w.set(**{name: w.controls[name].max})
+    assert w.result["omvang"] == pytest.approx(6e6)  # the market size did not change ...
+    assert size_bar.get_width() == pytest.approx(width)  # ... and neither did its bar
+    assert w.artists["bars"][0].get_width() <= 1.0, "the largest potential fits the axis"
+
+
+def test_funnel_width_is_the_number_of_opportunities():
+    w = W.funnel_explorer(800, [0.5, 0.5, 0.5, 0.5], 1_000.0)
+    top = w.artists["bars"][0]
+    before = top.get_width()
+    w.set(opportunities=400)
+    assert top.get_width() == pytest.approx(before / 2)  # half the opportunities, half the width
+    assert w.artists["bars"][1].get_width() == pytest.approx(before / 4)
+
+
+def test_cold_call_explorer_starts_at_the_table_numbers():
+    """Ratios on three decimals stay exact: 985 calls in the widget as in the table."""
+    from salesnb import calls_needed
+
+    rates = [0.271, 0.218, 0.544, 0.316]
+    w = W.cold_call_explorer(orders=10, rates=rates)
+    assert [w.controls[n].value for n in ("beslisser", "afspraak", "offerte", "order")] == rates
+    assert int(w.result["plan"]["nodig"].iloc[0]) == int(calls_needed(10, rates)["nodig"].iloc[0])

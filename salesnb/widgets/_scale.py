@@ -86,6 +86,11 @@ class FlexibleScale:
     texts (``scale.labels``): return them among the artists of ``draw`` so only they are
     redrawn on a move (drawing a whole axis costs about as much as a full redraw).
     Call :meth:`rescale` in ``update`` before converting values, then plot ``scale(values)``.
+
+    A widget that asks the student to compare calls :meth:`hold` in ``draw`` with a
+    margin above its starting values: the scale then never shrinks below it, so a bar
+    that does not change keeps its length while the student moves a slider (the axis
+    only grows when a value no longer fits).
     """
 
     def __init__(self, axis, *, fmt: Callable[[float, float], str] | None = None, integer: bool = False,
@@ -99,6 +104,7 @@ class FlexibleScale:
         self.integer = integer
         self.ticks = ticks
         self.full = 1.0
+        self.kept = 0.0
         self.fmt = fmt or number_format
         ax = axis.axes
         fig = ax.get_figure(root=True)
@@ -159,9 +165,24 @@ class FlexibleScale:
             shift = ScaledTranslation(0, -offset / 72, fig.dpi_scale_trans)
             self.axis.set_label_coords(0.5, 0, transform=ax.transAxes + shift)
 
+    def hold(self, top: float) -> float:
+        """Keep the full scale at least ``top`` from now on (fixed axes for comparing); returns it.
+
+        >>> from matplotlib.figure import Figure
+        >>> s = FlexibleScale(Figure().add_subplot().xaxis)
+        >>> s.hold(2_000), s.rescale(900), s.rescale(2_600)
+        (2000.0, 2000.0, 3000.0)
+        """
+        self.kept = float(top) if np.isfinite(top) else 0.0
+        return self.rescale(self.kept)
+
     def rescale(self, top: float) -> float:
         """Choose the full scale for a largest value ``top`` and relabel the ticks; returns it."""
-        self.full = nice_full_scale(top, ticks=self.ticks, integer=self.integer)
+        top = max(float(top), self.kept)
+        full = nice_full_scale(top, ticks=self.ticks, integer=self.integer)
+        if full == self.full and self.labels[0].get_text():
+            return self.full  # same labels: nothing to redraw
+        self.full = full
         step = self.full / self.ticks
         for loc, label in zip(self.locs, self.labels):
             label.set_text(self.fmt(round(loc * self.full, 9), step))

@@ -145,7 +145,30 @@ def _example_workload():
             "klasse": tiers, "bezoeken": acc.visits_needed(tiers).to_numpy(), "revenue": revenue})}
 
 
-@register_widget(example=_example_workload)
+def _update_workload(artists, r):
+    visits = r["load"]["bezoeken"].to_numpy()
+    n = len(visits)
+    slots = max(n, 2) + 0.2  # the old x range 0.4 .. n + 0.6, mapped onto 0 .. 1
+    y = artists["scale"]
+    y.rescale(visits.max() + 1 / 1.18)
+    for i, (bar, label, number) in enumerate(zip(artists["bars"], artists["labels"], artists["numbers"])):
+        height = visits[i] if i < n else 0.0
+        center = (i + 0.6) / slots
+        bar.set_x(center - 0.4 / slots)
+        bar.set_width(0.8 / slots)
+        bar.set_height(y(height))
+        bar.set_visible(i < n)
+        label.set_position((center, y(height)))
+        label.set_text(format_number(height) if i < n else "")
+        number.set_x(center)
+        number.set_text(str(i + 1) if i < n else "")
+    mean = visits.mean()
+    artists["mean"].set_ydata([y(mean), y(mean)])
+    artists["mean"].set_label(f"gemiddeld {format_number(mean)}")
+    artists["title"].set_text(f"Werklast per accountmanager: {r['vorm'].lower()}")
+
+
+@register_widget(example=_example_workload, compares=True)
 def workload_explorer(accounts: pd.DataFrame, *, n_managers: int = 12, form: str = "geografie",
                       max_managers: int = 20, form_cols=sample_company.COMPANY_FORMS) -> ChartExplorer:
     """Form of account management (§7.3–7.8) → visits per year per account manager.
@@ -180,34 +203,14 @@ def workload_explorer(accounts: pd.DataFrame, *, n_managers: int = 12, form: str
         ax.set_ylabel("Bezoeken per jaar")
         scale = FlexibleScale(ax.yaxis, integer=True, upper=1.18,
                               largest=float(accounts["bezoeken"].sum()) if "bezoeken" in accounts else None)
+        # Comparing forms and team sizes: the axis keeps twice the starting busiest manager's room.
+        scale.hold(2 * float(r["load"]["bezoeken"].max()))
         title = ax.set_title("", fontsize=10)
         ax.legend(loc="upper right", frameon=False, fontsize=8)
         artists = {"bars": bars, "labels": labels, "mean": mean, "title": title, "ax": ax, "numbers": numbers,
                    "scale": scale, "ticklabels": scale.labels}
-        update(artists, r)
+        _update_workload(artists, r)
         return artists
-
-    def update(artists, r):
-        visits = r["load"]["bezoeken"].to_numpy()
-        n = len(visits)
-        slots = max(n, 2) + 0.2  # the old x range 0.4 .. n + 0.6, mapped onto 0 .. 1
-        y = artists["scale"]
-        y.rescale(visits.max() + 1 / 1.18)
-        for i, (bar, label, number) in enumerate(zip(artists["bars"], artists["labels"], artists["numbers"])):
-            height = visits[i] if i < n else 0.0
-            center = (i + 0.6) / slots
-            bar.set_x(center - 0.4 / slots)
-            bar.set_width(0.8 / slots)
-            bar.set_height(y(height))
-            bar.set_visible(i < n)
-            label.set_position((center, y(height)))
-            label.set_text(format_number(height) if i < n else "")
-            number.set_x(center)
-            number.set_text(str(i + 1) if i < n else "")
-        mean = visits.mean()
-        artists["mean"].set_ydata([y(mean), y(mean)])
-        artists["mean"].set_label(f"gemiddeld {format_number(mean)}")
-        artists["title"].set_text(f"Werklast per accountmanager: {r['vorm'].lower()}")
 
     def readout(r):
         load, spread = r["load"], r["spread"]
@@ -223,7 +226,7 @@ def workload_explorer(accounts: pd.DataFrame, *, n_managers: int = 12, form: str
         controls={"vorm": dropdown("Vorm van account management", list(FORM_OPTIONS), start),
                   "managers": int_slider("Aantal accountmanagers", 2, max_managers, 1, n_managers,
                                          unit="personen")},
-        compute=compute, draw=draw, update=update, readout=readout,
+        compute=compute, draw=draw, update=_update_workload, readout=readout,
         title="Wat betekent de vorm van account management voor de werklast?", readout_width="300px")
 
 

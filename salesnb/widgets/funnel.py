@@ -12,7 +12,6 @@ from __future__ import annotations
 import numpy as np
 
 from .. import funnel as fn
-from ..plots.funnel import funnel_geometry
 from ..style import COLOR_MUTED, HATCHES, PALETTE
 from ..display import format_euro, format_number, format_percent
 from ..vocabulary import FUNNEL_STAGES
@@ -65,6 +64,9 @@ def _draw_plan(axes, r):
     wax.set_xticks(x, [st[:8] + "." if len(st) > 9 else st for st in r["stages"]], fontsize=7)
     wax.set_title("Per week per accountmanager", fontsize=9)
     wscale = FlexibleScale(wax.yaxis, upper=1.15, fontsize=7)
+    # Comparing before and after a move: both axes keep twice the starting values' room.
+    scale.hold(2 * float(max(np.max(r["each"]), np.max(r["end"]))))
+    wscale.hold(2 * float(np.max(r["per_week"])))
     artists = {"bars": (*b1, *b2), "texts": texts, "ax": ax, "wbars": wbars, "wtexts": wtexts, "wax": wax,
                "scale": scale, "wscale": wscale, "ticklabels": (*scale.labels, *wscale.labels)}
     _update_plan(artists, r)
@@ -87,7 +89,7 @@ def _update_plan(artists, r):
         text.set_text(format_number(value))
 
 
-@register_widget(example=_company_plan)
+@register_widget(example=_company_plan, compares=True)
 def sales_plan_explorer(target_revenue=1_200_000.0, average_order=8_000.0, hit_rate=0.30,
                         quotations_per_visit=0.55, visits_per_call=0.06, account_managers=5,
                         working_weeks=46) -> ChartExplorer:
@@ -140,8 +142,9 @@ def sales_plan_explorer(target_revenue=1_200_000.0, average_order=8_000.0, hit_r
         controls={
             "target_revenue": euro_slider("Omzetdoel nieuwe orders", 100_000, 3_000_000, 50_000, target_revenue),
             "average_order": euro_slider("Gemiddelde order", 1_000, 25_000, 250, average_order),
-            "hit_rate": percent_slider("Hit rate (orders per offerte)", 0.05, 0.90, 0.01, hit_rate),
-            "quotations_per_visit": percent_slider("Offertes per bezoek", 0.10, 1.0, 0.01, quotations_per_visit),
+            "hit_rate": percent_slider("Hit rate (orders per offerte)", 0.05, 0.90, 0.005, hit_rate, decimals=1),
+            "quotations_per_visit": percent_slider("Offertes per bezoek", 0.10, 1.0, 0.005, quotations_per_visit,
+                                                   decimals=1),
             "visits_per_call": percent_slider("Bezoeken per gesprek", 0.01, 0.30, 0.005, visits_per_call,
                                               decimals=1),
             "account_managers": int_slider("Accountmanagers", 1, 12, 1, account_managers, unit="personen"),
@@ -191,9 +194,13 @@ def funnel_explorer(opportunities=800, conversions=(0.9, 0.85, 0.8, 0.85), avera
         return {"n": n, "rates": rates, "orders": orders, "revenue": orders * average_deal,
                 "overall": float(np.prod(rates))}
 
+    # Width = number: relative to the slider's maximum, so more opportunities make a wider funnel.
+    full_width = float(max(200, 100 * -(-2 * int(opportunities) // 100)))
+
     def draw(ax, r):
         y = np.arange(len(stages))[::-1] * 1.0
-        left, width = funnel_geometry(r["n"])
+        width = r["n"] / full_width
+        left = -width / 2
         bars = ax.barh(y, width, left=left, height=0.62, color=PALETTE[0], edgecolor="white")
         labels = [ax.text(0, yi, "", ha="center", va="center", color="white", fontweight="bold", fontsize=9)
                   for yi in y]
@@ -210,7 +217,8 @@ def funnel_explorer(opportunities=800, conversions=(0.9, 0.85, 0.8, 0.85), avera
         return artists
 
     def update(artists, r):
-        left, width = funnel_geometry(r["n"])
+        width = r["n"] / full_width
+        left = -width / 2
         for bar, label, lx, w, value in zip(artists["bars"], artists["labels"], left, width, r["n"]):
             bar.set_x(lx)
             bar.set_width(w)
@@ -225,8 +233,8 @@ def funnel_explorer(opportunities=800, conversions=(0.9, 0.85, 0.8, 0.85), avera
                 "Conversie van begin tot order": format_percent(r["overall"]),
                 "Omzet uit de funnel": format_euro(r["revenue"])}
 
-    controls = {"opportunities": int_slider("Opportunities aan het begin", 50, 2_000, 10, int(opportunities),
-                                            unit="aantal"),
+    controls = {"opportunities": int_slider("Opportunities aan het begin", 50, int(full_width), 10,
+                                            int(opportunities), unit="aantal"),
                 "average_deal": euro_slider("Gemiddelde deal", 500, 25_000, 250, float(average_deal))}
     for name, rate, a, b in zip(names, conversions, stages[:-1], stages[1:]):
         controls[name] = percent_slider(f"Conversie {a} → {b}", 0.05, 1.0, 0.01, float(rate))

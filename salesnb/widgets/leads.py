@@ -262,7 +262,7 @@ def bpkv_explorer(bids: pd.DataFrame, tenders: pd.DataFrame | None = None, *, te
 
 # --------------------------------------------------------------------------- cold calling
 
-@register_widget(example=dict)
+@register_widget(example=dict, compares=True)
 def cold_call_explorer(*, orders: int = 5, rates=(0.3, 0.25, 0.5, 0.35)) -> ChartExplorer:
     """Cold-acquisition ratios → calls needed for N orders (koude acquisitie, §3.2).
 
@@ -291,6 +291,8 @@ def cold_call_explorer(*, orders: int = 5, rates=(0.3, 0.25, 0.5, 0.35)) -> Char
         ax.set_title("Terugrekenen: hoeveel belletjes voor je orders?")
         # 1 to 4.800.000 calls: fixed limits, tick labels follow the numbers (a move stays a blit).
         scale = FlexibleScale(ax.yaxis, integer=True, upper=1.15, largest=30 / 0.05 ** 4)
+        # Comparing before and after a move: the axis keeps twice the starting values' room.
+        scale.hold(2 * float(plan["nodig"].max()))
         artists = {"bars": bars, "texts": texts, "ax": ax, "scale": scale, "ticklabels": scale.labels}
         update(artists, r)
         return artists
@@ -312,9 +314,9 @@ def cold_call_explorer(*, orders: int = 5, rates=(0.3, 0.25, 0.5, 0.35)) -> Char
                 "Elke fase apart afgerond": f"{format_number(each)} belletjes",
                 "Belletjes per order": format_number(calls / r["orders"], 1) if r["orders"] else "–"}
 
-    controls = {"orders": int_slider("Gewenste orders", 1, 30, 1, int(orders), unit="stuks")}
+    controls = {"orders": int_slider("Gewenste orders", 1, max(10, 3 * int(orders)), 1, int(orders), unit="stuks")}
     labels = ["Gebeld → beslisser", "Beslisser → afspraak", "Afspraak → offerte", "Offerte → order"]
     for name, label, rate in zip(names, labels, rates):
-        controls[name] = percent_slider(label, 0.05, 1.0, 0.01, float(rate))
+        controls[name] = percent_slider(label, 0.05, 1.0, 0.005, float(rate), decimals=1)
     return ChartExplorer(controls=controls, compute=compute, draw=draw, update=update, readout=readout,
                          title="Koude acquisitie: de ratioketen terugrekenen")

@@ -10,13 +10,15 @@ Both follow the pattern of :mod:`salesnb.widgets._base` (draw once, update artis
 
 from __future__ import annotations
 
+from functools import partial
+
 from matplotlib.patches import Rectangle
 
 from .. import market as mk
 from ..style import COLOR_MUTED, HATCHES, PALETTE
 from ..display import format_euro, format_number, format_percent
 from ._base import ChartExplorer, int_slider, percent_slider, register_widget, slider
-from ._scale import FlexibleScale, number_format
+from ._scale import FlexibleScale, nice_full_scale, number_format
 
 __all__ = ["market_explorer", "share_identity_explorer"]
 
@@ -47,7 +49,7 @@ def _compute_market(kopers, aankoop, omvang, eigen):
             "marktaandeel": mk.market_share(own, size), "opmerking": " ".join(notes)}
 
 
-def _draw_market(ax, r):
+def _draw_market(ax, r, *, largest):
     bars = ax.barh([2, 1, 0], [0, 0, 0], height=0.6,
                    color=["white", PALETTE[1], PALETTE[0]], edgecolor=[PALETTE[1], "black", "black"])
     bars[0].set_hatch(HATCHES[2])
@@ -60,9 +62,10 @@ def _draw_market(ax, r):
     ax.set_yticks([2, 1, 0], ["Marktpotentieel", "Marktomvang", "Eigen omzet"])
     ax.set_ylim(-0.75, 2.75)
     ax.set_xlabel("Bedrag per jaar (€ mln)")
-    # € 0,1 mln to € 100 mln: fixed limits, the € mln labels follow the largest amount (a move stays a blit).
-    scale = FlexibleScale(ax.xaxis, fmt=lambda x, step: number_format(x / _MLN, step / _MLN), upper=1.7,
-                          largest=10_000 * 10_000.0)
+    # The axis covers every slider position, so a bar that does not change keeps its length.
+    scale = FlexibleScale(ax.xaxis, fmt=lambda x, step: number_format(x / _MLN, step / _MLN), ticks=4,
+                          upper=1.3, largest=largest)
+    scale.hold(largest)
     ax.set_title("Verzadigingsgraad, restvraag en marktaandeel")
     artists = {"bars": bars, "texts": texts, "rest": rest, "rest_text": rest_text, "capped": capped,
                "scale": scale, "ticklabels": scale.labels}
@@ -90,7 +93,8 @@ def _update_market(artists, r):
         line.set_visible(entered > real)
 
 
-@register_widget(example=lambda: {"kopers": 2000, "aankoop": 5000.0, "omvang": 6.0, "eigen": 0.9})
+@register_widget(example=lambda: {"kopers": 2000, "aankoop": 5000.0, "omvang": 6.0, "eigen": 0.9},
+                 compares=True)
 def market_explorer(kopers: int = 2000, aankoop: float = 5000.0, omvang: float = 6.0,
                     eigen: float = 0.9) -> ChartExplorer:
     """Marktpotentieel, marktomvang en eigen omzet → verzadiging, restvraag, marktaandeel (§2.2).
@@ -120,15 +124,43 @@ def market_explorer(kopers: int = 2000, aankoop: float = 5000.0, omvang: float =
             out["Let op"] = r["opmerking"]
         return out
 
+    controls = {
+        "kopers": int_slider("Potentiële kopers", *_span(kopers, integer=True), int(kopers), unit="aantal"),
+        "aankoop": slider("Verwachte aankoop per koper", *_span(aankoop), float(aankoop), unit="€ per jaar",
+                          decimals=0),
+        "omvang": slider("Marktomvang", *_span(omvang, top=1.5 * kopers * aankoop / _MLN), float(omvang),
+                         unit="€ mln", decimals=2),
+        "eigen": slider("Eigen omzet", *_span(eigen, top=1.5 * omvang), float(eigen), unit="€ mln",
+                        decimals=2),
+    }
+    largest = max(controls["kopers"].max * controls["aankoop"].max, controls["omvang"].max * _MLN,
+                  controls["eigen"].max * _MLN)
     return ChartExplorer(
-        controls={
-            "kopers": int_slider("Potentiële kopers", 200, 10_000, 100, kopers, unit="aantal"),
-            "aankoop": slider("Verwachte aankoop per koper", 500, 10_000, 100, aankoop, unit="€ per jaar"),
-            "omvang": slider("Marktomvang", 0.5, 40, 0.5, omvang, unit="€ mln"),
-            "eigen": slider("Eigen omzet", 0.1, 10, 0.1, eigen, unit="€ mln"),
-        },
-        compute=_compute_market, draw=_draw_market, update=_update_market, readout=readout,
+        controls=controls, compute=_compute_market, draw=partial(_draw_market, largest=largest),
+        update=_update_market, readout=readout,
         title="Marktpotentieel, marktomvang en eigen omzet", figsize=(6.8, 3.2))
+
+
+def _span(value: float, *, top: float | None = None, integer: bool = False) -> tuple:
+    """Slider ``(min, max, step)`` around a starting value: a step of 1, 2 or 5 × 10^k near a
+    40th of it, up to 1.5 times the value (or ``top``), so the start lies well inside.
+
+    >>> _span(2000, integer=True), _span(0.9), _span(6.0, top=20.0)
+    ((50, 3000, 50), (0.05, 1.4, 0.05), (0.2, 20.0, 0.2))
+    """
+    import math
+
+    rough = max(float(value), 1e-9) / 40
+    exponent = math.floor(math.log10(rough))
+    step = next(m * 10.0 ** exponent for m in (1, 2, 5, 10) if m * 10.0 ** exponent >= rough * (1 - 1e-9))
+    step = round(step, max(0, 1 - exponent))
+    if integer:
+        step = max(1, int(round(step)))
+    high = max(top if top is not None else 1.5 * value, value + 2 * step)
+    high = round(step * math.ceil(high / step - 1e-9), max(0, 1 - exponent))
+    if integer:
+        return step, int(high), step
+    return step, high, step
 
 
 @register_widget(example=lambda: {"penetratie": 0.10, "index": 1.2, "omvang": 50.0})

@@ -16,7 +16,18 @@ from ._scale import FlexibleScale, nice_full_scale
 __all__ = ["clv_explorer", "pyramid_quota_explorer", "abc_explorer"]
 
 
-@register_widget(example=lambda: {"margin": 1500.0, "retention": 0.8, "discount_rate": 0.08})
+def _update_clv(artists, r):
+    scale = artists["scale"]
+    scale.rescale(max(float(np.max(r["curve"])), 1.0))
+    artists["line"].set_ydata(scale(r["curve"]))
+    artists["finite"].set_ydata(scale(r["finite_curve"]))
+    artists["legend"].get_texts()[1].set_text(f"CLV over {r['years']} jaar")
+    artists["dot"].set_data([r["retention"]], [scale(r["clv"])])
+    artists["label"].xy = (r["retention"], scale(r["clv"]))
+    artists["label"].set_text(f"{format_percent(r['retention'], 0)}: {format_euro(r['clv'])}")
+
+
+@register_widget(example=lambda: {"margin": 1500.0, "retention": 0.8, "discount_rate": 0.08}, compares=True)
 def clv_explorer(margin: float = 1500.0, retention: float = 0.8, discount_rate: float = 0.08,
                  years: int = 5, acquisition_cost: float = 0.0) -> ChartExplorer:
     """CLV from margin, retention and discount rate (§6.4): shows how non-linear CLV is in retention.
@@ -61,22 +72,14 @@ def clv_explorer(margin: float = 1500.0, retention: float = 0.8, discount_rate: 
         lower = min(0.0, -1.1 * acquisition_cost / nice_full_scale(max(top_min, 1.0)))
         scale = FlexibleScale(ax.yaxis, fmt=lambda x, _step: format_euro(x), lower=lower, upper=1.08,
                               largest=pf.clv(10_000.0, retention=grid[-1]))
+        # Comparing before and after a move: the axis keeps twice the starting curve's room.
+        scale.hold(2 * float(np.max(r["curve"])))
         legend = ax.legend(loc="upper left", fontsize=8.5)
         legend.get_texts()[1].set_animated(True)  # redrawn with the legend; a new text is then no full redraw
         artists = {"line": line, "finite": finite, "dot": dot, "label": label, "ax": ax, "legend": legend,
                    "scale": scale, "ticklabels": scale.labels}
-        update(artists, r)
+        _update_clv(artists, r)
         return artists
-
-    def update(artists, r):
-        scale = artists["scale"]
-        scale.rescale(max(float(np.max(r["curve"])), 1.0))
-        artists["line"].set_ydata(scale(r["curve"]))
-        artists["finite"].set_ydata(scale(r["finite_curve"]))
-        artists["legend"].get_texts()[1].set_text(f"CLV over {r['years']} jaar")
-        artists["dot"].set_data([r["retention"]], [scale(r["clv"])])
-        artists["label"].xy = (r["retention"], scale(r["clv"]))
-        artists["label"].set_text(f"{format_percent(r['retention'], 0)}: {format_euro(r['clv'])}")
 
     def readout(r):
         gain = r["plus"] / r["clv"] - 1 if r["clv"] > 0 else float("nan")
@@ -89,11 +92,12 @@ def clv_explorer(margin: float = 1500.0, retention: float = 0.8, discount_rate: 
         }
 
     return ChartExplorer(
-        controls={"margin": euro_slider("Marge per klant per jaar", 100, 10_000, 100, margin),
+        controls={"margin": euro_slider("Marge per klant per jaar", 100, max(1_000, 100 * -(-3 * margin // 100)),
+                                        100, margin),
                   "retention": percent_slider("Retentiegraad", 0.0, 0.95, 0.01, retention),
                   "discount_rate": percent_slider("Disconteringsvoet", 0.0, 0.20, 0.01, discount_rate),
                   "years": int_slider("Horizon", 1, 20, 1, years, unit="jaren")},
-        compute=compute, draw=draw, update=update, readout=readout,
+        compute=compute, draw=draw, update=_update_clv, readout=readout,
         title="Customer Lifetime Value: marge, retentie en disconteringsvoet", readout_width="300px")
 
 

@@ -145,7 +145,7 @@ def temperature_explorer(prospects: pd.DataFrame, *, warm_score: int = 40, hot_m
 
 # --------------------------------------------------------------------------- retention actions
 
-@register_widget(example=lambda: {"customers": 1500, "margin_per_customer": 900.0})
+@register_widget(example=lambda: {"customers": 1500, "margin_per_customer": 900.0}, compares=True)
 def retention_action_explorer(customers: int, margin_per_customer: float, *, base_retention: float = 0.80,
                               actions: pd.DataFrame | None = None) -> ChartExplorer:
     """Bindingsacties (stappenplan fase 6): what do newsletter, contest and loyalty card earn?
@@ -181,6 +181,8 @@ def retention_action_explorer(customers: int, margin_per_customer: float, *, bas
         # Fixed limits, € labels that follow the largest bar: a move stays a blit.
         scale = FlexibleScale(ax.xaxis, fmt=lambda x, _step: format_euro(x), ticks=2, upper=1.7,
                               largest=max(customers * 0.10 * 2500, float(t["kosten"].max())))
+        # Comparing the actions before and after a move: the axis keeps twice the starting room.
+        scale.hold(2 * max(float(t["extra_marge"].max()), float(t["kosten"].max())))
         artists = {"gain": gain, "cost": cost, "texts": texts, "ax": ax, "scale": scale,
                    "ticklabels": scale.labels}
         update(artists, r)
