@@ -162,8 +162,8 @@ def _company_funnel() -> dict:
         table = fn.opportunity_funnel(load("opportunities"))
         metrics = fn.funnel_metrics(load("opportunities"))
         conv = table["conversie"].to_numpy()[:4]
-        return {"opportunities": int(table["aantal"].iloc[0] / 5), "conversions": [round(float(c), 2) for c in conv],
-                "average_deal": float(round(metrics["average_deal"], -2))}
+        return {"opportunities": int(table["aantal"].iloc[0] / 5), "conversions": [float(c) for c in conv],
+                "average_deal": float(metrics["average_deal"])}
     except Exception:  # data unavailable: a plain example
         return {"opportunities": 800, "conversions": [0.9, 0.85, 0.8, 0.85], "average_deal": 7_500.0}
 
@@ -237,6 +237,6 @@ def funnel_explorer(opportunities=800, conversions=(0.9, 0.85, 0.8, 0.85), avera
                                             int(opportunities), unit="aantal"),
                 "average_deal": euro_slider("Gemiddelde deal", 500, 25_000, 250, float(average_deal))}
     for name, rate, a, b in zip(names, conversions, stages[:-1], stages[1:]):
-        controls[name] = percent_slider(f"Conversie {a} → {b}", 0.05, 1.0, 0.01, float(rate))
+        controls[name] = percent_slider(f"Conversie {a} → {b}", 0.05, 1.0, 0.005, float(rate), decimals=1)
     return ChartExplorer(controls=controls, compute=compute, draw=draw, update=update, readout=readout,
                          title="Sales funnel: conversie per fase", figsize=(6.0, 3.4), readout_width="260px")
