@@ -8,6 +8,7 @@ exercises defined here.
 from __future__ import annotations
 
 import math
+import pathlib
 
 import pandas as pd
 import pytest
@@ -41,6 +42,14 @@ def _matches_expected(ex: Exercise, wrong) -> bool:
 
 
 # --------------------------------------------------------------------------- every exercise
+
+
+def test_every_chapter_module_registers_its_exercises():
+    folder = pathlib.Path(E.__file__).parent
+    chapters = {f"salesnb.exercises.{p.stem}" for p in folder.glob("*.py")
+                if not p.stem.startswith("_") and p.stem != "answers"}
+    registered = {ex.module for ex in REGISTERED.values()}
+    assert chapters <= registered, f"not imported by salesnb/exercises/__init__.py: {sorted(chapters - registered)}"
 
 
 def test_registry_has_the_start_exercises_and_unique_ids():

@@ -176,6 +176,6 @@ def test_register_plot():
         register_plot(example=[1, 2])
 
 
-def test_package_reexports_theme_functions():
-    for name in SPECS:
-        assert getattr(P, name) is SPECS[name].func or name not in P.__all__
+def test_package_reexports_every_registered_chart():
+    for name, spec in SPECS.items():
+        assert name in P.__all__ and getattr(P, name) is spec.func, f"salesnb.plots.{name} is not {spec.module}.{name}"

@@ -83,6 +83,11 @@ def test_registry_holds_the_example_widgets():
     assert all(callable(s.example) for s in SPECS.values())
 
 
+def test_package_reexports_every_registered_widget():
+    for name, spec in SPECS.items():
+        assert name in W.__all__ and getattr(W, name) is spec.func, f"salesnb.widgets.{name} is not {spec.module}.{name}"
+
+
 @pytest.mark.parametrize("name", sorted(SPECS))
 def test_widget_builds_headless_with_dutch_controls(name):
     import matplotlib.pyplot as plt
