@@ -311,3 +311,44 @@ def test_dutch_formatted_numbers_parse_back(x, decimals):
     # amounts are rounded half up (commercial rounding: 0,125 -> 0,13), so the parsed value
     # lies within half a cent of x
     assert math.isclose(parse_number(format_euro(x, 2)).value, x, abs_tol=0.005 + 1e-9)
+
+
+# --------------------------------------------------------------------------- questions read as prose
+
+import re  # noqa: E402
+
+_FORMAT_LINE = re.compile(r"(?:^|[.?!]\s+|\n)Geef (?:het|een|de|je)\b")
+# An example of an answer in Dutch decimal notation: typed as Python it is a tuple (0, 42).
+_DUTCH_EXAMPLE = re.compile(r"bijvoorbeeld \d+,\d|\(\d+,\d+ (?:voor|betekent)|typ \d+,\d")
+
+
+def _bundle(obj) -> dict:
+    from IPython.core.formatters import DisplayFormatter
+
+    data, _metadata = DisplayFormatter().format(obj)
+    return data
+
+
+@pytest.mark.parametrize("key", sorted(REGISTERED))
+def test_question_renders_as_wrapped_markdown(key):
+    """Markdown, not monospace text/plain (which JupyterLab breaks in the middle of a word)."""
+    data = _bundle(exercise(key))
+    assert "text/markdown" in data, "the question must render as Markdown"
+    assert data["text/plain"] == repr(exercise(key))
+    assert f"**Opgave {key}:" in data["text/markdown"]
+    assert f'`salesnb.check("{key}", antwoord)`' in data["text/markdown"]
+    for n in range(1, len(REGISTERED[key].hints) + 1):
+        assert "text/markdown" in _bundle(hint(key, n))
+    if REGISTERED[key].solution:
+        assert "```python" in _bundle(solution(key))["text/markdown"]
+
+
+@pytest.mark.parametrize("key", sorted(REGISTERED))
+def test_the_answer_format_line_appears_once_with_typed_examples(key):
+    text = repr(exercise(key))
+    lines = len(_FORMAT_LINE.findall(text))
+    if REGISTERED[key].kind == "number":
+        assert lines == 1, f"{key}: {lines} answer-format lines in\n{text}"
+    else:
+        assert lines <= 1, f"{key}: {lines} answer-format lines in\n{text}"
+    assert not _DUTCH_EXAMPLE.search(text), f"{key}: an example the student cannot type: {text}"

@@ -119,15 +119,26 @@ _PLACEHOLDER_TEXT = "nog niet ingevuld"
 
 
 class Feedback:
-    """Text shown to the student; its repr IS the text (stable notebook output)."""
+    """Text shown to the student; its repr IS the text (stable notebook output).
 
-    def __init__(self, message: str):
+    With ``markdown`` the notebook renders that instead: wrapped prose in the notebook's
+    font, where the plain text would be monospace and broken in the middle of words.
+
+    >>> Feedback("Opgave 1.1", markdown="**Opgave 1.1**")._repr_markdown_()
+    '**Opgave 1.1**'
+    """
+
+    def __init__(self, message: str, *, markdown: str | None = None):
         self.message = message
+        self.markdown = markdown
 
     def __repr__(self) -> str:
         return self.message
 
     __str__ = __repr__
+
+    def _repr_markdown_(self):
+        return self.markdown
 
 
 class CheckResult(Feedback):
@@ -335,7 +346,11 @@ def hint(exercise_id, n: int | None = None) -> Feedback:
     _HINTS_SHOWN[ex.id] = max(_HINTS_SHOWN.get(ex.id, 0), n)
     more = (f" (nog een hint: voer salesnb.hint(\"{ex.id}\") nog eens uit)"
             if n < len(ex.hints) else "")
-    return Feedback(f"💡 Hint {n} van {len(ex.hints)} bij opgave {ex.id}: {ex.hints[n - 1]}{more}")
+    more_md = (f" (nog een hint: voer `salesnb.hint(\"{ex.id}\")` nog eens uit)"
+               if n < len(ex.hints) else "")
+    return Feedback(f"💡 Hint {n} van {len(ex.hints)} bij opgave {ex.id}: {ex.hints[n - 1]}{more}",
+                    markdown=f"💡 **Hint {n} van {len(ex.hints)} bij opgave {ex.id}:** "
+                             f"{_md(ex.hints[n - 1])}{more_md}")
 
 
 def solution(exercise_id) -> Feedback:
@@ -343,22 +358,45 @@ def solution(exercise_id) -> Feedback:
     ex = get_exercise(exercise_id)
     if not ex.solution:
         return Feedback(f"Opgave {ex.id} heeft (nog) geen uitgewerkte oplossing.")
-    return Feedback(f"Uitwerking opgave {ex.id} ({ex.title}):\n\n{ex.solution}")
+    return Feedback(f"Uitwerking opgave {ex.id} ({ex.title}):\n\n{ex.solution}",
+                    markdown=f"**Uitwerking opgave {ex.id}** ({_md(ex.title)}):\n\n"
+                             f"```python\n{ex.solution}\n```")
 
 
 def exercise(exercise_id) -> Feedback:
-    """Show the question of an exercise and how to answer it."""
+    """Show the question of an exercise and how to answer it (rendered as Markdown in a notebook).
+
+    The answer-format line appears once: the question's own "Geef ..." sentence, or else the
+    unit's instruction, whose examples are what the student types (0.15 or '0,15').
+    """
     ex = get_exercise(exercise_id)
+    check_call = f"salesnb.check(\"{ex.id}\", antwoord)"
     lines = [f"Opgave {ex.id}: {ex.title}", "", ex.question]
+    md = [f"**Opgave {ex.id}: {_md(ex.title)}**", "", _md(ex.question)]
     if ex.kind == "choice":
+        first = next(iter(ex.choices))
         lines.append("")
         lines.extend(f"  {k}) {text}" for k, (text, _fb) in ex.choices.items())
-        lines.append(f"\nAntwoord met de letter, bijvoorbeeld antwoord = \"{next(iter(ex.choices))}\".")
-    elif ex.kind == "number":
-        lines.append("")
-        lines.append(_UNIT_INSTRUCTION[ex.unit])
-    lines.append(f"Controleer met salesnb.check(\"{ex.id}\", antwoord).")
-    return Feedback("\n".join(lines))
+        lines.append(f"\nAntwoord met de letter, bijvoorbeeld antwoord = \"{first}\".")
+        md.append("")
+        md.extend(f"- **{k})** {_md(text)}" for k, (text, _fb) in ex.choices.items())
+        md.extend(["", f"Antwoord met de letter, bijvoorbeeld `antwoord = \"{first}\"`."])
+    elif ex.kind == "number" and not _FORMAT_SENTENCE.search(ex.question):
+        lines.extend(["", _UNIT_INSTRUCTION[ex.unit]])
+        md.extend(["", _UNIT_INSTRUCTION_MD[ex.unit]])
+    lines.append(f"Controleer met {check_call}.")
+    md.extend(["", f"Controleer met `{check_call}`."])
+    return Feedback("\n".join(lines), markdown="\n".join(md))
+
+
+# A question that says itself how to give the answer ("Geef een fractie (0.15 voor 15%).").
+_FORMAT_SENTENCE = re.compile(r"(^|[.?!]\s+)Geef (het|een|de|je)\b")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+
+
+def _md(text: str) -> str:
+    """Plain course text as Markdown: special characters escaped, line breaks kept as breaks."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text)).replace("\n", "  \n")
 
 
 def exercises(chapter=None) -> Feedback:
@@ -372,11 +410,18 @@ def exercises(chapter=None) -> Feedback:
 
 
 _UNIT_INSTRUCTION = {
-    "fraction": "Geef het antwoord als fractie (bijvoorbeeld 0.15 voor 15%).",
-    "percent": "Geef het antwoord als percentage (bijvoorbeeld 15 of '15%').",
-    "euro": "Geef het antwoord in euro's (bijvoorbeeld 1234.5 of '€ 1.234,50').",
+    "fraction": "Geef het antwoord als fractie: typ 0.15 of '0,15' voor 15%.",
+    "percent": "Geef het antwoord als percentage: typ 15 of '15%'.",
+    "euro": "Geef het antwoord in euro's: typ 1234.5 of '€ 1.234,50'.",
     "count": "Geef het antwoord als aantal (een geheel getal).",
-    "number": "Geef het antwoord als getal.",
+    "number": "Geef het antwoord als getal: typ 1.25 of '1,25'.",
+}
+_UNIT_INSTRUCTION_MD = {
+    "fraction": "Geef het antwoord als fractie: typ `0.15` of `'0,15'` voor 15%.",
+    "percent": "Geef het antwoord als percentage: typ `15` of `'15%'`.",
+    "euro": "Geef het antwoord in euro's: typ `1234.5` of `'€ 1.234,50'`.",
+    "count": "Geef het antwoord als aantal (een geheel getal).",
+    "number": "Geef het antwoord als getal: typ `1.25` of `'1,25'`.",
 }
 
 

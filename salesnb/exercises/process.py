@@ -146,7 +146,7 @@ register_exercise(
     question=(f"Het cohort {COHORT} bestaat uit de klanten die Brandwijk in {COHORT} wierf (kolom "
               f"'acquired_on' van de klanten). Welk deel van dit cohort bestelde {YEARS_SINCE} jaar later "
               f"(in {COHORT + YEARS_SINCE}) nog iets? Gebruik de orders en de klanten. Geef een fractie "
-              "(0,60 voor 60%)."),
+              "(0.60 voor 60%)."),
     answer=_cohort_share,
     unit="fraction",
     mistakes=[
