@@ -787,6 +787,14 @@ def _show(value: float) -> str:
     return format_number(value, min(_dec(value), 2 if abs(value) >= 1 else 4))
 
 
+def _truncated(value: float, expected: float, step: float) -> bool:
+    """Whether ``value`` is ``expected`` cut off (toward zero) at ``step`` where rounding gives another number."""
+    cut = math.trunc(round(expected / step, 9)) * step
+    rounded = round(expected / step) * step
+    return math.isclose(value, cut, rel_tol=1e-9, abs_tol=step * 1e-6) and not math.isclose(
+        cut, rounded, rel_tol=1e-9, abs_tol=step * 1e-6)
+
+
 def _generic_number_diagnosis(ex: Exercise, literal: Interpretation, expected: float, parsed) -> str:
     value = literal.value
     tol = max(ex.abs_tolerance, ex.rel_tolerance * abs(expected))
@@ -795,6 +803,10 @@ def _generic_number_diagnosis(ex: Exercise, literal: Interpretation, expected: f
     step = 10.0 ** -decimals
     if ex.unit == "fraction" and parsed.sign == "%":
         step /= 100
+    if _truncated(value, expected, step):
+        return ("Je antwoord is afgekapt in plaats van afgerond: het cijfer na je laatste decimaal is 5 of "
+                "hoger, dus je laatste cijfer gaat één omhoog. Rond af met round(...), niet met int(...), "
+                "of geef meer decimalen.")
     if abs(value - expected) <= step / 2 + 1e-12 and step > tol:
         return ("Je zit er heel dicht bij, maar je antwoord is te grof afgerond. Reken door zonder "
                 "tussentijds af te ronden en geef meer decimalen.")
