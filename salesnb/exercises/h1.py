@@ -1,8 +1,8 @@
 """Exercises of chapter 1, De klant centraal (notebook 01_klant_centraal).
 
-1.1 klantrelatiecyclus on the data; 1.2 NPS of a short case (diagnoses passives counted as
-criticasters and a percentage instead of NPS points); 1.3 NPS of the last survey year on the
-data; 1.4 service recovery on the complaints; 1.5 waardestrategie (multiple choice, reasoning);
+1.1 klantrelatiecyclus on the data (a year before the notebook's date); 1.2 NPS of a short case
+(diagnoses passives counted as criticasters and a percentage instead of NPS points); 1.3 NPS of the
+year before the last survey year; 1.4 service recovery on one category of complaints; 1.5 waardestrategie (multiple choice, reasoning);
 1.6 soort CRM (multiple choice).
 """
 
@@ -21,15 +21,23 @@ def _load(name):
 
 # ------------------------------------------------------------------ 1.1 klantrelatiecyclus
 
-def _status():
+#: The exercise asks for the year before the one the notebook prints (31-12-2025), so the answer is computed.
+_PEILDATUM_1_1 = "2024-12-31"
+
+
+def _status(as_of=_PEILDATUM_1_1):
     import salesnb
 
     orders = _load("orders")
-    return salesnb.relationship_status(orders, customers=_load("customers")["customer_id"])
+    return salesnb.relationship_status(orders, customers=_load("customers")["customer_id"], as_of=as_of)
 
 
 def _new_customers():
     return int((_status()["status"] == "nieuwe klant").sum())
+
+
+def _new_customers_last_date():
+    return int((_status(None)["status"] == "nieuwe klant").sum())
 
 
 def _active_customers():
@@ -44,25 +52,33 @@ def _share_new():
 register_exercise(
     id="1.1",
     title="Nieuwe klanten in de klantrelatiecyclus",
-    question=("Bepaal met salesnb.relationship_status de fase van elke klant op de laatste orderdatum "
-              "(standaardregels: eerste order in de laatste 12 maanden = nieuwe klant). "
-              "Hoeveel klanten zijn een 'nieuwe klant'?"),
+    question=("In het notebook staat de klantrelatiecyclus op de laatste orderdatum (31-12-2025). Hoe zag die "
+              "een jaar eerder uit? Bepaal met salesnb.relationship_status de fase van elke klant op "
+              "peildatum 31-12-2024 (as_of=\"2024-12-31\"; standaardregels: eerste order in de 12 maanden "
+              "vóór de peildatum = nieuwe klant). Hoeveel klanten waren toen een 'nieuwe klant'?"),
     answer=_new_customers,
     unit="count",
     mistakes=[
+        Mistake(_new_customers_last_date,
+                "Dat is het aantal nieuwe klanten op de laatste orderdatum (31-12-2025), het getal uit de "
+                "tabel hierboven. Gevraagd is de peildatum een jaar eerder: geef as_of=\"2024-12-31\" mee."),
         Mistake(_active_customers,
                 "Je telde alle actieve klanten (kolom status in customers). Een nieuwe klant is alleen "
-                "een klant met zijn éérste order in de laatste 12 maanden; de rest van de actieve "
-                "klanten is loyaal."),
+                "een klant met zijn éérste order in de 12 maanden vóór de peildatum; de rest van de "
+                "actieve klanten is loyaal."),
         Mistake(_share_new,
                 "Je gaf het aandeel nieuwe klanten; gevraagd is het aantal."),
     ],
-    hints=["status = salesnb.relationship_status(orders, customers=klanten['customer_id'])",
+    hints=["status = salesnb.relationship_status(orders, customers=klanten['customer_id'], as_of='2024-12-31')",
            "Tel de rijen waar status['status'] == 'nieuwe klant' (met .sum())."],
     solution="""
+        # Een fase hangt af van de peildatum: op 31-12-2024 tellen alleen de orders tot en met die dag.
+        # Nieuwe klant = eerste order ná 31-12-2023 (de 12 maanden vóór de peildatum); wie al eerder kocht
+        # en in die 12 maanden bestelde, is loyaal; wie 12 maanden niets bestelde, is ex-klant.
         orders = salesnb.load("orders")
         klanten = salesnb.load("customers")
-        status = salesnb.relationship_status(orders, customers=klanten["customer_id"])
+        status = salesnb.relationship_status(orders, customers=klanten["customer_id"], as_of="2024-12-31")
+        # Een vergelijking geeft True/False per klant; de som telt de True's, dus het aantal nieuwe klanten.
         antwoord = (status["status"] == "nieuwe klant").sum()
     """,
 )
@@ -100,28 +116,40 @@ register_exercise(
 )
 
 # ------------------------------------------------------------------ 1.3 NPS on the data
+# The notebook prints the NPS of the last survey year; the exercise asks for the year before it.
 
 
-def _last_year_scores():
+def _year_scores(offset=1):
     answers = _load("nps")
-    year = answers["date"].dt.year.max()
+    year = answers["date"].dt.year.max() - offset
     return answers.loc[answers["date"].dt.year == year, "score"]
+
+
+def _nps_year_before():
+    import salesnb
+
+    return salesnb.nps(_year_scores())
 
 
 def _nps_last_year():
     import salesnb
 
-    return salesnb.nps(_last_year_scores())
+    return salesnb.nps(_year_scores(0))
 
 
 def _nps_passives_as_detractors():
-    s = _last_year_scores()
+    s = _year_scores()
     return 100.0 * ((s >= 9).mean() - (s <= 8).mean())
 
 
 def _nps_as_fraction():
-    s = _last_year_scores()
+    s = _year_scores()
     return float((s >= 9).mean() - (s <= 6).mean())
+
+
+def _nps_from_rounded_percentages():
+    s = _year_scores()
+    return round(100 * (s >= 9).mean()) - round(100 * (s <= 6).mean())
 
 
 def _nps_all_years():
@@ -132,72 +160,106 @@ def _nps_all_years():
 
 register_exercise(
     id="1.3",
-    title="NPS van het laatste jaar",
-    question=("Bereken de NPS van alle antwoorden in de tabel nps uit het laatste jaar in de data "
-              "(kolom date). Geef de NPS in punten, zonder afronden."),
-    answer=_nps_last_year,
+    title="NPS van het jaar ervoor",
+    question=("Het notebook toont de NPS van het laatste enquêtejaar. Bereken nu de NPS van het jaar daarvóór: "
+              "alle antwoorden in de tabel nps uit het op één na laatste jaar in de data (kolom date). "
+              "Geef de NPS in punten, zonder tussentijds af te ronden."),
+    answer=_nps_year_before,
     unit="number",
     tolerance=0.05,
     mistakes=[
+        Mistake(_nps_last_year,
+                "Dat is de NPS van het láátste jaar, die hierboven al staat. Gevraagd is het jaar daarvóór: "
+                "neem jaar = nps['date'].dt.year.max() - 1."),
         Mistake(_nps_passives_as_detractors,
                 "Je telde de passieven (7–8) mee als criticasters. Criticasters scoren 0 t/m 6."),
         Mistake(_nps_as_fraction,
                 "Je gaf een fractie. De NPS is in punten: (aandeel promotors − aandeel criticasters) × 100."),
+        Mistake(_nps_from_rounded_percentages,
+                "Je rekende met afgeronde percentages (hele procenten promotors en criticasters). Dat scheelt "
+                "al snel een punt: reken met de aantallen en rond pas het eindantwoord af."),
         Mistake(_nps_all_years,
-                "Je nam alle jaren samen. Selecteer eerst de antwoorden van het laatste jaar."),
+                "Je nam alle jaren samen. Selecteer eerst de antwoorden van dat ene jaar."),
     ],
-    hints=["nps = salesnb.load('nps'); jaar = nps['date'].dt.year.max()",
+    hints=["nps = salesnb.load('nps'); jaar = nps['date'].dt.year.max() - 1",
            "Selecteer nps.loc[nps['date'].dt.year == jaar, 'score'] en geef die aan salesnb.nps(...)."],
     solution="""
         nps = salesnb.load("nps")
-        jaar = nps["date"].dt.year.max()
-        antwoord = salesnb.nps(nps.loc[nps["date"].dt.year == jaar, "score"])
+        jaar = nps["date"].dt.year.max() - 1          # het op één na laatste enquêtejaar
+        scores = nps.loc[nps["date"].dt.year == jaar, "score"]
+        # NPS = % promotors (9-10) − % criticasters (0-6); de passieven (7-8) tellen alleen in het totaal.
+        # Bijvoorbeeld 40% promotors en 15% criticasters geeft 40 − 15 = +25 punten.
+        promotors = (scores >= 9).mean() * 100
+        criticasters = (scores <= 6).mean() * 100
+        antwoord = promotors - criticasters           # hetzelfde als salesnb.nps(scores)
     """,
 )
 
 # ------------------------------------------------------------------ 1.4 service recovery
+# The notebook prints the change over all complaints; the exercise asks for one category of complaint.
+
+_CATEGORY_1_4 = "kwaliteit product"
 
 
-def _recovery():
-    import salesnb
+def _gain(frame):
+    return float((frame["satisfaction_after"] - frame["satisfaction_before"]).mean())
 
-    return salesnb.service_recovery(_load("complaints")).set_index("afhandeling")
+
+def _complaints_in_category():
+    c = _load("complaints")
+    return c[c["category"] == _CATEGORY_1_4]
 
 
 def _gain_well_handled():
-    return float(_recovery().loc["goed afgehandeld", "verschil"])
+    c = _complaints_in_category()
+    return _gain(c[c["handled_well"]])
 
 
-def _gain_all():
+def _gain_well_handled_all_categories():
     c = _load("complaints")
-    return float((c["satisfaction_after"] - c["satisfaction_before"]).mean())
+    return _gain(c[c["handled_well"]])
+
+
+def _gain_category_all_handling():
+    return _gain(_complaints_in_category())
 
 
 def _after_well_handled():
-    return float(_recovery().loc["goed afgehandeld", "na"])
+    c = _complaints_in_category()
+    return float(c.loc[c["handled_well"], "satisfaction_after"].mean())
 
 
 register_exercise(
     id="1.4",
-    title="Service recovery paradox in de klachten",
-    question=("Met hoeveel punten verandert de gemiddelde tevredenheid (na − vóór) bij klachten die "
-              "goed zijn afgehandeld? Gebruik de tabel complaints; geef het getal met het juiste teken."),
+    title="Service recovery paradox bij klachten over de productkwaliteit",
+    question=("Hierboven staat hoeveel de tevredenheid verandert na alle goed afgehandelde klachten. Geldt de "
+              "paradox ook voor klachten over de kwaliteit van het product? Met hoeveel punten verandert de "
+              "gemiddelde tevredenheid (na − vóór) bij klachten uit de categorie 'kwaliteit product' die goed "
+              "zijn afgehandeld? Gebruik de tabel complaints; geef het getal met het juiste teken."),
     answer=_gain_well_handled,
     unit="number",
     tolerance=0.01,
     mistakes=[
-        Mistake(_gain_all,
-                "Je nam alle klachten samen. Kijk alleen naar de klachten die goed zijn afgehandeld "
-                "(handled_well is True): daar zie je de paradox."),
+        Mistake(_gain_well_handled_all_categories,
+                "Dat is de verandering over álle goed afgehandelde klachten (het getal hierboven). Selecteer "
+                "eerst de klachten met category == 'kwaliteit product'."),
+        Mistake(_gain_category_all_handling,
+                "Je nam alle klachten over de productkwaliteit samen, ook de slecht afgehandelde. Kijk alleen "
+                "naar de klachten die goed zijn afgehandeld (handled_well is True): daar zie je de paradox."),
         Mistake(_after_well_handled,
                 "Je gaf de tevredenheid ná de afhandeling; gevraagd is het verschil na − vóór."),
     ],
-    hints=["salesnb.service_recovery(klachten) geeft per soort afhandeling voor, na en verschil.",
-           "Neem de rij 'goed afgehandeld' en de kolom 'verschil'."],
+    hints=["Selecteer klachten[(klachten['category'] == 'kwaliteit product') & klachten['handled_well']].",
+           "salesnb.service_recovery(selectie) geeft voor, na en verschil; of reken zelf het gemiddelde van "
+           "satisfaction_after − satisfaction_before."],
     solution="""
         klachten = salesnb.load("complaints")
-        herstel = salesnb.service_recovery(klachten).set_index("afhandeling")
-        antwoord = herstel.loc["goed afgehandeld", "verschil"]
+        # Twee voorwaarden tegelijk: de categorie en een goede afhandeling (& betekent 'en').
+        kwaliteit = klachten[(klachten["category"] == "kwaliteit product") & klachten["handled_well"]]
+        # Per klacht de verandering na − vóór; het gemiddelde daarvan is gelijk aan gemiddelde(na) − gemiddelde(vóór).
+        # Positief: de klant is na de afhandeling tevredener dan vóór het probleem (de paradox).
+        verschil = kwaliteit["satisfaction_after"] - kwaliteit["satisfaction_before"]
+        antwoord = verschil.mean()
     """,
 )
 

@@ -1,7 +1,7 @@
 """Exercises of chapter 2, Marktonderzoek, analyse en verkoopplan (notebook 02).
 
 2.1 SMART activity target (multiple choice, reasoning); 2.2 realisation of the revenue target
-on the data; 2.3 market share of one sector on the data (diagnoses market size vs market
+on the data; 2.3 market share of one sector a year before the notebook's table (diagnoses market size vs market
 potential confused, and a percentage instead of a fraction); 2.4 saturation of the whole market
 on the data; 2.5 remaining demand of a short case (diagnoses size vs potential confused);
 2.6 the identity share = penetration × spending index (case); 2.7 spending index on the data.
@@ -26,9 +26,9 @@ def _last_market_year():
     return int(_load("market")["year"].max())
 
 
-def _market_rows(sector=None):
+def _market_rows(sector=None, years_back=0):
     market = _load("market")
-    rows = market[market["year"] == market["year"].max()]
+    rows = market[market["year"] == market["year"].max() - years_back]
     if sector is not None:
         rows = rows[rows["sector"] == sector]
     return rows
@@ -125,31 +125,41 @@ register_exercise(
 )
 
 # ------------------------------------------------------------------ 2.3 market share
+# The notebook prints the market share per sector for the last year; the exercise asks for the year before.
 
 
-def _share_sector():
-    rows = _market_rows(SECTOR)
+def _share_sector(years_back=1):
+    rows = _market_rows(SECTOR, years_back)
     return float(rows["own_sales"].sum() / rows["class_sales"].sum())
 
 
+def _share_sector_last_year():
+    return _share_sector(0)
+
+
 def _share_of_potential():
-    rows = _market_rows(SECTOR)
+    rows = _market_rows(SECTOR, 1)
     return float(rows["own_sales"].sum() / (rows["potential_buyers"] * rows["purchase_per_buyer"]).sum())
 
 
 def _mean_of_region_shares():
-    rows = _market_rows(SECTOR)
+    rows = _market_rows(SECTOR, 1)
     return float((rows["own_sales"] / rows["class_sales"]).mean())
 
 
 register_exercise(
     id="2.3",
-    title=f"Marktaandeel in de sector {SECTOR.lower()}",
-    question=(f"Wat is het marktaandeel van Brandwijk in de sector {SECTOR} in het laatste jaar van de "
-              "tabel market (alle regio's samen)? Geef een fractie (0.15 voor 15%)."),
+    title=f"Marktaandeel in de sector {SECTOR.lower()}, een jaar eerder",
+    question=(f"De tabel hierboven geeft het marktaandeel per sector in het laatste jaar. Was het marktaandeel "
+              f"van Brandwijk in de sector {SECTOR} een jaar eerder hoger of lager? Bereken het marktaandeel "
+              f"in de sector {SECTOR} in het op één na laatste jaar van de tabel market (alle regio's samen). "
+              "Geef een fractie (0.15 voor 15%)."),
     answer=_share_sector,
     unit="fraction",
     mistakes=[
+        Mistake(_share_sector_last_year,
+                "Dat is het marktaandeel van het láátste jaar, uit de tabel hierboven. Gevraagd is het jaar "
+                "daarvóór: selecteer markt['year'] == markt['year'].max() - 1."),
         Mistake(_share_of_potential,
                 "Je deelde door het marktpotentieel. Het marktaandeel is eigen omzet / marktomvang "
                 "(wat alle aanbieders samen verkopen, kolom class_sales), niet / marktpotentieel."),
@@ -157,12 +167,15 @@ register_exercise(
                 "Je nam het gemiddelde van de marktaandelen per regio. Tel eerst de omzetten van alle regio's "
                 "op en deel dan: grote regio's wegen zwaarder."),
     ],
-    hints=["Selecteer de rijen van het laatste jaar en de sector; tel own_sales en class_sales op.",
-           "Of: salesnb.market_table(markt).loc['Zorg', 'marktaandeel']."],
+    hints=["Selecteer de rijen van het jaar vóór het laatste en van de sector; tel own_sales en class_sales op.",
+           "Of: salesnb.market_table(markt[markt['year'] == jaar]).loc['Zorg', 'marktaandeel']."],
     solution=f"""
         markt = salesnb.load("market")
-        tabel = salesnb.market_table(markt)          # laatste jaar, per sector
-        antwoord = tabel.loc["{SECTOR}", "marktaandeel"]
+        jaar = markt["year"].max() - 1                 # het jaar vóór het laatste
+        rijen = markt[(markt["year"] == jaar) & (markt["sector"] == "{SECTOR}")]
+        # Marktaandeel = eigen omzet / marktomvang (de omzet van álle aanbieders samen, class_sales).
+        # Eerst optellen over de regio's, dan delen: een grote regio weegt zo zwaarder dan een kleine.
+        antwoord = rijen["own_sales"].sum() / rijen["class_sales"].sum()
     """,
 )
 

@@ -17,17 +17,26 @@ def _load(name):
 
 
 # --------------------------------------------------------------------------- 3.1 CPL (data)
+# The notebook prints the CPL per channel over all months; the exercise asks for one channel in the last year.
 
 CPL_CHANNEL = "LinkedIn"
 
 
-def _campaigns_of_channel():
+def _campaigns_of_channel(last_year=True):
     campaigns = _load("campaigns")
-    return campaigns[campaigns["channel"] == CPL_CHANNEL]
+    part = campaigns[campaigns["channel"] == CPL_CHANNEL]
+    if last_year:
+        part = part[part["month"].dt.year == campaigns["month"].dt.year.max()]
+    return part
 
 
 def _cpl():
     part = _campaigns_of_channel()
+    return float(part["cost"].sum() / part["leads"].sum())
+
+
+def _cpl_all_years():
+    part = _campaigns_of_channel(last_year=False)
     return float(part["cost"].sum() / part["leads"].sum())
 
 
@@ -49,12 +58,17 @@ def _cost_per_visitor():
 
 register_exercise(
     id="3.1",
-    title="Kosten per lead (CPL) van een kanaal",
-    question=(f"Gebruik de tabel campaigns (salesnb.load(\"campaigns\")). Wat was de CPL (cost per lead) "
-              f"van het kanaal {CPL_CHANNEL} over alle maanden samen (2021–2025)? Geef het bedrag in euro."),
+    title="Kosten per lead (CPL) van een kanaal in het laatste jaar",
+    question=(f"De tabel hierboven geeft de CPL per kanaal over alle jaren samen. Is {CPL_CHANNEL} in het "
+              "laatste jaar duurder of goedkoper geworden? Gebruik de tabel campaigns "
+              f"(salesnb.load(\"campaigns\")) en bereken de CPL (cost per lead) van het kanaal {CPL_CHANNEL} "
+              "over de twaalf maanden van het laatste jaar in de data (kolom month). Geef het bedrag in euro."),
     answer=_cpl,
     unit="euro",
     mistakes=[
+        Mistake(_cpl_all_years,
+                "Dat is de CPL over álle jaren, het bedrag uit de tabel hierboven. Gevraagd is alleen het "
+                "laatste jaar: selecteer campagnes['month'].dt.year == campagnes['month'].dt.year.max()."),
         Mistake(_cpl_mean_of_months,
                 "Je nam het gemiddelde van de CPL per maand. Maanden met weinig leads tellen dan even zwaar "
                 "als drukke maanden. Deel de totale kosten door het totale aantal leads."),
@@ -65,24 +79,30 @@ register_exercise(
                 "Je deelde de kosten door het aantal bezoekers van de landingspagina. Niet elke bezoeker "
                 "laat zijn gegevens achter: CPL = kosten / leads."),
     ],
-    hints=[f"Filter de campagnes op channel == '{CPL_CHANNEL}'.",
-           "CPL = kosten / aantal leads. Tel eerst de kosten en de leads over alle maanden op, "
+    hints=[f"Filter de campagnes op channel == '{CPL_CHANNEL}' én op het jaar van de kolom month.",
+           "CPL = kosten / aantal leads. Tel eerst de kosten en de leads van de twaalf maanden op, "
            "en deel dan pas."],
     solution=f"""
         campagnes = salesnb.load("campaigns")
-        kanaal = campagnes[campagnes["channel"] == "{CPL_CHANNEL}"]
+        jaar = campagnes["month"].dt.year.max()
+        kanaal = campagnes[(campagnes["channel"] == "{CPL_CHANNEL}") & (campagnes["month"].dt.year == jaar)]
+        # CPL = totale kosten / totaal aantal leads. Eerst optellen, dan delen: een maand met veel leads
+        # weegt zo zwaarder dan een rustige maand (het gemiddelde van twaalf maand-CPL's doet dat niet).
         antwoord = kanaal["cost"].sum() / kanaal["leads"].sum()
     """,
 )
 
 # --------------------------------------------------------------------------- 3.2 conversion of one source (data)
+# The notebook prints the conversion per source; the exercise asks for one sector within the source.
 
 SOURCE = "netwerken"
+SOURCE_SECTOR = "Zorg"
 
 
-def _source_leads():
+def _source_leads(sector=SOURCE_SECTOR):
     leads = _load("leads")
-    return leads[leads["source"] == SOURCE]
+    part = leads[leads["source"] == SOURCE]
+    return part if sector is None else part[part["sector"] == sector]
 
 
 def _conversion():
@@ -90,9 +110,14 @@ def _conversion():
     return float((part["stage_reached"] == "klant").mean())
 
 
+def _conversion_all_sectors():
+    part = _source_leads(None)
+    return float((part["stage_reached"] == "klant").mean())
+
+
 def _share_of_customers():
     leads = _load("leads")
-    won = leads["stage_reached"] == "klant"
+    won = (leads["stage_reached"] == "klant") & (leads["sector"] == SOURCE_SECTOR)
     return float((won & (leads["source"] == SOURCE)).sum() / won.sum())
 
 
@@ -107,27 +132,33 @@ def _won_count():
 
 register_exercise(
     id="3.2",
-    title="Conversie van een leadbron",
-    question=(f"Gebruik de tabel leads. Welk deel van alle leads uit de bron '{SOURCE}' is uiteindelijk "
-              f"klant geworden (stage_reached == 'klant')? Geef een fractie (bijvoorbeeld 0.15)."),
+    title="Conversie van een leadbron in één sector",
+    question=(f"Hierboven staat de conversie van lead tot klant per bron. Geldt die ook in de zorg? Gebruik de "
+              f"tabel leads. Welk deel van de leads uit de bron '{SOURCE}' in de sector {SOURCE_SECTOR} is "
+              "uiteindelijk klant geworden (stage_reached == 'klant')? Geef een fractie (bijvoorbeeld 0.15)."),
     answer=_conversion,
     unit="fraction",
     mistakes=[
+        Mistake(_conversion_all_sectors,
+                f"Dat is de conversie van álle leads uit {SOURCE}, het getal uit de tabel hierboven. Selecteer "
+                f"ook de sector: sector == '{SOURCE_SECTOR}'."),
         Mistake(_share_of_customers,
-                f"Je berekende welk deel van álle nieuwe klanten uit {SOURCE} komt. Gevraagd is de conversie "
-                f"van de bron: deel de klanten uit {SOURCE} door alle leads uit {SOURCE}."),
+                f"Je berekende welk deel van de nieuwe klanten in de zorg uit {SOURCE} komt. Gevraagd is de "
+                f"conversie van de bron: deel de klanten door alle leads uit {SOURCE} in de zorg."),
         Mistake(_last_step,
                 "Je nam alleen de laatste stap (opportunity → klant). Gevraagd is de conversie van lead tot "
-                "klant: deel door alle leads van de bron."),
+                "klant: deel door alle leads van de bron in deze sector."),
         Mistake(_won_count,
-                "Dat is het aantal klanten. Gevraagd is een aandeel: deel door het aantal leads van de bron."),
+                "Dat is het aantal klanten. Gevraagd is een aandeel: deel door het aantal leads."),
     ],
-    hints=[f"Selecteer eerst de leads met source == '{SOURCE}'.",
+    hints=[f"Selecteer de leads met source == '{SOURCE}' én sector == '{SOURCE_SECTOR}'.",
            "Het gemiddelde van een kolom True/False is het aandeel True."],
     solution=f"""
         leads = salesnb.load("leads")
-        bron = leads[leads["source"] == "{SOURCE}"]
-        antwoord = (bron["stage_reached"] == "klant").mean()
+        groep = leads[(leads["source"] == "{SOURCE}") & (leads["sector"] == "{SOURCE_SECTOR}")]
+        # Conversie van lead tot klant = aantal klanten / aantal leads in dezelfde groep.
+        # (groep["stage_reached"] == "klant") is True/False per lead; het gemiddelde is het aandeel True.
+        antwoord = (groep["stage_reached"] == "klant").mean()
     """,
 )
 

@@ -1,6 +1,6 @@
 """Exercises of notebook 04 (H4 Waardepropositie), ids "4.1" ... "4.4".
 
-4.1 win rate of one dominant buying motive (data), 4.2 weighted criteria score of an offer (case),
+4.1 win rate of one dominant buying motive in the last year (data), 4.2 weighted criteria score of an offer (case),
 4.3 which sales argument fits this customer's sellogram row (multiple choice),
 4.4 which Cialdini principle a sentence uses (multiple choice).
 """
@@ -21,16 +21,26 @@ def _opps():
     return load("opportunities")
 
 
-def _motive_rows():
+def _motive_rows(last_year=True):
     o = _opps()
-    return o[o["motive"].astype(str) == MOTIVE]
+    rows = o[o["motive"].astype(str) == MOTIVE]
+    if last_year:
+        rows = rows[rows["created_on"].dt.year == o["created_on"].dt.year.max()]
+    return rows
 
 
-def _win_rate_motive():
-    rows = _motive_rows()
+def _win_rate(rows):
     won = (rows["outcome"] == "gewonnen").sum()
     lost = (rows["outcome"] == "verloren").sum()
     return float(won / (won + lost))
+
+
+def _win_rate_motive():
+    return _win_rate(_motive_rows())
+
+
+def _win_rate_motive_all_years():
+    return _win_rate(_motive_rows(last_year=False))
 
 
 def _won_share_of_all_rows():
@@ -40,7 +50,7 @@ def _won_share_of_all_rows():
 
 def _share_of_won_deals():
     o = _opps()
-    won = o[o["outcome"] == "gewonnen"]
+    won = o[(o["outcome"] == "gewonnen") & (o["created_on"].dt.year == o["created_on"].dt.year.max())]
     return float((won["motive"].astype(str) == MOTIVE).mean())
 
 
@@ -49,15 +59,22 @@ def _hit_rate_motive():
     return float((rows["outcome"] == "gewonnen").sum() / rows["quotation_sent"].sum())
 
 
+# The notebook prints the win rate per motive over all years; the exercise asks for the last year, where
+# some deals are still open (so the win-rate denominator matters).
 register_exercise(
     id="4.1",
-    title="Win rate bij het koopmotief nieuwigheid",
-    question=(f"Neem alle opportunities van Brandwijk (salesnb.load('opportunities')) waarvan het "
-              f"dominante koopmotief (kolom 'motive') '{MOTIVE}' is. Wat is hun win rate? "
-              "Geef een fractie (bijvoorbeeld 0,42)."),
+    title="Win rate bij het koopmotief nieuwigheid in het laatste jaar",
+    question=(f"Hierboven staat de win rate per koopmotief over alle jaren. Is het motief '{MOTIVE}' in het "
+              "laatste jaar beter of slechter gegaan? Neem de opportunities van Brandwijk "
+              f"(salesnb.load('opportunities')) met dominant koopmotief (kolom 'motive') '{MOTIVE}' die in het "
+              "laatste jaar van de data zijn aangemaakt (kolom created_on). Wat is hun win rate? "
+              "Geef een fractie (bijvoorbeeld 0.42)."),
     answer=_win_rate_motive,
     unit="fraction",
     mistakes=[
+        Mistake(_win_rate_motive_all_years,
+                "Dat is de win rate over álle jaren, het getal hierboven. Selecteer ook het laatste jaar: "
+                "opps['created_on'].dt.year == opps['created_on'].dt.year.max()."),
         Mistake(_won_share_of_all_rows,
                 "Je deelde door alle opportunities met dit motief, ook de open deals. De win rate is "
                 "gewonnen / (gewonnen + verloren): deals die nog lopen tellen niet mee."),
@@ -68,13 +85,18 @@ register_exercise(
                 "Je deelde het aantal gewonnen deals door het aantal verstuurde offertes: dat is de hit "
                 "rate. De win rate deelt door gewonnen + verloren."),
     ],
-    hints=["Filter eerst de rijen: opps[opps['motive'] == 'nieuwigheid'].",
+    hints=["Filter eerst de rijen: het motief 'nieuwigheid' én het laatste jaar van created_on.",
            "Tel daarin de gewonnen en de verloren deals (kolom 'outcome'); open deals laat je weg.",
-           "salesnb.win_rate_by_motive(opps['motive'], opps['outcome']) geeft de win rate per motief."],
+           "salesnb.win_rate_by_motive(selectie['motive'], selectie['outcome']) geeft de win rate per motief."],
     solution="""
         opps = salesnb.load("opportunities")
-        tabel = salesnb.win_rate_by_motive(opps["motive"], opps["outcome"])
-        antwoord = tabel.loc["nieuwigheid", "win_rate"]
+        jaar = opps["created_on"].dt.year.max()
+        deals = opps[(opps["motive"] == "nieuwigheid") & (opps["created_on"].dt.year == jaar)]
+        gewonnen = (deals["outcome"] == "gewonnen").sum()
+        verloren = (deals["outcome"] == "verloren").sum()
+        # Win rate = gewonnen / (gewonnen + verloren). Deals die nog open zijn, hebben geen uitkomst
+        # en tellen daarom niet mee; in het laatste jaar zijn dat er meer dan in de oudere jaren.
+        antwoord = gewonnen / (gewonnen + verloren)
     """,
 )
 

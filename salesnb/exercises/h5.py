@@ -1,9 +1,10 @@
 """Exercises of notebook 05 (H5 Sales funnel management), ids "5.1" ... "5.6".
 
-5.1 win rate of all opportunities (data; hit rate confusion diagnosed), 5.2 weighted pipeline (data),
+5.1 win rate of one product group (data; hit rate confusion diagnosed), 5.2 weighted pipeline of one
+product group (data),
 5.3 sales plan rounding only the end result (case; rounding too early diagnosed), 5.4 hit rate against
 win rate (multiple choice), 5.5 weekly calls per account manager (case), 5.6 win rate when the
-beslisser was missed (data).
+beïnvloeder was missed (data).
 """
 
 from __future__ import annotations
@@ -28,63 +29,99 @@ def _counts():
 
 
 # ---- 5.1 win rate -------------------------------------------------------------------------
+# The notebook prints the win rate of all opportunities; the exercise asks for one product group.
+WIN_GROUP = "Koffiemachines"
+
+
+def _group_counts():
+    o = _opps()
+    o = o[o["product_group"].astype(str) == WIN_GROUP]
+    return (int((o["outcome"] == "gewonnen").sum()), int((o["outcome"] == "verloren").sum()),
+            int((o["outcome"] == "open").sum()), int(o["quotation_sent"].sum()))
+
+
 register_exercise(
     id="5.1",
-    title="Win rate van alle opportunities",
-    question=("Wat is de win rate van alle opportunities van Brandwijk (salesnb.load('opportunities'), "
-              "kolom 'outcome': gewonnen, verloren of open)? Geef een fractie."),
-    answer=lambda: (lambda w, lo, op, q: w / (w + lo))(*_counts()),
+    title="Win rate van één productgroep",
+    question=("Hierboven staat de win rate van alle opportunities samen. Wint Brandwijk bij koffiemachines, de "
+              "grootste aankopen, even vaak? Wat is de win rate van de opportunities in de productgroep "
+              f"'{WIN_GROUP}' (salesnb.load('opportunities'), kolommen 'product_group' en 'outcome': gewonnen, "
+              "verloren of open)? Geef een fractie."),
+    answer=lambda: (lambda w, lo, op, q: w / (w + lo))(*_group_counts()),
     unit="fraction",
     mistakes=[
-        Mistake(lambda: (lambda w, lo, op, q: w / q)(*_counts()),
+        Mistake(lambda: (lambda w, lo, op, q: w / (w + lo))(*_counts()),
+                "Dat is de win rate van álle opportunities, het getal hierboven. Selecteer eerst de "
+                f"productgroep: opps['product_group'] == '{WIN_GROUP}'."),
+        Mistake(lambda: (lambda w, lo, op, q: w / q)(*_group_counts()),
                 "Je deelde de gewonnen deals door het aantal offertes: dat is de hit rate (orders / offertes). "
                 "De win rate deelt door de afgesloten deals: gewonnen + verloren."),
-        Mistake(lambda: (lambda w, lo, op, q: w / (w + lo + op))(*_counts()),
+        Mistake(lambda: (lambda w, lo, op, q: w / (w + lo + op))(*_group_counts()),
                 "Je telde de open deals mee in de noemer. Die zijn nog niet gewonnen of verloren; de win rate "
                 "is gewonnen / (gewonnen + verloren)."),
-        Mistake(lambda: (lambda w, lo, op, q: lo / (w + lo))(*_counts()),
+        Mistake(lambda: (lambda w, lo, op, q: lo / (w + lo))(*_group_counts()),
                 "Je berekende het aandeel verloren deals (de loss rate). De win rate telt de gewonnen deals."),
     ],
-    hints=["Tel met opps['outcome'].value_counts() hoeveel deals gewonnen, verloren en open zijn.",
+    hints=[f"Selecteer opps[opps['product_group'] == '{WIN_GROUP}'] en tel met ['outcome'].value_counts() "
+           "hoeveel deals gewonnen, verloren en open zijn.",
            "Win rate = gewonnen / (gewonnen + verloren); open deals tellen niet mee."],
-    solution="""
+    solution=f"""
         opps = salesnb.load("opportunities")
-        gewonnen = (opps["outcome"] == "gewonnen").sum()
-        verloren = (opps["outcome"] == "verloren").sum()
-        antwoord = salesnb.win_rate(gewonnen, verloren)
+        groep = opps[opps["product_group"] == "{WIN_GROUP}"]
+        gewonnen = (groep["outcome"] == "gewonnen").sum()
+        verloren = (groep["outcome"] == "verloren").sum()
+        # Win rate = gewonnen / (gewonnen + verloren): alleen afgesloten deals, open deals tellen niet mee.
+        # (De hit rate deelt juist door het aantal verstuurde offertes.)
+        antwoord = gewonnen / (gewonnen + verloren)
     """,
 )
 
 
 # ---- 5.2 weighted pipeline ------------------------------------------------------------------
-def _open():
+# The notebook prints the weighted pipeline of all open deals; the exercise asks for one product group.
+PIPELINE_GROUP = "Koffie & thee"
+
+
+def _open(group=PIPELINE_GROUP):
     o = _opps()
-    return o[o["outcome"] == "open"]
+    o = o[o["outcome"] == "open"]
+    return o if group is None else o[o["product_group"].astype(str) == group]
+
+
+def _group_rows():
+    o = _opps()
+    return o[o["product_group"].astype(str) == PIPELINE_GROUP]
 
 
 register_exercise(
     id="5.2",
-    title="Gewogen pijplijn",
-    question=("Hoeveel omzet verwacht Brandwijk uit de open opportunities als je elke deal weegt met de kans "
-              "van zijn fase (kolom 'probability')? Geef het bedrag in euro's."),
+    title="Gewogen pijplijn van één productgroep",
+    question=("Hierboven staat de gewogen pijplijn van alle open deals. Hoeveel daarvan komt uit koffie en thee? "
+              f"Hoeveel omzet verwacht Brandwijk uit de open opportunities in de productgroep '{PIPELINE_GROUP}' "
+              "als je elke deal weegt met de kans van zijn fase (kolom 'probability')? Geef het bedrag in euro's."),
     answer=lambda: float((_open()["value"] * _open()["probability"]).sum()),
     unit="euro",
     mistakes=[
+        Mistake(lambda: float((_open(None)["value"] * _open(None)["probability"]).sum()),
+                "Dat is de gewogen pijplijn van álle open deals, het bedrag hierboven. Selecteer ook de "
+                f"productgroep '{PIPELINE_GROUP}'."),
         Mistake(lambda: float(_open()["value"].sum()),
                 "Je telde de waarde van alle open deals op zonder te wegen. Niet elke deal wordt gewonnen: "
                 "vermenigvuldig elke waarde met de kans van zijn fase."),
-        Mistake(lambda: float((_opps()["value"] * _opps()["probability"]).sum()),
+        Mistake(lambda: float((_group_rows()["value"] * _group_rows()["probability"]).sum()),
                 "Je nam ook de afgesloten deals mee; gewonnen deals hebben kans 1 en blazen het getal op. "
                 "De pijplijn bestaat alleen uit open deals."),
         Mistake(lambda: float((_open()["value"] * _open()["probability"]).mean()),
                 "Je nam het gemiddelde per deal; de gewogen pijplijn is de som over alle open deals."),
     ],
-    hints=["Filter de open deals: opps[opps['outcome'] == 'open'].",
+    hints=[f"Filter de open deals van de productgroep: outcome == 'open' én product_group == '{PIPELINE_GROUP}'.",
            "Gewogen pijplijn = Σ waarde × kans. salesnb.weighted_pipeline(waarden, kansen) rekent het uit."],
-    solution="""
+    solution=f"""
         opps = salesnb.load("opportunities")
-        open_deals = opps[opps["outcome"] == "open"]
-        antwoord = salesnb.weighted_pipeline(open_deals["value"], open_deals["probability"])
+        open_deals = opps[(opps["outcome"] == "open") & (opps["product_group"] == "{PIPELINE_GROUP}")]
+        # Elke open deal telt mee voor waarde × kans van zijn fase: een deal van € 1.000 in een fase met
+        # kans 0,4 telt voor € 400. De som daarvan is de omzet die je uit deze pijplijn mag verwachten.
+        antwoord = (open_deals["value"] * open_deals["probability"]).sum()
     """,
 )
 
@@ -222,20 +259,27 @@ def _overall_win_rate():
     return w / (w + lo)
 
 
+# The notebook prints the win rate when the beslisser was missed; the exercise asks for another role.
+DMU_ROLE = "beïnvloeder"
+
 register_exercise(
     id="5.6",
-    title="Win rate als de beslisser niet gesproken is",
-    question=("Bij veel opportunities zit er een beslisser in de DMU van de klant. Wat is de win rate van de "
-              "afgesloten opportunities waarbij de beslisser wél in de DMU zat, maar niemand van Brandwijk hem "
-              "gesproken heeft? Gebruik salesnb.load('dmu_contacts') (kolommen role en met). Geef een fractie."),
-    answer=lambda: float(_dmu_table().loc["beslisser", "win_rate_gemist"]),
+    title="Win rate als de beïnvloeder niet gesproken is",
+    question=("Hierboven staat hoeveel het kost om de beslisser te missen. Geldt dat ook voor de beïnvloeder "
+              "(bijvoorbeeld een adviseur of de arbocoördinator)? Wat is de win rate van de afgesloten "
+              f"opportunities waarbij een {DMU_ROLE} wél in de DMU zat, maar niemand van Brandwijk hem gesproken "
+              "heeft? Gebruik salesnb.load('dmu_contacts') (kolommen role en met). Geef een fractie."),
+    answer=lambda: float(_dmu_table().loc[DMU_ROLE, "win_rate_gemist"]),
     unit="fraction",
     mistakes=[
-        Mistake(lambda: float(_dmu_table().loc["beslisser", "win_rate_gesproken"]),
-                "Dit is de win rate als de beslisser wél gesproken is. Gevraagd is de win rate als hij gemist is."),
+        Mistake(lambda: float(_dmu_table().loc["beslisser", "win_rate_gemist"]),
+                "Dat is de win rate als de béslisser gemist is, het getal hierboven. Gevraagd is de rol "
+                f"{DMU_ROLE}."),
+        Mistake(lambda: float(_dmu_table().loc[DMU_ROLE, "win_rate_gesproken"]),
+                f"Dit is de win rate als de {DMU_ROLE} wél gesproken is. Gevraagd is de win rate als hij gemist is."),
         Mistake(_overall_win_rate,
                 "Dit is de win rate van alle opportunities samen. Kijk alleen naar de deals waarbij de "
-                "beslisser in de DMU zat maar niet gesproken is."),
+                f"{DMU_ROLE} in de DMU zat maar niet gesproken is."),
     ],
     hints=["salesnb.dmu_per_opportunity(contacts, opportunities=opps['opportunity_id']) geeft per opportunity "
            "en rol: gesproken, niet gesproken of geen rol.",
@@ -244,7 +288,12 @@ register_exercise(
     solution="""
         opps = salesnb.load("opportunities")
         dmu = salesnb.dmu_per_opportunity(salesnb.load("dmu_contacts"), opportunities=opps["opportunity_id"])
-        tabel = salesnb.win_rate_by_dmu(dmu, opps.set_index("opportunity_id")["outcome"])
-        antwoord = tabel.loc["beslisser", "win_rate_gemist"]
+        # Per opportunity en rol: 'gesproken', 'niet gesproken' of 'geen rol'. Neem de deals waar de
+        # beïnvloeder 'niet gesproken' is en die afgesloten zijn; win rate = gewonnen / (gewonnen + verloren).
+        uitkomst = opps.set_index("opportunity_id")["outcome"].astype(str)
+        gemist = dmu.index[dmu["beïnvloeder"] == "niet gesproken"]
+        afgesloten = uitkomst.loc[gemist]
+        afgesloten = afgesloten[afgesloten != "open"]
+        antwoord = (afgesloten == "gewonnen").sum() / len(afgesloten)
     """,
 )

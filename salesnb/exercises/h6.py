@@ -1,7 +1,7 @@
 """Exercises of chapter 6, klantportfoliomanagement (notebook 06).
 
-6.1 CLV with retention and discount (case), 6.2 share of A-customers (data),
-6.3 revenue share of the top layer (data), 6.4 RFM code (case),
+6.1 CLV with retention and discount (case), 6.2 share of A-customers in 2024 (data),
+6.3 revenue share of the top layer in 2024 (data), 6.4 RFM code (case),
 6.5 strategy per layer (multiple choice), 6.6 CLV/CAC (case).
 """
 
@@ -24,10 +24,10 @@ def _orders():
     return salesnb.load("orders")
 
 
-def _active_revenue(months=12):
+def _active_revenue(months=12, reference_date=PEILDATUM):
     import salesnb
 
-    rev = salesnb.customer_revenue(_orders(), reference_date=PEILDATUM, months=months)
+    rev = salesnb.customer_revenue(_orders(), reference_date=reference_date, months=months)
     return rev.loc[rev["orders_in_periode"] > 0, "omzet"]
 
 
@@ -58,62 +58,87 @@ register_exercise(
         Mistake(_M * (1 + _D) / (1 + _D - _R),
                 "Dat is de formule voor een marge aan het begin van elk jaar. Hier valt de marge "
                 "aan het eind van het jaar: m·r/(1 + d − r)."),
+        Mistake(_M / _D,
+                "Je rekende zonder retentie (m / d): dan blijft de klant eeuwig. Elk jaar blijft maar "
+                f"{format_percent(_R, 0)} van de klanten; neem r mee: m·r/(1 + d − r)."),
     ],
     hints=["Gebruik de marge, niet de omzet.",
            "CLV = m · r / (1 + d − r) met m de marge per jaar, r de retentie en d de disconteringsvoet.",
            "Reken met fracties: 75% is 0.75."],
     solution=f"""
-        antwoord = salesnb.clv({_M}, retention={_R}, discount_rate={_D})
+        # CLV = m · r / (1 + d − r): de marge m weegt elk jaar met de kans r dat de klant er nog is,
+        # en een euro later is minder waard (disconteringsvoet d). Met de cijfers:
+        # 2400 × 0,75 / (1 + 0,10 − 0,75) = 1800 / 0,35 ≈ 5142,86 euro (rond af, kap niet af).
+        marge, retentie, disconto = {_M}, {_R}, {_D}
+        antwoord = marge * retentie / (1 + disconto - retentie)   # hetzelfde als salesnb.clv(...)
     """,
 )
 
 
 # --------------------------------------------------------------------------- 6.2 ABC share (data)
+# The notebook prints the ABC analysis of 2025; the exercises 6.2 and 6.3 ask for the year before.
 
-def _share_a():
+#: Reference date of 6.2 and 6.3: the 12 months before it are the calendar year 2024.
+PEILDATUM_VORIG_JAAR = "2025-01-01"
+
+
+def _share_a(reference_date=PEILDATUM_VORIG_JAAR):
     import salesnb
 
-    return float((salesnb.abc_classes(_active_revenue()) == "A").mean())
+    return float((salesnb.abc_classes(_active_revenue(reference_date=reference_date)) == "A").mean())
+
+
+def _share_a_2025():
+    return _share_a(PEILDATUM)
 
 
 def _revenue_share_a():
     import salesnb
 
-    return float(salesnb.abc_summary(_active_revenue()).loc["A", "aandeel_omzet"])
+    rev = _active_revenue(reference_date=PEILDATUM_VORIG_JAAR)
+    return float(salesnb.abc_summary(rev).loc["A", "aandeel_omzet"])
 
 
 def _share_a_all_history():
     import salesnb
 
-    rev = _active_revenue(months=120)
+    rev = _active_revenue(months=120, reference_date=PEILDATUM_VORIG_JAAR)
     return float((salesnb.abc_classes(rev) == "A").mean())
 
 
 register_exercise(
     id="6.2",
-    title="Hoeveel klanten zijn A-klant?",
-    question=("Maak een ABC-analyse van de actieve klanten op hun omzet in 2025 (de 12 maanden "
-              "vóór de peildatum 1-1-2026), met de grenzen 80% en 95%. Welk deel van de actieve "
-              "klanten is A-klant? Geef een fractie."),
+    title="Hoeveel klanten waren A-klant in 2024?",
+    question=("Hierboven staat de ABC-analyse van 2025. Hoe zag die er een jaar eerder uit? Maak een "
+              "ABC-analyse van de actieve klanten op hun omzet in 2024 (de 12 maanden vóór de peildatum "
+              "1-1-2025), met de grenzen 80% en 95%. Welk deel van de actieve klanten was A-klant? "
+              "Geef een fractie."),
     answer=_share_a,
     unit="fraction",
     mistakes=[
+        Mistake(_share_a_2025,
+                "Dat is het aandeel A-klanten in 2025, uit de tabel hierboven. Gevraagd is 2024: gebruik "
+                "reference_date=\"2025-01-01\"."),
         Mistake(_revenue_share_a,
                 "Je gaf het omzetaandeel van de A-klanten (ongeveer 80%). Gevraagd is welk deel van "
                 "de klanten A-klant is."),
         Mistake(_share_a_all_history,
-                "Je nam de omzet over de hele historie. Neem alleen de omzet in 2025 (de laatste "
-                "12 maanden) van de klanten die in 2025 kochten."),
+                "Je nam de omzet over de hele historie. Neem alleen de omzet in 2024 (de 12 maanden "
+                "vóór 1-1-2025) van de klanten die in 2024 kochten."),
     ],
-    hints=["Omzet per klant in 2025: salesnb.customer_revenue(orders, reference_date=\"2026-01-01\").",
+    hints=["Omzet per klant in 2024: salesnb.customer_revenue(orders, reference_date=\"2025-01-01\").",
            "Houd alleen klanten met orders_in_periode > 0 over en geef de kolom 'omzet' aan "
            "salesnb.abc_classes.",
            "Het gemiddelde van (klassen == \"A\") is het aandeel A-klanten."],
     solution="""
         orders = salesnb.load("orders")
-        omzet = salesnb.customer_revenue(orders, reference_date="2026-01-01")
+        # Omzet per klant in de 12 maanden vóór 1-1-2025, dus in 2024; actief = minstens één order in 2024.
+        omzet = salesnb.customer_revenue(orders, reference_date="2025-01-01")
         actief = omzet[omzet["orders_in_periode"] > 0]
+        # ABC: sorteer van hoog naar laag en tel de omzetaandelen op. A zolang het cumulatieve aandeel
+        # hoogstens 80% is, B tot 95%, de rest C. abc_classes doet dat sorteren en optellen.
         klassen = salesnb.abc_classes(actief["omzet"])
+        # (klassen == "A") is True/False per klant; het gemiddelde is het aandeel A-klanten.
         antwoord = (klassen == "A").mean()
     """,
 )
@@ -121,29 +146,33 @@ register_exercise(
 
 # --------------------------------------------------------------------------- 6.3 top layer (data)
 
-def _top_share(quotas=(0.01, 0.05, 0.20)):
+def _top_share(quotas=(0.01, 0.05, 0.20), reference_date=PEILDATUM_VORIG_JAAR):
     import salesnb
 
-    pyramid = salesnb.customer_pyramid(_orders(), reference_date=PEILDATUM, quotas=quotas)
+    pyramid = salesnb.customer_pyramid(_orders(), reference_date=reference_date, quotas=quotas)
     return float(salesnb.pyramid_summary(pyramid).loc["top", "aandeel_omzet"])
+
+
+def _top_share_2025():
+    return _top_share(reference_date=PEILDATUM)
 
 
 def _top_customer_share():
     import salesnb
 
-    pyramid = salesnb.customer_pyramid(_orders(), reference_date=PEILDATUM)
+    pyramid = salesnb.customer_pyramid(_orders(), reference_date=PEILDATUM_VORIG_JAAR)
     return float(salesnb.pyramid_summary(pyramid).loc["top", "aandeel_klanten"])
 
 
 def _top_and_big_share():
     import salesnb
 
-    summary = salesnb.pyramid_summary(salesnb.customer_pyramid(_orders(), reference_date=PEILDATUM))
+    summary = salesnb.pyramid_summary(salesnb.customer_pyramid(_orders(), reference_date=PEILDATUM_VORIG_JAAR))
     return float(summary.loc["top", "aandeel_omzet"] + summary.loc["groot", "aandeel_omzet"])
 
 
 def _top_share_floor():
-    revenue = _active_revenue().sort_values(ascending=False)
+    revenue = _active_revenue(reference_date=PEILDATUM_VORIG_JAAR).sort_values(ascending=False)
     n_top = math.floor(0.01 * len(revenue))
     if n_top == math.ceil(round(0.01 * len(revenue), 9)):
         n_top -= 1  # 1% of N is whole: any other rounding gives one customer fewer
@@ -152,13 +181,17 @@ def _top_share_floor():
 
 register_exercise(
     id="6.3",
-    title="Omzetaandeel van de toplaag",
-    question=("Deel de actieve klanten (omzet in 2025, peildatum 1-1-2026) in met de quota van "
-              "Curry: de bovenste 1% (afgerond naar boven) is de toplaag. Welk deel van de omzet "
-              "in 2025 komt van de toplaag? Geef een fractie."),
+    title="Omzetaandeel van de toplaag in 2024",
+    question=("Hierboven staat de klantenpiramide van 2025. Was de toplaag een jaar eerder even belangrijk? "
+              "Deel de actieve klanten van 2024 (omzet in de 12 maanden vóór de peildatum 1-1-2025) in met "
+              "de quota van Curry: de bovenste 1% (afgerond naar boven) is de toplaag. Welk deel van de "
+              "omzet in 2024 komt van de toplaag? Geef een fractie."),
     answer=_top_share,
     unit="fraction",
     mistakes=[
+        Mistake(_top_share_2025,
+                "Dat is het omzetaandeel van de toplaag in 2025, uit de tabel hierboven. Gevraagd is 2024: "
+                "gebruik reference_date=\"2025-01-01\"."),
         Mistake(_top_customer_share,
                 "Je gaf het aandeel klanten in de toplaag (ongeveer 1%). Gevraagd is het aandeel van "
                 "de omzet."),
@@ -168,12 +201,16 @@ register_exercise(
                 "Je rondde 1% van het aantal klanten anders af. Curry's quota rond je naar boven af "
                 "(ceil), zodat er altijd minstens één topklant is."),
     ],
-    hints=["salesnb.customer_pyramid(orders, reference_date=\"2026-01-01\") deelt elke klant in.",
+    hints=["salesnb.customer_pyramid(orders, reference_date=\"2025-01-01\") deelt elke klant in.",
            "salesnb.pyramid_summary(piramide) geeft per laag het aandeel van de omzet."],
     solution="""
         orders = salesnb.load("orders")
-        piramide = salesnb.customer_pyramid(orders, reference_date="2026-01-01")
-        antwoord = salesnb.pyramid_summary(piramide).loc["top", "aandeel_omzet"]
+        # Peildatum 1-1-2025: de actieve klanten van 2024, gesorteerd op omzet. De toplaag is de
+        # bovenste 1%, naar boven afgerond: bij 1.234 actieve klanten is 1% 12,34, dus 13 topklanten.
+        piramide = salesnb.customer_pyramid(orders, reference_date="2025-01-01")
+        per_laag = salesnb.pyramid_summary(piramide)
+        # aandeel_omzet = omzet van de laag / omzet van alle actieve klanten samen.
+        antwoord = per_laag.loc["top", "aandeel_omzet"]
     """,
 )
 
@@ -272,10 +309,25 @@ register_exercise(
         Mistake(_M6 * _YEARS6 - _CAC6,
                 "Je rekende marge × 5 jaar: dan blijft elke klant vijf jaar en tel je geen "
                 "disconteringsvoet. Neem de retentie en de disconteringsvoet mee."),
+        Mistake(_M6 * sum((1 / (1 + _D6)) ** t for t in range(1, _YEARS6 + 1)) - _CAC6,
+                "Je rekende zonder retentie: je verdisconteerde wel, maar deed alsof de klant zeker vijf jaar "
+                "blijft. Elk jaar blijft maar 80% van de klanten: vermenigvuldig de marge van jaar t met 0,8^t."),
+        Mistake(_M6 * sum(_R6 ** t for t in range(1, _YEARS6 + 1)) - _CAC6,
+                "Je rekende zonder disconteren: je nam de retentie mee, maar een euro over vijf jaar is minder "
+                "waard dan een euro nu. Deel de marge van jaar t ook door 1,08^t."),
+        Mistake(_M6 * sum((_R6 / (1 + _D6)) ** t for t in range(0, _YEARS6)) - _CAC6,
+                "Je rekende alsof de marge aan het begin van elk jaar binnenkomt (jaar 0 tot en met 4). Hier "
+                "valt de marge aan het eind van het jaar: tel m·(r/(1+d))^t op voor t = 1 tot en met 5."),
     ],
     hints=["Per jaar t is de verwachte, verdisconteerde marge m·(r/(1+d))^t.",
            "salesnb.clv(marge, years=..., retention=..., discount_rate=..., acquisition_cost=...)."],
     solution="""
-        antwoord = salesnb.clv(3000, years=5, retention=0.8, discount_rate=0.08, acquisition_cost=2500)
+        # Per jaar t (1 t/m 5) is de klant er nog met kans 0,8^t, en is een euro dan 1/1,08^t waard.
+        # Verwachte, verdisconteerde marge van jaar t = 3000 × (0,8 / 1,08)^t:
+        # jaar 1: 3000 × 0,7407 ≈ 2222; jaar 2 ≈ 1646; jaar 3 ≈ 1219; jaar 4 ≈ 903; jaar 5 ≈ 669.
+        # Samen ≈ 6660; min de wervingskosten (CAC) van 2500 geeft de netto CLV ≈ 4160.
+        factor = 0.8 / 1.08
+        clv = sum(3000 * factor ** t for t in range(1, 6))
+        antwoord = clv - 2500      # hetzelfde als salesnb.clv(3000, years=5, retention=0.8, ...)
     """,
 )
