@@ -39,6 +39,7 @@ __all__ = [
     "funnel_counts",
     "stage_reached",
     "opportunity_funnel",
+    "stage_win_chance",
     "pipeline_by_stage",
     "funnel_metrics",
     "average_deal_size",
@@ -100,14 +101,21 @@ def buygrid_table() -> pd.DataFrame:
 
 
 def buygrid_class(orders: pd.DataFrame, *, customer_col="customer_id", group_col="product_group",
-                  date_col="date") -> pd.Series:
-    """Buygrid situation of every order (§5.1), derived from the customer's history.
+                  date_col="date", new_need_customers=(), new_need_groups=()) -> pd.Series:
+    """Buygrid situation of every order seen from the buying organisation (§5.1).
 
-    - ``new task``: the customer's first purchase ever (nothing bought before that date);
-    - ``modified rebuy``: an existing customer buys a product group it never bought before;
-    - ``straight rebuy``: the customer bought this product group before.
+    The buygrid measures how new a purchase is *for the buyer*, not for the seller. A business
+    that places its first order at Brandwijk almost always had coffee before, from another
+    supplier: for the buyer that is a known need with a new supplier, a modified rebuy.
 
-    Purchases on the same day as the first purchase count as part of that first purchase.
+    - ``straight rebuy``: the customer bought this product group from us before;
+    - ``modified rebuy``: the first purchase of a product group from us (also the very first
+      purchase) for a need the buyer already had;
+    - ``new task``: the first purchase for a need the buyer did not have before. Orders cannot
+      show that, so it is given: ``new_need_customers`` (customers whose first purchase met a
+      new need, such as a new office) and ``new_need_groups`` (product groups new to every buyer).
+
+    Purchases on the same day as the first purchase of a group count as that first purchase.
     Returns a categorical Series aligned with ``orders``.
 
     >>> orders = pd.DataFrame({
@@ -115,7 +123,9 @@ def buygrid_class(orders: pd.DataFrame, *, customer_col="customer_id", group_col
     ...     "product_group": ["koffie", "koffie", "thee", "water"],
     ...     "date": pd.to_datetime(["2024-01-05", "2024-02-01", "2024-03-01", "2024-01-10"])})
     >>> buygrid_class(orders).tolist()
-    ['new task', 'straight rebuy', 'modified rebuy', 'new task']
+    ['modified rebuy', 'straight rebuy', 'modified rebuy', 'modified rebuy']
+    >>> buygrid_class(orders, new_need_customers=[2]).tolist()
+    ['modified rebuy', 'straight rebuy', 'modified rebuy', 'new task']
     """
     v.table(orders, "orders", [customer_col, group_col, date_col])
     when = v.dates(orders[date_col], f"orders['{date_col}']")
@@ -127,10 +137,11 @@ def buygrid_class(orders: pd.DataFrame, *, customer_col="customer_id", group_col
     })
     first_ever = frame.groupby("customer")["date"].transform("min")
     first_group = frame.groupby(["customer", "group"])["date"].transform("min")
-    situation = np.where(
-        frame["date"] == first_ever, "new task",
-        np.where(frame["date"] == first_group, "modified rebuy", "straight rebuy"),
-    )
+    new_customer = frame["customer"].isin(list(new_need_customers)) & (frame["date"] == first_ever)
+    new_group = frame["group"].isin([str(g) for g in new_need_groups])
+    first = frame["date"] == first_group
+    situation = np.where(first & (new_customer | new_group), "new task",
+                         np.where(first, "modified rebuy", "straight rebuy"))
     return pd.Series(pd.Categorical(situation, categories=list(BUYING_SITUATIONS)),
                      index=orders.index, name="koopsituatie")
 
@@ -444,6 +455,28 @@ def opportunity_funnel(opportunities: pd.DataFrame, *, stages=FUNNEL_STAGES, sta
             raise InputError(f"Er zijn geen afgesloten opportunities ('{won}' of '{lost}').")
     counts = funnel_counts(stage_reached(data, stage_col=stage_col, outcome_col=outcome_col, won=won), stages=stages)
     return stage_conversion(counts)
+
+
+def stage_win_chance(funnel: pd.DataFrame, *, stage_col="stage", count_col="aantal") -> pd.Series:
+    """The company's own chance to win from each stage (§5.3): n(won) / n(reached the stage).
+
+    ``funnel`` is the table of :func:`opportunity_funnel` (closed deals), its last row the won
+    stage. A CRM often weighs the pipeline with fixed stage probabilities (10%, 25%, ...): an
+    agreement, not a measurement. These are the measured chances of the company's own deals.
+
+    >>> f = pd.DataFrame({"stage": ["offerte", "onderhandeling", "gewonnen"], "aantal": [100, 80, 60]})
+    >>> stage_win_chance(f).round(2).to_dict()
+    {'offerte': 0.6, 'onderhandeling': 0.75}
+    """
+    v.table(funnel, "funnel", [stage_col, count_col])
+    if len(funnel) < 2:
+        raise InputError("De funnel heeft minstens twee fasen nodig: een open fase en de fase 'gewonnen'.")
+    counts = v.column_numbers(funnel, count_col, "funnel")
+    won = counts[-1]
+    chance = pd.Series(won / np.where(counts[:-1] > 0, counts[:-1], np.nan),
+                       index=funnel[stage_col].astype(str).iloc[:-1].to_numpy(), name="eigen_kans")
+    chance.index.name = "stage"
+    return chance
 
 
 def pipeline_by_stage(opportunities: pd.DataFrame, *, stages=FUNNEL_STAGES[:-1], stage_col="stage",

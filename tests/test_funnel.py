@@ -334,11 +334,15 @@ def test_buygrid_class_by_hand():
         "date": pd.to_datetime(["2024-01-01", "2024-01-01", "2024-02-01", "2024-05-01", "2024-03-01"]),
     }, index=[10, 11, 12, 13, 14])
     situation = f.buygrid_class(orders)
-    # customer 7: first day (both groups) new task; coffee again straight rebuy; tea again straight rebuy
-    assert situation.tolist() == ["new task", "new task", "straight rebuy", "straight rebuy", "new task"]
+    # seen from the buyer: a first purchase at us for a need it already had is a modified rebuy
+    assert situation.tolist() == ["modified rebuy", "modified rebuy", "straight rebuy", "straight rebuy",
+                                  "modified rebuy"]
     assert situation.index.tolist() == [10, 11, 12, 13, 14]
     orders2 = orders.assign(product_group=["koffie", "koffie", "koffie", "water", "koffie"])
     assert f.buygrid_class(orders2).tolist()[3] == "modified rebuy"
+    # a new need is a new task: for a customer (a new office) on its first day, or a group new to everybody
+    assert f.buygrid_class(orders, new_need_customers=[7]).tolist()[:3] == ["new task", "new task", "straight rebuy"]
+    assert f.buygrid_class(orders2, new_need_groups=["water"]).tolist()[3] == "new task"
 
 
 def test_buygrid_class_missing_column():
