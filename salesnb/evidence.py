@@ -85,6 +85,8 @@ class Comparison:
     >>> c = compare_rates([90, 60, 30], [300, 300, 300], ["a", "b", "c"])
     >>> c.clear, c.highest, c.lowest, c.top, c.bottom
     (True, 'a', 'c', ('a',), ('c',))
+    >>> compare_rates([90, 75, 60], [150] * 3, ["a", "b", "c"]).sentence("het aandeel")
+    'Het aandeel is het hoogst bij a (60,0%) en het laagst bij c (40,0%); dat verschil is groter dan de ruis.'
     """
 
     kind: str
@@ -170,6 +172,10 @@ def _write(c: Comparison, subject: str, fmt, only: str, at: str) -> str:
     by_label = {g.label: g for g in c.groups}
     top = [by_label[label] for label in c.top]
     bottom = [by_label[label] for label in c.bottom]
+    if only == "both":
+        # A group within the noise of both ends belongs to neither: name only the groups that are
+        # clearly apart from the other end.
+        top, bottom = ([g for g in top if g.label not in c.bottom], [g for g in bottom if g.label not in c.top])
     if len(c.groups) == 2:
         return (f"{Subject} is hoger {at}{_names(top, fmt)} dan {at}{_names(bottom, fmt)}; "
                 f"dat verschil is groter dan de ruis.")
