@@ -272,7 +272,7 @@ def test_exercise_definition_errors():
         Exercise(id="97.1", title="x", question="y", answer=1, unit="kilo")
     with pytest.raises(ValueError):
         Exercise(id="97.1", title="x", question="y", answer=1, kind="essay")
-    assert Exercise(id="6.3", title="x", question="y", answer=1).chapter == "6"
+    assert Exercise(id="6.1", title="x", question="y", answer=1).chapter == "6"
 
 
 def test_exported_from_salesnb():

@@ -98,9 +98,9 @@ def class_results(hub, course_repo):
             check_01 = kernel.run(_cell(start, 'check("0.1"').replace(
                 "antwoord = ...", "antwoord = len(klanten)"))
             kernel.run(_first_code(chapter))
-            answer_62 = kernel.run('antwoord_62 = salesnb.exercises.expected_answer("6.2")\n'
+            answer_62 = kernel.run('antwoord_62 = salesnb.exercises.expected_answer("6.3")\n'
                                    'print(repr(antwoord_62))').strip()
-            check_62 = kernel.run(_cell(chapter, 'check("6.2"').replace(
+            check_62 = kernel.run(_cell(chapter, 'check("6.3"').replace(
                 "antwoord = ...", "antwoord = antwoord_62"))
         customers, seed = re.search(r"KLANTEN (\d+) SEED (\d+)", seen).groups()
         results[student] = {"customers": int(customers), "seed": int(seed), "answer_62": answer_62,
@@ -123,7 +123,7 @@ def test_check_judges_each_student_against_their_own_data(hub, class_results):
     with hub.kernel(b, path="cursus") as kernel:
         kernel.run("import salesnb")
         verdict = kernel.run(f'print(salesnb.check("0.1", {class_results[a]["customers"]}).correct, '
-                             f'salesnb.check("6.2", {class_results[a]["answer_62"]}).correct, '
+                             f'salesnb.check("6.3", {class_results[a]["answer_62"]}).correct, '
                              f'salesnb.check("0.1", {class_results[b]["customers"]}).correct)')
     assert verdict.split() == ["False", "False", "True"]
 

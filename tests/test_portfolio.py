@@ -589,7 +589,7 @@ def seed(request):
     salesnb.use_seed(None)
 
 
-@pytest.mark.parametrize("exercise_id", ["6.1", "6.2", "6.3", "6.4", "6.5", "6.6"])
+@pytest.mark.parametrize("exercise_id", ["6.5", "6.3", "6.1", "6.4", "6.2", "6.6"])
 def test_exercises_solution_and_mistakes(exercise_id, seed):
     import salesnb.exercises as ex
 
@@ -620,8 +620,8 @@ def test_exercise_6_1_hand_value():
     import salesnb.exercises as ex
 
     # 2400 * 0.75 / (1.10 - 0.75) = 1800 / 0.35 = 5142.86
-    assert ex.check("6.1", 5142.86).correct is True
-    assert ex.check("6.1", 7200).correct is False  # forgot the discount rate
+    assert ex.check("6.5", 5142.86).correct is True
+    assert ex.check("6.5", 7200).correct is False  # forgot the discount rate
 
 
 def test_rfm_quintiles_on_data_with_many_one_time_buyers():

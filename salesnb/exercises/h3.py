@@ -184,7 +184,7 @@ def _bpkv_points(name, *, inverse=False, weights=(BPKV_PRICE_WEIGHT, BPKV_QUALIT
 _bids_text = "; ".join(f"{n}: {format_euro(p)}, kwaliteit {q}" for n, (p, q) in BPKV_BIDS.items())
 
 register_exercise(
-    id="3.3",
+    id="3.6",
     title="BPKV-score van een inschrijving",
     question=(f"Een hogeschool gunt op beste prijs-kwaliteitverhouding: prijs {BPKV_PRICE_WEIGHT} punten, "
               f"kwaliteit {BPKV_QUALITY_WEIGHT} punten (kwaliteitsscore op een schaal tot {BPKV_MAX}). "
@@ -303,7 +303,7 @@ register_exercise(
 # --------------------------------------------------------------------------- 3.6 MQL or SQL (reasoning)
 
 register_exercise(
-    id="3.6",
+    id="3.3",
     title="MQL of SQL?",
     question=("Een lead van een zorginstelling scoort 72 punten (de MQL-drempel is 40). Bij het eerste "
               "gesprek blijkt: er is budget en een duidelijke behoefte, maar de contactpersoon beslist niet "

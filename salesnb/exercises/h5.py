@@ -1,4 +1,4 @@
-"""Exercises of notebook 05 (H5 Sales funnel management), ids "5.1" ... "5.6".
+"""Exercises of notebook 05 (H5 Sales funnel management): "5.1" ... "5.6" in the notebook's order.
 
 5.1 win rate of one product group (data; hit rate confusion diagnosed), 5.2 weighted pipeline of one
 product group (data),
@@ -41,7 +41,7 @@ def _group_counts():
 
 
 register_exercise(
-    id="5.1",
+    id="5.2",
     title="Win rate van één productgroep",
     question=("Hierboven staat de win rate van alle opportunities samen. Wint Brandwijk bij koffiemachines, de "
               "grootste aankopen, even vaak? Wat is de win rate van de opportunities in de productgroep "
@@ -94,7 +94,7 @@ def _group_rows():
 
 
 register_exercise(
-    id="5.2",
+    id="5.3",
     title="Gewogen pijplijn van één productgroep",
     question=("Hierboven staat de gewogen pijplijn van alle open deals. Hoeveel daarvan komt uit koffie en thee? "
               f"Hoeveel omzet verwacht Brandwijk uit de open opportunities in de productgroep '{PIPELINE_GROUP}' "
@@ -153,7 +153,7 @@ def _plan_floor():
 
 
 register_exercise(
-    id="5.3",
+    id="5.5",
     title="Verkoopplan: hoeveel telefoongesprekken?",
     question=("Brandwijk wil volgend jaar € 500.000 omzet uit nieuwe orders halen. Een gemiddelde order is "
               "€ 3.200. De hit rate is 30% (orders per offerte), per bezoek komt er 0,55 offerte en per "
@@ -218,7 +218,7 @@ WEEK = {"calls": 7_892, "managers": 4, "weeks": 46}
 
 
 register_exercise(
-    id="5.5",
+    id="5.6",
     title="Gesprekken per week per accountmanager",
     question=(f"Het verkoopplan vraagt {WEEK['calls']:,} telefoongesprekken per jaar".replace(",", ".")
               + f". Het team heeft {WEEK['managers']} accountmanagers en {WEEK['weeks']} werkweken per jaar "
@@ -263,7 +263,7 @@ def _overall_win_rate():
 DMU_ROLE = "beïnvloeder"
 
 register_exercise(
-    id="5.6",
+    id="5.1",
     title="Win rate als de beïnvloeder niet gesproken is",
     question=("Hierboven staat hoeveel het kost om de beslisser te missen. Geldt dat ook voor de beïnvloeder "
               "(bijvoorbeeld een adviseur of de arbocoördinator)? Wat is de win rate van de afgesloten "

@@ -36,7 +36,7 @@ def _active_revenue(months=12, reference_date=PEILDATUM):
 _M, _R, _D, _REV = 2400.0, 0.75, 0.10, 8000.0
 
 register_exercise(
-    id="6.1",
+    id="6.5",
     title="CLV met retentie en disconteringsvoet",
     question=(f"Een klant van Brandwijk neemt per jaar voor {format_euro(_REV)} af; de marge daarop is "
               f"{format_euro(_M)} per jaar. De retentiegraad is {format_percent(_R, 0)} en de disconteringsvoet "
@@ -107,7 +107,7 @@ def _share_a_all_history():
 
 
 register_exercise(
-    id="6.2",
+    id="6.3",
     title="Hoeveel klanten waren A-klant in 2024?",
     question=("Hierboven staat de ABC-analyse van 2025. Hoe zag die er een jaar eerder uit? Maak een "
               "ABC-analyse van de actieve klanten op hun omzet in 2024 (de 12 maanden vóór de peildatum "
@@ -180,7 +180,7 @@ def _top_share_floor():
 
 
 register_exercise(
-    id="6.3",
+    id="6.1",
     title="Omzetaandeel van de toplaag in 2024",
     question=("Hierboven staat de klantenpiramide van 2025. Was de toplaag een jaar eerder even belangrijk? "
               "Deel de actieve klanten van 2024 (omzet in de 12 maanden vóór de peildatum 1-1-2025) in met "
@@ -252,7 +252,7 @@ register_exercise(
 # --------------------------------------------------------------------------- 6.5 strategy (choice)
 
 register_exercise(
-    id="6.5",
+    id="6.2",
     title="Strategie per laag van de piramide",
     question=("Hotel De Eemhof kocht tot eind 2024 elk jaar voor ruim € 40.000 koffie en service bij "
               "Brandwijk, maar heeft in de afgelopen 12 maanden niets meer besteld. Wat is de beste "

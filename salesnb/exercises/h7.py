@@ -14,7 +14,7 @@ SOW_REVENUE = 36_000.0
 SOW_SPEND = 144_000.0
 
 register_exercise(
-    id="7.1",
+    id="7.5",
     title="Share of wallet van een account",
     question=(f"Brandwijk levert Hogeschool De Eem dit jaar voor {format_euro(SOW_REVENUE)} aan koffie, "
               f"automaten en service. De hogeschool besteedt in totaal {format_euro(SOW_SPEND)} per jaar aan "
@@ -59,7 +59,7 @@ def _weighted():
 _table = "; ".join(f"{c}: gewicht {round(w * 100)}%, score {s}" for c, (w, s) in CRITERIA.items())
 
 register_exercise(
-    id="7.2",
+    id="7.3",
     title="Gewogen aantrekkelijkheidsscore",
     question=("Brandwijk beoordeelt de aantrekkelijkheid van Zorggroep Amstelland op vier criteria "
               f"(scores 1 tot 5): {_table}. Bereken de gewogen aantrekkelijkheidsscore (op dezelfde "
@@ -93,7 +93,7 @@ register_exercise(
 # --------------------------------------------------------------------------- 7.3 Millman & Wilson (reasoning)
 
 register_exercise(
-    id="7.3",
+    id="7.4",
     title="Fase van Millman & Wilson herkennen",
     question=("Bij Zorggroep Eem praten de facilitair manager, de financieel directeur en de ICT-afdeling "
               "inmiddels rechtstreeks met de servicedienst, de planning en de directie van Brandwijk. Er ligt "
@@ -140,7 +140,7 @@ def _visits():
 
 
 register_exercise(
-    id="7.4",
+    id="7.1",
     title="Werklast van een accountmanager",
     question=("Bij een indeling naar waarde van de klant krijgt een accountmanager "
               + ", ".join(f"{n} {t}s ({v} bezoek{'en' if v > 1 else ''} per jaar per klant)"
@@ -194,7 +194,7 @@ def _largest_sow_all_years():
 
 
 register_exercise(
-    id="7.5",
+    id="7.6",
     title="Share of wallet van het grootste key account",
     question=("Neem in de tabel key_accounts (salesnb.load(\"key_accounts\")) het jaar 2025. Welk account heeft "
               "de meeste omzet bij ons (kolom our_revenue)? Bereken zijn share of wallet in 2025 uit our_revenue "
@@ -270,7 +270,7 @@ def _key_share_order_lines():
 
 
 register_exercise(
-    id="7.6",
+    id="7.2",
     title="Omzetaandeel van de key accounts, een jaar eerder",
     question=(f"Hierboven staat welk deel van de omzet van 2025 van de key accounts kwam. Was dat een jaar eerder "
               f"anders? Brandwijk noemt een klant een key account als hij in een jaar voor minstens "

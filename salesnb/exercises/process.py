@@ -1,4 +1,4 @@
-"""Exercises of notebook 08 (stappenplan verkoopproces), ids "8.1" ... "8.5".
+"""Exercises of notebook 08 (stappenplan verkoopproces): "8.1" ... "8.5" in the notebook's order.
 
 8.1 adoption segment counts (case), 8.2 VAT of an offerte line (case), 8.3 which prospect is
 warm (multiple choice), 8.4 cohort retention (data), 8.5 cross-sell share (data).
@@ -64,7 +64,7 @@ def _vat(rate):
 
 
 register_exercise(
-    id="8.2",
+    id="8.3",
     title="Btw op een offerteregel",
     question=(f"Op een offerte staat de regel: {QTY} × 'Koffiebonen huismelange 1 kg' à € 18,50 per kg "
               "(excl. btw). Hoeveel euro btw hoort bij deze regel? Geef het bedrag in centen nauwkeurig."),
@@ -93,7 +93,7 @@ register_exercise(
 
 # ---- 8.3 warm prospect (multiple choice) --------------------------------------------------
 register_exercise(
-    id="8.3",
+    id="8.2",
     title="Welke prospect is warm?",
     question=("In fase 1 werf je vooral de warme prospects. Welke van deze vier organisaties is een "
               "warm prospect voor Brandwijk?"),
@@ -141,7 +141,7 @@ def _cohort_share(t=YEARS_SINCE):
 
 
 register_exercise(
-    id="8.4",
+    id="8.5",
     title="Klantbehoud van een cohort",
     question=(f"Het cohort {COHORT} bestaat uit de klanten die Brandwijk in {COHORT} wierf (kolom "
               f"'acquired_on' van de klanten). Welk deel van dit cohort bestelde {YEARS_SINCE} jaar later "
@@ -191,7 +191,7 @@ def _share_all_buy_y():
 
 
 register_exercise(
-    id="8.5",
+    id="8.4",
     title="Cross-sell: klanten van X kopen ook Y",
     question=(f"Welk deel van de klanten die ooit iets uit de productgroep '{GROUP_X}' kochten, kocht "
               f"ook iets uit '{GROUP_Y}'? Geef een fractie."),
