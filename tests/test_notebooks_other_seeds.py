@@ -27,7 +27,7 @@ NO_SAMPLE = "# geen steekproef:"
 LOG_MARK = "@@salesnb-verdicts@@"
 
 COMPARATIVE = re.compile(
-    r"\b(hoogste?|laagste?|vaakst|langste?|kortste?|zwakste?|sterkste?|zichtbaar"
+    r"\b(hoogste?|laagste?(?! (?:prijs|kosten)\b)|vaakst|langste?|kortste?|zwakste?|sterkste?|zichtbaar"
     r"|duidelijk (?:hoger|lager|vaker|meer|minder|onder|boven)"
     r"|is (?:hoger|lager|groter|kleiner) (?:bij|dan|als|na|voor))\b",
     re.IGNORECASE,
@@ -44,6 +44,9 @@ def unbacked_comparisons(cells, verdicts) -> list[str]:
     ...     {"output_type": "stream", "name": "stdout", "text": "Het vaakst ontbreekt budget (31,9%).\\n"}]}
     >>> unbacked_comparisons([cell], [])
     ['cell 0: Het vaakst ontbreekt budget (31,9%).']
+    >>> cell["outputs"][0]["text"] = "  laagste prijs: 3 van 11 gewonnen\n"   # the award criterion, no claim
+    >>> unbacked_comparisons([cell], [])
+    []
     >>> said = "Het aandeel is het hoogst bij a (50,0%); de rest ligt duidelijk lager."
     >>> cell["outputs"][0]["text"] = "  " + said + "\\n"
     >>> unbacked_comparisons([cell], [{"sentence": said, "clear": True, "claims": True}])
