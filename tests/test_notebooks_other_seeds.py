@@ -44,7 +44,7 @@ def unbacked_comparisons(cells, verdicts) -> list[str]:
     ...     {"output_type": "stream", "name": "stdout", "text": "Het vaakst ontbreekt budget (31,9%).\\n"}]}
     >>> unbacked_comparisons([cell], [])
     ['cell 0: Het vaakst ontbreekt budget (31,9%).']
-    >>> cell["outputs"][0]["text"] = "  laagste prijs: 3 van 11 gewonnen\n"   # the award criterion, no claim
+    >>> cell["outputs"][0]["text"] = "  laagste prijs: 3 van 11 gewonnen\\n"   # the award criterion, no claim
     >>> unbacked_comparisons([cell], [])
     []
     >>> said = "Het aandeel is het hoogst bij a (50,0%); de rest ligt duidelijk lager."
