@@ -44,7 +44,7 @@ __all__ = [
     "display_path",
 ]
 
-#: The Dutch VAT rates: 21% (algemeen), 9% (laag: food, drinks, water) and 0% (nultarief, e.g.
+#: The Dutch VAT rates: 21% (algemeen), 9% (laag: food and non-alcoholic drinks) and 0% (nultarief, e.g.
 #: export). A seller under the kleineondernemersregeling charges none: write ``"KOR"``.
 VAT_RATES = (Decimal("0.21"), Decimal("0.09"), Decimal("0"))
 
@@ -111,6 +111,14 @@ def _pct(rate: Decimal) -> str:
 
 def terms_text() -> str:
     """De algemene voorwaarden van het voorbeeldbedrijf (stappenplan fase 4), as Markdown text.
+
+    The text follows Dutch law: the terms apply because the offerte refers to them and the
+    customer accepts (art. 6:232 BW); they go with every offerte, so that a customer cannot
+    void a clause for not having had them (6:233-6:234; a large counterparty cannot anyway,
+    6:235); the customer's purchasing terms do not apply unless it explicitly rejects these
+    (6:225 lid 3); an offerte with a 'geldig tot' date cannot be revoked before that date
+    (6:219), so it is never 'vrijblijvend'; retention of title covers sold machines only,
+    leased ones stay Brandwijk's. VAT: 9% for food and non-alcoholic drinks, 21% for the rest.
 
     >>> terms_text().splitlines()[0]
     '# Algemene voorwaarden Brandwijk Koffie & Vending B.V.'

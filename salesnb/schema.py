@@ -90,7 +90,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("product_group", "cat", "productgroep", values=PRODUCT_GROUPS),
         Column("unit", "str", "verkoopeenheid"),
         Column("unit_price", "float", "lijstprijs per eenheid"),
-        Column("vat_rate", "float", "btw-tarief (9% voedingsmiddelen en dranken, 21% machines, koelers, service, bekers en andere non-food)"),
+        Column("vat_rate", "float", "btw-tarief (9% voedingsmiddelen en alcoholvrije dranken, 21% machines, koelers, service, bekers en andere non-food)"),
         Column("margin_rate", "float", "brutomarge als deel van de lijstprijs"),
     ),
     "customers": (
