@@ -85,6 +85,8 @@ class Comparison:
     >>> c = compare_rates([90, 60, 30], [300, 300, 300], ["a", "b", "c"])
     >>> c.clear, c.highest, c.lowest, c.top, c.bottom
     (True, 'a', 'c', ('a',), ('c',))
+    >>> compare_rates([60, 58, 59, 90], [150] * 4, list("abcd")).sentence("het aandeel", only="low")
+    'Het aandeel ligt alleen bij d (60,0%) duidelijk hoger dan bij b (38,7%); tussen de andere groepen is er geen duidelijk verschil.'
     >>> compare_rates([90, 75, 60], [150] * 3, ["a", "b", "c"]).sentence("het aandeel")
     'Het aandeel is het hoogst bij a (60,0%) en het laagst bij c (40,0%); dat verschil is groter dan de ruis.'
     """
@@ -182,6 +184,14 @@ def _write(c: Comparison, subject: str, fmt, only: str, at: str) -> str:
     high = f"het hoogst {at}{_names(top, fmt)}"
     low = f"het laagst {at}{_names(bottom, fmt)}"
     ties = " (daartussen geen duidelijk verschil)"
+    side = top if only == "high" else bottom
+    if only != "both" and len(side) >= 3 and len(side) > len(c.groups) / 2:
+        # Most groups tie at this end: name the few that stand apart instead.
+        apart = [g for g in c.groups if g not in side]
+        other = c.groups[-1] if only == "low" else c.groups[0]
+        word = "hoger" if only == "low" else "lager"
+        return (f"{Subject} ligt alleen {at}{_names(apart, fmt)} duidelijk {word} dan {at}{_names([other], fmt)}; "
+                f"tussen de andere groepen is er geen duidelijk verschil.")
     if only == "high":
         return f"{Subject} is {high}{ties if len(top) > 1 else ''}; de rest ligt duidelijk lager."
     if only == "low":
