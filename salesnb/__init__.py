@@ -41,6 +41,7 @@ _THEMES = (
     "owndata",
     "login",
     "evidence",
+    "glossary",
 )
 
 __all__ = list(_errors.__all__)

@@ -499,10 +499,10 @@ def target_overview(orders, customers, activities, targets, *, year=None, date_c
                     acquired_col="acquired_on", month_col="month",
                     measures=(("omzet", "resultaat", "revenue_target"),
                               ("nieuwe klanten", "resultaat", "new_customers_target"),
-                              ("belgesprekken", "activiteit", "calls_target"),
+                              ("telefoongesprekken", "activiteit", "calls_target"),
                               ("afspraken", "activiteit", "appointments_target"),
                               ("offertes", "activiteit", "quotations_target")),
-                    activity_columns=(("belgesprekken", "calls"), ("afspraken", "appointments"),
+                    activity_columns=(("telefoongesprekken", "calls"), ("afspraken", "appointments"),
                                       ("offertes", "quotations"))) -> pd.DataFrame:
     """Resultaat- en activiteitentargets tegen de realisatie in één jaar (§2.1).
 
@@ -519,8 +519,8 @@ def target_overview(orders, customers, activities, targets, *, year=None, date_c
     >>> t = pd.DataFrame({"month": pd.to_datetime(["2025-03-01"]), "revenue_target": [100.0],
     ...                   "new_customers_target": [2], "calls_target": [50]})
     >>> target_overview(o, c, a, t, measures=(("omzet", "resultaat", "revenue_target"),
-    ...     ("nieuwe klanten", "resultaat", "new_customers_target"), ("belgesprekken", "activiteit", "calls_target")),
-    ...     activity_columns=(("belgesprekken", "calls"),))["realisatiegraad"].tolist()
+    ...     ("nieuwe klanten", "resultaat", "new_customers_target"), ("telefoongesprekken", "activiteit", "calls_target")),
+    ...     activity_columns=(("telefoongesprekken", "calls"),))["realisatiegraad"].tolist()
     [0.9, 0.5, 0.8]
     """
     v.table(orders, "orders", [date_col, revenue_col])

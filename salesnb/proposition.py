@@ -80,7 +80,7 @@ REASON_MOTIVES = {
 
 #: The three product levels, with the company's example.
 PRODUCT_LEVELS = {
-    "fysiek product": "de koffieautomaat zelf: bonen-to-cup, 2 soorten melk, 150 koppen per uur",
+    "fysiek product": "de koffiemachine zelf: bean-to-cup, 2 soorten melk, 150 koppen per uur",
     "uitgebreid product": "installatie, servicecontract met reactietijd, vullen van de automaat, "
                           "betaling per kop",
     "totaal product": "de beleving: een koffiemoment waar medewerkers voor blijven, de naam "
@@ -261,7 +261,7 @@ _SELLOGRAM_ROWS = (
      "de automaat zelf storingen doorgeeft aan onze servicedienst",
      "rekenen op een monteur binnen 4 uur", "uw medewerkers nooit lang zonder koffie zitten",
      "servicerapport 2025: 97% van de storingen binnen 4 uur verholpen"),
-    ("Koffiemachines", "O", "bonen-to-cup met barista-menu en aanraakscherm",
+    ("Koffiemachines", "O", "bean-to-cup met barista-menu en aanraakscherm",
      "koffie van horecakwaliteit op kantoor",
      "de automaat verse bonen maalt en 16 barista-dranken zet",
      "uw bezoekers een cappuccino als in een koffiebar aanbieden",

@@ -257,7 +257,7 @@ def test_target_overview_hand_computed():
     # omzet 600 of 1000; new customers 2 of 4; calls 80 of 80; quotations 3 of 4
     assert out.loc["omzet", "realisatiegraad"] == pytest.approx(0.6)
     assert out.loc["nieuwe klanten", "realisatiegraad"] == pytest.approx(0.5)
-    assert out.loc["belgesprekken", "realisatiegraad"] == pytest.approx(1.0)
+    assert out.loc["telefoongesprekken", "realisatiegraad"] == pytest.approx(1.0)
     assert out.loc["offertes", "realisatiegraad"] == pytest.approx(0.75)
     assert out.loc["afspraken", "soort"] == "activiteit"
 

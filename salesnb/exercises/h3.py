@@ -235,31 +235,31 @@ def _calls(round_each_stage=False, rounding=math.ceil):
 
 register_exercise(
     id="3.4",
-    title="Hoeveel belletjes voor je orders?",
+    title="Hoeveel telefoongesprekken voor je orders?",
     question=(f"Een accountmanager wil met koude acquisitie {CALL_ORDERS} orders binnenhalen. Uit het "
-              f"verleden: {format_number(CALL_RATES[0] * 100)}% van de belletjes bereikt de beslisser, "
+              f"verleden: {format_number(CALL_RATES[0] * 100)}% van de telefoongesprekken bereikt de beslisser, "
               f"{format_number(CALL_RATES[1] * 100)}% daarvan geeft een afspraak, "
               f"{format_number(CALL_RATES[2] * 100)}% van de afspraken leidt tot een offerte en "
-              f"{format_number(CALL_RATES[3] * 100)}% van de offertes tot een order. Hoeveel belletjes zijn "
+              f"{format_number(CALL_RATES[3] * 100)}% van de offertes tot een order. Hoeveel telefoongesprekken zijn "
               f"nodig? Reken met de exacte aantallen en rond alleen het eindantwoord naar boven af."),
     answer=lambda: _calls(),
     unit="count",
     mistakes=[
         Mistake(lambda: _calls(round_each_stage=True),
                 "Je rondde elke tussenstap al naar boven af (offertes, afspraken, beslissers). Dat mag in een "
-                "plan, maar dan plan je meer belletjes dan nodig. In deze opgave reken je door met de exacte "
+                "plan, maar dan plan je meer telefoongesprekken dan nodig. In deze opgave reken je door met de exacte "
                 "aantallen en rond je alleen het eindantwoord af."),
         Mistake(lambda: math.floor(_calls(rounding=None)),
-                "Je rondde naar beneden af. Met dat aantal belletjes haal je gemiddeld net niet genoeg orders: "
+                "Je rondde naar beneden af. Met dat aantal telefoongesprekken haal je gemiddeld net niet genoeg orders: "
                 "rond een benodigd aantal altijd naar boven af."),
         Mistake(lambda: float(_calls(rounding=None)),
-                "Je rekende goed, maar rondde niet af. Een half belletje bestaat niet: rond naar boven af."),
+                "Je rekende goed, maar rondde niet af. Een half telefoongesprek bestaat niet: rond naar boven af."),
         Mistake(lambda: CALL_ORDERS / (CALL_RATES[0] + CALL_RATES[1] + CALL_RATES[2] + CALL_RATES[3]),
-                "Je telde de ratio's op. Ze moeten met elkaar vermenigvuldigd worden: van elk belletje "
+                "Je telde de ratio's op. Ze moeten met elkaar vermenigvuldigd worden: van elk telefoongesprek "
                 "wordt maar een klein deel uiteindelijk een order."),
     ],
     hints=["Reken terug: offertes = orders / 0,30; afspraken = offertes / 0,50; enzovoort.",
-           "Of in één keer: belletjes = orders / (0,25 × 0,20 × 0,50 × 0,30). Rond pas aan het eind naar boven af.",
+           "Of in één keer: telefoongesprekken = orders / (0,25 × 0,20 × 0,50 × 0,30). Rond pas aan het eind naar boven af.",
            "salesnb.calls_needed(orders, ratio's) rekent zonder afrondfouten."],
     solution=f"""
         plan = salesnb.calls_needed({CALL_ORDERS}, {list(CALL_RATES)})
@@ -273,7 +273,7 @@ register_exercise(
     id="3.5",
     title="Welke procedure geldt?",
     question=("Een gemeente (decentrale overheid) publiceert op 15 januari 2026 een opdracht voor "
-              "koffieautomaten met service, geraamd op € 218.000 excl. btw over de hele looptijd. "
+              "koffiemachines met service, geraamd op € 218.000 excl. btw over de hele looptijd. "
               "Welke procedure moet de gemeente volgen? Kies a, b, c of d."),
     answer="a",
     choices={

@@ -86,7 +86,7 @@ def plot_key_account_matrix(matrix: pd.DataFrame, revenue=None, *, cutoff: float
         ax.text(1.03, 1.0, text, transform=ax.transAxes, va="top", ha="left", fontsize=8, linespacing=1.5)
     ax.set_xlabel("Eigen relatieve sterkte bij de klant (score)")
     ax.set_ylabel("Aantrekkelijkheid van de klant (score)")
-    ax.set_title("Key-accountmatrix (bolgrootte = omzet)")
+    ax.set_title("Portfoliomatrix (bolgrootte = omzet)")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, frameon=False, markerscale=0.4)
     return ax
 

@@ -82,7 +82,7 @@ def key_account_explorer(scores: pd.DataFrame, revenue, attractiveness, strength
                          label="key account")
         ax.set_xlabel("Eigen relatieve sterkte (gewogen score)")
         ax.set_ylabel("Aantrekkelijkheid (gewogen score)")
-        ax.set_title("Key-accountmatrix (bolgrootte = omzet)")
+        ax.set_title("Portfoliomatrix (bolgrootte = omzet)")
         ax.legend(loc="lower right", fontsize=8, markerscale=0.5, framealpha=0.9,
                   bbox_to_anchor=(1.0, 0.08))
         artists = {"other": other, "key": key}

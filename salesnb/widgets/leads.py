@@ -288,7 +288,7 @@ def cold_call_explorer(*, orders: int = 5, rates=(0.3, 0.25, 0.5, 0.35)) -> Char
         texts = [ax.text(i, 0, "", ha="center", va="bottom", fontsize=9) for i in x]
         ax.set_xticks(x, plan["fase"].tolist(), fontsize=8.5)
         ax.set_ylabel("Nodig (aantal)")
-        ax.set_title("Terugrekenen: hoeveel belletjes voor je orders?")
+        ax.set_title("Terugrekenen: hoeveel telefoongesprekken voor je orders?")
         # 1 to 4.800.000 calls: fixed limits, tick labels follow the numbers (a move stays a blit).
         scale = FlexibleScale(ax.yaxis, integer=True, upper=1.15, largest=30 / 0.05 ** 4)
         # Comparing before and after a move: the axis keeps twice the starting values' room.
@@ -310,9 +310,9 @@ def cold_call_explorer(*, orders: int = 5, rates=(0.3, 0.25, 0.5, 0.35)) -> Char
         calls = int(r["plan"]["nodig"].iloc[0])
         each = int(r["each"]["nodig"].iloc[0])
         return {"Orders": format_number(r["orders"]),
-                "Belletjes nodig": format_number(calls),
-                "Elke fase apart afgerond": f"{format_number(each)} belletjes",
-                "Belletjes per order": format_number(calls / r["orders"], 1) if r["orders"] else "–"}
+                "Telefoongesprekken nodig": format_number(calls),
+                "Elke fase apart afgerond": f"{format_number(each)} telefoongesprekken",
+                "Telefoongesprekken per order": format_number(calls / r["orders"], 1) if r["orders"] else "–"}
 
     controls = {"orders": int_slider("Gewenste orders", 1, max(10, 3 * int(orders)), 1, int(orders), unit="stuks")}
     labels = ["Gebeld → beslisser", "Beslisser → afspraak", "Afspraak → offerte", "Offerte → order"]
