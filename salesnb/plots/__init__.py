@@ -18,8 +18,8 @@ from types import ModuleType as _ModuleType
 from ._base import (  # noqa: F401
     get_ax, register_plot, registered_plots, PlotSpec, PALETTE, HATCHES, OKABE_ITO, COLOR_POSITIVE,
     COLOR_NEUTRAL, COLOR_NEGATIVE, COLOR_HIGHLIGHT, COLOR_MUTED, euro_formatter, percent_formatter,
-    number_formatter, set_euro_axis, set_percent_axis, set_number_axis, label_bars, format_euro,
-    format_percent, format_number, format_nps
+    number_formatter, set_euro_axis, set_percent_axis, set_number_axis, label_bars, legend_above,
+    legend_below, format_euro, format_percent, format_number, format_nps
 )
 
 from .satisfaction import (  # noqa: F401

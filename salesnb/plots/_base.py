@@ -61,6 +61,8 @@ __all__ = [
     "set_percent_axis",
     "set_number_axis",
     "label_bars",
+    "legend_above",
+    "legend_below",
     "format_euro",
     "format_percent",
     "format_number",
@@ -141,6 +143,53 @@ def set_percent_axis(ax, which: str = "y", decimals: int = 0) -> None:
 def set_number_axis(ax, which: str = "y", decimals: int = 0) -> None:
     """Show the ``which`` axis with Dutch thousands separators."""
     _axis(ax, which).set_major_formatter(number_formatter(decimals))
+
+
+def _points(size) -> float:
+    from matplotlib.font_manager import FontProperties
+
+    return FontProperties(size=size).get_size_in_points()
+
+
+def legend_above(ax, *, ncols: int = 3, **kwargs):
+    """A legend in a row above the Axes, the title moved up above it (course and presentation style).
+
+    The room is computed from the current font sizes, so the title never lies under the legend
+    when :func:`salesnb.use_style` enlarges the text.
+
+    >>> from matplotlib.figure import Figure
+    >>> ax = Figure().add_subplot(); _ = ax.bar([0, 1], [1, 2], label="a"); _ = ax.set_title("T")
+    >>> legend_above(ax).get_frame_on(), ax.title.get_text()
+    (False, 'T')
+    """
+    import matplotlib as mpl
+
+    legend = ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=ncols, frameon=False, **kwargs)
+    rows = -(-len(legend.get_texts()) // max(ncols, 1))
+    size = _points(legend.get_texts()[0].get_fontsize()) if legend.get_texts() else 0.0
+    height = size * (rows * (1 + mpl.rcParams["legend.labelspacing"]) + 2 * mpl.rcParams["legend.borderpad"])
+    if ax.get_title():
+        ax.set_title(ax.get_title(), pad=height + mpl.rcParams["axes.titlepad"])
+    return legend
+
+
+def legend_below(ax, *, ncols: int = 2, **kwargs):
+    """A legend centred under the x-axis label (course and presentation style).
+
+    >>> from matplotlib.figure import Figure
+    >>> ax = Figure().add_subplot(); _ = ax.bar([0, 1], [1, 2], label="a"); _ = ax.set_xlabel("x")
+    >>> legend_below(ax).get_frame_on()
+    False
+    """
+    import matplotlib as mpl
+    from matplotlib.transforms import ScaledTranslation
+
+    rc = mpl.rcParams
+    offset = (rc["xtick.major.size"] + rc["xtick.major.pad"] + 1.25 * _points(rc["xtick.labelsize"])
+              + (rc["axes.labelpad"] + 1.25 * _points(rc["axes.labelsize"]) if ax.get_xlabel() else 0) + 4)
+    anchor = ax.transAxes + ScaledTranslation(0, -offset / 72, ax.get_figure(root=True).dpi_scale_trans)
+    return ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0.0), bbox_transform=anchor, ncols=ncols,
+                     frameon=False, **kwargs)
 
 
 def label_bars(ax, bars, labels=None, *, fmt: Callable = format_number, inside: bool = False,

@@ -9,6 +9,7 @@ import pandas as pd
 from ..accounts import QUADRANTS
 from ..vocabulary import DMU_ROLES
 from ._base import (
+    legend_above,
     COLOR_HIGHLIGHT,
     COLOR_MUTED,
     COLOR_NEUTRAL,
@@ -158,7 +159,7 @@ def plot_share_of_wallet(share, *, target: float | None = None, ax=None):
     set_percent_axis(ax, "x")
     ax.set_xlabel("Share of wallet (deel van de klantbesteding in onze categorie)")
     ax.set_title("Share of wallet per account", pad=26)
-    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False, fontsize=9)
+    legend_above(ax, ncols=3)
     return ax
 
 

@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 
 from ._base import (
+    legend_above,
     COLOR_HIGHLIGHT,
     COLOR_MUTED,
     HATCHES,
@@ -76,7 +77,7 @@ def plot_market_shares(table, *, ax=None):
     set_percent_axis(ax, "x")
     ax.set_xlabel("Aandeel van de marktomvang")
     ax.set_title("Marktaandeel tegenover de grootste concurrent", pad=24)
-    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=3, frameon=False, fontsize=8.5)
+    legend_above(ax, ncols=3)
     ax.grid(False)
     return ax
 

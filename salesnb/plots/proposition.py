@@ -8,6 +8,7 @@ import pandas as pd
 
 from .. import _validate as v
 from ._base import (
+    legend_below,
     COLOR_NEGATIVE,
     HATCHES,
     PALETTE,
@@ -111,7 +112,7 @@ def plot_motives_in_reasons(table: pd.DataFrame, *, won="gewonnen", lost="verlor
     ax.set_xlim(0, max(0.1, float(table[[f"aandeel_{won}", f"aandeel_{lost}"]].max().max())) * 1.2)
     ax.set_xlabel("Aandeel van de redenen")
     ax.set_title("Koopmotieven in de redenen van winst en verlies")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, fontsize="small", frameon=False)
+    legend_below(ax, ncols=2, fontsize="small")
     return ax
 
 
@@ -160,7 +161,5 @@ def plot_criteria(table: pd.DataFrame, *, own=None, ax=None):
     ax.set_xlim(0, float(table["totaal"].max()) * 1.35 if len(table) else 1)
     ax.set_xlabel("Gewogen score (gewicht × score, opgeteld)")
     ax.set_title("Gewogen vergelijking van de aanbiedingen")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18),
-              ncol=len(criteria) if len(criteria) <= 5 else -(-len(criteria) // 2),
-              fontsize="small", frameon=False)
+    legend_below(ax, ncols=len(criteria) if len(criteria) <= 5 else -(-len(criteria) // 2), fontsize="small")
     return ax

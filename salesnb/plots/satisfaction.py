@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 
 from ._base import (
+    legend_above,
     COLOR_NEGATIVE,
     COLOR_NEUTRAL,
     COLOR_POSITIVE,
@@ -89,7 +90,7 @@ def plot_nps_distribution(table, *, by=None, sort=True, ax=None):
     ax.set_title("NPS-verdeling: promotors, passief en criticasters", pad=24)
     if not sort and len(labels) > 1:
         ax.invert_yaxis()  # keep the given order (e.g. quarters) from top to bottom
-    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=3, frameon=False, fontsize=8.5)
+    legend_above(ax, ncols=3)
     ax.grid(False)
     return ax
 

@@ -307,24 +307,31 @@ class ChartExplorer(widgets.VBox):
         self.error: str | None = None
         self._hold = False
 
-        self.figure = Figure(figsize=figsize, dpi=dpi)
-        self._canvas = FigureCanvasAgg(self.figure)
-        if nrows == 1 and ncols == 1:
-            self.axes = self.figure.add_subplot()
-        else:
-            self.axes = self.figure.subplots(nrows, ncols, squeeze=True)
+        # Under the presentation style the chart is laid out as in the course style and rendered
+        # larger as a whole: its text grows like a static chart's, and nothing is clipped.
+        scale, self._style = _style_scale()
+        dpi = dpi * scale
+        with _rc(self._style):
+            self.figure = Figure(figsize=figsize, dpi=dpi)
+            self._canvas = FigureCanvasAgg(self.figure)
+            if nrows == 1 and ncols == 1:
+                self.axes = self.figure.add_subplot()
+            else:
+                self.axes = self.figure.subplots(nrows, ncols, squeeze=True)
 
-        self.result = self.compute(**self.values)
-        self.artists = self._draw(self.axes, self.result)
-        self.figure.tight_layout()  # once; no layout engine on later redraws
-        self.blit = blit and update is not None
-        self._background = None
-        self._overlay: list = []
-        self.full_draws = 0  # full figure draws (the rest are blitted)
+            self.result = self.compute(**self.values)
+            self.artists = self._draw(self.axes, self.result)
+            self.figure.tight_layout()  # once; no layout engine on later redraws
+            _fit_titles(self.figure, self._canvas)
+            self.blit = blit and update is not None
+            self._background = None
+            self._overlay: list = []
+            self.full_draws = 0  # full figure draws (the rest are blitted)
+            first_png = self._render_png()
 
         # The chart at its natural pixel size: a flex row would otherwise stretch it.
         width, height = (int(round(size * dpi)) for size in figsize)
-        self.image = widgets.Image(format="png", value=self._render_png(),
+        self.image = widgets.Image(format="png", value=first_png,
                                    layout=widgets.Layout(width=f"{width}px", height=f"{height}px",
                                                          flex="0 0 auto"))
         self.readout = widgets.HTML(value=self._readout_text(self.result),
@@ -391,16 +398,17 @@ class ChartExplorer(widgets.VBox):
             return
         self.error = None
         self.result = result
-        if self._update is None:
-            for ax in self._all_axes():
-                ax.clear()
-            self.artists = self._draw(self.axes, result)
-            self._background = None
-        else:
-            self._update(self.artists, result)
-        # The numbers first, then the picture: whoever sees the new chart also reads the new numbers.
-        self.readout.value = self._readout_text(result)
-        self.image.value = self._render_png()
+        with _rc(self._style):
+            if self._update is None:
+                for ax in self._all_axes():
+                    ax.clear()
+                self.artists = self._draw(self.axes, result)
+                self._background = None
+            else:
+                self._update(self.artists, result)
+            # The numbers first, then the picture: whoever sees the new chart also reads the new numbers.
+            self.readout.value = self._readout_text(result)
+            self.image.value = self._render_png()
         self.callback_times.append(time.perf_counter() - start)
 
     def _all_axes(self):
@@ -492,6 +500,55 @@ class ChartExplorer(widgets.VBox):
     def png(self) -> bytes:
         """The current chart as PNG bytes (same as ``self.image.value``)."""
         return bytes(self.image.value)
+
+
+def _fit_titles(figure, canvas) -> None:
+    """Shrink an Axes title that is wider than the figure (the PNG would clip it), to 60% at most."""
+    renderer = canvas.get_renderer()
+    box = figure.bbox
+    for ax in figure.axes:
+        for title in (ax.title, ax._left_title, ax._right_title):
+            if not title.get_text():
+                continue
+            size = title.get_fontsize()
+            for _ in range(6):
+                extent = title.get_window_extent(renderer)
+                if extent.x0 >= box.x0 - 1 and extent.x1 <= box.x1 + 1:
+                    break
+                size *= 0.92
+                title.set_fontsize(size)
+
+
+def _style_scale() -> tuple[float, dict | None]:
+    """How much larger the current chart style's text is than the course style's, and the course rcParams.
+
+    ``(1.0, None)`` under the course style (nothing to do on a move); under the presentation
+    style the factor (17 / 10.5) and the rcParams to lay the chart out in the course style.
+    """
+    import matplotlib as mpl
+
+    from ..style import STYLES
+
+    base = STYLES["course"]["font.size"]
+    scale = float(mpl.rcParams["font.size"]) / base
+    if abs(scale - 1.0) < 0.05:
+        return 1.0, None
+    keys = set(STYLES["course"]) | {k for style in STYLES.values() for k in style}
+    params = {k: mpl.rcParamsDefault[k] for k in keys if k in mpl.rcParamsDefault}
+    params.update({k: v for k, v in STYLES["course"].items() if v is not None})
+    params.pop("axes.prop_cycle", None)  # the palette is the same in every style
+    return max(scale, 1.0), params
+
+
+def _rc(params: dict | None):
+    """``matplotlib.rc_context(params)``, or no context at all for the course style (fast path)."""
+    from contextlib import nullcontext
+
+    if params is None:
+        return nullcontext()
+    import matplotlib as mpl
+
+    return mpl.rc_context(params)
 
 
 def _flatten_artists(obj) -> list:
