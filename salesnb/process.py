@@ -738,11 +738,15 @@ def retention_revenue(customers, revenue_per_customer, retention, *, years=5,
 
 #: Default assumptions for the retention actions of phase 6 (illustrative, per year):
 #: cost per customer (€), fixed cost (€) and the retention uplift in percentage points.
+#: The customers are organisations, many of them public bodies: a prize draw or loyalty points reward
+#: the contact person, not the organisation, and clash with the integrity rules of public buyers (and
+#: with many companies' purchasing codes). The actions therefore bind the organisation: information,
+#: a yearly review, a service guarantee, and a discount written into the contract.
 RETENTION_ACTIONS = pd.DataFrame({
-    "actie": ["nieuwsbrief", "winactie", "spaarkaart"],
-    "kosten_per_klant": [2.0, 5.0, 25.0],
-    "vaste_kosten": [3000.0, 4000.0, 8000.0],
-    "extra_behoud": [0.01, 0.01, 0.03],
+    "actie": ["nieuwsbrief", "jaarlijks evaluatiegesprek", "servicegarantie", "contractkorting bij verlenging"],
+    "kosten_per_klant": [2.0, 60.0, 10.0, 150.0],
+    "vaste_kosten": [3000.0, 0.0, 12000.0, 0.0],
+    "extra_behoud": [0.01, 0.03, 0.02, 0.04],
 })
 
 

@@ -148,7 +148,7 @@ def temperature_explorer(prospects: pd.DataFrame, *, warm_score: int = 40, hot_m
 @register_widget(example=lambda: {"customers": 1500, "margin_per_customer": 900.0}, compares=True)
 def retention_action_explorer(customers: int, margin_per_customer: float, *, base_retention: float = 0.80,
                               actions: pd.DataFrame | None = None) -> ChartExplorer:
-    """Bindingsacties (stappenplan fase 6): what do newsletter, contest and loyalty card earn?
+    """Bindingsacties (stappenplan fase 6): what do newsletter, review, service guarantee and contract discount earn?
 
     Sliders: the margin per customer per year and the extra retention each action brings
     (percentage points). Costs come from ``actions`` (default :data:`salesnb.RETENTION_ACTIONS`).
