@@ -24,6 +24,7 @@ import pandas as pd
 from . import _validate as v
 from .errors import InputError
 from .display import format_date, format_euro, format_number, format_percent
+from .evidence import compare_rates
 
 __all__ = [
     "market_potential",
@@ -712,9 +713,15 @@ def abcd_findings(market, competitors, *, leads=None, year=None, saturated_from=
         share_now = is_online[l_year == year].mean() if (l_year == year).any() else np.nan
         share_before = is_online[l_year == year - 1].mean() if (l_year == year - 1).any() else np.nan
         if not np.isnan(share_now):
-            rising = not np.isnan(share_before) and share_now >= share_before
             text = f"{format_percent(share_now)} van de leads komt online binnen"
+            falling = False
             if not np.isnan(share_before):
-                text += f" (vorig jaar {format_percent(share_before)})"
-            rows.append(("Distributie", text, "kans" if rising else "bedreiging"))
+                # a change in the online share is a trend only when it exceeds its noise
+                change = compare_rates([is_online[l_year == year].sum(), is_online[l_year == year - 1].sum()],
+                                       [(l_year == year).sum(), (l_year == year - 1).sum()], ["nu", "vorig jaar"])
+                falling = change.clear and change.highest == "vorig jaar"
+                trend = ("duidelijk gestegen" if change.clear and not falling else "duidelijk gedaald" if falling
+                         else "geen duidelijke verandering")
+                text += f" (vorig jaar {format_percent(share_before)}: {trend})"
+            rows.append(("Distributie", text, "bedreiging" if falling else "kans"))
     return abcd_table(rows)
