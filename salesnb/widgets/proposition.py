@@ -190,12 +190,14 @@ def motive_explorer(opportunities: pd.DataFrame, *, motive_col="motive", outcome
         artists["line"].set_xdata([r["overall"], r["overall"]])
 
     def readout(r):
+        from ..evidence import compare_rates
+
         table = r["table"].dropna(subset=["win_rate"])
-        best, worst = table["win_rate"].idxmax(), table["win_rate"].idxmin()
+        # a selection can hold few deals: name a motive only when its difference exceeds the noise
+        verdict = compare_rates(table["gewonnen"], table["gewonnen"] + table["verloren"])
         return {"Afgesloten deals": format_number(r["n"]),
                 "Gemiddelde win rate": format_percent(r["overall"]),
-                "Hoogste win rate": f"{best} ({format_percent(table.loc[best, 'win_rate'])})",
-                "Laagste win rate": f"{worst} ({format_percent(table.loc[worst, 'win_rate'])})"}
+                "Verschil tussen motieven": verdict.sentence("de win rate", at="bij motief")}
 
     controls = {"product_group": dropdown("Productgroep", options(group_col), _ALL),
                 "buying_situation": dropdown("Koopsituatie", options(situation_col), _ALL),
