@@ -130,13 +130,15 @@ class Comparison:
                 return g.estimate
         raise KeyError(label)
 
-    def sentence(self, subject: str, *, fmt=None, only: str = "both", at: str = "bij") -> str:
+    def sentence(self, subject: str, *, fmt=None, only: str = "both", at: str = "bij",
+                 plural: bool = False) -> str:
         """One Dutch sentence about ``subject`` that states a difference only when it is clear.
 
         ``only="high"`` speaks about the highest group(s) only (for "het vaakst ..."),
         ``only="low"`` about the lowest, ``"both"`` about both ends. ``fmt`` formats an
         estimate (percentages for rates by default, one decimal for means); ``at`` is the
-        word before a group's label ("bij x"; ``at=""`` for labels such as "na de afhandeling").
+        word before a group's label ("bij x"; ``at=""`` for labels such as "na de afhandeling");
+        ``plural=True`` for a plural subject ("de kosten zijn ...").
 
         >>> c = compare_means([60, 70, 80] * 20 + [20, 30, 40] * 20, ["x"] * 60 + ["y"] * 60)
         >>> c.sentence("de gemiddelde verkoopcyclus (dagen)")
@@ -145,7 +147,7 @@ class Comparison:
         'Geen duidelijk verschil in de score: te weinig waarnemingen (minder dan 30 per groep) om groepen te vergelijken.'
         """
         fmt = fmt or _default_format(self.kind)
-        text = _write(self, subject, fmt, only, f"{at} " if at else "")
+        text = _write(self, subject, fmt, only, f"{at} " if at else "", plural)
         claimed = not text.startswith("Geen duidelijk verschil")
         _LOG.append({"subject": subject, "sentence": text, "clear": self.clear, "claims": claimed})
         return text
@@ -161,7 +163,8 @@ def _default_format(kind: str):
     return lambda v: format_number(v, 1)
 
 
-def _write(c: Comparison, subject: str, fmt, only: str, at: str) -> str:
+def _write(c: Comparison, subject: str, fmt, only: str, at: str, plural: bool = False) -> str:
+    is_, lies = ("zijn", "liggen") if plural else ("is", "ligt")
     if only not in ("both", "high", "low"):
         raise ValueError("only= is 'both', 'high' of 'low'")
     Subject = subject[:1].upper() + subject[1:]
@@ -179,7 +182,7 @@ def _write(c: Comparison, subject: str, fmt, only: str, at: str) -> str:
         # clearly apart from the other end.
         top, bottom = ([g for g in top if g.label not in c.bottom], [g for g in bottom if g.label not in c.top])
     if len(c.groups) == 2:
-        return (f"{Subject} is hoger {at}{_names(top, fmt)} dan {at}{_names(bottom, fmt)}; "
+        return (f"{Subject} {is_} hoger {at}{_names(top, fmt)} dan {at}{_names(bottom, fmt)}; "
                 f"dat verschil is groter dan de ruis.")
     high = f"het hoogst {at}{_names(top, fmt)}"
     low = f"het laagst {at}{_names(bottom, fmt)}"
@@ -190,13 +193,13 @@ def _write(c: Comparison, subject: str, fmt, only: str, at: str) -> str:
         apart = [g for g in c.groups if g not in side]
         other = c.groups[-1] if only == "low" else c.groups[0]
         word = "hoger" if only == "low" else "lager"
-        return (f"{Subject} ligt alleen {at}{_names(apart, fmt)} duidelijk {word} dan {at}{_names([other], fmt)}; "
+        return (f"{Subject} {lies} alleen {at}{_names(apart, fmt)} duidelijk {word} dan {at}{_names([other], fmt)}; "
                 f"tussen de andere groepen is er geen duidelijk verschil.")
     if only == "high":
-        return f"{Subject} is {high}{ties if len(top) > 1 else ''}; de rest ligt duidelijk lager."
+        return f"{Subject} {is_} {high}{ties if len(top) > 1 else ''}; de rest ligt duidelijk lager."
     if only == "low":
-        return f"{Subject} is {low}{ties if len(bottom) > 1 else ''}; de rest ligt duidelijk hoger."
-    return f"{Subject} is {high} en {low}; dat verschil is groter dan de ruis."
+        return f"{Subject} {is_} {low}{ties if len(bottom) > 1 else ''}; de rest ligt duidelijk hoger."
+    return f"{Subject} {is_} {high} en {low}; dat verschil is groter dan de ruis."
 
 
 def compare_estimates(estimates, std_errors, counts, labels=None, *, kind: str = "mean",
