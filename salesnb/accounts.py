@@ -410,7 +410,7 @@ def weighted_score(scores: pd.DataFrame, weights: Mapping[str, float]) -> pd.Ser
 
 #: Quadrants of the key account matrix: (attractiveness high?, strength high?) -> (name, strategy).
 QUADRANTS: dict[tuple[bool, bool], tuple[str, str]] = {
-    (True, True): ("key account", "investeren: strategisch partnerschap opbouwen"),
+    (True, True): ("strategisch account", "investeren: strategisch partnerschap opbouwen"),
     (True, False): ("ontwikkelaccount", "selectief investeren: eigen positie versterken"),
     (False, True): ("onderhoudsaccount", "behouden en efficiënt bedienen"),
     (False, False): ("basisaccount", "standaard en op afstand bedienen"),
@@ -424,12 +424,12 @@ def key_account_matrix(accounts: pd.DataFrame, attractiveness: Mapping[str, floa
 
     ``attractiveness`` and ``strength`` map criterion columns (scores, e.g. 1–5) to weights.
     Each account gets two weighted scores; at or above ``cutoff`` counts as high. The quadrant
-    "hoog/hoog" are the key accounts.
+    "hoog/hoog" are the strategic accounts (strategisch account).
 
     >>> accounts = pd.DataFrame({"omvang": [5, 2], "groei": [4, 4], "relatie": [4, 1]})
     >>> m = key_account_matrix(accounts, {"omvang": 1, "groei": 1}, {"relatie": 1})
     >>> m[["aantrekkelijkheid", "sterkte", "kwadrant"]].values.tolist()
-    [[4.5, 4.0, 'key account'], [3.0, 1.0, 'ontwikkelaccount']]
+    [[4.5, 4.0, 'strategisch account'], [3.0, 1.0, 'ontwikkelaccount']]
     """
     cut = _v.number(cutoff, "cutoff")
     a = weighted_score(accounts, attractiveness).rename("aantrekkelijkheid")

@@ -323,7 +323,7 @@ _COMPUTED = {
     },
     "yesno": {
         "voldoet": "voldoet", "europees_verplicht": "Europees verplicht", "europees_gekozen": "Europees gekozen",
-        "compleet": "compleet", "key_account": "key account", "is_ubr": "UBR",
+        "compleet": "compleet", "key_account": "strategisch account", "is_ubr": "UBR",
     },
     "euro": {
         "omzet": "omzet", "omzet_voor": "omzet vóór", "omzet_na": "omzet na",

@@ -188,9 +188,10 @@ GLOSSARY: tuple[Term, ...] = (
     _t("bezoeknorm", "aantal bezoeken per jaar dat een klant krijgt, naar zijn waarde", "§7.6"),
     _t("werklast", "wat een accountmanager per jaar moet doen, hier gemeten in bezoeken", "§7.6"),
     _t("key / major / minor account", "waardeklassen: klanten ingedeeld op hun omzet per jaar (grenzen kiest het "
-       "bedrijf)", "§7.6"),
-    _t("strategisch account", "kwadrant rechtsboven van de portfoliomatrix: aantrekkelijke klant waar de eigen "
-       "positie sterk is; de kandidaat voor key account management", "§7.7", "key-accountkwadrant"),
+       "bedrijf); de key accounts zijn de kandidaten voor de portfoliomatrix", "§7.6"),
+    _t("strategisch account", "kwadrant rechtsboven van de portfoliomatrix: een aantrekkelijke klant waar de eigen "
+       "positie sterk is; krijgt key account management met een eigen accountplan", "§7.7",
+       "key-accountkwadrant"),
     _t("key account management (KAM)", "het beheren van de strategisch belangrijkste klanten met een eigen team en "
        "accountplan", "§7.7"),
     _t("portfoliomatrix", "klantaantrekkelijkheid tegen eigen relatieve sterkte", "§7.7", "key-accountmatrix"),

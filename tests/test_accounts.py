@@ -233,7 +233,7 @@ def test_weighted_score_between_min_and_max(score, w1, w2):
 def test_key_account_matrix_quadrants():
     frame = pd.DataFrame({"pot": [5, 5, 1, 1], "rel": [5, 1, 5, 1]}, index=list("abcd"))
     out = acc.key_account_matrix(frame, {"pot": 1}, {"rel": 1}, cutoff=3)
-    assert out["kwadrant"].tolist() == ["key account", "ontwikkelaccount", "onderhoudsaccount", "basisaccount"]
+    assert out["kwadrant"].tolist() == ["strategisch account", "ontwikkelaccount", "onderhoudsaccount", "basisaccount"]
     assert out["key_account"].tolist() == [True, False, False, False]
     # at the cutoff counts as high
     out = acc.key_account_matrix(pd.DataFrame({"pot": [3], "rel": [3]}), {"pot": 1}, {"rel": 1})
@@ -496,7 +496,7 @@ def test_key_account_widget_weights_change_selection():
     assert len(w.result["keys"]) == expected
     import re
 
-    shown = re.search(r"Aantal key accounts:</b>\s*(?:<span[^>]*>)?([^<]*)<", w.readout.value).group(1)
+    shown = re.search(r"Aantal strategische accounts:</b>\s*(?:<span[^>]*>)?([^<]*)<", w.readout.value).group(1)
     assert shown == str(expected)
 
 
@@ -670,7 +670,7 @@ def test_key_account_matrix_combines_labels_at_one_point_and_lists_the_rest_last
                                  ax=Figure().add_subplot())
     labels = [t.get_text() for t in ax.texts if t.get_text()[:1].isdigit()]
     assert sorted(labels) == ["1, 2", "3"]
-    side = next(t.get_text() for t in ax.texts if t.get_text().startswith("Grootste key accounts"))
+    side = next(t.get_text() for t in ax.texts if t.get_text().startswith("Grootste strategische accounts"))
     assert side.splitlines()[1:] == ["1. A", "2. B", "3. C", "(en nog 1 andere)"]
 
 

@@ -69,7 +69,7 @@ def plot_key_account_matrix(matrix: pd.DataFrame, revenue=None, *, cutoff: float
     ax.scatter(x[~key], y[~key], s=sizes[~key], color=PALETTE[0], alpha=0.45, edgecolor="white",
                linewidth=0.6, label="overige accounts", zorder=2)
     ax.scatter(x[key], y[key], s=sizes[key], color=COLOR_HIGHLIGHT, alpha=0.75, edgecolor="black",
-               linewidth=1.0, marker="D", label="key account", zorder=3)
+               linewidth=1.0, marker="D", label="strategisch account", zorder=3)
     names = [str(n) for n in matrix.index]
     keys = [i for i in np.argsort(-rev, kind="stable") if key[i]][:label_top]
     lines = []
@@ -81,7 +81,7 @@ def plot_key_account_matrix(matrix: pd.DataFrame, revenue=None, *, cutoff: float
         lines.append(f"{number}. {names[i]}")
     if lines:
         more = int(key.sum()) - len(lines)
-        text = "Grootste key accounts (omzet):\n" + "\n".join(lines)
+        text = "Grootste strategische accounts (omzet):\n" + "\n".join(lines)
         if more > 0:
             text += f"\n(en nog {more} andere)"
         ax.text(1.03, 1.0, text, transform=ax.transAxes, va="top", ha="left", fontsize=8, linespacing=1.5)

@@ -79,7 +79,7 @@ def key_account_explorer(scores: pd.DataFrame, revenue, attractiveness, strength
                     va="top" if qa else "bottom", fontsize=9, fontweight="bold", color="#444444")
         other = ax.scatter([], [], color=PALETTE[0], alpha=0.45, edgecolor="white", label="overige accounts")
         key = ax.scatter([], [], color=COLOR_HIGHLIGHT, marker="D", edgecolor="black", alpha=0.85,
-                         label="key account")
+                         label="strategisch account")
         ax.set_xlabel("Eigen relatieve sterkte (gewogen score)")
         ax.set_ylabel("Aantrekkelijkheid (gewogen score)")
         ax.set_title("Portfoliomatrix (bolgrootte = omzet)")
@@ -107,15 +107,15 @@ def key_account_explorer(scores: pd.DataFrame, revenue, attractiveness, strength
             return " · ".join(f"{c} {format_percent(v / total, 0)}" for c, v in w.items())
 
         return {"Weging aantrekkelijkheid": weighting(r["wa"]), "Weging sterkte": weighting(r["ws"]),
-                "Aantal key accounts": format_number(len(keys)),
-                "Omzetaandeel key accounts": format_percent(share, 1),
+                "Aantal strategische accounts": format_number(len(keys)),
+                "Omzetaandeel strategische accounts": format_percent(share, 1),
                 "Key accounts": shown or "geen"}
 
     controls = {key: int_slider(f"Gewicht {'aantrekkelijkheid' if c in attractiveness else 'sterkte'}: {c}",
                                 0, 10, 1, int(weights.get(c, 1)))
                 for key, c in names.items()}
     return ChartExplorer(controls=controls, compute=compute, draw=draw, update=update, readout=readout,
-                         title="Welke klanten worden key account? Verschuif de gewichten van de criteria.",
+                         title="Welke kandidaten worden strategisch account? Verschuif de gewichten van de criteria.",
                          figsize=(6.4, 4.8), readout_width="280px")
 
 
