@@ -110,6 +110,8 @@ register_exercise(
     hints=["Promotors: 14 van de 40 = 35%. Criticasters: 10 van de 40.",
            "NPS = % promotors − % criticasters; de 16 passieven tellen alleen in het totaal mee."],
     solution="""
+        # Promotors: 14 van de 40 = 35%; criticasters: 10 van de 40 = 25%; de 16 passieven tellen alleen
+        # in het totaal mee. NPS = 35 − 25 = +10 (punten, geen procent).
         scores = [10] * 14 + [8] * 16 + [3] * 10
         antwoord = salesnb.nps(scores)
     """,
@@ -316,6 +318,8 @@ register_exercise(
     },
     hints=["Wordt er iets vastgelegd, geanalyseerd of gedeeld?"],
     solution="""
+        # De NPS per accountmanager uitrekenen uit vastgelegde enquêtes is analyseren: analytisch CRM.
+        # Vastleggen is operationeel, kennis delen met andere afdelingen of de klant is collaboratief.
         antwoord = "b"
     """,
 )

@@ -60,6 +60,8 @@ register_exercise(
            "bellen, bezoeken, offertes.",
            "Check daarna elke letter van SMART: specifiek, meetbaar, acceptabel, realistisch, tijdgebonden."],
     solution="""
+        # Een activiteitentarget gaat over wat de verkoper doet (bezoeken), niet over een uitkomst (omzet,
+        # marktaandeel). Alleen b noemt wie, wat, hoeveel (30) en wanneer (het eerste kwartaal van 2026).
         antwoord = "b"
     """,
 )
@@ -115,6 +117,8 @@ register_exercise(
     hints=["jaar = orders['date'].dt.year.max(); tel de omzet van dat jaar op.",
            "salesnb.revenue_vs_target(orders, maandtargets) geeft ook realisatie_cum in de laatste maand."],
     solution="""
+        # Realisatie = behaalde omzet / target over dezelfde periode. Tel de twaalf maandtargets van het
+        # laatste orderjaar op en deel de omzet van dat jaar erdoor: 1,05 betekent 5% boven het target.
         orders = salesnb.load("orders")
         targets = salesnb.load("targets")
         jaar = orders["date"].dt.year.max()
@@ -223,6 +227,9 @@ register_exercise(
            "Of: salesnb.market_table(markt, by=()) geeft één rij voor de hele markt."],
     solution="""
         markt = salesnb.load("market")
+        # Verzadigingsgraad = marktomvang / marktpotentieel, over alle sectoren en regio's samen.
+        # Marktomvang = som van class_sales; marktpotentieel = som van potentiële kopers × aankoop per koper.
+        # Eerst optellen, dan delen (niet het gemiddelde van de graden per rij).
         totaal = salesnb.market_table(markt, by=())
         antwoord = totaal["verzadigingsgraad"].iloc[0]
     """,
@@ -253,6 +260,8 @@ register_exercise(
     hints=["Marktpotentieel = aantal potentiële kopers × verwachte aankoop per koper.",
            "Restvraag = marktpotentieel − marktomvang."],
     solution="""
+        # Marktpotentieel = 1.200 kopers × € 2.500 = € 3.000.000 per jaar.
+        # Restvraag = marktpotentieel − marktomvang = € 3.000.000 − € 1.800.000 = € 1.200.000.
         potentieel = salesnb.market_potential(1200, 2500)
         antwoord = salesnb.remaining_demand(potentieel, 1_800_000)
     """,
@@ -280,6 +289,8 @@ register_exercise(
     ],
     hints=["Marktaandeel = penetratiegraad (eigen merk) × bestedingsindex."],
     solution="""
+        # Marktaandeel = penetratiegraad (eigen merk) × bestedingsindex = 0,08 × 1,5 = 0,12, dus 12%:
+        # 8% van de huurders, die elk anderhalf keer zoveel besteden als gemiddeld.
         antwoord = 0.08 * 1.5
     """,
 )
@@ -328,6 +339,9 @@ register_exercise(
            "Productklasse: class_sales / buyers. Of: salesnb.market_table(markt).loc['Zorg', 'bestedingsindex']."],
     solution=f"""
         markt = salesnb.load("market")
+        # Bestedingsindex = (eigen omzet / eigen kopers) / (omzet productklasse / kopers productklasse),
+        # in het laatste jaar en over alle regio's van de zorg samen. Onder 1: onze klanten besteden bij ons
+        # minder dan een gemiddelde koper in de markt uitgeeft.
         antwoord = salesnb.market_table(markt).loc["{SECTOR}", "bestedingsindex"]
     """,
 )

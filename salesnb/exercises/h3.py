@@ -209,6 +209,8 @@ register_exercise(
            "Prijspunten = (laagste prijs / eigen prijs) × 40; kwaliteitspunten = (score / 10) × 60."],
     solution="""
         import pandas as pd
+        # Prijspunten = laagste prijs / eigen prijs × 40 = 80.000 / 96.000 × 40 = 33,33.
+        # Kwaliteitspunten = score / maximum × 60 = 8 / 10 × 60 = 48. Totaal 33,33 + 48 = 81,33.
         bids = pd.DataFrame({"bidder": ["Brandwijk", "Aroma Bedrijfscatering", "VendoPlus"],
                              "price": [96_000, 80_000, 110_000], "quality_score": [8, 6, 9]})
         scores = salesnb.bpkv_scores(bids, price_weight=40, quality_weight=60, max_quality=10)
@@ -262,6 +264,9 @@ register_exercise(
            "Of in één keer: telefoongesprekken = orders / (0,25 × 0,20 × 0,50 × 0,30). Rond pas aan het eind naar boven af.",
            "salesnb.calls_needed(orders, ratio's) rekent zonder afrondfouten."],
     solution=f"""
+        # Terugrekenen zonder tussentijds afronden: offertes = 7 / 0,30 = 23,33; afspraken = 23,33 / 0,50 = 46,67;
+        # beslissers = 46,67 / 0,20 = 233,3; telefoongesprekken = 233,3 / 0,25 = 933,3. Alleen het eind
+        # rond je naar boven af: 934 (met 933 haal je gemiddeld net geen 7 orders).
         plan = salesnb.calls_needed({CALL_ORDERS}, {list(CALL_RATES)})
         antwoord = plan["nodig"].iloc[0]
     """,

@@ -151,6 +151,9 @@ register_exercise(
            "Voor prijs: 0,30 × de prijsscore van VendoPlus; doe dat voor elk criterium en tel op.",
            "salesnb.weighted_criteria(salesnb.case_offers(), salesnb.CASE_WEIGHTS) rekent alles voor je uit."],
     solution="""
+        # Gewogen score = Σ gewicht × score over de criteria: prijs × 0,30 + leverzekerheid × 0,25 + gemak × 0,15
+        # + (relatie + uitstraling + innovatie) × 0,10. De gewichten tellen op tot 1, dus de uitkomst
+        # blijft op de schaal 1–10.
         tabel = salesnb.weighted_criteria(salesnb.case_offers(), salesnb.CASE_WEIGHTS)
         antwoord = tabel.loc["VendoPlus", "totaal"]
     """,

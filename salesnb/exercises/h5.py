@@ -177,6 +177,9 @@ register_exercise(
            "Rond pas aan het eind af, en dan naar boven (math.ceil). salesnb.sales_plan(..., "
            "round_each_stage=False) doet dit zonder afrondingsfouten."],
     solution="""
+        # Terugrekenen: orders = 500.000 / 3.200 = 156,25; offertes = 156,25 / 0,30 = 520,83;
+        # bezoeken = 520,83 / 0,55 = 946,97; telefoongesprekken = 946,97 / 0,12 = 7.891,4.
+        # Alleen het eindresultaat naar boven afronden: 7.892.
         ratios = {"offertes": 0.30, "bezoeken": 0.55, "telefoongesprekken": 0.12}
         plan = salesnb.sales_plan(500_000, 3_200, ratios, round_each_stage=False)
         antwoord = plan["nodig"].iloc[-1]
@@ -238,6 +241,8 @@ register_exercise(
     hints=["Deel het jaartotaal door het aantal accountmanagers en door het aantal werkweken.",
            "salesnb.weekly_activities({'telefoongesprekken': 7892}, account_managers=4, working_weeks=46)"],
     solution="""
+        # Per accountmanager per week: 7.892 / 4 / 46 = 42,9 gesprekken; een heel gesprek, naar boven
+        # afgerond: 43 (met 42 haalt het team het jaartotaal niet).
         week = salesnb.weekly_activities({"telefoongesprekken": 7_892}, account_managers=4, working_weeks=46)
         antwoord = week["per_week"].iloc[0]
     """,

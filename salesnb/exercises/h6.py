@@ -240,6 +240,8 @@ register_exercise(
            "Recency: hoe korter geleden, hoe hoger de score."],
     solution="""
         import pandas as pd
+        # Recency: 20 dagen ≤ 30 → 5. Frequency: 6 orders, ≥ 4 maar < 8 → 3. Monetary: € 23.000,
+        # ≥ € 20.000 maar < € 50.000 → 4. De code is R, F, M achter elkaar: "534".
         orders = pd.DataFrame({"customer_id": ["De Linde"] * 6,
                                "date": pd.Timestamp("2025-12-12") - pd.to_timedelta([0, 40, 90, 150, 200, 300], unit="D"),
                                "revenue": [23000 / 6] * 6})

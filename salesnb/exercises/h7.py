@@ -36,6 +36,8 @@ register_exercise(
     hints=["Share of wallet = onze omzet bij de klant / totale besteding van de klant in onze categorie.",
            "Een fractie is een getal tussen 0 en 1; 25% schrijf je als 0.25."],
     solution=f"""
+        # Share of wallet = onze omzet bij de klant / zijn totale besteding in onze categorie
+        # = 36.000 / 144.000 = 0,25: een kwart van zijn koffie- en vendingbudget gaat naar Brandwijk.
         onze_omzet = {SOW_REVENUE:.0f}
         besteding_klant = {SOW_SPEND:.0f}
         antwoord = salesnb.share_of_wallet(onze_omzet, besteding_klant)
@@ -82,6 +84,8 @@ register_exercise(
            "Met salesnb: salesnb.weighted_score(tabel_met_scores, {criterium: gewicht, ...})."],
     solution="""
         import pandas as pd
+        # Gewogen score = Σ gewicht × score = 0,40 × 4 + 0,20 × 2 + 0,25 × 5 + 0,15 × 3
+        # = 1,60 + 0,40 + 1,25 + 0,45 = 3,70 (de gewichten tellen op tot 1, dus de schaal blijft 1–5).
         scores = pd.DataFrame({"omzetpotentieel": [4], "groei van de klant": [2],
                                "verwachte marge": [5], "referentiewaarde": [3]})
         gewichten = {"omzetpotentieel": 0.40, "groei van de klant": 0.20,
@@ -160,6 +164,7 @@ register_exercise(
     hints=["Werk per klasse: aantal klanten × bezoeken per klant per jaar.",
            "Tel de drie uitkomsten op."],
     solution="""
+        # Werklast = Σ aantal klanten × bezoeknorm: 4 × 12 + 25 × 4 + 120 × 1 = 48 + 100 + 120 = 268 bezoeken.
         klassen = {"key account": (4, 12), "major account": (25, 4), "minor account": (120, 1)}
         antwoord = sum(aantal * bezoeken for aantal, bezoeken in klassen.values())
     """,
@@ -217,6 +222,8 @@ register_exercise(
            "salesnb.share_of_wallet(onze_omzet, besteding) rekent het voor je uit."],
     solution="""
         ka = salesnb.load("key_accounts")
+        # Eerst het jaar 2025, dan het account met de hoogste our_revenue; share of wallet = our_revenue /
+        # category_spend van dát account (zijn besteding bij alle leveranciers in onze categorie).
         ka2025 = ka[ka["year"] == 2025]
         grootste = ka2025.loc[ka2025["our_revenue"].idxmax()]
         antwoord = salesnb.share_of_wallet(grootste["our_revenue"], grootste["category_spend"])
