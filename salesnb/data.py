@@ -36,7 +36,10 @@ roles, thresholds, :data:`~salesnb.vocabulary.MQL_THRESHOLD`, ...) come from
   Won leads are the customers acquired 2021-2025 (acquired_on = won_on, acquisition_channel
   = source); customers acquired before 2021 are added with their own history.
 * Opportunities: from leads (customer_id empty: new business) and from existing customers
-  (cross-sell / rebuy). DMU contacts per opportunity; the chance to win depends on the
+  (cross-sell / rebuy). The buying situation is seen from the buyer: a new customer's deal is
+  mostly a modified rebuy (a known need, a new supplier), a new task (:data:`NEW_TASK_SHARE`) only
+  for a new need (a first coffee machine or water cooler); existing customers' deals are
+  modified or straight rebuys. DMU contacts per opportunity; the chance to win depends on the
   source or buying situation, the dominant koopmotief and on whether the beslisser and the
   other DMU roles were met. Lost deals record the furthest stage (last_stage).
 * Activity: every customer has one or two active periods. The yearly churn hazard falls
@@ -605,6 +608,14 @@ LOSS_REASONS = {"zekerheid": "twijfel over leverzekerheid",
                 "trots": "merk van de concurrent sprak meer aan",
                 "nieuwigheid": "concurrent had een nieuwer concept",
                 "economie": "concurrent was goedkoper"}
+# buygrid seen from the buyer (funnel.buygrid_class): a new customer almost always had coffee,
+# water and snacks before, from another supplier, so its first deal with us is a modified rebuy;
+# a new task only for a need it did not have (its first coffee machine or water cooler)
+NEW_TASK_SHARE = 0.12
+# product groups per PRODUCT_GROUPS of a new task (a new need: a machine or a water cooler) and of
+# the other deals (the known needs)
+NEW_TASK_GROUP_SHARES = (0.60, 0.0, 0.04, 0.30, 0.06, 0.0)
+REBUY_GROUP_SHARES = (0.12, 0.25, 0.15, 0.13, 0.25, 0.10)
 LARGE_EMPLOYEES = 250  # size_class groot: the inkoper is more often in the DMU, deals take longer
 
 
@@ -628,7 +639,7 @@ def _lead_opportunities(rng, leads, lead_extra, ams):
         "account_manager": _manager_for(rng, lo["region"].to_numpy(), ams, prefer="hunter"),
         "created_on": lo["opportunity_on"].to_numpy(),
         "value": np.maximum(np.round(annual * rng.uniform(0.7, 1.3, n1), -2), 500.0),
-        "buying_situation": np.where(rng.random(n1) < 0.85, "new task", "modified rebuy"),
+        "buying_situation": np.where(rng.random(n1) < NEW_TASK_SHARE, "new task", "modified rebuy"),
         # logit of the chance to win by source (per LEAD_SOURCES) and lead score
         "base": np.array([-0.5, -0.3, 0.6, -0.4])[src_i] + 0.03 * (lo["lead_score"].to_numpy() - 60),
         "large": lo["employees"].to_numpy() >= LARGE_EMPLOYEES,
@@ -688,8 +699,8 @@ def _opportunity_outcomes(rng, opp):
                       np.where(beslisser_missing & (rng.random(n) < 0.6), "beslisser niet gesproken",
                                pd.Series(mot).map(LOSS_REASONS).to_numpy()))
     groups = np.where(opp["buying_situation"] == "new task",
-                      _pick(rng, PRODUCT_GROUPS, n, (0.40, 0.30, 0.08, 0.07, 0.10, 0.05)),
-                      _pick(rng, PRODUCT_GROUPS, n, (0.12, 0.25, 0.15, 0.13, 0.25, 0.10)))
+                      _pick(rng, PRODUCT_GROUPS, n, NEW_TASK_GROUP_SHARES),
+                      _pick(rng, PRODUCT_GROUPS, n, REBUY_GROUP_SHARES))
     out = pd.DataFrame({
         "customer_id": opp["customer_id"],
         "lead_id": pd.array(opp["lead_id"], dtype="Int64"),
