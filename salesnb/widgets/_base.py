@@ -57,6 +57,13 @@ Complete minimal example (copy this pattern into ``salesnb/widgets/<theme>.py``)
             readout=lambda r: {"Omzet": format_euro(r["omzet"])},
             title="Omzet uit prijs en aantal")
 
+Comparing: a widget that asks the student to compare before and after a move registers
+with ``compares=True``; its axes must then stay put for moves within the slider ranges
+(fixed limits over every slider position, or :meth:`FlexibleScale.hold` with room above the
+start), so a bar that does not change keeps its length (tested). Start a widget at the
+numbers of the static result above it in the notebook; a slider's minimum is moved onto the
+start value's grid, so the browser does not snap it to another number.
+
 Speed (target: under 30 ms per move): only the artists returned by ``draw`` (and those
 stacked above them) are redrawn on a move, over a cached background. Set axis limits,
 ticks, titles and legends in ``draw``, wide enough for every slider position; changing
