@@ -222,9 +222,10 @@ def share_identity_explorer(penetratie: float = 0.10, index: float = 1.2,
 
     return ChartExplorer(
         controls={
-            "penetratie": percent_slider("Penetratiegraad eigen merk", 0.01, 0.45, 0.01, penetratie),
-            "index": slider("Bestedingsindex", 0.2, 2.0, 0.05, index, unit="× gemiddelde"),
-            "omvang": slider("Marktomvang", 5, 200, 5, omvang, unit="€ mln"),
+            "penetratie": percent_slider("Penetratiegraad eigen merk", 0.005, 0.45, 0.005, float(penetratie),
+                                         decimals=1),
+            "index": slider("Bestedingsindex", 0.05, 2.0, 0.05, float(index), unit="× gemiddelde", decimals=2),
+            "omvang": slider("Marktomvang", 5, 200, 5, float(omvang), unit="€ mln", decimals=1),
         },
         compute=compute, draw=draw, update=update, readout=readout,
         title="Marktaandeel = penetratiegraad × bestedingsindex", figsize=(6.4, 3.6))
