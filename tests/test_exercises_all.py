@@ -352,3 +352,12 @@ def test_the_answer_format_line_appears_once_with_typed_examples(key):
     else:
         assert lines <= 1, f"{key}: {lines} answer-format lines in\n{text}"
     assert not _DUTCH_EXAMPLE.search(text), f"{key}: an example the student cannot type: {text}"
+
+
+def test_check_feedback_renders_as_markdown_beside_its_record():
+    key = sorted(REGISTERED)[0]
+    data = _bundle(check(key, ...))
+    assert "text/markdown" in data and "nog niet ingevuld" in data["text/markdown"]
+    answered = _bundle(check(key, run_solution(key)))
+    assert "text/markdown" in answered and answered["text/markdown"].startswith("✅")
+    assert any("salesnb" in mime for mime in answered), "the record stays beside the text"

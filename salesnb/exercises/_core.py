@@ -158,6 +158,10 @@ class CheckResult(Feedback):
     def __bool__(self) -> bool:
         return bool(self.correct)
 
+    def _repr_markdown_(self):
+        # The feedback reads as prose (wrapped in the notebook's font), like the question.
+        return _md(self.message)
+
     def _repr_mimebundle_(self, include=None, exclude=None):
         # Beside the visible text (IPython adds text/plain from the repr), so a saved notebook
         # carries what was judged; placeholders and unknown ids record nothing.
