@@ -85,11 +85,8 @@ roles, thresholds, :data:`~salesnb.vocabulary.MQL_THRESHOLD`, ...) come from
   campaign's cost divided by that campaign's leads; vakbeurs leads share the fair's cost;
   other costs per lead: koude acquisitie 55-95, netwerken 110-210, aanbesteding 450-900 euro.
 * Cold calls per account manager and month: hunters about 120 calls, farmers 35 (x fte, fewer
-  in July/August); decision maker reached binomial with a personal rate around 30%. The rest of
-  the chain is the cold-acquisition leads, counted in the month of the call (the lead's
-  created_on) at a caller of the lead's region: appointments = the leads that reached SQL,
-  quotations = their opportunities with a quotation, orders = the leads that became customers.
-  So the chain's orders 2021-2025 equal the customers acquired by koude acquisitie.
+  in July/August); binomial chain with personal rates around decision maker 30%, appointment
+  22%, quotation 55%, order 32%.
 * Targets per month: revenue = the same month a year earlier x 1.06 (plan year 2026: x 1.07;
   2021 set close to what was realised); activity targets = last year's activity x 1.05.
 * Key accounts: the 40 customers with the most revenue 2021-2025, per year with revenue;
@@ -803,7 +800,6 @@ class _Streams:
     sales_activity: np.random.Generator  # the cold calls, then the targets built on them
     tenders: np.random.Generator
     key_accounts: np.random.Generator
-    cold_call_leads: np.random.Generator  # which caller made the call of each cold-acquisition lead
 
     @classmethod
     def from_seed(cls, seed: int) -> "_Streams":
@@ -832,7 +828,7 @@ def _generate(seed: int) -> dict[str, pd.DataFrame]:
     opportunities, dmu = _all_opportunities(rng.customer_opportunities, rng.dmu, new_business,
                                             leads, lead_extra, cust, life, ams)
     _lead_stages(leads, cust)
-    cold_calls = _cold_calls(rng.sales_activity, rng.cold_call_leads, ams, leads, opportunities)
+    cold_calls = _cold_calls(rng.sales_activity, ams)
     market, competitors = _market(rng.market, orders, customers)
     tenders, bids, thresholds = _tenders(rng.tenders)
     nps = _nps(rng.nps, cust, life, orders, ams)
@@ -1195,10 +1191,8 @@ CLASS_PENETRATION = np.array([0.75, 0.6, 0.8, 0.65, 0.7, 0.85])
 EXTRA_BIDDERS = ("Koffie Service Oost", "Vendingpartner Zuid", "Drankautomaten Direct")
 CALLS_PER_MONTH = {"hunter": 120, "farmer": 35}  # cold calls a month per fte
 HOLIDAY_CALLS = 0.6  # July and August: fewer calls
-# cold-call chain: call -> decision maker (this rate) -> appointment -> quotation -> order; the
-# last three are the cold-acquisition leads (SQL, quotation, customer), so the chain's orders are
-# the customers acquired by cold calling
-DECISION_MAKER_RATE = 0.30
+# cold-call chain: call -> decision maker -> appointment -> quotation -> order (typical rates)
+CALL_RATES = (0.30, 0.22, 0.55, 0.32)
 REVENUE_TARGET_GROWTH, PLAN_YEAR_GROWTH = 1.06, 1.07  # revenue target: the month a year earlier x this
 ACTIVITY_TARGET_GROWTH = 1.05  # activity targets: last year's activity x this
 PLAN_YEAR = 2026
@@ -1269,9 +1263,7 @@ def _market(rng, orders, customers):
     return market, comp
 
 
-def _cold_calls(rng, lead_rng, ams, leads, opportunities):
-    """The cold-calling chain per account manager and month: calls and decision makers reached
-    drawn per manager; the appointments, quotations and orders are the cold-acquisition leads."""
+def _cold_calls(rng, ams):
     months = pd.date_range(START_DATE, REFERENCE_DATE, freq="MS")
     rows = pd.MultiIndex.from_product([months, ams["manager_id"]], names=["month", "manager_id"]).to_frame(index=False)
     a = ams.set_index("manager_id")
@@ -1280,38 +1272,16 @@ def _cold_calls(rng, lead_rng, ams, leads, opportunities):
     hunter = (a.loc[rows["manager_id"], "role"] == "hunter").to_numpy()
     fte = a.loc[rows["manager_id"], "fte"].to_numpy()
     holiday = np.where(rows["month"].dt.month.isin([7, 8]).to_numpy(), HOLIDAY_CALLS, 1.0)
-    m_eff = rng.normal(0, 0.15, len(ams) + 1)  # by manager_id; row 0 unused
+    m_eff = rng.normal(0, 0.15, (len(ams) + 1, len(CALL_RATES)))  # by manager_id; row 0 unused
     mi = rows["manager_id"].to_numpy()
     calls = rng.poisson(np.where(hunter, CALLS_PER_MONTH["hunter"], CALLS_PER_MONTH["farmer"]) * fte * holiday)
-    dm = rng.binomial(calls, np.clip(DECISION_MAKER_RATE * np.exp(m_eff[mi]), 0.05, 0.9))
-    appt, quot, orders = _cold_call_leads(lead_rng, rows, a["region"], dm, leads, opportunities)
-    dm = np.maximum(dm, appt)
-    return pd.DataFrame({"month": rows["month"], "manager_id": mi, "calls": np.maximum(calls, dm),
+    dm = rng.binomial(calls, np.clip(CALL_RATES[0] * np.exp(m_eff[mi, 0]), 0.05, 0.9))
+    appt = rng.binomial(dm, np.clip(CALL_RATES[1] * np.exp(m_eff[mi, 1]), 0.05, 0.9))
+    quot = rng.binomial(appt, np.clip(CALL_RATES[2] * np.exp(m_eff[mi, 2]), 0.05, 0.95))
+    orders = rng.binomial(quot, np.clip(CALL_RATES[3] * np.exp(m_eff[mi, 3]), 0.05, 0.9))
+    return pd.DataFrame({"month": rows["month"], "manager_id": mi, "calls": calls,
                          "decision_maker_reached": dm, "appointments": appt,
                          "quotations": quot, "orders": orders})
-
-
-def _cold_call_leads(rng, rows, manager_region, dm, leads, opportunities):
-    """Appointments, quotations and orders per cold-call row, counted in the month of the call
-    (the lead's created_on): appointment = the cold lead reached SQL (BANT checked in the visit),
-    quotation = its opportunity got a quotation, order = it became a customer. Each lead goes to
-    a caller of its region that month, more often to one who reached more decision makers."""
-    cold = leads[leads["source"] == "koude acquisitie"]
-    cold = cold[cold["sql_on"].notna()]
-    quoted = opportunities.loc[opportunities["quotation_sent"] & opportunities["lead_id"].notna(), "lead_id"]
-    is_quoted = cold["lead_id"].isin(quoted.astype(int)).to_numpy()
-    is_won = cold["won_on"].notna().to_numpy()
-    month = pd.DatetimeIndex(cold["created_on"]).to_period("M").to_timestamp().to_numpy()
-    row_key = pd.Series(np.arange(len(rows)))
-    row_region = manager_region.reindex(rows["manager_id"]).to_numpy()
-    groups = row_key.groupby([rows["month"].to_numpy(), row_region]).apply(lambda g: g.to_numpy())
-    caller = np.zeros(len(cold), dtype=int)
-    for (m, region), where in pd.Series(np.arange(len(cold))).groupby([month, cold["region"].to_numpy()]):
-        options = groups[(m, region)]
-        w = dm[options] + 1.0
-        caller[where.to_numpy()] = rng.choice(options, size=len(where), p=w / w.sum())
-    count = functools.partial(np.bincount, caller, minlength=len(rows))
-    return count(), count(weights=is_quoted).astype(int), count(weights=is_won & is_quoted).astype(int)
 
 
 def _targets(rng, orders, cold_calls, customers):
