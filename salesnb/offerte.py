@@ -109,6 +109,24 @@ def _pct(rate: Decimal) -> str:
     return f"{(rate * 100).normalize():f}".replace(".", ",") + "%"
 
 
+def terms_lines(text: str) -> list[str]:
+    r"""The lines of algemene voorwaarden as written, with continuation lines joined.
+
+    A line that starts with spaces continues the line above it, so a long article can be typed
+    over several short lines in a notebook cell.
+
+    >>> terms_lines("1. Eerste zin\n   loopt door.\n\n2. Tweede")
+    ['1. Eerste zin loopt door.', '', '2. Tweede']
+    """
+    lines: list[str] = []
+    for raw in str(text).splitlines():
+        if raw[:1].isspace() and raw.strip() and lines and lines[-1].strip():
+            lines[-1] = f"{lines[-1].rstrip()} {raw.strip()}"
+        else:
+            lines.append(raw)
+    return lines
+
+
 def terms_text() -> str:
     """De algemene voorwaarden van het voorbeeldbedrijf (stappenplan fase 4), as Markdown text.
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from . import _html as h
 from . import _pdf
+from ..offerte import terms_lines
 
 __all__ = ["csv_safe", "terms_html", "offerte_html", "write_html", "pdf_pages", "write_pdf", "write_csv"]
 
@@ -51,7 +52,7 @@ def terms_html(text: str) -> h.Raw:
             out.append(h.paragraph(" ".join(para)))
             para.clear()
 
-    for raw in text.splitlines():
+    for raw in terms_lines(text):
         line = raw.strip()
         if not line:
             flush()
@@ -270,7 +271,7 @@ def _pdf_terms(layout, offerte) -> None:
     layout.new_page()
     layout.text(_pdf.LEFT, f"Bijlage bij offerte {offerte.number}", style="italic", size=8)
     layout.down(1.5)
-    for raw in offerte.terms.splitlines():
+    for raw in terms_lines(offerte.terms):
         text = raw.strip().replace("*", "")
         if not text:
             layout.down(0.4)

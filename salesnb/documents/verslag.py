@@ -198,8 +198,10 @@ def _offerte_blocks(offerte) -> list[Block]:
 
 
 def _terms_blocks(text: str) -> list[Block]:
+    from ..offerte import terms_lines
+
     blocks = [Block("heading", "Bijlage B Algemene voorwaarden", level=1)]
-    for raw in text.splitlines():
+    for raw in terms_lines(text):
         line = raw.strip().replace("*", "")
         if line.startswith("## "):
             blocks.append(Block("heading", line[3:], level=3))
