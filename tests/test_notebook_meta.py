@@ -86,3 +86,15 @@ def test_chapter_notebooks_have_a_section_per_paragraph(chapter, sections):
         )
     for heading in ("leerdoelen", "samenvatting", "begrippenlijst", "opdrachten"):
         assert re.search(rf"^#+ .*{heading}", markdown, re.MULTILINE | re.IGNORECASE), heading
+
+
+MAX_CODE_LINE = 110  # characters: wider lines run past the cell edge in JupyterLab at 1400 px
+
+
+@pytest.mark.parametrize("path", notebooks(), ids=lambda p: p.name)
+def test_code_lines_fit_the_cell(path):
+    for index, cell in enumerate(load(path)["cells"]):
+        if cell["cell_type"] != "code":
+            continue
+        for line in source(cell).splitlines():
+            assert len(line) <= MAX_CODE_LINE, f"cell {index}: line of {len(line)} characters: {line[:60]}"
