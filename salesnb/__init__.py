@@ -59,7 +59,7 @@ from .satisfaction import (  # noqa: F401
     NPS_GROUPS, nps, nps_breakdown, nps_groups, nps_by, SATISFACTION_CLASSES, satisfaction_gap,
     satisfaction_class, satisfaction_table, service_recovery, RELATIONSHIP_STAGES, relationship_status,
     relationship_counts, VALUE_STRATEGIES, value_strategy_fit, value_strategy_indicators, CRM_TYPES,
-    COMPANY_CRM_DATA, crm_data_map, complaint_followup
+    COMPANY_CRM_DATA, crm_data_map, complaint_followup, service_recovery_findings, complaint_followup_finding
 )
 
 # H2
@@ -82,7 +82,8 @@ from .leads import (  # noqa: F401
 from .proposition import (  # noqa: F401
     REASON_MOTIVES, PRODUCT_LEVELS, CIALDINI, buying_motives, motive_of, motive_profile, motives_in_reasons,
     win_rate_by_motive, sales_argument, sellogram, customer_pitch, COMPANY_USPS, usp_vs_ubr,
-    cialdini_examples, case_offers, CASE_WEIGHTS, weights_checked, weighted_criteria, winning_offer
+    cialdini_examples, case_offers, CASE_WEIGHTS, weights_checked, weighted_criteria, winning_offer,
+    usp_findings, ubr_findings
 )
 
 # H5
@@ -90,7 +91,8 @@ from .funnel import (  # noqa: F401
     BUYING_PHASES, VAN_WEELE_STEPS, buygrid_table, buygrid_class, ceil_exact, sales_plan, weekly_activities,
     plan_inputs, ORDER_BASES, hit_rate, win_rate, weighted_pipeline, stage_conversion, funnel_counts,
     stage_reached, opportunity_funnel, stage_win_chance, pipeline_by_stage, funnel_metrics,
-    average_deal_size, sales_cycle, sales_velocity, DMU_STATES, dmu_per_opportunity, win_rate_by_dmu
+    average_deal_size, sales_cycle, sales_velocity, DMU_STATES, dmu_per_opportunity, win_rate_by_dmu,
+    dmu_role_findings
 )
 
 # H6

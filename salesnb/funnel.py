@@ -20,6 +20,7 @@ import pandas as pd
 
 from . import _validate as v
 from .errors import InputError
+from .evidence import compare_rates
 from .vocabulary import BUYING_SITUATIONS, DMU_ROLES, FUNNEL_STAGES
 
 __all__ = [
@@ -48,6 +49,7 @@ __all__ = [
     "DMU_STATES",
     "dmu_per_opportunity",
     "win_rate_by_dmu",
+    "dmu_role_findings",
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -259,6 +261,51 @@ def win_rate_by_dmu(coverage: pd.DataFrame, outcome: pd.Series, *, won="gewonnen
     result = pd.DataFrame.from_dict(rows, orient="index")
     result.index.name = "rol"
     return result
+
+
+def _met_vs_missed(row, labels):
+    return compare_rates([row["gewonnen_gesproken"], row["gewonnen_gemist"]],
+                         [row["gewonnen_gesproken"] + row["verloren_gesproken"],
+                          row["gewonnen_gemist"] + row["verloren_gemist"]], labels)
+
+
+def dmu_role_findings(per_role: pd.DataFrame) -> list[str]:
+    """Sentences on the DMU roles (§5.2): which missed role clearly costs deals, and full coverage.
+
+    ``per_role`` is the table of :func:`win_rate_by_dmu` (one row per role plus 'alle rollen').
+    Per role the win rate when the role was spoken to is compared with when it was missed
+    (:func:`salesnb.evidence.compare_rates`); the role with the largest ``verschil`` among the
+    clear ones is named first, then the other clear roles, then complete coverage.
+
+    >>> t = pd.DataFrame({"gewonnen_gesproken": [60, 70], "verloren_gesproken": [40, 30],
+    ...                   "gewonnen_gemist": [20, 30], "verloren_gemist": [80, 70],
+    ...                   "verschil": [0.4, 0.4]}, index=["beslisser", "alle rollen"])
+    >>> for line in dmu_role_findings(t): print(line)
+    De win rate is hoger als de beslisser gesproken is (60,0%) dan als de beslisser gemist is (20,0%); dat verschil is groter dan de ruis.
+    De win rate is hoger bij alle rollen gesproken (70,0%) dan bij minstens één rol gemist (30,0%); dat verschil is groter dan de ruis.
+    """
+    v.table(per_role, "per_role", ["gewonnen_gesproken", "verloren_gesproken", "gewonnen_gemist",
+                                   "verloren_gemist", "verschil"])
+    if "alle rollen" not in per_role.index:
+        raise InputError("'per_role' mist de rij 'alle rollen'; geef de tabel van win_rate_by_dmu mee.")
+    roles = per_role.drop("alle rollen")
+    comparisons = {role: _met_vs_missed(row, [f"de {role} gesproken is", f"de {role} gemist is"])
+                   for role, row in roles.iterrows()}
+    clear = [role for role, c in comparisons.items()
+             if c.clear and c.highest == f"de {role} gesproken is"]
+    lines = []
+    if clear:
+        costliest = max(clear, key=lambda role: roles.loc[role, "verschil"])
+        lines.append(comparisons[costliest].sentence("de win rate", at="als"))
+        others = [role for role in clear if role != costliest]
+        if others:
+            listed = others[0] if len(others) == 1 else ", ".join(others[:-1]) + " en " + others[-1]
+            lines.append(f"Ook een gemiste {listed} kost duidelijk deals.")
+    else:
+        lines.append("Bij geen enkele rol is de win rate duidelijk lager als de rol gemist is.")
+    complete = _met_vs_missed(per_role.loc["alle rollen"], ["alle rollen gesproken", "minstens één rol gemist"])
+    lines.append(complete.sentence("de win rate", at="bij"))
+    return lines
 
 
 # ---------------------------------------------------------------------------------------------

@@ -35,6 +35,8 @@ __all__ = [
     "customer_pitch",
     "COMPANY_USPS",
     "usp_vs_ubr",
+    "usp_findings",
+    "ubr_findings",
     "cialdini_examples",
     "case_offers",
     "CASE_WEIGHTS",
@@ -626,6 +628,76 @@ CIALDINI = {
         "vaste, lokale partner voor u als regionale zorginstelling is.",
     ),
 }
+
+
+def _won_against_lost(row, n_won, n_lost):
+    return compare_rates([row["genoemd_gewonnen"], row["genoemd_verloren"]], [n_won, n_lost],
+                         ["gewonnen deals", "verloren deals"])
+
+
+def usp_findings(usp_ubr: pd.DataFrame) -> list[str]:
+    """Sentences on USP against UBR (§4.2): the motive won deals name most, and the weak USPs.
+
+    ``usp_ubr`` is the table of :func:`usp_vs_ubr`. First the motive(s) named most among the
+    won reasons, then every USP whose motive is clearly named more in lost deals than in won
+    deals (such a USP does not convince the customer), each compared with
+    :func:`salesnb.evidence.compare_rates`.
+
+    >>> t = pd.DataFrame({"usp": ["snelle service", ""], "genoemd_gewonnen": [10, 90],
+    ...                   "genoemd_verloren": [50, 50]}, index=pd.Index(["zekerheid", "economie"], name="motief"))
+    >>> for line in usp_findings(t): print(line)
+    Het aandeel winstredenen dat dit motief noemt is hoger bij economie (90,0%) dan bij zekerheid (10,0%); dat verschil is groter dan de ruis.
+    USP 'snelle service':
+      Het aandeel redenen dat het motief zekerheid noemt is hoger bij verloren deals (50,0%) dan bij gewonnen deals (10,0%); dat verschil is groter dan de ruis.
+    """
+    v.table(usp_ubr, "usp_ubr", ["usp", "genoemd_gewonnen", "genoemd_verloren"])
+    n_won, n_lost = usp_ubr["genoemd_gewonnen"].sum(), usp_ubr["genoemd_verloren"].sum()
+    named = compare_rates(usp_ubr["genoemd_gewonnen"], [n_won] * len(usp_ubr))
+    lines = [named.sentence("het aandeel winstredenen dat dit motief noemt", only="high")]
+    weak = []
+    for motive in usp_ubr.index[usp_ubr["usp"] != ""]:
+        c = _won_against_lost(usp_ubr.loc[motive], n_won, n_lost)
+        if c.clear and c.highest == "verloren deals":
+            weak.append((motive, c))
+    for motive, c in weak:
+        lines.append(f"USP '{usp_ubr.loc[motive, 'usp']}':")
+        lines.append("  " + c.sentence(f"het aandeel redenen dat het motief {motive} noemt"))
+    if not weak:
+        lines.append("Geen enkele USP hoort bij een motief dat bij verlies duidelijk meer genoemd wordt "
+                     "dan bij winst.")
+    return lines
+
+
+#: The notebooks' prose calls the company by its first word ("Brandwijk").
+_SHORT_NAME = OWN_NAME.split()[0]
+
+
+def ubr_findings(usp_ubr: pd.DataFrame, *, company: str = _SHORT_NAME) -> list[str]:
+    """Sentences on the UBR (§4.2): the motive that sets won deals apart, and whether we claim a USP for it.
+
+    ``usp_ubr`` is the table of :func:`usp_vs_ubr` (its ``is_ubr`` column marks the UBR); the
+    motive's share in won against lost reasons is written with
+    :func:`salesnb.evidence.compare_rates`.
+
+    >>> t = pd.DataFrame({"usp": ["", "snelle service"], "genoemd_gewonnen": [90, 10],
+    ...                   "genoemd_verloren": [50, 50], "is_ubr": [True, False]},
+    ...                  index=pd.Index(["economie", "zekerheid"], name="motief"))
+    >>> for line in ubr_findings(t): print(line)
+    De UBR is 'economie':
+      Het aandeel redenen dat het motief economie noemt is hoger bij gewonnen deals (90,0%) dan bij verloren deals (50,0%); dat verschil is groter dan de ruis.
+    Brandwijk noemt daar zelf géén USP voor.
+    """
+    v.table(usp_ubr, "usp_ubr", ["usp", "genoemd_gewonnen", "genoemd_verloren", "is_ubr"])
+    if not usp_ubr["is_ubr"].any():
+        return ["Geen enkel motief wordt bij winst duidelijk meer genoemd dan bij verlies: er is geen "
+                "duidelijke UBR."]
+    n_won, n_lost = usp_ubr["genoemd_gewonnen"].sum(), usp_ubr["genoemd_verloren"].sum()
+    ubr = usp_ubr.index[usp_ubr["is_ubr"]][0]
+    c = _won_against_lost(usp_ubr.loc[ubr], n_won, n_lost)
+    usp = usp_ubr.loc[ubr, "usp"]
+    return [f"De UBR is '{ubr}':",
+            "  " + c.sentence(f"het aandeel redenen dat het motief {ubr} noemt"),
+            f"{company} heeft daar een USP voor: {usp}." if usp else f"{company} noemt daar zelf géén USP voor."]
 
 
 def cialdini_examples(principles=None) -> pd.DataFrame:

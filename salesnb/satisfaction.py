@@ -22,7 +22,9 @@ import numpy as np
 import pandas as pd
 
 from . import _validate as v
+from .display import format_number
 from .errors import InputError
+from .evidence import compare_means, compare_rates
 
 __all__ = [
     "NPS_GROUPS",
@@ -35,6 +37,7 @@ __all__ = [
     "satisfaction_class",
     "satisfaction_table",
     "service_recovery",
+    "service_recovery_findings",
     "RELATIONSHIP_STAGES",
     "relationship_status",
     "relationship_counts",
@@ -45,6 +48,7 @@ __all__ = [
     "COMPANY_CRM_DATA",
     "crm_data_map",
     "complaint_followup",
+    "complaint_followup_finding",
 ]
 
 #: The three NPS groups, in the course's words (promotors 9–10, passief 7–8, criticasters 0–6).
@@ -322,6 +326,45 @@ def service_recovery(complaints, *, handled_col="handled_well", before_col="sati
     out.insert(0, "afhandeling", [labels[0] if ok else labels[1] for ok in out.index])
     return out.reset_index(drop=True)[["afhandeling", "klachten", "voor", "na", "verschil",
                                        "aandeel_hoger"]]
+
+
+def service_recovery_findings(recovery, complaints, *, handled_col="handled_well",
+                              before_col="satisfaction_before", after_col="satisfaction_after",
+                              labels=("goed afgehandeld", "niet goed afgehandeld")) -> list[str]:
+    """Sentences on the service recovery paradox (§1.1).
+
+    ``recovery`` is the table of :func:`service_recovery`, ``complaints`` the complaints it was
+    made from. First the mean change in satisfaction per handling, then whether well-handled
+    complainers are clearly more satisfied after the handling than before the failure
+    (:func:`salesnb.evidence.compare_means`), and whether that is the paradox.
+
+    >>> c = pd.DataFrame({"handled_well": [True] * 40 + [False] * 2,
+    ...                   "satisfaction_before": [6, 7] * 21, "satisfaction_after": [8, 9] * 20 + [3, 4]})
+    >>> for line in service_recovery_findings(service_recovery(c), c): print(line)
+    Na een goede afhandeling verandert de tevredenheid gemiddeld met 2,00 punt, na een slechte met -3,00 punt.
+    De gemiddelde tevredenheid van goed geholpen klagers is hoger na de afhandeling (8,5) dan vóór het probleem (6,5); dat verschil is groter dan de ruis.
+    Dat is de service recovery paradox.
+    """
+    v.table(recovery, "recovery", ["afhandeling", "verschil"])
+    v.table(complaints, "complaints", [handled_col, before_col, after_col])
+    per_handling = recovery.set_index("afhandeling")["verschil"]
+    missing = [label for label in labels if label not in per_handling.index]
+    if missing:
+        raise InputError(f"In 'recovery' ontbreekt de afhandeling {missing[0]!r}; geef de tabel van "
+                         f"service_recovery mee.")
+    lines = [f"Na een goede afhandeling verandert de tevredenheid gemiddeld met "
+             f"{format_number(per_handling[labels[0]], 2)} punt, na een slechte met "
+             f"{format_number(per_handling[labels[1]], 2)} punt."]
+    helped = complaints[complaints[handled_col].astype(bool)]
+    n = len(helped)
+    paradox = compare_means(list(helped[after_col]) + list(helped[before_col]),
+                            ["na de afhandeling"] * n + ["vóór het probleem"] * n)
+    lines.append(paradox.sentence("de gemiddelde tevredenheid van goed geholpen klagers", at=""))
+    if paradox.clear and paradox.highest == "na de afhandeling":
+        lines.append("Dat is de service recovery paradox.")
+    else:
+        lines.append("De service recovery paradox is in deze data niet aangetoond.")
+    return lines
 
 
 # ---------------------------------------------------------------------------------------------
@@ -644,3 +687,23 @@ def complaint_followup(complaints, orders, *, months=12, handled_col="handled_we
     out.insert(0, "afhandeling", [labels[0] if ok else labels[1] for ok in out.index])
     return out.reset_index(drop=True)[["afhandeling", "klachten", "omzet_voor", "omzet_na", "verandering",
                                        "aandeel_blijft_kopen"]]
+
+
+def complaint_followup_finding(followup, *, labels=("goed afgehandeld", "niet goed afgehandeld")) -> str:
+    """Sentence on whether well-handled complainers keep buying more often (service recovery, §1.1).
+
+    ``followup`` is the table of :func:`complaint_followup`; the share that keeps buying is
+    compared between the handlings with :func:`salesnb.evidence.compare_rates`.
+
+    >>> f = pd.DataFrame({"afhandeling": ["goed afgehandeld", "niet goed afgehandeld"],
+    ...                   "klachten": [100, 50], "aandeel_blijft_kopen": [0.9, 0.5]})
+    >>> complaint_followup_finding(f)
+    'Het aandeel klagers dat daarna blijft kopen is hoger bij goed afgehandelde klachten (90,0%) dan bij slecht afgehandelde klachten (50,0%); dat verschil is groter dan de ruis.'
+    """
+    v.table(followup, "followup", ["afhandeling", "klachten", "aandeel_blijft_kopen"])
+    per_handling = followup.set_index("afhandeling")
+    per_handling.index = per_handling.index.map(
+        {labels[0]: "goed afgehandelde klachten", labels[1]: "slecht afgehandelde klachten"})
+    stays = compare_rates((per_handling["aandeel_blijft_kopen"] * per_handling["klachten"]).round(),
+                          per_handling["klachten"])
+    return stays.sentence("het aandeel klagers dat daarna blijft kopen")
