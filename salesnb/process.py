@@ -39,6 +39,8 @@ __all__ = [
     "channel_table",
     "usp_table",
     "usp_from_deals",
+    "deal_usp_findings",
+    "deal_usp_verdicts",
     "nps_after_purchase",
     "co_purchase",
     "cross_sell_candidates",
@@ -442,6 +444,61 @@ def usp_from_deals(opportunities, *, motive_col="motive", outcome_col="outcome",
     out["reden"] = wins.groupby("m")["r"].agg(lambda r: r.value_counts().index[0]).reindex(out.index)
     out = out.sort_values("win_rate", ascending=False, kind="stable").reset_index()
     return out.rename(columns={"m": motive_col})
+
+
+def _deal_comparisons(deals: pd.DataFrame, motive_col: str) -> list:
+    from .evidence import compare_rates
+
+    v.table(deals, "deals", [motive_col, "gewonnen", "verloren", "reden"])
+    won = deals["gewonnen"].to_numpy(dtype=float)
+    closed = won + deals["verloren"].to_numpy(dtype=float)
+    return [(motive, compare_rates([won[i], won.sum() - won[i]], [closed[i], closed.sum() - closed[i]],
+                                   [motive, _OTHER_MOTIVES]))
+            for i, motive in enumerate(deals[motive_col].astype(str))]
+
+
+_OTHER_MOTIVES = "de andere motieven"
+
+
+def deal_usp_verdicts(deals: pd.DataFrame, *, motive_col: str = "motive") -> pd.Series:
+    """Per motive of :func:`usp_from_deals`: "USP", "zwakke plek" or "" (no clear difference, §4.1).
+
+    A motive is a USP only when its win rate is clearly higher than that of the deals with the
+    other motives, a weak spot only when it is clearly lower (:func:`salesnb.evidence.compare_rates`:
+    enough deals and a gap larger than the noise); a gap of a few points on a few dozen deals is no USP.
+
+    >>> deals = pd.DataFrame({"motive": ["zekerheid", "economie", "gemak"], "gewonnen": [160, 60, 100],
+    ...                       "verloren": [40, 140, 100], "reden": ["service", "prijs", "één leverancier"]})
+    >>> deal_usp_verdicts(deals).tolist()
+    ['USP', 'zwakke plek', '']
+    """
+    verdicts = []
+    for motive, c in _deal_comparisons(deals, motive_col):
+        clear_high = c.clear and c.highest == motive
+        clear_low = c.clear and c.highest == _OTHER_MOTIVES
+        verdicts.append("USP" if clear_high else "zwakke plek" if clear_low else "")
+    return pd.Series(verdicts, index=deals.index, name="oordeel")
+
+
+def deal_usp_findings(deals: pd.DataFrame, *, motive_col: str = "motive") -> list[str]:
+    """The USPs and weak spots of :func:`deal_usp_verdicts` as Dutch sentences (fase 2, §4.1).
+
+    >>> deals = pd.DataFrame({"motive": ["zekerheid", "economie", "gemak"], "gewonnen": [160, 60, 100],
+    ...                       "verloren": [40, 140, 100], "reden": ["service", "prijs", "één leverancier"]})
+    >>> for line in deal_usp_findings(deals): print(line)
+    USP bij motief zekerheid: 'service'. De win rate is hoger bij zekerheid (80,0%) dan bij de andere motieven (40,0%); dat verschil is groter dan de ruis.
+    Zwakke plek: motief economie. De win rate is hoger bij de andere motieven (65,0%) dan bij economie (30,0%); dat verschil is groter dan de ruis.
+    """
+    strong, weak = [], []
+    for i, (motive, c) in enumerate(_deal_comparisons(deals, motive_col)):
+        if c.clear and c.highest == motive:
+            strong.append(f"USP bij motief {motive}: '{deals['reden'].iloc[i]}'. " + c.sentence("de win rate"))
+        elif c.clear:
+            weak.append(f"Zwakke plek: motief {motive}. " + c.sentence("de win rate"))
+    if not strong:
+        strong.append("Bij geen enkel koopmotief wint Brandwijk duidelijk vaker dan bij de andere motieven: "
+                      "de deals wijzen (nog) geen USP aan.")
+    return strong + weak
 
 
 # ---------------------------------------------------------------------------------------------
