@@ -121,7 +121,7 @@ from .sample_company import (  # noqa: F401
 
 # stappenplan verkoopproces
 from .process import (  # noqa: F401
-    ADOPTION_SEGMENTS, adoption_segments, next_adoption_segment, segment_table, choose_target_market,
+    ADOPTION_SEGMENTS, adoption_segments, next_adoption_segment, adoption_target, segment_table, choose_target_market,
     prospect_temperature, temperature_counts, channel_table, usp_table, usp_from_deals, deal_usp_findings, deal_usp_verdicts, nps_after_purchase,
     co_purchase, cross_sell_candidates, FOLLOW_UP_STEPS, follow_up_schedule, cohort_retention,
     retention_revenue, RETENTION_ACTIONS, retention_action_value, DUTCH_HOLIDAYS

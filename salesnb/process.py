@@ -32,6 +32,7 @@ __all__ = [
     "ADOPTION_SEGMENTS",
     "adoption_segments",
     "next_adoption_segment",
+    "adoption_target",
     "segment_table",
     "choose_target_market",
     "prospect_temperature",
@@ -160,6 +161,31 @@ def next_adoption_segment(penetration, *, segments=ADOPTION_SEGMENTS) -> str:
         if penetration < cumulative - 1e-12:
             return name
     return segments[-1][0]
+
+
+def adoption_target(penetration, n, *, segments=ADOPTION_SEGMENTS) -> dict:
+    """The next adopter segment and how many of its organisations are still to win (fase 1, Rogers).
+
+    With a penetration of 77,6% the late majority (50%–84%) is next, but most of it already
+    buys the product class: only the part between the penetration and the segment's end is
+    still to win. Returns ``segment``, ``aantal_segment`` (the whole segment, as
+    :func:`adoption_segments` counts it) and ``nog_te_winnen``.
+
+    >>> adoption_target(0.776, 7467)
+    {'segment': 'late majority', 'aantal_segment': 2539, 'nog_te_winnen': 478}
+    """
+    segment = next_adoption_segment(penetration, segments=segments)
+    n = int(v.number(n, "n", minimum=0, integer=True))
+    table = adoption_segments(n, segments=segments)
+    end = 0.0
+    for name, share, _, _ in segments:
+        end += share
+        if name == segment:
+            break
+    left = max(0.0, end - float(penetration))
+    return {"segment": segment,
+            "aantal_segment": int(table.set_index("segment").loc[segment, "aantal"]),
+            "nog_te_winnen": int(round(n * left))}
 
 
 # ---------------------------------------------------------------------------------------------

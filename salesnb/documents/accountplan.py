@@ -16,7 +16,7 @@ import pandas as pd
 
 from .. import _validate as _v
 from ..accounts import KAM_STAGE_DESCRIPTIONS, share_of_wallet
-from ..display import format_euro, format_number, format_nps, format_percent
+from ..display import format_euro, format_number, format_nps, format_percent, plural
 from ..errors import InputError
 from ..vocabulary import COMPANY, KAM_STAGES
 from . import _html
@@ -244,7 +244,8 @@ def _swot_items(sit: _Situation) -> tuple[list, list, list, list]:
         w.append((f"ontevreden klant (NPS {_nps_text(facts.nps)}{sit.n_text})",
                   "neem eerst de oorzaken van de ontevredenheid weg"))
     if facts.complaints_open:
-        w.append((f"{facts.complaints_open} klacht(en) niet goed afgehandeld", "los de open klachten op"))
+        w.append((f"{plural(facts.complaints_open, 'klacht', 'klachten')} niet goed afgehandeld",
+                  "los de open klachten op"))
     if sow >= 0.5:
         s.append((f"grote share of wallet ({_pct(sow)}): wij zijn hoofdleverancier",
                   f"ons aandeel van {_pct(sow)} in de besteding"))

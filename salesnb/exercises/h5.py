@@ -30,7 +30,7 @@ def _counts():
 
 # ---- 5.1 win rate -------------------------------------------------------------------------
 # The notebook prints the win rate of all opportunities; the exercise asks for one product group.
-WIN_GROUP = "Koffiemachines"
+WIN_GROUP = "Waterkoelers"
 
 
 def _group_counts():
@@ -43,8 +43,8 @@ def _group_counts():
 register_exercise(
     id="5.2",
     title="Win rate van één productgroep",
-    question=("Hierboven staat de win rate van alle opportunities samen. Wint Brandwijk bij koffiemachines, de "
-              "grootste aankopen, even vaak? Wat is de win rate van de opportunities in de productgroep "
+    question=("Hierboven staat de win rate van alle opportunities samen. Wint Brandwijk bij waterkoelers, een "
+              "aankoop die vaak nieuw is voor de klant, even vaak? Wat is de win rate van de opportunities in de productgroep "
               f"'{WIN_GROUP}' (salesnb.load('opportunities'), kolommen 'product_group' en 'outcome': gewonnen, "
               "verloren of open)? Geef een fractie."),
     answer=lambda: (lambda w, lo, op, q: w / (w + lo))(*_group_counts()),
