@@ -262,7 +262,8 @@ _SELLOGRAM_ROWS = (
      "storingen worden verholpen voordat iemand het merkt",
      "de automaat zelf storingen doorgeeft aan onze servicedienst",
      "rekenen op een monteur binnen 4 uur", "uw medewerkers nooit lang zonder koffie zitten",
-     "servicerapport 2025: 97% van de storingen binnen 4 uur verholpen"),
+     "servicerapport 2025: bij 97% van de storingen een monteur binnen 4 uur ter plaatse, "
+     "99% binnen 24 uur verholpen"),
     ("Koffiemachines", "O", "bean-to-cup met barista-menu en aanraakscherm",
      "koffie van horecakwaliteit op kantoor",
      "de automaat verse bonen maalt en 16 barista-dranken zet",
