@@ -54,14 +54,14 @@ register_exercise(
     title="Nieuwe klanten in de klantrelatiecyclus",
     question=("In het notebook staat de klantrelatiecyclus op de laatste orderdatum (31-12-2025). Hoe zag die "
               "een jaar eerder uit? Bepaal met salesnb.relationship_status de fase van elke klant op "
-              "peildatum 31-12-2024 (as_of=\"2024-12-31\"; standaardregels: eerste order in de 12 maanden "
+              "peildatum 31-12-2024 (as_of=\"31-12-2024\"; standaardregels: eerste order in de 12 maanden "
               "vóór de peildatum = nieuwe klant). Hoeveel klanten waren toen een 'nieuwe klant'?"),
     answer=_new_customers,
     unit="count",
     mistakes=[
         Mistake(_new_customers_last_date,
                 "Dat is het aantal nieuwe klanten op de laatste orderdatum (31-12-2025), het getal uit de "
-                "tabel hierboven. Gevraagd is de peildatum een jaar eerder: geef as_of=\"2024-12-31\" mee."),
+                "tabel hierboven. Gevraagd is de peildatum een jaar eerder: geef as_of=\"31-12-2024\" mee."),
         Mistake(_active_customers,
                 "Je telde alle actieve klanten (kolom status in customers). Een nieuwe klant is alleen "
                 "een klant met zijn éérste order in de 12 maanden vóór de peildatum; de rest van de "
@@ -69,7 +69,7 @@ register_exercise(
         Mistake(_share_new,
                 "Je gaf het aandeel nieuwe klanten; gevraagd is het aantal."),
     ],
-    hints=["status = salesnb.relationship_status(orders, customers=klanten['customer_id'], as_of='2024-12-31')",
+    hints=["status = salesnb.relationship_status(orders, customers=klanten['customer_id'], as_of='31-12-2024')",
            "Tel de rijen waar status['status'] == 'nieuwe klant' (met .sum())."],
     solution="""
         # Een fase hangt af van de peildatum: op 31-12-2024 tellen alleen de orders tot en met die dag.
@@ -77,7 +77,7 @@ register_exercise(
         # en in die 12 maanden bestelde, is loyaal; wie 12 maanden niets bestelde, is ex-klant.
         orders = salesnb.load("orders")
         klanten = salesnb.load("customers")
-        status = salesnb.relationship_status(orders, customers=klanten["customer_id"], as_of="2024-12-31")
+        status = salesnb.relationship_status(orders, customers=klanten["customer_id"], as_of="31-12-2024")
         # Een vergelijking geeft True/False per klant; de som telt de True's, dus het aantal nieuwe klanten.
         antwoord = (status["status"] == "nieuwe klant").sum()
     """,
