@@ -31,7 +31,8 @@ roles, thresholds, :data:`~salesnb.vocabulary.MQL_THRESHOLD`, ...) come from
 * Leads 2021-2025 (online, koude acquisitie, netwerken, aanbesteding): fit_score and
   behaviour_score 0-50 each, lead_score = fit + behaviour. MQL when lead_score >= 40
   (the company's threshold, ``vocabulary.MQL_THRESHOLD``); SQL when an MQL passes BANT (all four
-  true; the chance of that rises with lead_score and differs by source); SQLs become
+  true; the chance of that rises with lead_score and differs by source; tender leads are SQLs at
+  once, see Tenders); SQLs become
   opportunities (chance by source); the opportunity's outcome makes the lead a klant.
   Won leads are the customers acquired 2021-2025 (acquired_on = won_on, acquisition_channel
   = source); customers acquired before 2021 are added with their own history.
@@ -75,18 +76,26 @@ roles, thresholds, :data:`~salesnb.vocabulary.MQL_THRESHOLD`, ...) come from
   marktaandeel = penetratiegraad x bestedingsindex holds by the definitions.
 * Competitors per cell share 70-82% of what is left after our sales (the rest: small
   suppliers), with regional strengths per competitor.
-* Tenders 2024-2025 choose their procedure from the EU thresholds valid at the publication
-  date (below: nationaal >= 100,000, meervoudig onderhands >= 50,000, below that meervoudig
-  or enkelvoudig onderhands). 90% (EU) / 75% (national) award on BPKV with a price weight of
-  30-60 points, the rest on laagste prijs (no quality scores). Bids: ours plus 2-6 others
-  (one bid for enkelvoudig onderhands), prices around the estimated value (ours ~3% higher,
-  quality ~4 points higher). The winner is not stored: compute it with BPKV.
+* Tenders 2021-2025 (published January 2021 - September 2025, about 30 a year, all awarded
+  35-70 days later) come from public bodies that are not yet customers: central bodies, municipalities
+  and other decentral bodies (sector Overheid), schools and universities (Onderwijs), hospitals
+  (Zorg). The estimated value is four years of the lot (a beta(4, 4) share of the buyer's category
+  spend). The procedure follows the EU thresholds valid at the publication date (below: nationaal
+  >= 100,000, meervoudig onderhands >= 50,000, below that meervoudig or enkelvoudig onderhands).
+  90% (EU) / 75% (national) award on BPKV with a price weight of 30-60 points, the rest on laagste
+  prijs (no quality scores). Bids: ours plus 2-6 others (one bid for enkelvoudig onderhands), prices
+  around the estimated value (ours ~3% higher, quality ~4 points higher). The winner is not stored:
+  compute it with BPKV. Every tender is also a lead (source aanbesteding, channel TenderNed, BANT
+  all true, an opportunity a few days after publication, value = a year of the contract); the
+  opportunity is won exactly when our bid wins, so the tender customers are the tenders won.
 * Campaign leads equal the online leads per channel and month; an online lead's cost is its
   campaign's cost divided by that campaign's leads; vakbeurs leads share the fair's cost;
   other costs per lead: koude acquisitie 55-95, netwerken 110-210, aanbesteding 450-900 euro.
-* Cold calls per account manager and month: hunters about 120 calls, farmers 35 (x fte, fewer
-  in July/August); binomial chain with personal rates around decision maker 30%, appointment
-  22%, quotation 55%, order 32%.
+* Cold calls per account manager and month follow the koude-acquisitie leads: a lead is a decision
+  maker reached who showed interest, an appointment is such a lead becoming SQL, a quotation its
+  opportunity's quotation, an order its won deal (the customers acquired by koude acquisitie). Before
+  the leads: decision makers without interest (about 45% of those reached give a lead) and calls that
+  reach no decision maker (about 30% do), with a personal rate per account manager.
 * Targets per month: revenue = the same month a year earlier x 1.06 (plan year 2026: x 1.07;
   2021 set close to what was realised); activity targets = last year's activity x 1.05.
 * Key accounts: the 40 customers with the most revenue 2021-2025, per year with revenue;
@@ -446,14 +455,24 @@ def _products():
     return df
 
 
-def _manager_for(rng, region, ams, prefer="farmer"):
-    """A manager of the same region for each element (prefer farmers 2:1)."""
+def _manager_for(rng, region, ams, prefer="farmer", when=None):
+    """A manager of the same region for each element (prefer ``prefer`` 2:1); with ``when``, one
+    who had started by then (else any of the region)."""
     out = np.zeros(len(region), dtype=int)
     for reg in REGIONS:
         sub = ams[ams["region"] == reg]
         w = np.where(sub["role"] == prefer, 2.0, 1.0)
         where = np.flatnonzero(region == reg)
         out[where] = rng.choice(sub["manager_id"].to_numpy(), size=len(where), p=w / w.sum())
+        if when is None:
+            continue
+        started = pd.to_datetime(sub["start_date"]).to_numpy()
+        early = where[when[where] < started[np.searchsorted(sub["manager_id"].to_numpy(), out[where])]]
+        for i in early:  # not yet at work: one of the region's managers who was
+            ok = started <= when[i]
+            ids = sub["manager_id"].to_numpy()[ok] if ok.any() else sub["manager_id"].to_numpy()
+            ww = w[ok] if ok.any() else w
+            out[i] = rng.choice(ids, p=ww / ww.sum())
     return out
 
 
@@ -469,11 +488,14 @@ CAMPAIGN_FIXED = {"Google Ads": 0.0, "LinkedIn": 0.0, "e-mailnieuwsbrief": 450.0
 OTHER_LEAD_COST = {"koude acquisitie": (55, 95), "netwerken": (110, 210), "aanbesteding": (450, 900)}
 
 
-def _leads(rng, used):
-    """Leads with the forward funnel up to the opportunity; outcome decided later."""
+def _leads(rng, used, buyers):
+    """Leads with the forward funnel up to the opportunity; outcome decided later.
+
+    The online, cold-acquisition and network leads are drawn here; the tender leads are the
+    tenders of ``buyers`` (one lead per tender Brandwijk bid on, see :func:`_tender_leads`)."""
     years = np.arange(2021, 2026)
-    src_p = np.array(LEAD_SOURCE_SHARES)
-    counts = rng.poisson(LEADS_PER_YEAR * LEAD_GROWTH ** (years - 2021))
+    src_p = np.array(LEAD_SOURCE_SHARES[:3]) / sum(LEAD_SOURCE_SHARES[:3])
+    counts = rng.poisson(LEADS_PER_YEAR * (1 - LEAD_SOURCE_SHARES[3]) * LEAD_GROWTH ** (years - 2021))
     year = np.repeat(years, counts)
     n = len(year)
     doy = rng.random(n)
@@ -486,7 +508,7 @@ def _leads(rng, used):
     order = np.argsort(created, kind="stable")
     created = created[order]
     n = len(created)
-    source_idx = rng.choice(len(LEAD_SOURCES), size=n, p=src_p)
+    source_idx = rng.choice(3, size=n, p=src_p)
     source = np.array(LEAD_SOURCES, dtype=object)[source_idx]
     comp = _companies(rng, n, used, pull=0.6, large_factor=LEAD_LARGE_FACTOR)
     size_z = (np.log(comp["employees"]) - 3.4) / 1.7
@@ -522,7 +544,6 @@ def _leads(rng, used):
     channel[nw] = np.where(fair_month[nw] & (rng.random(nw.sum()) < 0.7), "vakbeurs",
                            _pick(rng, ("doorverwijzing", "LinkedIn-netwerk"), nw.sum(), (0.6, 0.4)))
     channel[source_idx == 1] = "telefoon"
-    channel[source_idx == 3] = "TenderNed"
     leads = pd.DataFrame({
         "lead_id": np.arange(1, n + 1),
         "created_on": created,
@@ -541,7 +562,50 @@ def _leads(rng, used):
         "sql_on": np.where(sql, sql_on, np.datetime64("NaT")),
         "opportunity_on": np.where(opp, opp_on, np.datetime64("NaT")),
     })
-    extra = {k: comp[k] for k in ("sector_idx", "spend", "sow", "large", "city", "street", "postcode")}
+    extra = {k: comp[k] for k in _LEAD_EXTRA}
+    extra.update(tender_won=np.full(n, np.nan), tender_closed=np.full(n, np.datetime64("NaT"), "datetime64[ns]"),
+                 tender_reason=np.full(n, None, dtype=object))
+    return _with_tender_leads(leads, extra, *_tender_leads(rng, buyers))
+
+
+def _with_tender_leads(leads, extra, tender_leads, tender_extra):
+    """All leads in order of arrival, numbered from 1, with their extra arrays in the same order."""
+    leads = pd.concat([leads, tender_leads], ignore_index=True)
+    extra = {k: np.concatenate([extra[k], tender_extra[k]]) for k in extra}
+    order = np.argsort(leads["created_on"].to_numpy(), kind="stable")
+    leads = leads.iloc[order].reset_index(drop=True)
+    leads["lead_id"] = np.arange(1, len(leads) + 1)
+    return leads, {k: values[order] for k, values in extra.items()}
+
+
+_LEAD_EXTRA = ("sector_idx", "spend", "sow", "large", "city", "street", "postcode")
+
+
+def _tender_leads(rng, buyers):
+    """One lead per tender: published on TenderNed, qualified by the tender documents (need,
+    budget, timeline and who decides are stated), an opportunity once Brandwijk decides to bid;
+    won or lost as the tender's award says."""
+    n = len(buyers["name"])
+    created = buyers["published_on"]
+    size_z = (np.log(buyers["employees"]) - 3.4) / 1.7
+    sector_fit = np.array([4, -2, 2, 3, 1, -3])[buyers["sector_idx"]]
+    fit = np.clip(np.round(22 + 7 * size_z + sector_fit + rng.normal(0, 7, n)), 0, 50).astype(int)
+    behaviour = np.clip(np.round(26 + rng.normal(0, 10, n)), 0, 50).astype(int)
+    behaviour = np.minimum(np.maximum(behaviour, MQL_THRESHOLD - fit), 50)  # a tender is always an MQL
+    sql_on = _weekday(created + _days(rng, 2, 7, n))  # the go/no-go decision to bid
+    opp_on = _weekday(sql_on + _days(rng, 1, 5, n))
+    yes = np.ones(n, dtype=bool)
+    leads = pd.DataFrame({
+        "lead_id": np.zeros(n, int), "created_on": created, "source": LEAD_SOURCES[3], "channel": "TenderNed",
+        "company": buyers["name"], "sector": np.array(SECTORS, dtype=object)[buyers["sector_idx"]],
+        "province": buyers["province"], "region": buyers["region"], "employees": buyers["employees"],
+        "fit_score": fit, "behaviour_score": behaviour, "lead_score": fit + behaviour,
+        "budget": yes, "authority": yes, "need": yes, "timeline": yes,
+        "mql_on": created, "sql_on": sql_on, "opportunity_on": opp_on,
+    })
+    extra = {k: buyers[k] for k in _LEAD_EXTRA}
+    extra.update(tender_won=buyers["own_won"].astype(float), tender_closed=buyers["awarded_on"],
+                 tender_reason=buyers["reason"])
     return leads, extra
 
 
@@ -633,16 +697,23 @@ def _lead_opportunities(rng, leads, lead_extra, ams):
     idx = lo.index.to_numpy()
     annual = lead_extra["spend"][idx] * lead_extra["sow"][idx]
     src_i = pd.Categorical(lo["source"], categories=LEAD_SOURCES).codes
+    tender = ~np.isnan(lead_extra["tender_won"][idx])
+    value = np.maximum(np.round(annual * rng.uniform(0.7, 1.3, n1), -2), 500.0)
     return pd.DataFrame({
         "customer_id": pd.array([pd.NA] * n1, dtype="Int64"),
         "lead_id": lo["lead_id"].to_numpy(),
-        "account_manager": _manager_for(rng, lo["region"].to_numpy(), ams, prefer="hunter"),
+        "account_manager": _manager_for(rng, lo["region"].to_numpy(), ams, prefer="hunter",
+                                        when=lo["created_on"].to_numpy()),
         "created_on": lo["opportunity_on"].to_numpy(),
-        "value": np.maximum(np.round(annual * rng.uniform(0.7, 1.3, n1), -2), 500.0),
+        # a tender's yearly value: the contract value over its term
+        "value": np.where(tender, np.round(annual, -2), value),
         "buying_situation": np.where(rng.random(n1) < NEW_TASK_SHARE, "new task", "modified rebuy"),
         # logit of the chance to win by source (per LEAD_SOURCES) and lead score
         "base": np.array([-0.5, -0.3, 0.6, -0.4])[src_i] + 0.03 * (lo["lead_score"].to_numpy() - 60),
         "large": lo["employees"].to_numpy() >= LARGE_EMPLOYEES,
+        "forced_won": lead_extra["tender_won"][idx],  # tenders: won or lost as awarded
+        "forced_closed": lead_extra["tender_closed"][idx],
+        "forced_reason": lead_extra["tender_reason"][idx],
     })
 
 
@@ -687,17 +758,25 @@ def _opportunity_outcomes(rng, opp):
     won = rng.random(n) < _sigmoid(logit)
     cycle = np.round(rng.gamma(4.0, 14.0, n) * np.where(opp["large"], 1.5, 1.0)).astype(int) + 10
     closed = _weekday(opp["created_on"].to_numpy() + pd.to_timedelta(cycle, unit="D").to_numpy())
+    forced = opp["forced_won"].notna().to_numpy() if "forced_won" in opp else np.zeros(n, bool)
+    if forced.any():  # a tender: the award decides, on the award date
+        won = np.where(forced, opp["forced_won"].fillna(0).to_numpy() > 0, won)
+        closed = np.where(forced, opp["forced_closed"].to_numpy(), closed)
+        cycle = np.where(forced, (closed - opp["created_on"].to_numpy()) // np.timedelta64(1, "D"), cycle)
     is_open = closed > ref
     # furthest open stage reached
     lost_stage = rng.choice(len(OPEN_STAGES), size=n, p=list(LOST_STAGE_SHARES))
     age = (ref - opp["created_on"].to_numpy()) / np.timedelta64(1, "D")
     open_stage = np.minimum((age / np.maximum(cycle, 1) * 4).astype(int), 3)
+    lost_stage = np.where(forced, OPEN_STAGES.index("offerte"), lost_stage)  # a bid is a quotation
     last = np.where(is_open, open_stage, np.where(won, 3, lost_stage))
     stage = np.where(is_open, np.array(OPPORTUNITY_STAGES)[last], np.where(won, "gewonnen", "verloren"))
     mot = np.array(MOTIVES)[motive]
     reason = np.where(won, pd.Series(mot).map(WIN_REASONS).to_numpy(),
                       np.where(beslisser_missing & (rng.random(n) < 0.6), "beslisser niet gesproken",
                                pd.Series(mot).map(LOSS_REASONS).to_numpy()))
+    if forced.any():
+        reason = np.where(forced, opp["forced_reason"].to_numpy(), reason)
     groups = np.where(opp["buying_situation"] == "new task",
                       _pick(rng, PRODUCT_GROUPS, n, NEW_TASK_GROUP_SHARES),
                       _pick(rng, PRODUCT_GROUPS, n, REBUY_GROUP_SHARES))
@@ -811,7 +890,8 @@ def _generate(seed: int) -> dict[str, pd.DataFrame]:
     rng = _Streams.from_seed(seed)
     ams, products = _account_managers(), _products()
     used: set[str] = set()  # company names given so far: all organisations are distinct
-    leads, lead_extra = _leads(rng.leads, used)
+    tenders, bids, thresholds, buyers = _tenders(rng.tenders, used)
+    leads, lead_extra = _leads(rng.leads, used, buyers)
     campaigns = _campaigns(rng.campaigns, leads)
     leads["cost"] = _lead_costs(rng.campaigns, leads, campaigns)
     old = _old_customers(rng.old_customers, used)
@@ -828,9 +908,8 @@ def _generate(seed: int) -> dict[str, pd.DataFrame]:
     opportunities, dmu = _all_opportunities(rng.customer_opportunities, rng.dmu, new_business,
                                             leads, lead_extra, cust, life, ams)
     _lead_stages(leads, cust)
-    cold_calls = _cold_calls(rng.sales_activity, ams)
+    cold_calls = _cold_calls(rng.sales_activity, ams, leads, opportunities)
     market, competitors = _market(rng.market, orders, customers)
-    tenders, bids, thresholds = _tenders(rng.tenders)
     nps = _nps(rng.nps, cust, life, orders, ams)
     tables = {
         "account_managers": ams, "products": products, "customers": customers,
@@ -1189,10 +1268,8 @@ MARKET_ORGANISATIONS = 45_000  # potential buyers in the Netherlands (organisati
 MARKET_SECTOR_WEIGHT = np.array([0.17, 0.10, 0.04, 0.40, 0.17, 0.12])
 CLASS_PENETRATION = np.array([0.75, 0.6, 0.8, 0.65, 0.7, 0.85])
 EXTRA_BIDDERS = ("Koffie Service Oost", "Vendingpartner Zuid", "Drankautomaten Direct")
-CALLS_PER_MONTH = {"hunter": 120, "farmer": 35}  # cold calls a month per fte
-HOLIDAY_CALLS = 0.6  # July and August: fewer calls
-# cold-call chain: call -> decision maker -> appointment -> quotation -> order (typical rates)
-CALL_RATES = (0.30, 0.22, 0.55, 0.32)
+# cold-call chain before the leads: call -> decision maker reached, decision maker -> interest (a lead)
+CALL_RATES = (0.30, 0.45)
 REVENUE_TARGET_GROWTH, PLAN_YEAR_GROWTH = 1.06, 1.07  # revenue target: the month a year earlier x this
 ACTIVITY_TARGET_GROWTH = 1.05  # activity targets: last year's activity x this
 PLAN_YEAR = 2026
@@ -1263,23 +1340,52 @@ def _market(rng, orders, customers):
     return market, comp
 
 
-def _cold_calls(rng, ams):
+def _cold_calls(rng, ams, leads, opportunities):
+    """The cold-acquisition chain a month per account manager, the same story as the leads: every
+    koude-acquisitie lead is a decision maker reached who showed interest, an SQL among them an
+    appointment, its opportunity's quotation a quotation and a won one an order (a new customer);
+    the other decision makers reached and the calls before them are drawn around CALL_RATES."""
     months = pd.date_range(START_DATE, REFERENCE_DATE, freq="MS")
-    rows = pd.MultiIndex.from_product([months, ams["manager_id"]], names=["month", "manager_id"]).to_frame(index=False)
+    grid = pd.MultiIndex.from_product([months, ams["manager_id"]], names=["month", "manager_id"]).to_frame(index=False)
     a = ams.set_index("manager_id")
-    rows = rows[rows["month"].to_numpy() >= pd.to_datetime(a.loc[rows["manager_id"], "start_date"]).to_numpy()]
-    rows = rows.reset_index(drop=True)
-    hunter = (a.loc[rows["manager_id"], "role"] == "hunter").to_numpy()
-    fte = a.loc[rows["manager_id"], "fte"].to_numpy()
-    holiday = np.where(rows["month"].dt.month.isin([7, 8]).to_numpy(), HOLIDAY_CALLS, 1.0)
-    m_eff = rng.normal(0, 0.15, (len(ams) + 1, len(CALL_RATES)))  # by manager_id; row 0 unused
-    mi = rows["manager_id"].to_numpy()
-    calls = rng.poisson(np.where(hunter, CALLS_PER_MONTH["hunter"], CALLS_PER_MONTH["farmer"]) * fte * holiday)
-    dm = rng.binomial(calls, np.clip(CALL_RATES[0] * np.exp(m_eff[mi, 0]), 0.05, 0.9))
-    appt = rng.binomial(dm, np.clip(CALL_RATES[1] * np.exp(m_eff[mi, 1]), 0.05, 0.9))
-    quot = rng.binomial(appt, np.clip(CALL_RATES[2] * np.exp(m_eff[mi, 2]), 0.05, 0.95))
-    orders = rng.binomial(quot, np.clip(CALL_RATES[3] * np.exp(m_eff[mi, 3]), 0.05, 0.9))
-    return pd.DataFrame({"month": rows["month"], "manager_id": mi, "calls": calls,
+    grid = grid[grid["month"].to_numpy() >= pd.to_datetime(a.loc[grid["manager_id"], "start_date"]).to_numpy()]
+    grid = grid.reset_index(drop=True)
+    cold = leads[leads["source"] == LEAD_SOURCES[1]]
+    opp = opportunities[opportunities["lead_id"].isin(cold["lead_id"])]
+    manager = pd.Series(opp["account_manager"].to_numpy(), index=opp["lead_id"].astype(int).to_numpy())
+    month = pd.DatetimeIndex(cold["created_on"]).to_period("M").to_timestamp()
+    # the lead's own manager when it became an opportunity, else a manager of its region active that month
+    who = cold["lead_id"].map(manager).to_numpy(dtype=float, na_value=np.nan, copy=True)
+    todo = np.flatnonzero(np.isnan(who))
+    for i in todo:
+        active = grid[(grid["month"] == month[i])
+                      & (a.loc[grid["manager_id"], "region"].to_numpy() == cold["region"].iloc[i])]
+        ids = active["manager_id"].to_numpy()
+        weight = np.where(a.loc[ids, "role"].to_numpy() == "hunter", 3.0, 1.0)
+        who[i] = rng.choice(ids, p=weight / weight.sum())
+    who = who.astype(int)
+
+    def per_cell(when, managers):
+        key = pd.MultiIndex.from_arrays([pd.DatetimeIndex(when).to_period("M").to_timestamp(), managers])
+        counts = pd.Series(1, index=key).groupby(level=[0, 1]).sum()
+        return counts.reindex(pd.MultiIndex.from_frame(grid)).fillna(0).astype(int).to_numpy()
+
+    reached = per_cell(cold["created_on"], who)
+    sql = cold["sql_on"].notna().to_numpy()
+    appt = per_cell(cold["sql_on"][sql], who[sql])
+    quoted = opp[opp["quotation_sent"].to_numpy()]
+    quot = per_cell(quoted["created_on"], quoted["account_manager"].to_numpy())
+    won = opp[opp["outcome"] == "gewonnen"]
+    orders = per_cell(won["closed_on"], won["account_manager"].to_numpy())
+    m_eff = rng.normal(0, 0.15, (len(ams) + 1, 2))  # by manager_id; row 0 unused
+    mi = grid["manager_id"].to_numpy()
+    # before the leads: decision makers reached who showed no interest (no lead) and calls that
+    # did not reach a decision maker, around the typical rates
+    p_lead = np.clip(CALL_RATES[1] * np.exp(m_eff[mi, 1]), 0.05, 0.9)
+    p_dm = np.clip(CALL_RATES[0] * np.exp(m_eff[mi, 0]), 0.05, 0.9)
+    dm = reached + rng.negative_binomial(np.maximum(reached, 1), p_lead) * (reached > 0)
+    calls = dm + rng.negative_binomial(np.maximum(dm, 1), p_dm) * (dm > 0)
+    return pd.DataFrame({"month": grid["month"], "manager_id": mi, "calls": calls,
                          "decision_maker_reached": dm, "appointments": appt,
                          "quotations": quot, "orders": orders})
 
@@ -1309,23 +1415,65 @@ def _targets(rng, orders, cold_calls, customers):
                                       "appointments_target", "quotations_target"])
 
 
-def _tenders(rng):
-    n = int(rng.integers(42, 55))
-    day0 = pd.Timestamp("2024-01-02").to_datetime64()
-    published = np.sort(_weekday(day0 + _days(rng, 0, 710, n)))
-    btype = rng.choice(3, size=n, p=[0.2, 0.55, 0.25])
-    places = _places(rng, n)
-    central = ("Rijksdienst voor Voorbeeldbeheer", "Ministerie van Fictieve Zaken",
-               "Dienst Proefuitvoering Rijk", "Rijksinstituut voor Oefendata")
-    dec = _pick(rng, ("Gemeente", "Waterschap", "Omgevingsdienst", "Veiligheidsregio"), n)
-    pub = _pick(rng, ("Hogeschool", "Ziekenhuis", "ROC", "Universiteit"), n)
-    cen = _pick(rng, central, n)
-    buyer = np.where(btype == 0, cen, np.where(btype == 1, dec + " " + places, pub + " " + places))
+TENDERS_PER_YEAR = 30  # tenders Brandwijk bids on (Poisson mean)
+TENDER_FIRST, TENDER_LAST = "2021-01-04", "2025-09-30"  # publication window: all awarded by 2025-12-31
+CONTRACT_YEARS = 4  # a tender's contract term: its estimated value is this many years of the lot
+# the buyers: per BUYER_TYPES, the share of tenders, the kinds of organisation and their sector
+TENDER_BUYER_SHARES = (0.15, 0.55, 0.30)
+CENTRAL_BODIES = tuple(f"{kind} {topic}" for kind in ("Rijksdienst voor", "Dienst", "Agentschap")
+                       for topic in ("Voorbeeldbeheer", "Oefendata", "Proefuitvoering", "Testbeleid",
+                                     "Fictieve Zaken", "Modelregistratie", "Casusbeheer", "Leerlijnen"))
+DECENTRAL_KINDS = ("Gemeente", "Waterschap", "Omgevingsdienst", "Veiligheidsregio")
+INSTITUTION_KINDS = {"Hogeschool": "Onderwijs", "Ziekenhuis": "Zorg", "ROC": "Onderwijs",
+                     "Universiteit": "Onderwijs"}
+
+
+def _tender_buyer_names(rng, btype, used):
+    """A unique name per tender's buyer: every tender comes from an organisation that is not yet a
+    customer or lead (a re-tender of a customer is a contract renewal, not a new lead)."""
+    central = [name for name in CENTRAL_BODIES if name not in used]
+    rng.shuffle(central)
+    names, kinds = np.empty(len(btype), dtype=object), np.empty(len(btype), dtype=object)
+    for i, t in enumerate(btype):
+        if t == 0 and central:
+            names[i], kinds[i] = central.pop(), "centraal"
+            used.add(names[i])
+            continue
+        pool = DECENTRAL_KINDS if t != 2 else tuple(INSTITUTION_KINDS)
+        while True:
+            kind = pool[rng.integers(len(pool))]
+            name = f"{kind} {_places(rng, 1)[0]}"
+            if name not in used:
+                break
+        used.add(name)
+        names[i], kinds[i] = name, kind
+    return names, kinds
+
+
+def _tenders(rng, used):
+    """The tenders Brandwijk bid on, the bids, the thresholds, and each tender's buyer with the award
+    (the tender leads follow from these buyers)."""
+    first, last = pd.Timestamp(TENDER_FIRST), pd.Timestamp(TENDER_LAST)
+    n = int(rng.poisson(TENDERS_PER_YEAR * (last - first).days / 365))
+    published = np.sort(_weekday(first.to_datetime64() + _days(rng, 0, (last - first).days, n)))
+    btype = rng.choice(3, size=n, p=list(TENDER_BUYER_SHARES))
+    names, kinds = _tender_buyer_names(rng, btype, used)
+    btype = np.where((btype == 0) & (kinds != "centraal"), 1, btype)  # no central body left: decentral
+    sector = np.where(btype < 2, "Overheid", pd.Series(kinds).map(INSTITUTION_KINDS).to_numpy())
+    sector_idx = pd.Categorical(sector, categories=SECTORS).codes
+    # public bodies that tender are larger than the average organisation of their sector
+    employees = np.round(np.exp(rng.normal(np.log(450.0), 1.1, n)))
+    employees = np.clip(employees / (1 + employees / EMPLOYEES_CAP[sector_idx]), 20, None).astype(int)
+    spend = employees * SPEND_PER_EMPLOYEE[sector_idx] * np.exp(rng.normal(0.0, SPEND_NOISE, n))
+    lot = rng.beta(4.0, 4.0, n)  # the lot's share of the buyer's category spend
+    value = np.maximum(np.round(spend * lot * CONTRACT_YEARS, -3), 5_000.0)
+    prov, region, city, street, postcode = _geography(rng, n)
     contract = np.where(rng.random(n) < 0.6, "leveringen", "diensten")
-    value = np.round(np.exp(rng.uniform(np.log(15_000), np.log(1_200_000), n)), -3)
-    first = EU_THRESHOLDS[EU_THRESHOLDS["valid_from"] == EU_THRESHOLDS["valid_from"].min()]
-    limit = first.set_index("category")["amount"].reindex(
-        [BUYER_CATEGORY[b] for b in BUYER_TYPES]).to_numpy()[btype]
+    thresholds = EU_THRESHOLDS.copy()
+    category = np.array([BUYER_CATEGORY[BUYER_TYPES[b]] for b in btype], dtype=object)
+    limit = np.array([thresholds.loc[(thresholds["category"] == c) & (thresholds["valid_from"] <= d)
+                                     & (thresholds["valid_to"] >= d), "amount"].iloc[0]
+                      for c, d in zip(category, published)])
     eu = value >= limit
     eu_proc = _pick(rng, PROCEDURES[:3], n, (0.7, 0.2, 0.1))
     low = np.where(rng.random(n) < 0.5, "meervoudig onderhands", "enkelvoudig onderhands")
@@ -1335,7 +1483,7 @@ def _tenders(rng):
     pw = np.where(bpkv, _pick(rng, BPKV_PRICE_WEIGHTS, n).astype(int), 100)
     maxq = np.where(bpkv, _pick(rng, (10, 100), n).astype(int), 0)
     tenders = pd.DataFrame({
-        "tender_id": np.arange(1, n + 1), "buyer": buyer,
+        "tender_id": np.arange(1, n + 1), "buyer": names,
         "buyer_type": np.array(BUYER_TYPES, dtype=object)[btype], "published_on": published,
         "contract_type": contract, "estimated_value": value, "procedure": proc,
         "award_criterion": np.where(bpkv, "BPKV", "laagste prijs"),
@@ -1344,22 +1492,33 @@ def _tenders(rng):
     nb = np.where(proc == "enkelvoudig onderhands", 1,
                   np.where(proc == "meervoudig onderhands", rng.integers(3, 6, n), rng.integers(3, 8, n)))
     pool = np.array(COMPETITORS + EXTRA_BIDDERS, dtype=object)
-    rows = []
+    rows, own_won = [], np.zeros(n, bool)
     for t in range(n):
         others = pool[rng.permutation(len(pool))[: nb[t] - 1]]
-        names = np.concatenate([[OWN_NAME], others])
-        k = len(names)
+        names_t = np.concatenate([[OWN_NAME], others])
+        k = len(names_t)
         own = np.arange(k) == 0
         price = np.round(value[t] * np.exp(rng.normal(-0.03, 0.09, k)) * np.where(own, 1.03, 1.0), -1)
         if bpkv[t]:
             qual = np.clip(rng.normal(0.70, 0.12, k) + 0.04 * own, 0.2, 1.0) * maxq[t]
             qual = np.round(qual, 1)
+            total = price.min() / price * pw[t] + qual / maxq[t] * (100 - pw[t])
         else:
             qual = np.full(k, np.nan)
-        rows.append(pd.DataFrame({"tender_id": t + 1, "bidder": names, "price": price,
+            total = price.min() / price * 100
+        own_won[t] = total[0].round(9) >= total.max().round(9)  # as leads.tender_results ranks
+        rows.append(pd.DataFrame({"tender_id": t + 1, "bidder": names_t, "price": price,
                                   "quality_score": qual, "is_own": own}))
     bids = pd.concat(rows, ignore_index=True)
-    return tenders, bids, EU_THRESHOLDS.copy()
+    awarded = _weekday(published + _days(rng, 35, 70, n))
+    how = np.where(bpkv, "beste prijs-kwaliteitverhouding", "laagste prijs")
+    reason = np.where(own_won, "aanbesteding gegund op " + how,
+                      "aanbesteding gegund aan een andere inschrijver (" + how + ")")
+    buyers = {"name": names, "sector_idx": sector_idx, "employees": employees, "spend": spend,
+              "sow": lot, "large": employees >= LARGE_EMPLOYEES * 10, "province": prov, "region": region,
+              "city": city, "street": street, "postcode": postcode, "published_on": published,
+              "own_won": own_won, "awarded_on": awarded, "reason": reason.astype(object)}
+    return tenders, bids, thresholds, buyers
 
 
 def _key_accounts(rng, orders, customers, nps, n_accounts=KEY_ACCOUNTS):
