@@ -89,7 +89,7 @@ from .proposition import (  # noqa: F401
 # H5
 from .funnel import (  # noqa: F401
     BUYING_PHASES, VAN_WEELE_STEPS, buygrid_table, buygrid_class, ceil_exact, sales_plan, weekly_activities,
-    plan_inputs, ORDER_BASES, hit_rate, win_rate, weighted_pipeline, stage_conversion, funnel_counts,
+    plan_inputs, plan_summary, ORDER_BASES, hit_rate, win_rate, weighted_pipeline, stage_conversion, funnel_counts,
     stage_reached, opportunity_funnel, stage_win_chance, pipeline_by_stage, funnel_metrics,
     average_deal_size, sales_cycle, sales_velocity, DMU_STATES, dmu_per_opportunity, win_rate_by_dmu,
     dmu_role_findings

@@ -32,6 +32,7 @@ __all__ = [
     "sales_plan",
     "weekly_activities",
     "plan_inputs",
+    "plan_summary",
     "ORDER_BASES",
     "hit_rate",
     "win_rate",
@@ -781,16 +782,21 @@ def weekly_activities(plan, *, account_managers=1, working_weeks=46, round_up=Tr
 def plan_inputs(opportunities: pd.DataFrame, cold_calls: pd.DataFrame, targets: pd.DataFrame,
                 orders: pd.DataFrame, *, year=2025, plan_year=2026,
                 stages=("offertes", "bezoeken", "telefoongesprekken"),
-                order_basis="nieuwe klanten") -> dict:
-    """The inputs of next year's verkoopplan from the company's tables (§5.4).
+                order_basis="nieuwe klanten", customer_col: str = "customer_id") -> dict:
+    """The inputs of next year's verkoopplan for the cold acquisition, from the company's tables (§5.4).
 
-    - ``target_revenue``: the growth to win with new orders = the revenue target of
-      ``plan_year`` (sum of ``targets['revenue_target']``) − the revenue of ``year`` (orders);
+    - ``growth_revenue``: the revenue to win from new customers = the revenue target of
+      ``plan_year`` (sum of ``targets['revenue_target']``) − (the revenue of ``year`` − the
+      ``lost_revenue``). Customers leave: ``lost_revenue`` is the revenue of ``year − 1`` of the
+      customers who ordered then and not in ``year`` (last year's loss, the estimate for next year);
+    - ``cold_share``: the part of the new customers that the cold acquisition brought in ``year`` =
+      the chain's orders / the deals won from new customers (``customer_col`` empty); the other new
+      customers came through other channels (online, netwerken, aanbestedingen);
+    - ``target_revenue`` = ``growth_revenue`` × ``cold_share``: what the hunters must win by calling;
     - ``average_order``: the mean value of the deals won (closed) in ``year``. With
-      ``order_basis="nieuwe klanten"`` (default) only the deals won from new customers
-      (``customer_id`` empty: they came from a lead), the same customers the cold-acquisition
-      rates below describe, so ratios and order size fit together; ``"alle klanten"`` takes
-      every won deal (new and existing customers mixed);
+      ``order_basis="nieuwe klanten"`` (default) only the deals won from new customers, the same
+      customers the rates below describe; ``"alle klanten"`` takes every won deal (new and
+      existing customers mixed);
     - ``rates`` (ordered from the order backwards, named by ``stages``), from the cold-acquisition
       chain of ``year``: hit rate = orders / quotations, quotations per visit = quotations /
       appointments, visits per call = appointments / calls.
@@ -799,42 +805,44 @@ def plan_inputs(opportunities: pd.DataFrame, cold_calls: pd.DataFrame, targets: 
     ...                      "value": [4000.0, 6000.0, 900.0, 1000.0],
     ...                      "customer_id": pd.array([None, None, None, 7], dtype="Int64"),
     ...                      "closed_on": pd.to_datetime(["2025-03-01", "2025-06-01", "2025-07-01", "2025-08-01"])})
-    >>> calls = pd.DataFrame({"month": pd.to_datetime(["2025-01-01"]), "calls": [400], "appointments": [40],
-    ...                       "quotations": [20], "orders": [5]})
+    >>> calls = pd.DataFrame({"month": pd.to_datetime(["2025-01-01"]), "calls": [400], "appointments": [4],
+    ...                       "quotations": [2], "orders": [1]})
     >>> goals = pd.DataFrame({"month": pd.to_datetime(["2026-01-01"]), "revenue_target": [150_000.0]})
-    >>> sold = pd.DataFrame({"date": pd.to_datetime(["2025-05-05"]), "revenue": [100_000.0]})
+    >>> sold = pd.DataFrame({"date": pd.to_datetime(["2024-02-02", "2025-05-05"]), "customer_id": [3, 7],
+    ...                      "revenue": [20_000.0, 100_000.0]})
     >>> p = plan_inputs(opps, calls, goals, sold)
-    >>> p["target_revenue"], p["average_order"], p["rates"]
-    (50000.0, 5000.0, {'offertes': 0.25, 'bezoeken': 0.5, 'telefoongesprekken': 0.1})
+    >>> p["lost_revenue"], p["growth_revenue"], p["cold_share"], p["target_revenue"]
+    (20000.0, 70000.0, 0.5, 35000.0)
+    >>> p["average_order"], p["rates"]
+    (5000.0, {'offertes': 0.5, 'bezoeken': 0.5, 'telefoongesprekken': 0.01})
     >>> plan_inputs(opps, calls, goals, sold, order_basis="alle klanten")["average_order"]
     3666.6666666666665
     """
-    v.table(opportunities, "opportunities", ["outcome", "value", "closed_on"])
+    v.table(opportunities, "opportunities", ["outcome", "value", "closed_on", customer_col])
     v.table(cold_calls, "cold_calls", ["month", "calls", "appointments", "quotations", "orders"])
     v.table(targets, "targets", ["month", "revenue_target"])
-    v.table(orders, "orders", ["date", "revenue"])
+    v.table(orders, "orders", ["date", "revenue", customer_col])
     basis = v.choice(order_basis, "order_basis", ORDER_BASES)
-    if basis == "nieuwe klanten":
-        v.table(opportunities, "opportunities", ["customer_id"])
     if len(stages) != 3:
         raise InputError("'stages' moet drie namen hebben: offertes, bezoeken en gesprekken.")
     year = int(v.number(year, "year", integer=True))
     plan_year = int(v.number(plan_year, "plan_year", integer=True))
     goal = float(targets.loc[pd.DatetimeIndex(targets["month"]).year == plan_year, "revenue_target"].sum())
-    base = float(orders.loc[pd.DatetimeIndex(orders["date"]).year == year, "revenue"].sum())
-    if goal <= base:
-        raise InputError(f"Het omzetdoel van {plan_year} ligt niet boven de omzet van {year}; "
-                         f"dan hoeven er geen nieuwe orders bij.")
+    order_year = pd.DatetimeIndex(orders["date"]).year
+    base = float(orders.loc[order_year == year, "revenue"].sum())
+    before = orders[order_year == year - 1]
+    stayed = before[customer_col].isin(orders.loc[order_year == year, customer_col])
+    lost = float(before.loc[~stayed.to_numpy(), "revenue"].sum())
+    if goal <= base - lost:
+        raise InputError(f"Het omzetdoel van {plan_year} ligt niet boven de omzet van {year} min wat wegvalt; "
+                         f"dan hoeven er geen nieuwe klanten bij.")
     closed = pd.DatetimeIndex(opportunities["closed_on"])
-    keep = (opportunities["outcome"].astype(object) == "gewonnen").to_numpy() & (closed.year == year)
-    if basis == "nieuwe klanten":
-        keep &= opportunities["customer_id"].isna().to_numpy()
-    won = opportunities[keep]
-    if won.empty:
-        if basis == "nieuwe klanten":
-            raise InputError(f"Er zijn in {year} geen gewonnen deals bij nieuwe klanten (customer_id leeg); "
-                             f"kies een ander jaar of order_basis='alle klanten'.")
-        raise InputError(f"Er zijn in {year} geen gewonnen deals; kies een ander jaar.")
+    won_year = (opportunities["outcome"].astype(object) == "gewonnen").to_numpy() & (closed.year == year)
+    new_won = won_year & opportunities[customer_col].isna().to_numpy()
+    won = opportunities[new_won if basis == "nieuwe klanten" else won_year]
+    if not new_won.any():
+        raise InputError(f"Er zijn in {year} geen gewonnen deals bij nieuwe klanten ({customer_col} leeg); "
+                         f"kies een ander jaar.")
     chain = cold_calls[pd.DatetimeIndex(cold_calls["month"]).year == year][
         ["calls", "appointments", "quotations", "orders"]].sum()
     if (chain == 0).any():
@@ -844,5 +852,52 @@ def plan_inputs(opportunities: pd.DataFrame, cold_calls: pd.DataFrame, targets: 
         stages[1]: float(chain["quotations"] / chain["appointments"]),
         stages[2]: float(chain["appointments"] / chain["calls"]),
     }
-    return {"target_revenue": round(goal - base, 2), "average_order": average_deal_size(won["value"]), "rates": rates,
-            "revenue_target": goal, "revenue_base": base, "order_basis": basis}
+    growth = goal - base + lost
+    share = min(float(chain["orders"]) / int(new_won.sum()), 1.0)
+    return {"target_revenue": round(growth * share, 2), "average_order": average_deal_size(won["value"]),
+            "rates": rates, "revenue_target": goal, "revenue_base": base, "lost_revenue": round(lost, 2),
+            "growth_revenue": round(growth, 2), "cold_share": share, "order_basis": basis,
+            "year": year, "plan_year": plan_year}
+
+
+#: The stages of :func:`plan_inputs`' rates, as a student reads them.
+_RATE_NAMES = {"offertes": "hit rate: orders per offerte", "bezoeken": "offertes per bezoek",
+               "telefoongesprekken": "bezoeken per telefoongesprek"}
+
+
+def plan_summary(inputs: Mapping) -> pd.DataFrame:
+    """The steps from revenue target to the cold-acquisition plan, one row each, in Dutch (§5.4).
+
+    ``inputs``: the result of :func:`plan_inputs`. The values are finished Dutch texts
+    (amounts, shares and rates in one column).
+
+    >>> p = {"revenue_target": 150_000.0, "revenue_base": 100_000.0, "lost_revenue": 20_000.0,
+    ...      "growth_revenue": 70_000.0, "cold_share": 0.5, "target_revenue": 35_000.0,
+    ...      "average_order": 5_000.0, "rates": {"offertes": 0.5, "bezoeken": 0.5, "telefoongesprekken": 0.01},
+    ...      "order_basis": "nieuwe klanten", "year": 2025, "plan_year": 2026}
+    >>> plan_summary(p)["waarde"].tolist()[:6]
+    ['€ 150.000', '€ 100.000', '€ 20.000', '€ 70.000', '50,0%', '€ 35.000']
+    """
+    from .display import format_euro, format_percent
+
+    missing = [k for k in ("revenue_target", "revenue_base", "lost_revenue", "growth_revenue", "cold_share",
+                           "target_revenue", "average_order", "rates", "year", "plan_year") if k not in inputs]
+    if missing:
+        raise InputError(f"plan_summary() verwacht het resultaat van plan_inputs(); er ontbreekt "
+                         f"{', '.join(missing)}. Geef invoer = salesnb.plan_inputs(...) mee.")
+    year, plan = inputs["year"], inputs["plan_year"]
+    basis = "nieuwe klanten" if inputs.get("order_basis", "nieuwe klanten") == "nieuwe klanten" else "alle klanten"
+    rows = [
+        (f"omzetdoel {plan}", format_euro(inputs["revenue_target"])),
+        (f"omzet {year}", format_euro(inputs["revenue_base"])),
+        (f"omzet die wegvalt (klanten van {year - 1} die in {year} niet meer bestelden)",
+         format_euro(inputs["lost_revenue"])),
+        (f"nieuw binnen te halen: doel − omzet {year} + wat wegvalt", format_euro(inputs["growth_revenue"])),
+        (f"aandeel koude acquisitie in de gewonnen deals bij nieuwe klanten in {year}",
+         format_percent(inputs["cold_share"])),
+        ("omzetdoel koude acquisitie (het verkoopplan)", format_euro(inputs["target_revenue"])),
+        (f"gemiddelde order (gewonnen deals {year}, {basis})", format_euro(inputs["average_order"])),
+    ]
+    rows += [(f"{_RATE_NAMES.get(stage, stage)} (koude acquisitie {year})", format_percent(rate))
+             for stage, rate in inputs["rates"].items()]
+    return pd.DataFrame(rows, columns=["onderdeel", "waarde"])

@@ -488,29 +488,38 @@ def _plan_tables():
                           "orders": [3, 3, 10]})
     goals = pd.DataFrame({"month": pd.to_datetime(["2026-01-01", "2026-02-01", "2025-01-01"]),
                           "revenue_target": [60_000.0, 60_000.0, 1.0]})
+    # customer 9 ordered in 2024 and not in 2025: its 5 of revenue is the loss
     sold = pd.DataFrame({"date": pd.to_datetime(["2025-04-04", "2025-05-05", "2024-01-01"]),
-                         "revenue": [40_000.0, 40_000.0, 5.0]})
+                         "customer_id": [42, 7, 9], "revenue": [40_000.0, 40_000.0, 5.0]})
     return opps, calls, goals, sold
 
 
 def test_plan_inputs_by_hand():
     p = f.plan_inputs(*_plan_tables())
-    # target 120,000 - revenue 2025 80,000 = 40,000; average of the 2025 new-customer wins (3,000 + 5,000) / 2
+    # target 120,000 - (revenue 2025 80,000 - lost 5) = 40,005; cold calling brought 6 of the 2 new
+    # customers won in 2025 (share capped at 1); average of the 2025 new-customer wins (3,000 + 5,000) / 2
     # = 4,000 (the existing customer's 1,000 is left out by default)
-    assert p["target_revenue"] == 40_000
+    assert p["lost_revenue"] == 5
+    assert p["growth_revenue"] == 40_005
+    assert p["cold_share"] == 1
+    assert p["target_revenue"] == 40_005
     assert p["average_order"] == 4_000
     assert p["order_basis"] == "nieuwe klanten"
     # chain 2025: orders 6 / quotations 24 = 0.25; 24 / 60 appointments = 0.4; 60 / 600 calls = 0.1
     assert list(p["rates"]) == ["offertes", "bezoeken", "telefoongesprekken"]
     assert list(p["rates"].values()) == pytest.approx([0.25, 0.4, 0.1])
-    # 40,000 / 4,000 = 10 orders -> 40 offertes -> 100 bezoeken -> 1000 gesprekken
+    # 40,005 / 4,000 = 10.001 -> 11 orders -> 44 offertes -> 110 bezoeken -> 1100 gesprekken
     plan = f.sales_plan(p["target_revenue"], p["average_order"], p["rates"])
-    assert plan["nodig"].tolist() == [10, 40, 100, 1000]
+    assert plan["nodig"].tolist() == [11, 44, 110, 1100]
+    # half of the new customers from cold calling: half the revenue to win by calling
+    opps, calls, goals, sold = _plan_tables()
+    half = f.plan_inputs(opps, calls.assign(orders=[1, 0, 10]), goals, sold)
+    assert half["cold_share"] == 0.5 and half["target_revenue"] == pytest.approx(40_005 / 2)
 
 
 def test_plan_inputs_order_basis():
     tables = _plan_tables()
-    # all customers: (3,000 + 5,000 + 1,000) / 3 = 3,000; 40,000 / 3,000 = 13.3 -> 14 orders
+    # all customers: (3,000 + 5,000 + 1,000) / 3 = 3,000; 40,005 / 3,000 = 13.3 -> 14 orders
     everyone = f.plan_inputs(*tables, order_basis="alle klanten")
     assert everyone["average_order"] == pytest.approx(3_000)
     assert f.sales_plan(everyone["target_revenue"], everyone["average_order"], everyone["rates"])["nodig"][0] == 14
@@ -521,9 +530,8 @@ def test_plan_inputs_order_basis():
     opps, calls, goals, sold = tables
     with pytest.raises(ColumnError, match="customer_id"):
         f.plan_inputs(opps.drop(columns="customer_id"), calls, goals, sold)
-    # without the column, 'alle klanten' still works
-    assert f.plan_inputs(opps.drop(columns="customer_id"), calls, goals, sold,
-                         order_basis="alle klanten")["average_order"] == pytest.approx(3_000)
+    with pytest.raises(ColumnError, match="customer_id"):
+        f.plan_inputs(opps, calls, goals, sold.drop(columns="customer_id"))
     with pytest.raises(InputError, match="nieuwe klanten"):
         f.plan_inputs(opps.assign(customer_id=pd.array([1] * 5, dtype="Int64")), calls, goals, sold)
 

@@ -136,7 +136,7 @@ register_exercise(
 
 # --------------------------------------------------------------------------- 7.4 workload (case)
 
-PORTFOLIO = {"key account": (4, 12), "major account": (25, 4), "minor account": (120, 1)}  # (accounts, visits)
+PORTFOLIO = {"key account": (4, 12), "major account": (24, 4), "minor account": (115, 1)}  # (accounts, visits)
 
 
 def _visits():
@@ -164,8 +164,8 @@ register_exercise(
     hints=["Werk per klasse: aantal klanten × bezoeken per klant per jaar.",
            "Tel de drie uitkomsten op."],
     solution="""
-        # Werklast = Σ aantal klanten × bezoeknorm: 4 × 12 + 25 × 4 + 120 × 1 = 48 + 100 + 120 = 268 bezoeken.
-        klassen = {"key account": (4, 12), "major account": (25, 4), "minor account": (120, 1)}
+        # Werklast = Σ aantal klanten × bezoeknorm: 4 × 12 + 24 × 4 + 115 × 1 = 48 + 96 + 115 = 259 bezoeken.
+        klassen = {"key account": (4, 12), "major account": (24, 4), "minor account": (115, 1)}
         antwoord = sum(aantal * bezoeken for aantal, bezoeken in klassen.values())
     """,
 )

@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from .. import funnel as fn
@@ -31,7 +33,7 @@ def _company_plan() -> dict:
         p = fn.plan_inputs(load("opportunities"), load("cold_calls"), load("targets"), load("orders"))
         managers = int((load("account_managers")["role"] == "hunter").sum())
     except Exception:  # data unavailable: a plain example
-        p = {"target_revenue": 1_200_000.0, "average_order": 8_000.0,
+        p = {"target_revenue": 300_000.0, "average_order": 8_000.0,
              "rates": {"offertes": 0.30, "bezoeken": 0.55, "telefoongesprekken": 0.06}}
         managers = 5
     r = p["rates"]
@@ -55,8 +57,8 @@ def _draw_plan(axes, r):
     ax.set_title("Per jaar", fontsize=9)
     ax.legend(loc="upper right", fontsize=7)
     # Fixed limits on both value axes, tick labels that follow the numbers: a move stays a blit.
-    # Largest: € 3 mln in orders of € 1.000 at the lowest rates (5%, 10%, 1%).
-    largest = 3_000_000 / 1_000 / 0.05 / 0.10 / 0.01
+    # Largest: the slider's top target in orders of € 1.000 at the lowest rates (5%, 10%, 1%).
+    largest = r["target_top"] / 1_000 / 0.05 / 0.10 / 0.01
     scale = FlexibleScale(ax.xaxis, integer=True, ticks=2, upper=1.35, largest=largest, fontsize=7)
     wbars = wax.bar(x, r["per_week"], width=0.6, color=PALETTE[2])
     wtexts = [wax.text(b.get_x() + b.get_width() / 2, b.get_height(), "", ha="center", va="bottom",
@@ -90,7 +92,7 @@ def _update_plan(artists, r):
 
 
 @register_widget(example=_company_plan, compares=True)
-def sales_plan_explorer(target_revenue=1_200_000.0, average_order=8_000.0, hit_rate=0.30,
+def sales_plan_explorer(target_revenue=300_000.0, average_order=8_000.0, hit_rate=0.30,
                         quotations_per_visit=0.55, visits_per_call=0.06, account_managers=5,
                         working_weeks=46) -> ChartExplorer:
     """Verkoopplan (§5.4): target and conversion rates → activities per stage and per week.
@@ -106,6 +108,9 @@ def sales_plan_explorer(target_revenue=1_200_000.0, average_order=8_000.0, hit_r
     647.0
     """
     start_hit = float(hit_rate)
+    # The target slider reaches twice the start (at least € 500.000): room to explore, while a
+    # halfway move stays within the room the axes keep for comparing.
+    target_top = max(500_000.0, math.ceil(2 * float(target_revenue) / 100_000) * 100_000)
 
     def plans(target, average, hit, qpv, vpc, each):
         rates = dict(zip(_PLAN_STAGES, (hit, qpv, vpc)))
@@ -121,7 +126,7 @@ def sales_plan_explorer(target_revenue=1_200_000.0, average_order=8_000.0, hit_r
         return {"each": each["nodig"].to_numpy(), "end": end["nodig"].to_numpy(),
                 "stages": each["stage"].tolist(), "per_week": week["per_week"].to_numpy(),
                 "saved_calls": float(base["nodig"].iloc[-1] - each["nodig"].iloc[-1]),
-                "hit_rate": hit_rate}
+                "hit_rate": hit_rate, "target_top": target_top}
 
     def readout(r):
         saved = r["saved_calls"]
@@ -140,7 +145,7 @@ def sales_plan_explorer(target_revenue=1_200_000.0, average_order=8_000.0, hit_r
 
     return ChartExplorer(
         controls={
-            "target_revenue": euro_slider("Omzetdoel nieuwe orders", 100_000, 3_000_000, 50_000, target_revenue),
+            "target_revenue": euro_slider("Omzetdoel koude acquisitie", 50_000, target_top, 10_000, target_revenue),
             "average_order": euro_slider("Gemiddelde order", 1_000, 25_000, 250, average_order),
             "hit_rate": percent_slider("Hit rate (orders per offerte)", 0.05, 0.90, 0.005, hit_rate, decimals=1),
             "quotations_per_visit": percent_slider("Offertes per bezoek", 0.10, 1.0, 0.005, quotations_per_visit,
