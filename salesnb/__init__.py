@@ -31,7 +31,7 @@ from .errors import (  # noqa: F401
 # the course's fixed lists
 from .vocabulary import (  # noqa: F401
     COMPANY, OWN_NAME, REGIONS, SECTORS, SIZE_CLASSES, CUSTOMER_STATUSES, PRODUCT_GROUPS, LEAD_SOURCES,
-    CAMPAIGN_CHANNELS, LEAD_CHANNELS, LEAD_STAGES, LEAD_FUNNEL_STAGES, MQL_THRESHOLD, OPPORTUNITY_STAGES,
+    CAMPAIGN_CHANNELS, LEAD_CHANNELS, RELATION_CHANNELS, LEAD_STAGES, LEAD_FUNNEL_STAGES, MQL_THRESHOLD, OPPORTUNITY_STAGES,
     OPEN_STAGES, FUNNEL_STAGES, STAGE_PROBABILITY, OPPORTUNITY_OUTCOMES, SABONE, MOTIVES, MOTIVE_TYPES,
     BUYING_SITUATIONS, DMU_ROLES, TEAM_MEMBERS, ACCOUNT_MANAGER_ROLES, TEMPERATURES, KAM_STAGES,
     NPS_MOMENTS, COMPLAINT_CATEGORIES, COMPETITORS, BUYER_TYPES, CONTRACT_TYPES, PROCEDURES, AWARD_CRITERIA,
@@ -50,7 +50,7 @@ from .login import (  # noqa: F401
 
 # Dutch numbers and tables
 from .display import (  # noqa: F401
-    format_number, format_decimal, format_euro, format_percent, format_nps, format_date, yes_no, plural,
+    format_number, format_decimal, format_euro, format_percent, format_points, format_nps, format_date, yes_no, plural, dutch_list,
     show_table
 )
 
@@ -81,7 +81,7 @@ from .leads import (  # noqa: F401
 # H4
 from .proposition import (  # noqa: F401
     REASON_MOTIVES, PRODUCT_LEVELS, CIALDINI, buying_motives, motive_of, motive_profile, motives_in_reasons,
-    win_rate_by_motive, sales_argument, sellogram, customer_pitch, COMPANY_USPS, usp_vs_ubr,
+    win_rate_by_motive, sales_argument, sellogram, sellogram_argument, customer_pitch, COMPANY_USPS, usp_vs_ubr,
     cialdini_examples, case_offers, CASE_WEIGHTS, weights_checked, weighted_criteria, winning_offer,
     usp_findings, ubr_findings
 )
@@ -122,7 +122,8 @@ from .sample_company import (  # noqa: F401
 # stappenplan verkoopproces
 from .process import (  # noqa: F401
     ADOPTION_SEGMENTS, adoption_segments, next_adoption_segment, adoption_target, segment_table, choose_target_market,
-    prospect_temperature, temperature_counts, channel_table, usp_table, usp_from_deals, deal_usp_findings, deal_usp_verdicts, nps_after_purchase,
+    prospect_temperature, temperature_counts, channel_table, usp_table, COMPETITOR_ANALYSIS, COMPETITOR_LOWER_IS_BETTER, CRITERIA,
+    competitor_usps, competitor_check, usp_from_deals, deal_usp_findings, deal_usp_verdicts, nps_after_purchase,
     co_purchase, cross_sell_candidates, FOLLOW_UP_STEPS, follow_up_schedule, cohort_retention,
     retention_revenue, RETENTION_ACTIONS, retention_action_value, DUTCH_HOLIDAYS
 )

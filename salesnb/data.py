@@ -900,7 +900,7 @@ def _generate(seed: int) -> dict[str, pd.DataFrame]:
     new_business = _opportunities(rng.lead_opportunities, leads, lead_extra, _NO_CUSTOMERS, ams)
     lead_won = _record_won_leads(leads, new_business[0])
     cust = _customer_base(old, leads, lead_extra, lead_won)
-    _customer_economics(rng.customers, cust, ams)
+    _customer_economics(rng.customers, cust, ams, new_business[0])
     life = _activity(rng.customers, cust)
     line_weights = _buying_profile(rng.customers, cust)
     orders = _orders(rng.orders, cust, life, line_weights, products)
@@ -977,10 +977,17 @@ def _customer_base(old, leads, lead_extra, lead_won):
     return cust
 
 
-def _customer_economics(rng, cust, ams):
-    """Account manager, share of wallet, expected yearly revenue, size quantile and discount."""
+def _customer_economics(rng, cust, ams, lead_opportunities):
+    """Account manager, share of wallet, expected yearly revenue, size quantile and discount.
+
+    A customer won from a lead keeps the account manager who won the deal (mostly a hunter);
+    the customers from before the data are spread over the region's managers (mostly farmers)."""
     start = START_DATE.to_datetime64()
     cust["manager"] = _manager_for(rng, cust["region"], ams, prefer="farmer")
+    won = lead_opportunities[lead_opportunities["outcome"] == "gewonnen"]
+    winner = pd.Series(won["account_manager"].to_numpy(), index=won["lead_id"].astype(int).to_numpy())
+    from_lead = cust["lead_of"] > 0
+    cust["manager"][from_lead] = winner.loc[cust["lead_of"][from_lead]].to_numpy()
     # expected yearly revenue at full activity: what the organisation spends on the category
     # (employees x sector spend per employee x noise) x our share of wallet; customers from
     # before 2021 survived long, so we hold a larger share of their wallet (not of a large

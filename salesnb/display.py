@@ -43,10 +43,12 @@ __all__ = [
     "format_decimal",
     "format_euro",
     "format_percent",
+    "format_points",
     "format_nps",
     "format_date",
     "yes_no",
     "plural",
+    "dutch_list",
     "show_table",
 ]
 
@@ -145,6 +147,22 @@ def format_percent(fraction, decimals: int = 1) -> str:
     return MISSING if value is None else f"{_dutch(value * 100, decimals)}%"
 
 
+def format_points(difference, decimals: int = 1) -> str:
+    """The difference of two shares (fractions) in procentpunten, signed: ``+5,0 %-punt``.
+
+    Two percentages are subtracted, not divided: 13,6% against 8,5% is 5,1 procentpunt more,
+    not 5,1% more (that would be 60% more).
+
+    >>> format_points(0.136 - 0.085), format_points(-0.022), format_points(0.0)
+    ('+5,1 %-punt', '-2,2 %-punt', '0,0 %-punt')
+    """
+    value = _real(difference, "format_points")
+    if value is None:
+        return MISSING
+    text = _dutch(value * 100, decimals)
+    return f"+{text} %-punt" if value > 0 and text.strip("0,") else f"{text} %-punt"
+
+
 def format_nps(value, decimals: int = 0) -> str:
     """A Net Promoter Score (§1.1; -100..100, no % sign), with ``+`` when positive.
 
@@ -200,6 +218,18 @@ def yes_no(value) -> str:
     raise InputError(f"yes_no() verwacht True of False, maar kreeg {value!r}.")
 
 
+def dutch_list(items) -> str:
+    """Items as a Dutch enumeration: ``a``, ``a en b``, ``a, b en c``.
+
+    >>> dutch_list(["Overheid"]), dutch_list(["Overheid", "Zorg", "Industrie"])
+    ('Overheid', 'Overheid, Zorg en Industrie')
+    """
+    parts = [str(x) for x in items]
+    if not parts:
+        raise InputError("dutch_list() kreeg een lege lijst; geef minstens één naam.")
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
+
+
 def plural(count, singular: str, plural_form: str, *, decimals: int = 0) -> str:
     """A count with the right Dutch word form: ``1 key account``, ``2 bezoeken``, ``1.773 klanten``.
 
@@ -218,9 +248,9 @@ def plural(count, singular: str, plural_form: str, *, decimals: int = 0) -> str:
 # --------------------------------------------------------------------------- registry
 
 #: The kinds a column can have, with the formatter of one cell.
-KINDS = ("euro", "percent", "nps", "count", "decimal", "date", "yesno", "text")
+KINDS = ("euro", "percent", "points", "nps", "count", "decimal", "date", "yesno", "text")
 
-_DEFAULT_DECIMALS = {"euro": 0, "percent": 1, "nps": 0, "count": 0, "decimal": 1}
+_DEFAULT_DECIMALS = {"euro": 0, "percent": 1, "points": 1, "nps": 0, "count": 0, "decimal": 1}
 
 
 @dataclass(frozen=True)
@@ -320,6 +350,7 @@ _COMPUTED = {
         "soort_crm": "soort CRM",
         "regio": "regio", "rol": "rol", "vorm": "vorm", "kenmerk": "kenmerk", "contactpatroon": "contactpatroon",
         "volgende_stap": "volgende stap", "gesproken": "gesproken", "niet_gesproken": "niet gesproken",
+        "beste_concurrent": "beste concurrent", "concurrent": "concurrent",
     },
     "yesno": {
         "voldoet": "voldoet", "europees_verplicht": "Europees verplicht", "europees_gekozen": "Europees gekozen",
@@ -359,7 +390,10 @@ _COMPUTED = {
         "recency": "recency (dagen)", "frequency": "frequency (orders)",
         "bezoeken": "bezoeken", "nieuwe_klanten": "nieuwe klanten", "fase_nr": "fase (nr.)",
         "bezoeken_minst": "bezoeken minst", "bezoeken_meest": "bezoeken meest",
+        "hersteltijd_storing_uur": "hersteltijd bij storing (uur)",
+        "productgroepen_per_contract": "productgroepen in één contract",
     },
+    ("euro", 2): {"prijs_per_kop": "prijs per kop"},
     ("decimal", 1): {
         "een_op": "één op", "prijspunten": "prijspunten", "kwaliteitspunten": "kwaliteitspunten",
         "tekort_gemiddeld": "gemiddeld tekort", "levensduur": "levensduur (jaren)", "clv_cac": "CLV/CAC",
@@ -435,7 +469,7 @@ def format_value(value, kind: str, decimals: int | None = None) -> str:
     if isinstance(value, (bool, np.bool_)):
         return yes_no(value)
     places = _DEFAULT_DECIMALS[kind] if decimals is None else decimals
-    formatter = {"euro": format_euro, "percent": format_percent, "nps": format_nps,
+    formatter = {"euro": format_euro, "percent": format_percent, "points": format_points, "nps": format_nps,
                  "count": format_number, "decimal": format_number}[kind]
     return formatter(value, places)
 
@@ -560,7 +594,7 @@ def show_table(frame, *, formats=None, headers=None, index=None, max_rows: int =
     """Show a table the way the course writes numbers (every student-facing table goes here).
 
     Each column's format comes from ``formats`` (column -> kind, or (kind, decimals); kinds:
-    euro, percent, nps, count, decimal, date, yesno, text), else from :data:`COLUMN_FORMATS`,
+    euro, percent, points (procentpunten), nps, count, decimal, date, yesno, text), else from :data:`COLUMN_FORMATS`,
     else from its dtype. ``headers`` (column -> text) overrides the Dutch header. ``index``:
     True shows the index as the first column(s), False drops it, None shows it unless it is
     the default 0, 1, 2, ... Beyond ``max_rows`` rows the first rows are shown with a note.

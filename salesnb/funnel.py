@@ -313,9 +313,10 @@ def dmu_role_findings(per_role: pd.DataFrame) -> list[str]:
 # §5.3 Funnel metrics
 # ---------------------------------------------------------------------------------------------
 
-#: The won deals the average order of a verkoopplan is taken from (§5.4): only new customers
-#: (``customer_id`` empty, the deals cold acquisition brings in) or every customer.
-ORDER_BASES = ("nieuwe klanten", "alle klanten")
+#: The won deals the average order of a verkoopplan is taken from (§5.4): the deals from
+#: cold-acquisition leads (the deals the calls lead to), every new customer (``customer_id`` empty)
+#: or every customer.
+ORDER_BASES = ("koude acquisitie", "nieuwe klanten", "alle klanten")
 
 
 def _pair(name_a, a, name_b, b):
@@ -779,85 +780,107 @@ def weekly_activities(plan, *, account_managers=1, working_weeks=46, round_up=Tr
     })
 
 
+def _revenue_and_loss(orders: pd.DataFrame, year: int, customer_col: str) -> tuple[float, float]:
+    """The revenue of ``year`` and the revenue of ``year − 1`` of the customers who did not order in ``year``."""
+    order_year = pd.DatetimeIndex(orders["date"]).year
+    base = float(orders.loc[order_year == year, "revenue"].sum())
+    before = orders[order_year == year - 1]
+    stayed = before[customer_col].isin(orders.loc[order_year == year, customer_col])
+    return base, float(before.loc[~stayed.to_numpy(), "revenue"].sum())
+
+
+def _chain_rates(cold_calls: pd.DataFrame, first: int, year: int, stages) -> dict:
+    """Hit rate, quotations per visit and visits per call of the cold-acquisition chain of ``first``–``year``."""
+    month = pd.DatetimeIndex(cold_calls["month"]).year
+    chain = cold_calls[(month >= first) & (month <= year)][["calls", "appointments", "quotations", "orders"]].sum()
+    if (chain == 0).any():
+        years = f"{first}–{year}" if first < year else str(year)
+        raise InputError(f"De koude acquisitie van {years} heeft een fase zonder aantallen; kies een ander jaar.")
+    return {
+        stages[0]: float(chain["orders"] / chain["quotations"]),
+        stages[1]: float(chain["quotations"] / chain["appointments"]),
+        stages[2]: float(chain["appointments"] / chain["calls"]),
+    }
+
+
 def plan_inputs(opportunities: pd.DataFrame, cold_calls: pd.DataFrame, targets: pd.DataFrame,
-                orders: pd.DataFrame, *, year=2025, plan_year=2026,
+                orders: pd.DataFrame, leads: pd.DataFrame, *, year=2025, plan_year=2026, history=5,
                 stages=("offertes", "bezoeken", "telefoongesprekken"),
-                order_basis="nieuwe klanten", customer_col: str = "customer_id") -> dict:
+                order_basis="koude acquisitie", customer_col: str = "customer_id",
+                source_col: str = "source", cold_source: str = "koude acquisitie") -> dict:
     """The inputs of next year's verkoopplan for the cold acquisition, from the company's tables (§5.4).
 
     - ``growth_revenue``: the revenue to win from new customers = the revenue target of
       ``plan_year`` (sum of ``targets['revenue_target']``) − (the revenue of ``year`` − the
       ``lost_revenue``). Customers leave: ``lost_revenue`` is the revenue of ``year − 1`` of the
       customers who ordered then and not in ``year`` (last year's loss, the estimate for next year);
-    - ``cold_share``: the part of the new customers that the cold acquisition brought in ``year`` =
-      the chain's orders / the deals won from new customers (``customer_col`` empty); the other new
-      customers came through other channels (online, netwerken, aanbestedingen);
-    - ``target_revenue`` = ``growth_revenue`` × ``cold_share``: what the hunters must win by calling;
-    - ``average_order``: the mean value of the deals won (closed) in ``year``. With
-      ``order_basis="nieuwe klanten"`` (default) only the deals won from new customers, the same
-      customers the rates below describe; ``"alle klanten"`` takes every won deal (new and
-      existing customers mixed);
+    - ``cold_share``: the part of the value won from new customers (deals with ``customer_col``
+      empty) that came from leads of ``cold_source`` (``leads[source_col]``), over the ``history``
+      years up to ``year``; the rest came through other channels (online, netwerken, aanbestedingen);
+    - ``target_revenue`` = ``growth_revenue`` × ``cold_share``: what the hunters must win by calling
+      (a won deal's value counts as one year of revenue);
+    - ``average_order``: the mean value of the won deals in the same years. ``order_basis`` says
+      which: ``"koude acquisitie"`` (default, the deals the rates below lead to), ``"nieuwe klanten"``
+      (every new customer, tenders included) or ``"alle klanten"`` (new and existing mixed);
     - ``rates`` (ordered from the order backwards, named by ``stages``), from the cold-acquisition
-      chain of ``year``: hit rate = orders / quotations, quotations per visit = quotations /
-      appointments, visits per call = appointments / calls.
+      chain of the same years (one year holds too few quotations for a steady hit rate):
+      hit rate = orders / quotations, quotations per visit = quotations / appointments,
+      visits per call = appointments / calls.
 
     >>> opps = pd.DataFrame({"outcome": ["gewonnen", "gewonnen", "verloren", "gewonnen"],
-    ...                      "value": [4000.0, 6000.0, 900.0, 1000.0],
+    ...                      "value": [4000.0, 6000.0, 900.0, 1000.0], "lead_id": pd.array([1, 2, 3, None], "Int64"),
     ...                      "customer_id": pd.array([None, None, None, 7], dtype="Int64"),
     ...                      "closed_on": pd.to_datetime(["2025-03-01", "2025-06-01", "2025-07-01", "2025-08-01"])})
+    >>> leads = pd.DataFrame({"lead_id": [1, 2, 3], "source": ["koude acquisitie", "online", "online"]})
     >>> calls = pd.DataFrame({"month": pd.to_datetime(["2025-01-01"]), "calls": [400], "appointments": [4],
     ...                       "quotations": [2], "orders": [1]})
     >>> goals = pd.DataFrame({"month": pd.to_datetime(["2026-01-01"]), "revenue_target": [150_000.0]})
     >>> sold = pd.DataFrame({"date": pd.to_datetime(["2024-02-02", "2025-05-05"]), "customer_id": [3, 7],
     ...                      "revenue": [20_000.0, 100_000.0]})
-    >>> p = plan_inputs(opps, calls, goals, sold)
+    >>> p = plan_inputs(opps, calls, goals, sold, leads)
     >>> p["lost_revenue"], p["growth_revenue"], p["cold_share"], p["target_revenue"]
-    (20000.0, 70000.0, 0.5, 35000.0)
-    >>> p["average_order"], p["rates"]
-    (5000.0, {'offertes': 0.5, 'bezoeken': 0.5, 'telefoongesprekken': 0.01})
-    >>> plan_inputs(opps, calls, goals, sold, order_basis="alle klanten")["average_order"]
-    3666.6666666666665
+    (20000.0, 70000.0, 0.4, 28000.0)
+    >>> p["average_order"], p["rates"], p["years"]
+    (4000.0, {'offertes': 0.5, 'bezoeken': 0.5, 'telefoongesprekken': 0.01}, (2021, 2025))
+    >>> [plan_inputs(opps, calls, goals, sold, leads, order_basis=b)["average_order"]
+    ...  for b in ("nieuwe klanten", "alle klanten")]
+    [5000.0, 3666.6666666666665]
     """
-    v.table(opportunities, "opportunities", ["outcome", "value", "closed_on", customer_col])
+    v.table(opportunities, "opportunities", ["outcome", "value", "closed_on", customer_col, "lead_id"])
     v.table(cold_calls, "cold_calls", ["month", "calls", "appointments", "quotations", "orders"])
     v.table(targets, "targets", ["month", "revenue_target"])
     v.table(orders, "orders", ["date", "revenue", customer_col])
+    v.table(leads, "leads", ["lead_id", source_col])
     basis = v.choice(order_basis, "order_basis", ORDER_BASES)
     if len(stages) != 3:
         raise InputError("'stages' moet drie namen hebben: offertes, bezoeken en gesprekken.")
     year = int(v.number(year, "year", integer=True))
     plan_year = int(v.number(plan_year, "plan_year", integer=True))
+    history = int(v.number(history, "history", integer=True, minimum=1))
+    first = year - history + 1
     goal = float(targets.loc[pd.DatetimeIndex(targets["month"]).year == plan_year, "revenue_target"].sum())
-    order_year = pd.DatetimeIndex(orders["date"]).year
-    base = float(orders.loc[order_year == year, "revenue"].sum())
-    before = orders[order_year == year - 1]
-    stayed = before[customer_col].isin(orders.loc[order_year == year, customer_col])
-    lost = float(before.loc[~stayed.to_numpy(), "revenue"].sum())
+    base, lost = _revenue_and_loss(orders, year, customer_col)
     if goal <= base - lost:
         raise InputError(f"Het omzetdoel van {plan_year} ligt niet boven de omzet van {year} min wat wegvalt; "
                          f"dan hoeven er geen nieuwe klanten bij.")
-    closed = pd.DatetimeIndex(opportunities["closed_on"])
-    won_year = (opportunities["outcome"].astype(object) == "gewonnen").to_numpy() & (closed.year == year)
-    new_won = won_year & opportunities[customer_col].isna().to_numpy()
-    won = opportunities[new_won if basis == "nieuwe klanten" else won_year]
-    if not new_won.any():
-        raise InputError(f"Er zijn in {year} geen gewonnen deals bij nieuwe klanten ({customer_col} leeg); "
-                         f"kies een ander jaar.")
-    chain = cold_calls[pd.DatetimeIndex(cold_calls["month"]).year == year][
-        ["calls", "appointments", "quotations", "orders"]].sum()
-    if (chain == 0).any():
-        raise InputError(f"De koude acquisitie van {year} heeft een fase zonder aantallen; kies een ander jaar.")
-    rates = {
-        stages[0]: float(chain["orders"] / chain["quotations"]),
-        stages[1]: float(chain["quotations"] / chain["appointments"]),
-        stages[2]: float(chain["appointments"] / chain["calls"]),
-    }
+    closed = pd.DatetimeIndex(opportunities["closed_on"]).year
+    won = (opportunities["outcome"].astype(object) == "gewonnen").to_numpy() & (closed >= first) & (closed <= year)
+    new_won = won & opportunities[customer_col].isna().to_numpy()
+    source = opportunities["lead_id"].map(leads.set_index("lead_id")[source_col].astype(object))
+    cold_won = new_won & (source == cold_source).to_numpy()
+    years = f"{first}–{year}" if first < year else str(year)
+    if not cold_won.any():
+        raise InputError(f"Er zijn in {years} geen gewonnen deals uit {cold_source} (opportunities met een lead_id "
+                         f"van die bron); kies een langere history of een ander jaar.")
+    deals = opportunities[{"koude acquisitie": cold_won, "nieuwe klanten": new_won, "alle klanten": won}[basis]]
+    rates = _chain_rates(cold_calls, first, year, stages)
     growth = goal - base + lost
-    share = min(float(chain["orders"]) / int(new_won.sum()), 1.0)
-    return {"target_revenue": round(growth * share, 2), "average_order": average_deal_size(won["value"]),
+    values = opportunities["value"].astype(float)
+    share = float(values[cold_won].sum() / values[new_won].sum())
+    return {"target_revenue": round(growth * share, 2), "average_order": average_deal_size(deals["value"]),
             "rates": rates, "revenue_target": goal, "revenue_base": base, "lost_revenue": round(lost, 2),
             "growth_revenue": round(growth, 2), "cold_share": share, "order_basis": basis,
-            "year": year, "plan_year": plan_year}
+            "year": year, "plan_year": plan_year, "years": (first, year)}
 
 
 #: The stages of :func:`plan_inputs`' rates, as a student reads them.
@@ -874,30 +897,33 @@ def plan_summary(inputs: Mapping) -> pd.DataFrame:
     >>> p = {"revenue_target": 150_000.0, "revenue_base": 100_000.0, "lost_revenue": 20_000.0,
     ...      "growth_revenue": 70_000.0, "cold_share": 0.5, "target_revenue": 35_000.0,
     ...      "average_order": 5_000.0, "rates": {"offertes": 0.5, "bezoeken": 0.5, "telefoongesprekken": 0.01},
-    ...      "order_basis": "nieuwe klanten", "year": 2025, "plan_year": 2026}
+    ...      "order_basis": "koude acquisitie", "year": 2025, "plan_year": 2026, "years": (2021, 2025)}
     >>> plan_summary(p)["waarde"].tolist()[:6]
     ['€ 150.000', '€ 100.000', '€ 20.000', '€ 70.000', '50,0%', '€ 35.000']
     """
     from .display import format_euro, format_percent
 
     missing = [k for k in ("revenue_target", "revenue_base", "lost_revenue", "growth_revenue", "cold_share",
-                           "target_revenue", "average_order", "rates", "year", "plan_year") if k not in inputs]
+                           "target_revenue", "average_order", "rates", "year", "plan_year", "years")
+               if k not in inputs]
     if missing:
         raise InputError(f"plan_summary() verwacht het resultaat van plan_inputs(); er ontbreekt "
                          f"{', '.join(missing)}. Geef invoer = salesnb.plan_inputs(...) mee.")
     year, plan = inputs["year"], inputs["plan_year"]
-    basis = "nieuwe klanten" if inputs.get("order_basis", "nieuwe klanten") == "nieuwe klanten" else "alle klanten"
+    first, last = inputs["years"]
+    years = f"{first}–{last}" if first < last else str(last)
+    basis = inputs.get("order_basis", "koude acquisitie")
     rows = [
         (f"omzetdoel {plan}", format_euro(inputs["revenue_target"])),
         (f"omzet {year}", format_euro(inputs["revenue_base"])),
         (f"omzet die wegvalt (klanten van {year - 1} die in {year} niet meer bestelden)",
          format_euro(inputs["lost_revenue"])),
         (f"nieuw binnen te halen: doel − omzet {year} + wat wegvalt", format_euro(inputs["growth_revenue"])),
-        (f"aandeel koude acquisitie in de gewonnen deals bij nieuwe klanten in {year}",
+        (f"aandeel koude acquisitie in de waarde van de gewonnen deals bij nieuwe klanten ({years})",
          format_percent(inputs["cold_share"])),
         ("omzetdoel koude acquisitie (het verkoopplan)", format_euro(inputs["target_revenue"])),
-        (f"gemiddelde order (gewonnen deals {year}, {basis})", format_euro(inputs["average_order"])),
+        (f"gemiddelde order (gewonnen deals {years}, {basis})", format_euro(inputs["average_order"])),
     ]
-    rows += [(f"{_RATE_NAMES.get(stage, stage)} (koude acquisitie {year})", format_percent(rate))
+    rows += [(f"{_RATE_NAMES.get(stage, stage)} (koude acquisitie {years})", format_percent(rate))
              for stage, rate in inputs["rates"].items()]
     return pd.DataFrame(rows, columns=["onderdeel", "waarde"])

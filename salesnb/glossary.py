@@ -57,7 +57,7 @@ GLOSSARY: tuple[Term, ...] = (
        "§1.1"),
     _t("verwachtingsmanagement", "de verwachting van de klant bewust en eerlijk sturen", "§1.1"),
     _t("NPS", "Net Promoter Score: % promotors (9–10) − % criticasters (0–6), een getal van −100 tot +100",
-       "§1.1", "net promotor score"),
+       "§1.1", "net promotor score", also=("H8",)),
     _t("passief", "NPS-score 7 of 8: tevreden, maar niet enthousiast", "§1.1", "passives", "neutralen"),
     _t("service recovery paradox", "na een goed afgehandelde klacht is de klant soms tevredener dan vóór het "
        "probleem", "§1.1"),
@@ -86,12 +86,12 @@ GLOSSARY: tuple[Term, ...] = (
     _t("restvraag", "marktpotentieel − marktomvang", "§2.2"),
     _t("marktaandeel", "eigen omzet / marktomvang", "§2.2"),
     _t("relatief marktaandeel", "eigen marktaandeel / marktaandeel van de grootste concurrent (voor de "
-       "marktleider: van de nummer twee)", "§2.2"),
+       "marktleider: van de nummer twee)", "§2.2", also=("H8",)),
     _t("penetratiegraad", "kopers / potentiële kopers (eigen merk: eigen kopers / kopers in de productklasse)",
-       "§2.2"),
+       "§2.2", also=("H8",)),
     _t("bestedingsindex", "eigen omzet per eigen koper / omzet per koper in de productklasse", "§2.2"),
-    _t("ABCD-analyse", "externe analyse van Afnemers, Bedrijfstak, Concurrenten en Distributie", "§2.2"),
-    _t("SWOT", "sterktes en zwaktes (intern) naast kansen en bedreigingen (extern)", "§2.2"),
+    _t("ABCD-analyse", "externe analyse van Afnemers, Bedrijfstak, Concurrenten en Distributie", "§2.2", also=("H8",)),
+    _t("SWOT", "sterktes en zwaktes (intern) naast kansen en bedreigingen (extern)", "§2.2", also=("H8",)),
     _t("confrontatiematrix", "zet elke sterkte en zwakte tegen elke kans en bedreiging; de sterke combinaties "
        "worden strategische opties", "§2.2", "confrontatietabel", also=("H7",)),
     # H3 Lead management
@@ -101,14 +101,14 @@ GLOSSARY: tuple[Term, ...] = (
     _t("SQL", "sales qualified lead: BANT door sales bevestigd", "§3.1"),
     _t("opportunity", "concrete verkoopkans, vaak met een offerte", "§3.1"),
     _t("leadscore", "fitpunten + gedragspunten", "§3.1"),
-    _t("BANT", "Budget, Authority, Need, Timeline", "§3.1"),
+    _t("BANT", "Budget, Authority, Need, Timeline", "§3.1", also=("H8",)),
     _t("nurturing", "leads die nog niet klaar zijn met relevante inhoud blijven voeden", "§3.1"),
     _t("CTR", "click-through rate: klikken / vertoningen", "§3.1"),
     _t("CPL", "cost per lead: kosten / aantal leads", "§3.1"),
     _t("conversie (landingspagina)", "leads / bezoekers", "§3.1"),
     _t("cold / warm / hot prospect", "geen relatie en geen bekende behoefte / interesse getoond of doorverwezen / "
        "concrete behoefte, budget en termijn", "§3.2", "koude prospect", "koude prospects", "hete prospect",
-       "hete prospects", "heet prospect", "hete lead", "hete leads"),
+       "hete prospects", "heet prospect", "hete lead", "hete leads", also=("H8",)),
     _t("koude acquisitie", "organisaties benaderen zonder eerder contact, meestal met een telefoongesprek",
        "§3.2", "cold calling"),
     _t("telefoongesprek", "één gesprek of belpoging in de koude acquisitie of het verkoopplan", "§3.2",
@@ -133,10 +133,10 @@ GLOSSARY: tuple[Term, ...] = (
     _t("fysiek, uitgebreid, totaal product", "het product zelf, de diensten eromheen, de hele beleving", "§4.1"),
     _t("koffiemachine", "de machine die Brandwijk plaatst; een bean-to-cup koffiemachine maalt per kop verse bonen",
        "§4.1", "koffieautomaat", "koffieautomaten", "bonen-to-cup"),
-    _t("sellogram", "tabel van koopmotief, eigenschap, voordeel, verkoopargument en bewijs", "§4.2"),
+    _t("sellogram", "tabel van koopmotief, eigenschap, voordeel, verkoopargument en bewijs", "§4.2", also=("H8",)),
     _t("verkoopargument", "een voordeel in de woorden van de klant: \"Doordat …, kunt u …, zodat …\"", "§4.2"),
     _t("bewijs", "wat een argument aantoont: rapport, referentie, keurmerk, demonstratie", "§4.2"),
-    _t("USP", "unique selling point: wat de verkoper uniek vindt aan zijn aanbod", "§4.2"),
+    _t("USP", "unique selling point: wat de verkoper uniek vindt aan zijn aanbod", "§4.2", also=("H8",)),
     _t("UBR", "unique buying reason: waarom de klant werkelijk bij jou koopt (vaker genoemd bij winst dan bij "
        "verlies)", "§4.2"),
     _t("gewogen criteriamethode", "aanbiedingen vergelijken met Σ gewicht × score", "§4.3"),
@@ -175,7 +175,7 @@ GLOSSARY: tuple[Term, ...] = (
     _t("RFM", "recency, frequency, monetary: drie scores van 1 tot 5", "§6.2"),
     _t("klantrelatiestrategie", "aanpak per fase van de cyclus: werven, ontwikkelen, behouden, terugwinnen of "
        "afscheid", "§6.3"),
-    _t("retentiegraad", "deel van de klanten dat een jaar later nog klant is", "§6.4", "retentiepercentage"),
+    _t("retentiegraad", "deel van de klanten dat een jaar later nog klant is", "§6.4", "retentiepercentage", also=("H8",)),
     _t("disconteringsvoet", "rente waarmee je toekomstige marge terugrekent naar nu", "§6.4", "discontovoet"),
     _t("CLV", "Customer Lifetime Value: verwachte, verdisconteerde marge over de hele klantrelatie", "§6.4"),
     _t("CAC", "acquisitiekosten: wat het kost om één nieuwe klant te werven", "§6.4"),
@@ -200,6 +200,25 @@ GLOSSARY: tuple[Term, ...] = (
     _t("share of wallet", "ons deel van de besteding van de klant in onze categorie", "§7.7",
        "klantaandeel", "portemonnee-aandeel"),
     _t("accountplan", "plan per key account: analyse, doelen, acties, budget, monitoring", "§7.9"),
+    # H8 Stappenplan verkoopproces (§8.1 = fase 1, …, §8.6 = fase 6)
+    _t("SDP-model", "segmenteren, een doelmarkt kiezen en positioneren", "§8.1"),
+    _t("adoptiecurve", "verdeling van de afnemers naar het moment waarop ze een innovatie gaan gebruiken (Rogers): "
+       "innovators 2,5%, early adopters 13,5%, early majority 34%, late majority 34%, laggards 16%", "§8.1"),
+    _t("positioneren", "bepalen hoe je in de doelmarkt gezien wilt worden (de P van SDP)", "§8.1"),
+    _t("concurrentieanalyse", "het aanbod van elke concurrent per criterium naast het eigen aanbod; een USP is een "
+       "criterium waarop je elke concurrent verslaat", "§8.2"),
+    _t("offerte", "schriftelijk aanbod met prijs en voorwaarden; met een termijn voor aanvaarding kan het aanbod tot die "
+       "datum niet worden ingetrokken", "§8.3"),
+    _t("btw-tarief", "21% (algemeen) of 9% (laag: onder meer voedingsmiddelen en alcoholvrije dranken)", "§8.3"),
+    _t("algemene voorwaarden", "vaste afspraken die gelden als ze vooraf van toepassing zijn verklaard en de klant ze "
+       "kon lezen", "§8.4"),
+    _t("after sales", "contact na de levering: tevredenheid, feedback, cross- en up-selling", "§8.5"),
+    _t("cross-selling / up-selling", "een ander product erbij verkopen / een duurdere of grotere uitvoering verkopen",
+       "§8.5"),
+    _t("cohort", "groep klanten die in hetzelfde jaar is geworven", "§8.6"),
+    _t("bindingsactie", "actie die de klantorganisatie aan het bedrijf bindt (nieuwsbrief, evaluatiegesprek, "
+       "servicegarantie, contractkorting); een winactie of spaarkaart past bij consumenten, niet bij zakelijke en "
+       "publieke inkopers", "§8.6"),
 )
 
 GLOSSARY_CHAPTERS = tuple(dict.fromkeys(t.chapter for t in GLOSSARY))

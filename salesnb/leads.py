@@ -697,9 +697,9 @@ def procedure_choice(value, as_of, category: str, *, single_below: float = 50_00
     ``drempel``, ``europees`` and ``procedure``.
 
     >>> procedure_choice(180_000, "2026-03-01", "leveringen/diensten centrale overheid")["procedure"]
-    'Europese procedure (openbaar of niet-openbaar)'
+    'Europese procedure verplicht (bijvoorbeeld openbaar of niet-openbaar)'
     >>> procedure_choice(180_000, "2026-03-01", "leveringen/diensten decentrale overheden")["procedure"]
-    'nationaal (eigen inkoopbeleid)'
+    'nationaal: geen Europese procedure verplicht (eigen inkoopbeleid)'
     """
     value = v.number(value, "value", minimum=0)
     single_below = v.number(single_below, "single_below", minimum=0)
@@ -707,13 +707,13 @@ def procedure_choice(value, as_of, category: str, *, single_below: float = 50_00
     threshold = eu_threshold(as_of, category, thresholds=thresholds)
     european = value >= threshold
     if european:
-        procedure = "Europese procedure (openbaar of niet-openbaar)"
+        procedure = "Europese procedure verplicht (bijvoorbeeld openbaar of niet-openbaar)"
     elif value < single_below:
-        procedure = "enkelvoudig of meervoudig onderhands (eigen inkoopbeleid)"
+        procedure = "enkelvoudig of meervoudig onderhands: geen Europese procedure verplicht (eigen inkoopbeleid)"
     elif value < multiple_below:
-        procedure = "meervoudig onderhands (eigen inkoopbeleid)"
+        procedure = "meervoudig onderhands: geen Europese procedure verplicht (eigen inkoopbeleid)"
     else:
-        procedure = "nationaal (eigen inkoopbeleid)"
+        procedure = "nationaal: geen Europese procedure verplicht (eigen inkoopbeleid)"
     return {"drempel": threshold, "europees": bool(european), "procedure": procedure}
 
 

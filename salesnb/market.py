@@ -402,7 +402,9 @@ def smart_check(*, what=None, measure=None, target=None, baseline=None, deadline
     measurable = measure is not None and target is not None
     if target is not None:
         target = v.number(target, "target", minimum=0)
-    rows.append((measurable, f"Meetbaar: {measure} = {format_number(target)}." if measurable else
+    money = isinstance(measure, str) and measure.split()[0].lower() in ("omzet", "marge", "brutomarge")
+    shown = (format_euro(target) if money else format_number(target)) if measurable else ""
+    rows.append((measurable, f"Meetbaar: {measure} = {shown}." if measurable else
                  "Noem de maatstaf en het getal (bijvoorbeeld omzet € 1.100.000)."))
     rows.append((accepted is True, "Het team staat erachter." if accepted is True else
                  "Onbekend of het team het doel accepteert: bespreek het (bottom-up) met de verkopers."))
@@ -500,11 +502,12 @@ def target_overview(orders, customers, activities, targets, *, year=None, date_c
                     acquired_col="acquired_on", month_col="month",
                     measures=(("omzet", "resultaat", "revenue_target"),
                               ("nieuwe klanten", "resultaat", "new_customers_target"),
-                              ("telefoongesprekken", "activiteit", "calls_target"),
-                              ("afspraken", "activiteit", "appointments_target"),
-                              ("offertes", "activiteit", "quotations_target")),
-                    activity_columns=(("telefoongesprekken", "calls"), ("afspraken", "appointments"),
-                                      ("offertes", "quotations"))) -> pd.DataFrame:
+                              ("telefoongesprekken (koude acquisitie)", "activiteit", "calls_target"),
+                              ("afspraken (koude acquisitie)", "activiteit", "appointments_target"),
+                              ("offertes (koude acquisitie)", "activiteit", "quotations_target")),
+                    activity_columns=(("telefoongesprekken (koude acquisitie)", "calls"),
+                                      ("afspraken (koude acquisitie)", "appointments"),
+                                      ("offertes (koude acquisitie)", "quotations"))) -> pd.DataFrame:
     """Resultaat- en activiteitentargets tegen de realisatie in één jaar (§2.1).
 
     ``targets`` has one row per month with a target column per measure (``measures``: name,
@@ -512,7 +515,9 @@ def target_overview(orders, customers, activities, targets, *, year=None, date_c
     ``acquired_col`` in the year, activities summed from ``activities`` (one row per month and
     person; ``activity_columns`` maps a measure to its column). ``year`` defaults to the last
     year with orders. Returns per measure ``soort``, ``target``, ``realisatie`` and
-    ``realisatiegraad`` (realisatie / target).
+    ``realisatiegraad`` (realisatie / target). The company's activity targets are those of the
+    cold acquisition (the ``cold_calls`` table), the results those of the whole company: the
+    default names say so.
 
     >>> o = pd.DataFrame({"date": pd.to_datetime(["2025-03-01"]), "revenue": [90.0]})
     >>> c = pd.DataFrame({"acquired_on": pd.to_datetime(["2025-02-01", "2020-01-01"])})
@@ -651,15 +656,48 @@ def swot_table(abcd, strengths, weaknesses) -> pd.DataFrame:
                         index=pd.Index(["intern", "extern"], name="SWOT"))
 
 
-def abcd_findings(market, competitors, *, leads=None, year=None, saturated_from=0.8,
+def _distribution_finding(tenders, leads, year, source_col, online, created_col):
+    """ABCD's Distributie: how the public buyers buy (tenders), else the online share of the own leads."""
+    if tenders is not None:
+        v.table(tenders, "tenders", ["published_on", "award_criterion"])
+        t_year = v.dates(tenders["published_on"], "tenders['published_on']").dt.year.to_numpy() == year
+        if t_year.any():
+            quality = float((tenders.loc[t_year, "award_criterion"].astype(str) == "BPKV").mean())
+            return ("Distributie", f"publieke afnemers kopen via aanbestedingen: {int(t_year.sum())} in {year}, "
+                    f"{format_percent(quality, 0)} daarvan gegund op prijs én kwaliteit (BPKV)", "kans")
+    elif leads is not None:
+        v.table(leads, "leads", [source_col, created_col])
+        l_year = v.dates(leads[created_col], f"leads['{created_col}']").dt.year.to_numpy()
+        is_online = (leads[source_col].astype(str) == online).to_numpy()
+        share_now = is_online[l_year == year].mean() if (l_year == year).any() else np.nan
+        share_before = is_online[l_year == year - 1].mean() if (l_year == year - 1).any() else np.nan
+        if not np.isnan(share_now):
+            text = f"{format_percent(share_now)} van de leads komt online binnen"
+            falling = False
+            if not np.isnan(share_before):
+                # a change in the online share is a trend only when it exceeds its noise
+                change = compare_rates([is_online[l_year == year].sum(), is_online[l_year == year - 1].sum()],
+                                       [(l_year == year).sum(), (l_year == year - 1).sum()], ["nu", "vorig jaar"])
+                falling = change.clear and change.highest == "vorig jaar"
+                trend = ("duidelijk gestegen" if change.clear and not falling else "duidelijk gedaald" if falling
+                         else "geen duidelijke verandering")
+                text += f" (vorig jaar {format_percent(share_before)}: {trend})"
+            return ("Distributie", text, "bedreiging" if falling else "kans")
+    return None
+
+
+def abcd_findings(market, competitors, *, leads=None, tenders=None, year=None, saturated_from=0.8,
                   sector_col="sector", source_col="source", online="online", created_col="created_on") -> pd.DataFrame:
     """ABCD-analyse uit de marktcijfers (§2.2): findings with numbers, each a kans or bedreiging.
 
     Compares ``year`` (default: the last) with the year before: Afnemers (the sector with the
     largest restvraag; the fastest growing and shrinking sectors), Bedrijfstak (growth of the
     whole market, saturation against ``saturated_from``), Concurrenten (the largest competitor
-    and the fastest growing one) and, with ``leads``, Distributie (the share of leads that come
-    in ``online``). Returns an :func:`abcd_table`, ready for :func:`swot_table`.
+    and the fastest growing one) and Distributie: with ``tenders`` (published_on, award_criterion)
+    how the public buyers buy (the tenders of ``year``, the share awarded on BPKV), a fact of the
+    market; with only ``leads`` the share of the company's own leads that come in ``online``
+    (an internal figure, shown only when no tenders are given). Returns an :func:`abcd_table`,
+    ready for :func:`swot_table`.
 
     >>> m = pd.DataFrame({"year": [2025, 2025], "sector": ["zorg", "horeca"], "potential_buyers": [100, 50],
     ...     "purchase_per_buyer": [1000.0, 1000.0], "buyers": [60, 30], "class_sales": [60_000.0, 30_000.0],
@@ -706,22 +744,7 @@ def abcd_findings(market, competitors, *, leads=None, year=None, saturated_from=
     leader = by_firm.idxmax()
     rows.append(("Concurrenten", f"{leader} is de grootste concurrent ({format_percent(by_firm[leader] / total['marktomvang'])}"
                  " van de markt)", "bedreiging"))
-    if leads is not None:
-        v.table(leads, "leads", [source_col, created_col])
-        l_year = v.dates(leads[created_col], f"leads['{created_col}']").dt.year.to_numpy()
-        is_online = (leads[source_col].astype(str) == online).to_numpy()
-        share_now = is_online[l_year == year].mean() if (l_year == year).any() else np.nan
-        share_before = is_online[l_year == year - 1].mean() if (l_year == year - 1).any() else np.nan
-        if not np.isnan(share_now):
-            text = f"{format_percent(share_now)} van de leads komt online binnen"
-            falling = False
-            if not np.isnan(share_before):
-                # a change in the online share is a trend only when it exceeds its noise
-                change = compare_rates([is_online[l_year == year].sum(), is_online[l_year == year - 1].sum()],
-                                       [(l_year == year).sum(), (l_year == year - 1).sum()], ["nu", "vorig jaar"])
-                falling = change.clear and change.highest == "vorig jaar"
-                trend = ("duidelijk gestegen" if change.clear and not falling else "duidelijk gedaald" if falling
-                         else "geen duidelijke verandering")
-                text += f" (vorig jaar {format_percent(share_before)}: {trend})"
-            rows.append(("Distributie", text, "bedreiging" if falling else "kans"))
+    distribution = _distribution_finding(tenders, leads, year, source_col, online, created_col)
+    if distribution is not None:
+        rows.append(distribution)
     return abcd_table(rows)

@@ -39,6 +39,11 @@ __all__ = [
     "temperature_counts",
     "channel_table",
     "usp_table",
+    "COMPETITOR_ANALYSIS",
+    "COMPETITOR_LOWER_IS_BETTER",
+    "CRITERIA",
+    "competitor_usps",
+    "competitor_check",
     "usp_from_deals",
     "deal_usp_findings",
     "deal_usp_verdicts",
@@ -403,6 +408,115 @@ def channel_table(leads, *, channel_col="source", won_col="won", cost_col="cost"
 # ---------------------------------------------------------------------------------------------
 # Phase 2: USPs from competitor figures
 # ---------------------------------------------------------------------------------------------
+
+#: The concurrentieanalyse of phase 2 (fictional, as Brandwijk's sales team collected it from the
+#: competitors' offers and websites in 2025): per supplier the hours within which a breakdown is
+#: repaired, the price per cup over a five-year contract (€) and the number of product groups in one
+#: contract. Lower is better for the first two (:data:`COMPETITOR_LOWER_IS_BETTER`). Feed it to
+#: :func:`competitor_usps` (or :func:`usp_table`): a criterion is a USP only where Brandwijk beats
+#: every competitor.
+COMPETITOR_ANALYSIS = pd.DataFrame({
+    "hersteltijd_storing_uur": [24, 48, 36, 72, 48, 48],
+    "prijs_per_kop": [0.42, 0.38, 0.44, 0.41, 0.45, 0.43],
+    "productgroepen_per_contract": [6, 4, 5, 5, 2, 3],
+}, index=pd.Index(["Brandwijk Koffie & Vending", "Koffiemeesters Nederland", "VendoPlus", "Aroma Bedrijfscatering",
+                   "De Automatiek Groep", "Bonenhuys Zakelijk"], name="aanbieder"))
+
+#: The criteria of :data:`COMPETITOR_ANALYSIS` where less is better (``higher_is_better`` of usp_table).
+COMPETITOR_LOWER_IS_BETTER = {"hersteltijd_storing_uur": False, "prijs_per_kop": False}
+
+#: Per criterion of :data:`COMPETITOR_ANALYSIS`: its Dutch name, its unit ("€" for an amount) and the
+#: buying motive it speaks to (SABONE, §4.1).
+CRITERIA = {
+    "hersteltijd_storing_uur": ("hersteltijd bij storing", "uur", "zekerheid"),
+    "prijs_per_kop": ("prijs per kop", "€", "economie"),
+    "productgroepen_per_contract": ("aanbod in één contract", "productgroepen", "gemak"),
+}
+
+
+def _criterion_parts(criterion: str, value: float, criteria) -> tuple[str, str]:
+    """A criterion's Dutch name and the value with its unit: ('prijs per kop', '€ 0,42')."""
+    from .display import format_euro, format_number
+
+    label, unit, _motive = criteria.get(criterion, (criterion.replace("_", " "), "", None))
+    if unit == "€":
+        return label, format_euro(value, 2)
+    return label, f"{format_number(value)} {unit}".strip()
+
+
+def _analysis(analysis, lower_is_better, criteria, own):
+    table = COMPETITOR_ANALYSIS if analysis is None else analysis
+    lower = COMPETITOR_LOWER_IS_BETTER if lower_is_better is None else lower_is_better
+    criteria = CRITERIA if criteria is None else criteria
+    if not isinstance(table, pd.DataFrame) or len(table) < 2:
+        raise InputError("'analysis' moet een tabel zijn met per aanbieder een rij: eerst het eigen bedrijf, "
+                         "dan minstens één concurrent.")
+    own = table.index[0] if own is None else v.choice(own, "own", list(map(str, table.index)))
+    return table.loc[own], table.drop(index=own), lower, criteria, own
+
+
+def competitor_usps(analysis: pd.DataFrame | None = None, *, lower_is_better=None, criteria=None,
+                    own: str | None = None) -> pd.DataFrame:
+    """The concurrentieanalyse per criterion (fase 2, §4.1): own value, the best competitor's, USP or not.
+
+    ``analysis``: one row per supplier (the own company first, or named ``own``), one column per
+    criterion (default :data:`COMPETITOR_ANALYSIS`). Columns of the result: criterium (Dutch),
+    eigen and beste_concurrent (values with their unit), concurrent (who is best) and usp
+    (beats every competitor).
+
+    >>> competitor_usps()[["criterium", "eigen", "usp"]].values.tolist()[1]
+    ['prijs per kop', '€ 0,42', False]
+    """
+    mine, rivals, lower, criteria, own = _analysis(analysis, lower_is_better, criteria, own)
+    usps = usp_table(mine.to_dict(), rivals, higher_is_better=lower).set_index("criterium")
+    rows = []
+    for criterion in usps.index:
+        up = lower.get(criterion, True)
+        best = rivals[criterion].idxmax() if up else rivals[criterion].idxmin()
+        label, ours = _criterion_parts(criterion, mine[criterion], criteria)
+        rows.append((label, ours, _criterion_parts(criterion, rivals.loc[best, criterion], criteria)[1], best,
+                     bool(usps.loc[criterion, "usp"])))
+    return pd.DataFrame(rows, columns=["criterium", "eigen", "beste_concurrent", "concurrent", "usp"])
+
+
+def competitor_check(motive: str, *, analysis: pd.DataFrame | None = None, lower_is_better=None,
+                     criteria=None, own: str | None = None) -> list[str]:
+    """Is the argument for this customer's motive a USP against the competitors? (fase 2, §4.1)
+
+    The argument follows the customer's motive (the sellogram); the concurrentieanalyse says
+    whether the company beats every competitor on the criterion of that motive (``criteria``:
+    column → (name, unit, motive), default :data:`CRITERIA`). Returns Dutch sentences: the verdict
+    for the motive, and the company's USPs.
+
+    >>> competitor_check("zekerheid")[0]
+    'Het argument bij zekerheid is ook een USP: hersteltijd bij storing 24 uur bij Brandwijk Koffie & Vending, bij de beste concurrent 36 uur (VendoPlus).'
+    >>> competitor_check("economie")[0].split(":")[0]
+    'Het argument bij economie past bij het motief, maar is geen USP'
+    """
+    from .vocabulary import SABONE
+
+    v.choice(motive, "motive", list(SABONE.values()))
+    mine, rivals, lower, crit, own = _analysis(analysis, lower_is_better, criteria, own)
+    table = competitor_usps(analysis, lower_is_better=lower, criteria=crit, own=own)
+    names = {c: crit.get(c, (c,))[0] for c in mine.index}
+    matching = [names[c] for c in mine.index if crit.get(c, (None, None, None))[2] == motive]
+    lines = []
+    for row in table[table["criterium"].isin(matching)].itertuples(index=False):
+        if row.usp:
+            lines.append(f"Het argument bij {motive} is ook een USP: {row.criterium} {row.eigen} bij {own}, "
+                         f"bij de beste concurrent {row.beste_concurrent} ({row.concurrent}).")
+        else:
+            lines.append(f"Het argument bij {motive} past bij het motief, maar is geen USP: {row.concurrent} scoort "
+                         f"even goed of beter op {row.criterium} ({row.beste_concurrent} tegen {row.eigen}). Breng het "
+                         f"als voordeel voor deze klant, niet als iets wat alleen {own} kan.")
+    if not matching:
+        lines.append(f"De concurrentieanalyse heeft geen criterium bij het motief {motive}: toets het "
+                     f"argument in het gesprek en vraag naar het aanbod van de concurrent.")
+    unique = [f"{r.criterium} {r.eigen}" for r in table[table["usp"]].itertuples(index=False)]
+    lines.append(f"USP's tegenover alle concurrenten: {', '.join(unique)}." if unique
+                 else "Tegenover alle concurrenten heeft het bedrijf op deze criteria geen USP.")
+    return lines
+
 
 def usp_table(own, competitors, *, higher_is_better=None) -> pd.DataFrame:
     """USP's uit de concurrentieanalyse (stappenplan fase 2, §4.1).

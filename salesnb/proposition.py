@@ -32,6 +32,7 @@ __all__ = [
     "win_rate_by_motive",
     "sales_argument",
     "sellogram",
+    "sellogram_argument",
     "customer_pitch",
     "COMPANY_USPS",
     "usp_vs_ubr",
@@ -486,6 +487,27 @@ def sellogram(motives=None, *, products=None) -> pd.DataFrame:
             v.choice(p, "products", known)
         table = table[table["product"].isin(list(products))]
     return table.reset_index(drop=True)
+
+
+def sellogram_argument(motive: str, product: str) -> dict:
+    """The sellogram's argument for one customer's motive and one product (§4.2), in parts.
+
+    Returns ``doordat``, ``kunt_u`` and ``zodat`` (the three parts of "Doordat …, kunt u …,
+    zodat …", in the customer's words) and ``bewijs``: the argument that matches this customer's
+    motive, not the company's strongest USP.
+
+    >>> a = sellogram_argument("economie", "Koffie & thee")
+    >>> a["zodat"]
+    'u geen last hebt van stijgende koffieprijzen'
+    """
+    letter = _motive_letter(motive)
+    known = sorted(set(p for p, *_ in _SELLOGRAM_ROWS))
+    v.choice(product, "product", known)
+    for p, m, _eig, _voordeel, doordat, kunt_u, zodat, bewijs in _SELLOGRAM_ROWS:
+        if p == product and m == letter:
+            return {"doordat": doordat, "kunt_u": kunt_u, "zodat": zodat, "bewijs": bewijs}
+    raise InputError(f"Het sellogram heeft voor {product} geen argument bij het motief {SABONE[letter]}. "
+                     f"Kies een ander product of bekijk salesnb.sellogram(products=[{product!r}]).")
 
 
 def customer_pitch(weights, product: str, *, types: Mapping[str, str] = MOTIVE_TYPES) -> pd.DataFrame:

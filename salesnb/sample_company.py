@@ -134,8 +134,8 @@ def manager_roles(year: int = 2025, *, orders: pd.DataFrame | None = None,
     """Hunters and farmers (§7.1): per account manager the role and what the data show of it.
 
     Columns: naam, regio, rol, fte, klanten (active accounts in ``year``), nieuwe_klanten (acquired
-    in ``year``), omzet, omzet_nieuwe_klanten (from customers acquired in ``year`` or the year
-    before), aandeel_nieuw (fraction of revenue from those new customers).
+    in ``year``), omzet, omzet_nieuwe_klanten (from those customers acquired in ``year``; one
+    meaning of "nieuw" throughout), aandeel_nieuw (fraction of revenue from those new customers).
 
     >>> roles = manager_roles(2025)
     >>> set(roles["rol"]) <= {"hunter", "farmer"}
@@ -146,9 +146,8 @@ def manager_roles(year: int = 2025, *, orders: pd.DataFrame | None = None,
     managers = _table("account_managers", account_managers).set_index("manager_id")
     accounts = account_table(y, orders=orders, customers=customers)
     acquired = customers.set_index("customer_id").loc[accounts.index, "acquired_on"].dt.year
-    new = acquired >= y - 1
-    frame = accounts.assign(new=new.to_numpy(), new_revenue=accounts["revenue"].where(new.to_numpy(), 0.0),
-                            acquired_now=(acquired == y).to_numpy())
+    new = (acquired == y).to_numpy()
+    frame = accounts.assign(new_revenue=accounts["revenue"].where(new, 0.0), acquired_now=new)
     per = frame.groupby("account_manager").agg(klanten=("revenue", "size"), omzet=("revenue", "sum"),
                                                nieuwe_klanten=("acquired_now", "sum"),
                                                omzet_nieuw=("new_revenue", "sum"))

@@ -28,6 +28,7 @@ __all__ = [
     "LEAD_SOURCES",
     "CAMPAIGN_CHANNELS",
     "LEAD_CHANNELS",
+    "RELATION_CHANNELS",
     "LEAD_STAGES",
     "LEAD_FUNNEL_STAGES",
     "MQL_THRESHOLD",
@@ -104,6 +105,12 @@ CAMPAIGN_CHANNELS = ("Google Ads", "LinkedIn", "e-mailnieuwsbrief", "vakbeurs")
 
 #: The channel a lead came in through: the campaign channels plus the offline ones.
 LEAD_CHANNELS = CAMPAIGN_CHANNELS + ("doorverwijzing", "LinkedIn-netwerk", "telefoon", "TenderNed")
+
+#: The lead channels that reach only people with a relation or a choice of their own: a newsletter goes to
+#: subscribers (unsolicited commercial e-mail needs prior consent, also at business addresses), a referral
+#: and the LinkedIn network run through a relation, and a buyer publishes a tender itself. Cold prospects
+#: (no relation, §3.2) are reached through the other channels.
+RELATION_CHANNELS = ("e-mailnieuwsbrief", "doorverwijzing", "LinkedIn-netwerk", "TenderNed")
 
 #: The course's lead stages, from suspect (fits the profile, no contact yet) to klant (§3.1).
 #: Sources disagree on the order, so every function takes ``stages=`` as a parameter.

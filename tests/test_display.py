@@ -240,9 +240,14 @@ def test_bad_input_is_a_dutch_error():
 
 
 def test_format_value_every_kind():
-    assert [format_value(0.5, k) for k in ("euro", "percent", "nps", "count", "decimal")] == [
-        "€ 1", "50,0%", "+1", "1", "0,5"]
-    assert set(KINDS) == {"euro", "percent", "nps", "count", "decimal", "date", "yesno", "text"}
+    assert [format_value(0.5, k) for k in ("euro", "percent", "points", "nps", "count", "decimal")] == [
+        "€ 1", "50,0%", "+50,0 %-punt", "+1", "1", "0,5"]
+    assert set(KINDS) == {"euro", "percent", "points", "nps", "count", "decimal", "date", "yesno", "text"}
+
+
+def test_a_difference_of_percentages_is_shown_in_procentpunten():
+    shown = show_table(pd.DataFrame({"verschil": [0.071, -0.2]}), formats={"verschil": "points"})
+    assert cells(shown).iloc[:, 0].tolist() == ["+7,1 %-punt", "-20,0 %-punt"]
 
 
 # --------------------------------------------------------------------------- registry

@@ -476,14 +476,18 @@ def test_funnel_metrics_needs_won_deals():
 # --- plan inputs from the company tables ---------------------------------------------------------
 
 def _plan_tables():
-    # two new-customer wins in 2025 (3,000 and 5,000), one existing-customer win in 2025 (1,000),
-    # a loss and a win of 2024 that never count
+    # 2025: two new-customer wins from leads 1 (cold, 3,000) and 2 (online, 5,000), an existing
+    # customer's win (1,000) and a loss; 2020: a cold win of 99,000 outside the default five years
     opps = pd.DataFrame({"outcome": ["gewonnen", "gewonnen", "verloren", "gewonnen", "gewonnen"],
                          "value": [3_000.0, 5_000.0, 700.0, 99_000.0, 1_000.0],
+                         "lead_id": pd.array([1, 2, 3, 4, None], dtype="Int64"),
                          "customer_id": pd.array([None, None, None, None, 42], dtype="Int64"),
-                         "closed_on": pd.to_datetime(["2025-02-01", "2025-09-01", "2025-03-01", "2024-06-01",
+                         "closed_on": pd.to_datetime(["2025-02-01", "2025-09-01", "2025-03-01", "2020-06-01",
                                                       "2025-05-01"])})
-    calls = pd.DataFrame({"month": pd.to_datetime(["2025-01-01", "2025-02-01", "2024-01-01"]),
+    leads = pd.DataFrame({"lead_id": [1, 2, 3, 4],
+                          "source": ["koude acquisitie", "online", "koude acquisitie", "koude acquisitie"]})
+    # the chain of 2024 and 2025 counts (within five years), 2019's does not
+    calls = pd.DataFrame({"month": pd.to_datetime(["2025-01-01", "2024-02-01", "2019-01-01"]),
                           "calls": [300, 300, 10], "appointments": [30, 30, 10], "quotations": [12, 12, 10],
                           "orders": [3, 3, 10]})
     goals = pd.DataFrame({"month": pd.to_datetime(["2026-01-01", "2026-02-01", "2025-01-01"]),
@@ -491,69 +495,76 @@ def _plan_tables():
     # customer 9 ordered in 2024 and not in 2025: its 5 of revenue is the loss
     sold = pd.DataFrame({"date": pd.to_datetime(["2025-04-04", "2025-05-05", "2024-01-01"]),
                          "customer_id": [42, 7, 9], "revenue": [40_000.0, 40_000.0, 5.0]})
-    return opps, calls, goals, sold
+    return opps, calls, goals, sold, leads
 
 
 def test_plan_inputs_by_hand():
     p = f.plan_inputs(*_plan_tables())
-    # target 120,000 - (revenue 2025 80,000 - lost 5) = 40,005; cold calling brought 6 of the 2 new
-    # customers won in 2025 (share capped at 1); average of the 2025 new-customer wins (3,000 + 5,000) / 2
-    # = 4,000 (the existing customer's 1,000 is left out by default)
+    # target 120,000 - (revenue 2025 80,000 - lost 5) = 40,005; cold acquisition won 3,000 of the
+    # 8,000 won from new customers in 2021-2025: share 0.375, so 15,001.875 to win by calling;
+    # the average cold deal is 3,000 (the 2020 win is outside the five years)
     assert p["lost_revenue"] == 5
     assert p["growth_revenue"] == 40_005
-    assert p["cold_share"] == 1
-    assert p["target_revenue"] == 40_005
-    assert p["average_order"] == 4_000
-    assert p["order_basis"] == "nieuwe klanten"
-    # chain 2025: orders 6 / quotations 24 = 0.25; 24 / 60 appointments = 0.4; 60 / 600 calls = 0.1
+    assert p["cold_share"] == pytest.approx(0.375)
+    assert p["target_revenue"] == pytest.approx(15_001.88)
+    assert p["average_order"] == 3_000
+    assert p["order_basis"] == "koude acquisitie" and p["years"] == (2021, 2025)
+    # chain 2024-2025: orders 6 / quotations 24 = 0.25; 24 / 60 appointments = 0.4; 60 / 600 calls = 0.1
     assert list(p["rates"]) == ["offertes", "bezoeken", "telefoongesprekken"]
     assert list(p["rates"].values()) == pytest.approx([0.25, 0.4, 0.1])
-    # 40,005 / 4,000 = 10.001 -> 11 orders -> 44 offertes -> 110 bezoeken -> 1100 gesprekken
+    # 15,001.88 / 3,000 = 5.0006 -> 6 orders -> 24 offertes -> 60 bezoeken -> 600 gesprekken
     plan = f.sales_plan(p["target_revenue"], p["average_order"], p["rates"])
-    assert plan["nodig"].tolist() == [11, 44, 110, 1100]
-    # half of the new customers from cold calling: half the revenue to win by calling
-    opps, calls, goals, sold = _plan_tables()
-    half = f.plan_inputs(opps, calls.assign(orders=[1, 0, 10]), goals, sold)
-    assert half["cold_share"] == 0.5 and half["target_revenue"] == pytest.approx(40_005 / 2)
+    assert plan["nodig"].tolist() == [6, 24, 60, 600]
+    # one year of history: only the chain of 2025 (the same ratios here) and the same deals
+    assert f.plan_inputs(*_plan_tables(), history=1)["years"] == (2025, 2025)
 
 
 def test_plan_inputs_order_basis():
     tables = _plan_tables()
-    # all customers: (3,000 + 5,000 + 1,000) / 3 = 3,000; 40,005 / 3,000 = 13.3 -> 14 orders
+    # new customers: (3,000 + 5,000) / 2; all customers: (3,000 + 5,000 + 1,000) / 3 = 3,000
+    assert f.plan_inputs(*tables, order_basis="nieuwe klanten")["average_order"] == pytest.approx(4_000)
     everyone = f.plan_inputs(*tables, order_basis="alle klanten")
     assert everyone["average_order"] == pytest.approx(3_000)
-    assert f.sales_plan(everyone["target_revenue"], everyone["average_order"], everyone["rates"])["nodig"][0] == 14
-    # the rates do not depend on the basis
+    # the rates and the share do not depend on the basis
     assert everyone["rates"] == f.plan_inputs(*tables)["rates"]
+    assert everyone["cold_share"] == f.plan_inputs(*tables)["cold_share"]
     with pytest.raises(InputError, match="order_basis"):
         f.plan_inputs(*tables, order_basis="nieuw")
-    opps, calls, goals, sold = tables
+    opps, calls, goals, sold, leads = tables
     with pytest.raises(ColumnError, match="customer_id"):
-        f.plan_inputs(opps.drop(columns="customer_id"), calls, goals, sold)
+        f.plan_inputs(opps.drop(columns="customer_id"), calls, goals, sold, leads)
     with pytest.raises(ColumnError, match="customer_id"):
-        f.plan_inputs(opps, calls, goals, sold.drop(columns="customer_id"))
-    with pytest.raises(InputError, match="nieuwe klanten"):
-        f.plan_inputs(opps.assign(customer_id=pd.array([1] * 5, dtype="Int64")), calls, goals, sold)
+        f.plan_inputs(opps, calls, goals, sold.drop(columns="customer_id"), leads)
+    with pytest.raises(ColumnError, match="source"):
+        f.plan_inputs(opps, calls, goals, sold, leads.drop(columns="source"))
+    with pytest.raises(InputError, match="koude acquisitie"):
+        f.plan_inputs(opps.assign(customer_id=pd.array([1] * 5, dtype="Int64")), calls, goals, sold, leads)
 
 
-def test_plan_inputs_company_basis_is_new_customers():
+def test_plan_inputs_on_the_company_take_the_cold_deals_of_five_years():
     from salesnb.data import load
 
-    opps = load("opportunities")
-    tables = (opps, load("cold_calls"), load("targets"), load("orders"))
-    won = opps[(opps["outcome"] == "gewonnen") & (opps["closed_on"].dt.year == 2025)]
-    assert f.plan_inputs(*tables)["average_order"] == pytest.approx(won.loc[won["customer_id"].isna(), "value"].mean())
+    opps, leads = load("opportunities"), load("leads")
+    tables = (opps, load("cold_calls"), load("targets"), load("orders"), leads)
+    source = opps["lead_id"].map(leads.set_index("lead_id")["source"].astype(object))
+    won = opps[(opps["outcome"] == "gewonnen") & opps["closed_on"].dt.year.between(2021, 2025)]
+    new = won[won["customer_id"].isna()]
+    cold = won[source.loc[won.index] == "koude acquisitie"]
+    p = f.plan_inputs(*tables)
+    assert p["average_order"] == pytest.approx(cold["value"].mean())
+    assert p["cold_share"] == pytest.approx(cold["value"].sum() / new["value"].sum())
+    assert 0 < p["target_revenue"] < p["growth_revenue"]
     assert f.plan_inputs(*tables, order_basis="alle klanten")["average_order"] == pytest.approx(won["value"].mean())
 
 
 def test_plan_inputs_bad_input():
-    opps, calls, goals, sold = _plan_tables()
+    opps, calls, goals, sold, leads = _plan_tables()
     with pytest.raises(InputError, match="niet boven"):
-        f.plan_inputs(opps, calls, goals.assign(revenue_target=1.0), sold)
+        f.plan_inputs(opps, calls, goals.assign(revenue_target=1.0), sold, leads)
     with pytest.raises(InputError, match="geen gewonnen"):
-        f.plan_inputs(opps, calls, goals, sold, year=2023, plan_year=2026)
+        f.plan_inputs(opps, calls, goals, sold, leads, year=2019, plan_year=2026)
     with pytest.raises(ColumnError, match="appointments"):
-        f.plan_inputs(opps, calls.drop(columns="appointments"), goals, sold)
+        f.plan_inputs(opps, calls.drop(columns="appointments"), goals, sold, leads)
 
 
 # --- widgets (headless) ---------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import salesnb
 from salesnb.glossary import GLOSSARY, GLOSSARY_CHAPTERS, find_variants, glossary_markdown, glossary_terms
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("0[0-7]_*.ipynb"))
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("0[0-8]_*.ipynb"))
 CHAPTER_NOTEBOOKS = [p for p in NOTEBOOKS if not p.name.startswith("00")]
 
 

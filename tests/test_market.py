@@ -257,9 +257,9 @@ def test_target_overview_hand_computed():
     # omzet 600 of 1000; new customers 2 of 4; calls 80 of 80; quotations 3 of 4
     assert out.loc["omzet", "realisatiegraad"] == pytest.approx(0.6)
     assert out.loc["nieuwe klanten", "realisatiegraad"] == pytest.approx(0.5)
-    assert out.loc["telefoongesprekken", "realisatiegraad"] == pytest.approx(1.0)
-    assert out.loc["offertes", "realisatiegraad"] == pytest.approx(0.75)
-    assert out.loc["afspraken", "soort"] == "activiteit"
+    assert out.loc["telefoongesprekken (koude acquisitie)", "realisatiegraad"] == pytest.approx(1.0)
+    assert out.loc["offertes (koude acquisitie)", "realisatiegraad"] == pytest.approx(0.75)
+    assert out.loc["afspraken (koude acquisitie)", "soort"] == "activiteit"
 
 
 def test_top_down_bottom_up_hand_computed():
@@ -295,6 +295,13 @@ def test_abcd_findings_from_market():
     # online leads: 100% this year against 50% last year -> kans
     online = a[a["factor"] == "Distributie"].iloc[0]
     assert online["effect"] == "kans" and "100,0%" in online["bevinding"]
+    # with the tenders, Distributie is how the public buyers buy: 2 tenders in 2025, 1 of them on BPKV
+    tenders = pd.DataFrame({"published_on": pd.to_datetime(["2025-03-01", "2025-06-01", "2024-01-01"]),
+                            "award_criterion": ["BPKV", "laagste prijs", "BPKV"]})
+    with_tenders = m.abcd_findings(market, comp, leads=leads, tenders=tenders)
+    distribution = with_tenders.loc[with_tenders["factor"] == "Distributie", "bevinding"].tolist()
+    assert distribution == ["publieke afnemers kopen via aanbestedingen: 2 in 2025, 50% daarvan gegund op prijs "
+                            "én kwaliteit (BPKV)"]
 
 
 # ------------------------------------------------------------------ charts, widgets, exercises (H2)

@@ -30,7 +30,8 @@ def _company_plan() -> dict:
     try:
         from ..data import load
 
-        p = fn.plan_inputs(load("opportunities"), load("cold_calls"), load("targets"), load("orders"))
+        p = fn.plan_inputs(load("opportunities"), load("cold_calls"), load("targets"), load("orders"),
+                           load("leads"))
         managers = int((load("account_managers")["role"] == "hunter").sum())
     except Exception:  # data unavailable: a plain example
         p = {"target_revenue": 300_000.0, "average_order": 8_000.0,
@@ -108,9 +109,9 @@ def sales_plan_explorer(target_revenue=300_000.0, average_order=8_000.0, hit_rat
     647.0
     """
     start_hit = float(hit_rate)
-    # The target slider reaches twice the start (at least € 500.000): room to explore, while a
-    # halfway move stays within the room the axes keep for comparing.
-    target_top = max(500_000.0, math.ceil(2 * float(target_revenue) / 100_000) * 100_000)
+    # The target slider reaches about twice the start (at least € 100.000): room to explore, while a
+    # halfway move stays within the room the axes keep for comparing (twice the start).
+    target_top = max(100_000.0, math.ceil(2 * float(target_revenue) / 50_000) * 50_000)
 
     def plans(target, average, hit, qpv, vpc, each):
         rates = dict(zip(_PLAN_STAGES, (hit, qpv, vpc)))

@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pandas as pd
 
@@ -180,7 +182,7 @@ def retention_action_explorer(customers: int, margin_per_customer: float, *, bas
         ax.set(title="Extra marge tegenover kosten (per jaar)", xlabel="Bedrag (€)")
         # Fixed limits, € labels that follow the largest bar: a move stays a blit.
         scale = FlexibleScale(ax.xaxis, fmt=lambda x, _step: format_euro(x), ticks=2, upper=1.7,
-                              largest=max(customers * 0.10 * 2500, float(t["kosten"].max())))
+                              largest=max(customers * extra_top * margin_top, float(t["kosten"].max())))
         # Comparing the actions before and after a move: the axis keeps twice the starting room.
         scale.hold(2 * max(float(t["extra_marge"].max()), float(t["kosten"].max())))
         artists = {"gain": gain, "cost": cost, "texts": texts, "ax": ax, "scale": scale,
@@ -207,9 +209,15 @@ def retention_action_explorer(customers: int, margin_per_customer: float, *, bas
         items["Beste actie"] = f"{best['actie']}" if best["resultaat"] > 0 else "geen (alle acties verliesgevend)"
         return items
 
-    controls = {"margin": euro_slider("Marge per klant per jaar", 0, 2500, 50, float(margin_per_customer))}
+    # The sliders reach every value that matters: twice the margin (at least € 2.500), and extra
+    # retention up to 10 points or up to 100% behoud, whichever comes first (beyond it no customer is left).
+    margin_top = max(2500.0, math.ceil(2 * float(margin_per_customer) / 500) * 500)
+    room = math.floor(round((1.0 - float(base_retention)) / 0.005, 9)) * 0.005
+    extra_top = max(min(0.10, round(room, 3)), 0.005)
+    controls = {"margin": euro_slider("Marge per klant per jaar", 0, margin_top, 50, float(margin_per_customer))}
     for key, name, value in zip(keys, names, acts["extra_behoud"]):
-        controls[key] = percent_slider(f"Extra behoud door {name}", 0.0, 0.10, 0.005, float(value), decimals=1)
+        controls[key] = percent_slider(f"Extra behoud door {name}", 0.0, extra_top, 0.005, min(float(value), extra_top),
+                                       decimals=1)
     return ChartExplorer(controls=controls, compute=compute, draw=draw, update=update, readout=readout,
                          title=f"Bindingsacties voor {format_number(customers)} klanten "
                                f"(basisbehoud {format_percent(base_retention, 0)})")
