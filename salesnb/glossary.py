@@ -210,8 +210,9 @@ GLOSSARY: tuple[Term, ...] = (
     _t("offerte", "schriftelijk aanbod met prijs en voorwaarden; met een termijn voor aanvaarding kan het aanbod tot die "
        "datum niet worden ingetrokken", "§8.3"),
     _t("btw-tarief", "21% (algemeen) of 9% (laag: onder meer voedingsmiddelen en alcoholvrije dranken)", "§8.3"),
-    _t("algemene voorwaarden", "vaste afspraken die gelden als ze vooraf van toepassing zijn verklaard en de klant ze "
-       "kon lezen", "§8.4"),
+    _t("algemene voorwaarden", "standaardafspraken voor al je overeenkomsten; ze binden de klant als het aanbod ernaar "
+       "verwijst en hij het aanvaardt (art. 6:232 BW); heeft hij ze niet vooraf gekregen, dan kan een kleine klant een "
+       "onredelijk bezwarend beding vernietigen (6:233–6:234), een grote niet (6:235)", "§8.4"),
     _t("after sales", "contact na de levering: tevredenheid, feedback, cross- en up-selling", "§8.5"),
     _t("cross-selling / up-selling", "een ander product erbij verkopen / een duurdere of grotere uitvoering verkopen",
        "§8.5"),

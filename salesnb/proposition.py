@@ -287,7 +287,7 @@ _SELLOGRAM_ROWS = (
      "lage totale kosten per kop over de looptijd",
      "de automaat in slaapstand weinig stroom gebruikt en per kop precies doseert",
      "de kosten per kop over vijf jaar vooraf vastleggen",
-     "u de voordeligste oplossing over de hele looptijd kiest",
+     "u vooraf precies weet wat elke kop over de hele looptijd kost",
      "berekening kosten per kop over 5 jaar (TCO); energielabel van de fabrikant"),
     ("Koffiemachines", "N", "app om vooraf een drank te kiezen en contactloos te tappen",
      "geen wachtrij en geen knoppen aanraken",
