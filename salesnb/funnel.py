@@ -924,6 +924,6 @@ def plan_summary(inputs: Mapping) -> pd.DataFrame:
         ("omzetdoel koude acquisitie (het verkoopplan)", format_euro(inputs["target_revenue"])),
         (f"gemiddelde order (gewonnen deals {years}, {basis})", format_euro(inputs["average_order"])),
     ]
-    rows += [(f"{_RATE_NAMES.get(stage, stage)} (koude acquisitie {years})", format_percent(rate))
+    rows += [(f"{_RATE_NAMES.get(stage, stage)} (koude acquisitie {years})", format_percent(rate, 2))
              for stage, rate in inputs["rates"].items()]
     return pd.DataFrame(rows, columns=["onderdeel", "waarde"])

@@ -94,9 +94,11 @@ def class_results(hub, course_repo):
         with hub.kernel(student, path="cursus") as kernel:
             kernel.run(_first_code(start))
             kernel.run(_cell(start, 'klanten = salesnb.load("customers")'))
-            seen = kernel.run('print("KLANTEN", len(klanten), "SEED", salesnb.current_seed())')
+            # exercise 0.1 asks for the active customers of the student's own dataset
+            seen = kernel.run('actief = int((klanten["status"] == "actief").sum())\n'
+                              'print("KLANTEN", actief, "SEED", salesnb.current_seed())')
             check_01 = kernel.run(_cell(start, 'check("0.1"').replace(
-                "antwoord = ...", "antwoord = len(klanten)"))
+                "antwoord = ...", "antwoord = actief"))
             kernel.run(_first_code(chapter))
             answer_62 = kernel.run('antwoord_62 = salesnb.exercises.expected_answer("6.3")\n'
                                    'print(repr(antwoord_62))').strip()

@@ -89,7 +89,7 @@ def _update_plan(artists, r):
     for bar, text, value in zip(artists["wbars"], artists["wtexts"], r["per_week"]):
         bar.set_height(y(value))
         text.set_y(y(value))
-        text.set_text(format_number(value))
+        text.set_text(format_number(value, 1))
 
 
 @register_widget(example=_company_plan, compares=True)
@@ -122,7 +122,9 @@ def sales_plan_explorer(target_revenue=300_000.0, average_order=8_000.0, hit_rat
         args = (target_revenue, average_order, hit_rate, quotations_per_visit, visits_per_call)
         each = plans(*args, True)
         end = plans(*args, False)
-        week = fn.weekly_activities(each, account_managers=account_managers, working_weeks=working_weeks)
+        # Weekly averages, not rounded up: 0,1 order a week is not one order a week (§5.4).
+        week = fn.weekly_activities(each, account_managers=account_managers, working_weeks=working_weeks,
+                                    round_up=False)
         base = plans(target_revenue, average_order, start_hit, quotations_per_visit, visits_per_call, True)
         return {"each": each["nodig"].to_numpy(), "end": end["nodig"].to_numpy(),
                 "stages": each["stage"].tolist(), "per_week": week["per_week"].to_numpy(),
@@ -139,8 +141,8 @@ def sales_plan_explorer(target_revenue=300_000.0, average_order=8_000.0, hit_rat
             saving = "geen verschil"
         items = {f"{s} (elke fase / alleen eind)": f"{format_number(a, 0)} / {format_number(b, 1)}"
                  for s, a, b in zip(r["stages"], r["each"], r["end"])}
-        items["Gesprekken per week per accountmanager"] = format_number(r["per_week"][-1])
-        items["Bezoeken per week per accountmanager"] = format_number(r["per_week"][-2])
+        items["Gesprekken per week per accountmanager"] = format_number(r["per_week"][-1], 1)
+        items["Bezoeken per week per accountmanager"] = format_number(r["per_week"][-2], 1)
         items[f"Hit rate {format_percent(r['hit_rate'], 0)} t.o.v. start {format_percent(start_hit, 0)}"] = saving
         return items
 
