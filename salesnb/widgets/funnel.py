@@ -139,7 +139,9 @@ def sales_plan_explorer(target_revenue=300_000.0, average_order=8_000.0, hit_rat
             saving = f"{format_number(-saved)} gesprekken méér per jaar"
         else:
             saving = "geen verschil"
-        items = {f"{s} (elke fase / alleen eind)": f"{format_number(a, 0)} / {format_number(b, 1)}"
+        # the last stage of "alleen eind" is rounded up to a whole number: no decimal there
+        items = {f"{s} (elke fase / alleen eind)":
+                 f"{format_number(a, 0)} / {format_number(b, 0 if float(b).is_integer() else 1)}"
                  for s, a, b in zip(r["stages"], r["each"], r["end"])}
         items["Gesprekken per week per accountmanager"] = format_number(r["per_week"][-1], 1)
         items["Bezoeken per week per accountmanager"] = format_number(r["per_week"][-2], 1)
