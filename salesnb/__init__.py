@@ -73,7 +73,7 @@ from .market import (  # noqa: F401
 # H3
 from .leads import (  # noqa: F401
     COLD_CALL_STAGES, BANT_CRITERIA, EUROPEAN_PROCEDURES, COLD_CALL_COLUMNS, stage_counts, funnel_by_source,
-    source_costs, ctr, landing_page_conversion, cost_per_lead, campaign_metrics, is_mql, mql_tradeoff,
+    source_costs, compare_cost_per_customer, ctr, landing_page_conversion, cost_per_lead, campaign_metrics, is_mql, mql_tradeoff,
     bant_qualification, nurturing_summary, ratio_chain, calls_needed, cold_call_chain, eu_threshold,
     procedure_choice, tender_thresholds, bpkv_scores, tender_results, own_win_rate, own_wins_by_weight
 )

@@ -68,8 +68,9 @@ def _gap_is_clear(a: Group, b: Group, z: float) -> bool:
 
 
 def _names(groups, fmt) -> str:
-    parts = [f"{g.label} ({fmt(g.estimate)})" for g in groups]
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
+    from .display import dutch_list
+
+    return dutch_list(f"{g.label} ({fmt(g.estimate)})" for g in groups)
 
 
 @dataclass(frozen=True)

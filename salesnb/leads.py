@@ -29,6 +29,7 @@ import pandas as pd
 
 from . import _validate as v
 from .errors import ColumnError, InputError
+from .evidence import compare_estimates
 from .vocabulary import (BUYER_CATEGORY, EU_THRESHOLDS, LEAD_FUNNEL_STAGES, LEAD_STAGES, MQL_THRESHOLD,
                          THRESHOLD_CATEGORIES)
 
@@ -40,6 +41,7 @@ __all__ = [
     "stage_counts",
     "funnel_by_source",
     "source_costs",
+    "compare_cost_per_customer",
     "ctr",
     "landing_page_conversion",
     "cost_per_lead",
@@ -299,6 +301,28 @@ def source_costs(leads: pd.DataFrame, costs="cost", *, source_col: str = "source
 
 
 # --------------------------------------------------------------------------- §3.1 online
+
+def compare_cost_per_customer(costs: pd.DataFrame, *, label_col: str = "bron",
+                              cost_col: str = "kosten_per_klant", count_col: str = "klanten"):
+    """Compare the cost per won customer between sources or channels (§3.1) through salesnb.evidence.
+
+    ``costs`` is a table like :func:`source_costs` or ``channel_table`` gives, one row per source
+    (``label_col``). The cost is spent money (no noise) divided by a count of won customers (noise):
+    with k customers the relative standard error is about 1/√k. Rows without a won customer are
+    left out. Returns a :class:`~salesnb.evidence.Comparison` (``.sentence(...)``).
+
+    >>> t = pd.DataFrame({"bron": ["a", "b"], "kosten_per_klant": [500.0, 2000.0], "klanten": [400, 400]})
+    >>> compare_cost_per_customer(t).highest
+    'b'
+    """
+    v.table(costs, "costs", [label_col, cost_col, count_col])
+    counts = v.column_numbers(costs, count_col, "costs", minimum=0, allow_nan=True)
+    rows = costs[(counts > 0) & costs[cost_col].notna().to_numpy()]
+    per_customer = v.column_numbers(rows, cost_col, "costs", minimum=0)
+    customers = v.column_numbers(rows, count_col, "costs", minimum=0)
+    return compare_estimates(per_customer, per_customer / np.sqrt(customers), customers.astype(int),
+                             rows[label_col].astype(str).tolist())
+
 
 def ctr(clicks, impressions):
     """Click-through rate CTR = klikken / vertoningen (online leads, §3.1).
